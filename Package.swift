@@ -1,0 +1,118 @@
+// swift-tools-version: 6.1
+//
+// Signpost: a keyboard-driven case tool for children's-services practitioners.
+//
+// Dependencies run one way:
+//
+//     CNcurses ─► SignpostTerminal ─┐
+//     SignpostDomain ─► SignpostPathways ─┤
+//     SignpostDomain ─► SignpostStore ─► SignpostSQLiteStore ─┤
+//                                        SignpostStoreTesting (in-memory double)
+//     SignpostFixtures, SignpostThemes (data shipped with the binary) ─┤
+//                                                                      ▼
+//                                        SignpostApp (screens) ─► SignpostCommands ─► signpost
+import PackageDescription
+
+/// The strict settings every target shares, set once.
+let strictSwiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Signpost",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "signpost", targets: ["signpost"]),
+        .library(name: "SignpostDomain", targets: ["SignpostDomain"]),
+        .library(name: "SignpostStore", targets: ["SignpostStore"]),
+        .library(name: "SignpostStoreTesting", targets: ["SignpostStoreTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: The terminal
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "SignpostTerminal", dependencies: ["CNcurses"]),
+
+        // MARK: The domain (Foundation only)
+        .target(name: "SignpostDomain"),
+        .target(
+            name: "SignpostPathways",
+            dependencies: ["SignpostDomain"],
+            resources: [.copy("Resources/islington-pathways.json")]
+        ),
+
+        // MARK: Persistence
+        .target(name: "SignpostStore", dependencies: ["SignpostDomain"]),
+        .target(
+            name: "SignpostSQLiteStore",
+            dependencies: ["SignpostDomain", "SignpostStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "SignpostStoreTesting", dependencies: ["SignpostDomain", "SignpostStore"]),
+
+        // MARK: Data shipped with the binary
+        .target(
+            name: "SignpostFixtures",
+            dependencies: ["SignpostDomain"],
+            path: "Fixtures",
+            exclude: ["README.md"],
+            sources: ["Swift"],
+            resources: [.copy("families")]
+        ),
+        .target(
+            name: "SignpostThemes",
+            path: "Themes",
+            exclude: ["README.md"],
+            sources: ["Swift"],
+            resources: [.copy("themes")]
+        ),
+
+        // MARK: The application
+        .target(
+            name: "SignpostApp",
+            dependencies: [
+                "SignpostTerminal", "SignpostDomain", "SignpostPathways", "SignpostStore", "SignpostThemes",
+            ]
+        ),
+        .target(
+            name: "SignpostCommands",
+            dependencies: [
+                "SignpostApp", "SignpostDomain", "SignpostPathways", "SignpostStore", "SignpostSQLiteStore",
+                "SignpostFixtures", "SignpostTerminal", "SignpostThemes",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "signpost", dependencies: ["SignpostCommands"]),
+
+        // MARK: Tests
+        .testTarget(name: "SignpostDomainTests", dependencies: ["SignpostDomain", "SignpostFixtures"]),
+        .testTarget(name: "SignpostPathwaysTests", dependencies: ["SignpostPathways", "SignpostDomain"]),
+        .testTarget(
+            name: "SignpostStoreTests",
+            dependencies: [
+                "SignpostStore", "SignpostSQLiteStore", "SignpostStoreTesting", "SignpostDomain", "SignpostFixtures",
+            ]
+        ),
+        .testTarget(name: "SignpostTerminalTests", dependencies: ["SignpostTerminal", "SignpostThemes"]),
+        .testTarget(
+            name: "SignpostAppTests",
+            dependencies: [
+                "SignpostApp", "SignpostTerminal", "SignpostStoreTesting", "SignpostFixtures", "SignpostDomain",
+                "SignpostThemes",
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "SignpostCommandsTests",
+            dependencies: ["SignpostCommands", "SignpostDomain", "SignpostSQLiteStore", "SignpostStore"]
+        ),
+        .testTarget(name: "SignpostEndToEndTests", dependencies: []),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSwiftSettings
+}

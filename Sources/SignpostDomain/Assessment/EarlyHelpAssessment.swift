@@ -1,0 +1,229 @@
+import Foundation
+
+/// A Common Assessment Framework (CAF) / early help assessment for one child or unborn baby.
+///
+/// The CAF is "a request for services, not a referral, and not a risk
+/// assessment": voluntary and consent-based. It moves draft → complete →
+/// reviewed → closed. It can only be completed when
+/// ``missingRequiredFields()`` is empty, and each missing field is named so
+/// the editor can jump to it.
+///
+/// ```swift
+/// var caf = EarlyHelpAssessment(id: "A-1", subject: ava.id, startedOn: today)
+/// caf.missingRequiredFields().first?.label  // "Identifying details: name"
+/// try caf.complete(on: today)                // throws until every field is filled
+/// ```
+public struct EarlyHelpAssessment: Identifiable, Hashable, Codable, Sendable {
+    public var id: AssessmentID
+    /// The child or unborn baby assessed.
+    public var subject: PersonID
+    public var status: AssessmentStatus
+    public var startedOn: CalendarDate
+    public var completedOn: CalendarDate?
+
+    public var identifying: IdentifyingDetails
+    public var parentsAndCarers: [ParentCarerDetails]
+    /// Who was present at the assessment.
+    public var peoplePresent: String
+    public var whatLedToAssessment: String
+    public var currentSituation: String
+    public var assessor: Professional
+    public var leadProfessional: Professional?
+    /// Services already working with the child.
+    public var servicesInvolved: String
+    /// Rating and evidence for each element; an absent element is not yet assessed.
+    public var elements: [AssessmentElement: ElementAssessment]
+    public var conclusions: String
+    public var actions: [AssessmentAction]
+    public var consentToShare: ConsentToShare
+    public var reviews: [AssessmentReview]
+    public var closure: AssessmentClosure?
+
+    public init(
+        id: AssessmentID,
+        subject: PersonID,
+        status: AssessmentStatus = .draft,
+        startedOn: CalendarDate,
+        completedOn: CalendarDate? = nil,
+        identifying: IdentifyingDetails = IdentifyingDetails(),
+        parentsAndCarers: [ParentCarerDetails] = [],
+        peoplePresent: String = "",
+        whatLedToAssessment: String = "",
+        currentSituation: String = "",
+        assessor: Professional = Professional(name: "", role: "", organisation: ""),
+        leadProfessional: Professional? = nil,
+        servicesInvolved: String = "",
+        elements: [AssessmentElement: ElementAssessment] = [:],
+        conclusions: String = "",
+        actions: [AssessmentAction] = [],
+        consentToShare: ConsentToShare = ConsentToShare(),
+        reviews: [AssessmentReview] = [],
+        closure: AssessmentClosure? = nil
+    ) {
+        self.id = id
+        self.subject = subject
+        self.status = status
+        self.startedOn = startedOn
+        self.completedOn = completedOn
+        self.identifying = identifying
+        self.parentsAndCarers = parentsAndCarers
+        self.peoplePresent = peoplePresent
+        self.whatLedToAssessment = whatLedToAssessment
+        self.currentSituation = currentSituation
+        self.assessor = assessor
+        self.leadProfessional = leadProfessional
+        self.servicesInvolved = servicesInvolved
+        self.elements = elements
+        self.conclusions = conclusions
+        self.actions = actions
+        self.consentToShare = consentToShare
+        self.reviews = reviews
+        self.closure = closure
+    }
+
+    /// The rating and evidence for `element` (not assessed when nothing is recorded).
+    public func assessment(of element: AssessmentElement) -> ElementAssessment {
+        elements[element] ?? ElementAssessment()
+    }
+
+    /// The next review not yet held, if any.
+    public var nextReview: AssessmentReview? {
+        reviews.filter { $0.heldOn == nil }.min { $0.dueOn < $1.dueOn }
+    }
+}
+
+/// Where an assessment is in its life.
+public enum AssessmentStatus: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case draft
+    case complete
+    case reviewed
+    case closed
+
+    public var label: String { rawValue.capitalized }
+    public var description: String { rawValue }
+}
+
+/// Section 1: identifying details of the child or unborn baby.
+public struct IdentifyingDetails: Hashable, Codable, Sendable {
+    public var givenName: String
+    public var familyName: String
+    public var alsoKnownAs: String
+    public var gender: Gender
+    public var dateOfBirth: CalendarDate?
+    public var expectedDeliveryDate: CalendarDate?
+    public var address: String
+    public var postcode: String
+    public var phone: String
+    /// The local reference (case or pupil number).
+    public var reference: String
+    public var religion: String
+    public var ethnicity: Ethnicity?
+    public var immigrationStatus: String
+    public var firstLanguageOfChild: String
+    public var firstLanguageOfParent: String
+    public var disability: String
+    public var interpreterOrSignerNeeded: Bool
+    public var specialRequirements: String
+
+    public init(
+        givenName: String = "", familyName: String = "", alsoKnownAs: String = "", gender: Gender = .notKnown,
+        dateOfBirth: CalendarDate? = nil, expectedDeliveryDate: CalendarDate? = nil, address: String = "",
+        postcode: String = "", phone: String = "", reference: String = "", religion: String = "",
+        ethnicity: Ethnicity? = nil, immigrationStatus: String = "", firstLanguageOfChild: String = "",
+        firstLanguageOfParent: String = "", disability: String = "", interpreterOrSignerNeeded: Bool = false,
+        specialRequirements: String = ""
+    ) {
+        self.givenName = givenName
+        self.familyName = familyName
+        self.alsoKnownAs = alsoKnownAs
+        self.gender = gender
+        self.dateOfBirth = dateOfBirth
+        self.expectedDeliveryDate = expectedDeliveryDate
+        self.address = address
+        self.postcode = postcode
+        self.phone = phone
+        self.reference = reference
+        self.religion = religion
+        self.ethnicity = ethnicity
+        self.immigrationStatus = immigrationStatus
+        self.firstLanguageOfChild = firstLanguageOfChild
+        self.firstLanguageOfParent = firstLanguageOfParent
+        self.disability = disability
+        self.interpreterOrSignerNeeded = interpreterOrSignerNeeded
+        self.specialRequirements = specialRequirements
+    }
+}
+
+/// Section 2: a parent or carer.
+public struct ParentCarerDetails: Hashable, Codable, Sendable {
+    public var name: String
+    public var relationship: String
+    public var address: String
+    public var phone: String
+    public var hasParentalResponsibility: Bool
+
+    public init(
+        name: String, relationship: String, address: String = "", phone: String = "",
+        hasParentalResponsibility: Bool = false
+    ) {
+        self.name = name
+        self.relationship = relationship
+        self.address = address
+        self.phone = phone
+        self.hasParentalResponsibility = hasParentalResponsibility
+    }
+}
+
+/// One agreed action: who does what by when.
+public struct AssessmentAction: Hashable, Codable, Sendable {
+    public var who: String
+    public var what: String
+    public var byWhen: CalendarDate?
+    public var isDone: Bool
+
+    public init(who: String, what: String, byWhen: CalendarDate?, isDone: Bool = false) {
+        self.who = who
+        self.what = what
+        self.byWhen = byWhen
+        self.isDone = isDone
+    }
+}
+
+/// Consent to share information, with the date and who gave it.
+public struct ConsentToShare: Hashable, Codable, Sendable {
+    public var decision: ConsentStatus
+    public var givenBy: String
+    public var givenOn: CalendarDate?
+
+    public init(decision: ConsentStatus = .notAsked, givenBy: String = "", givenOn: CalendarDate? = nil) {
+        self.decision = decision
+        self.givenBy = givenBy
+        self.givenOn = givenOn
+    }
+}
+
+/// A review of the plan (locally every 4 to 12 weeks).
+public struct AssessmentReview: Hashable, Codable, Sendable {
+    public var dueOn: CalendarDate
+    public var heldOn: CalendarDate?
+    public var notes: String
+
+    public init(dueOn: CalendarDate, heldOn: CalendarDate? = nil, notes: String = "") {
+        self.dueOn = dueOn
+        self.heldOn = heldOn
+        self.notes = notes
+    }
+}
+
+/// Closure of an assessment and why.
+public struct AssessmentClosure: Hashable, Codable, Sendable {
+    public var closedOn: CalendarDate
+    public var reason: ClosureReason
+    public var notes: String
+
+    public init(closedOn: CalendarDate, reason: ClosureReason, notes: String = "") {
+        self.closedOn = closedOn
+        self.reason = reason
+        self.notes = notes
+    }
+}

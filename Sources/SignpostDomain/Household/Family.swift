@@ -1,0 +1,177 @@
+import Foundation
+
+/// A household known to the service: its people and everything recorded about them.
+///
+/// A family is the unit a case is held on and the unit that exports to one
+/// JSON document. People, levels, contacts, referrals, notes, consents,
+/// episodes and assessments all belong to exactly one family.
+///
+/// ```swift
+/// var family = Family(id: "F-00017", name: "Quillfeather", locality: .north)
+/// family.members.append(ava)
+/// family.highestCurrentLevel  // the highest level of any member
+/// ```
+public struct Family: Identifiable, Hashable, Codable, Sendable {
+    public var id: FamilyID
+    /// How the household is referred to, usually a family name ("Quillfeather").
+    public var name: String
+    public var address: Address
+    public var locality: Locality
+    /// Languages spoken at home.
+    public var languages: [String]
+    public var interpreterNeeded: Bool
+    /// How to make contact safely ("call mother's mobile only").
+    public var accessNotes: String
+    public var members: [Person]
+    public var relationships: [Relationship]
+    public var leadProfessional: Professional?
+    public var teamAroundFamily: [Professional]
+    public var episodes: [EarlyHelpEpisode]
+    public var contacts: [Contact]
+    public var referrals: [Referral]
+    public var notes: [CaseNote]
+    public var consents: [ConsentRecord]
+    public var assessments: [EarlyHelpAssessment]
+    /// When the family was first recorded.
+    public var createdAt: Date
+
+    public init(
+        id: FamilyID,
+        name: String,
+        address: Address = Address(),
+        locality: Locality,
+        languages: [String] = ["English"],
+        interpreterNeeded: Bool = false,
+        accessNotes: String = "",
+        members: [Person] = [],
+        relationships: [Relationship] = [],
+        leadProfessional: Professional? = nil,
+        teamAroundFamily: [Professional] = [],
+        episodes: [EarlyHelpEpisode] = [],
+        contacts: [Contact] = [],
+        referrals: [Referral] = [],
+        notes: [CaseNote] = [],
+        consents: [ConsentRecord] = [],
+        assessments: [EarlyHelpAssessment] = [],
+        createdAt: Date = Date(timeIntervalSince1970: 0)
+    ) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.locality = locality
+        self.languages = languages
+        self.interpreterNeeded = interpreterNeeded
+        self.accessNotes = accessNotes
+        self.members = members
+        self.relationships = relationships
+        self.leadProfessional = leadProfessional
+        self.teamAroundFamily = teamAroundFamily
+        self.episodes = episodes
+        self.contacts = contacts
+        self.referrals = referrals
+        self.notes = notes
+        self.consents = consents
+        self.assessments = assessments
+        self.createdAt = createdAt
+    }
+
+    /// The member with this id.
+    public func member(_ id: PersonID) -> Person? { members.first { $0.id == id } }
+
+    /// The highest current level of any member, or nil when no level is set.
+    public var highestCurrentLevel: NeedLevel? { members.compactMap(\.currentLevel).max() }
+
+    /// Services with an open episode or an open referral, sorted, without repeats.
+    public var openServices: [ServiceID] {
+        let fromEpisodes = episodes.filter(\.isOpen).map(\.service)
+        let fromReferrals = referrals.filter(\.status.isOpen).map(\.service)
+        return Array(Set(fromEpisodes + fromReferrals)).sorted()
+    }
+
+    /// True while any early help episode is open.
+    public var isOpen: Bool { episodes.contains(where: \.isOpen) || referrals.contains(where: \.status.isOpen) }
+
+    /// The latest moment anything was recorded for the family.
+    public var lastActivity: Date {
+        var latest = createdAt
+        for entry in chronology() where entry.at > latest { latest = entry.at }
+        return latest
+    }
+
+    /// Contacts, referrals, case notes and level changes as one timeline, newest first.
+    ///
+    /// This is how a chronology for a case conference is read; with
+    /// `significantOnly` it keeps only entries flagged as significant events
+    /// (notes so flagged, referrals, and level changes to 3 or 4).
+    public func chronology(significantOnly: Bool = false) -> [ChronologyEntry] {
+        var entries: [ChronologyEntry] = []
+        entries += contacts.map { .contact($0) }
+        entries += referrals.map { .referral($0) }
+        entries += notes.map { .note($0) }
+        for person in members {
+            entries += person.levelHistory.map { .levelChange(person: person.id, $0) }
+        }
+        if significantOnly { entries = entries.filter(\.isSignificant) }
+        return entries.sorted { ($0.at, $0.sortKey) > ($1.at, $1.sortKey) }
+    }
+
+    /// The relationships of `person` to the others, as "parent of Ava".
+    public func relationships(of person: PersonID) -> [(kind: RelationshipKind, other: PersonID)] {
+        relationships.compactMap { relation in
+            if relation.from == person { return (relation.kind, relation.to) }
+            if relation.to == person { return (relation.kind.inverse, relation.from) }
+            return nil
+        }
+    }
+}
+
+/// A postal address.
+public struct Address: Hashable, Codable, Sendable {
+    /// Street lines, first line first.
+    public var lines: [String]
+    public var postcode: String
+
+    public init(lines: [String] = [], postcode: String = "") {
+        self.lines = lines
+        self.postcode = postcode
+    }
+
+    /// "12 Example Road, N7 0ZZ".
+    public var singleLine: String { (lines + [postcode]).filter { !$0.isEmpty }.joined(separator: ", ") }
+}
+
+/// "`from` is the `kind` of `to`": Marta is the parent of Ava.
+public struct Relationship: Hashable, Codable, Sendable {
+    public var from: PersonID
+    public var kind: RelationshipKind
+    public var to: PersonID
+
+    public init(from: PersonID, kind: RelationshipKind, to: PersonID) {
+        self.from = from
+        self.kind = kind
+        self.to = to
+    }
+}
+
+/// A professional working with the family: the lead professional or a member of the team around the family.
+public struct Professional: Hashable, Codable, Sendable {
+    public var name: String
+    public var role: String
+    public var organisation: String
+    public var phone: String
+    public var email: String
+
+    public init(name: String, role: String, organisation: String, phone: String = "", email: String = "") {
+        self.name = name
+        self.role = role
+        self.organisation = organisation
+        self.phone = phone
+        self.email = email
+    }
+
+    /// "Name (role, organisation)".
+    public var summary: String {
+        let detail = [role, organisation].filter { !$0.isEmpty }.joined(separator: ", ")
+        return detail.isEmpty ? name : "\(name) (\(detail))"
+    }
+}

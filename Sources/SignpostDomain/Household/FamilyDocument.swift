@@ -1,0 +1,108 @@
+import Foundation
+
+/// A family as one JSON document: the export and import format, and the format of the fixtures.
+///
+/// The document says whether the family is fictional, so that demonstration
+/// and training families can never be imported into a live store. Encoding is
+/// deterministic (sorted keys, ISO 8601 dates to the second), so exporting,
+/// importing and exporting again gives the same bytes.
+///
+/// ```swift
+/// let data = try FamilyDocument(family: family, isFictional: false).encoded()
+/// let back = try FamilyDocument(decoding: data).family
+/// ```
+public struct FamilyDocument: Codable, Hashable, Sendable {
+    /// Always `signpost-family`: tells a Signpost document from any other JSON.
+    public var format: String
+    public var formatVersion: Int
+    /// True for demonstration and training families.
+    public var fictional: Bool
+    public var family: Family
+
+    public static let formatName = "signpost-family"
+    public static let currentVersion = 1
+
+    public init(family: Family, isFictional: Bool) {
+        self.format = FamilyDocument.formatName
+        self.formatVersion = FamilyDocument.currentVersion
+        self.fictional = isFictional
+        self.family = family
+    }
+
+    /// Reads a document, saying plainly what is wrong with one that cannot be read.
+    ///
+    /// - Throws: ``FamilyDocumentError``.
+    public init(decoding data: Data) throws {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        struct Header: Decodable {
+            var format: String?
+            var formatVersion: Int?
+        }
+        guard let header = try? decoder.decode(Header.self, from: data) else {
+            throw FamilyDocumentError.notJSON
+        }
+        guard header.format == FamilyDocument.formatName else { throw FamilyDocumentError.notAFamilyDocument }
+        if let version = header.formatVersion, version > FamilyDocument.currentVersion {
+            throw FamilyDocumentError.newerFormat(version)
+        }
+        do {
+            self = try decoder.decode(FamilyDocument.self, from: data)
+        } catch let error as DecodingError {
+            throw FamilyDocumentError.invalid(FamilyDocumentError.describe(error))
+        }
+    }
+
+    /// The document as pretty-printed JSON with sorted keys and a final newline.
+    public func encoded() throws -> Data {
+        var data = try FamilyDocument.encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}
+
+/// Why a family document could not be read.
+public enum FamilyDocumentError: Error, Equatable, CustomStringConvertible {
+    case notJSON
+    case notAFamilyDocument
+    case newerFormat(Int)
+    /// The JSON is a family document but a field is wrong; the text names the field.
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .notJSON: return "not a JSON document"
+        case .notAFamilyDocument: return "not a Signpost family document (no \"format\": \"signpost-family\")"
+        case .newerFormat(let version):
+            return "written by a newer Signpost (format version \(version)); update Signpost to read it"
+        case .invalid(let detail): return detail
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context.codingPath)
+            return "missing field \(parent.isEmpty ? "" : parent + ".")\(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "field \(path(context.codingPath)) has the wrong type: \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return "field \(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+
+extension AssessmentElement: CodingKeyRepresentable {}

@@ -1,0 +1,91 @@
+import Foundation
+import SignpostDomain
+
+/// Where cases are kept: the one interface the screens and commands depend on.
+///
+/// The embedded default is ``SQLiteCaseStore`` (one SQLite file); a server
+/// database can implement the same protocol later. Every write goes through
+/// ``apply(_:by:)``: the changes in one call are saved together or not at
+/// all, and each is written to the audit trail in the same transaction.
+///
+/// Reads never load more than they show: the case list is paged
+/// (``families(_:)``), search returns the best few hits, and a whole
+/// ``Family`` is only read when one is opened.
+///
+/// ```swift
+/// let store: any CaseStore = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
+/// try store.apply([.addCaseNote(family: id, note)], by: "j.okafor")
+/// let page = try store.families(FamilyListQuery(limit: 20))
+/// ```
+public protocol CaseStore: AnyObject, Sendable {
+    /// What the store is and holds: location, kind, counts, schema version.
+    func info() throws -> StoreInfo
+
+    /// One whole family, or nil if there is none with that id.
+    func family(_ id: FamilyID) throws -> Family?
+
+    /// One page of the case list, newest activity first, with the filters applied.
+    func families(_ query: FamilyListQuery) throws -> FamilyPage
+
+    /// Families whose people match `text`: part of a name or also-known-as, a
+    /// postcode, an address, words in a note, a date of birth (`14/03/2022` or
+    /// `2022-03-14`) or a family or person reference. Best matches first.
+    ///
+    /// Matching ignores case and accents ("zoe" finds "Zoë").
+    func search(_ text: String, limit: Int) throws -> [FamilySearchHit]
+
+    /// Saves `changes` in one transaction, each audited as done by `actor`.
+    ///
+    /// - Throws: ``StoreError`` if any change cannot be applied; then nothing is saved.
+    func apply(_ changes: [CaseChange], by actor: String) throws
+
+    /// Records in the audit trail that `actor` opened a family's record.
+    func recordViewed(_ family: FamilyID, by actor: String) throws
+
+    /// Audit entries, newest first, optionally for one family only.
+    func auditTrail(family: FamilyID?, limit: Int) throws -> [AuditEntry]
+
+    /// Family ids in a stable order, a page at a time (for export and checks).
+    func familyIDs(after: FamilyID?, limit: Int) throws -> [FamilyID]
+
+    /// Runs the storage engine's integrity check and the store's own invariants.
+    func check() throws -> StoreCheckReport
+}
+
+/// What kind of data a store holds. A store's kind is fixed when it is created.
+///
+/// Demonstration and training stores hold only fictional families; they can
+/// never be opened as a live store, and families exported from them can never
+/// be imported into one.
+public enum StoreKind: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case live
+    case demonstration
+    case training
+
+    public var isFictional: Bool { self != .live }
+
+    public var description: String { rawValue }
+}
+
+/// What a store is and holds.
+public struct StoreInfo: Hashable, Sendable {
+    /// Where the store is (a file path for SQLite).
+    public var location: String
+    public var kind: StoreKind
+    public var schemaVersion: Int
+    public var familyCount: Int
+    public var personCount: Int
+    public var auditEntryCount: Int
+
+    public init(
+        location: String, kind: StoreKind, schemaVersion: Int, familyCount: Int, personCount: Int,
+        auditEntryCount: Int
+    ) {
+        self.location = location
+        self.kind = kind
+        self.schemaVersion = schemaVersion
+        self.familyCount = familyCount
+        self.personCount = personCount
+        self.auditEntryCount = auditEntryCount
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import SignpostDomain
+
+/// Why a store could not be opened or a change could not be saved.
+///
+/// Every case says what happened and what to do, in words a practitioner can act on.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The file exists but is not a Signpost store (another database, or not a database at all).
+    case notASignpostStore(path: String)
+    /// The file is damaged or truncated.
+    case damaged(path: String, detail: String)
+    /// The file was written by a newer Signpost.
+    case newerSchema(path: String, found: Int, supported: Int)
+    /// Another program holds the file and did not let go in time.
+    case locked(path: String)
+    /// The store holds a different kind of data from the one asked for (demonstration data opened as live).
+    case wrongKind(path: String, found: StoreKind, expected: StoreKind)
+    /// The file or its folder cannot be read or written.
+    case unavailable(path: String, detail: String)
+    case familyNotFound(FamilyID)
+    case personNotFound(FamilyID, PersonID)
+    case recordNotFound(FamilyID, String)
+    case duplicateFamily(FamilyID)
+    case duplicateRecord(String)
+    /// Fictional data (a demonstration or training export) offered to a live store.
+    case fictionalDataInLiveStore(String)
+    /// The change is not valid as given.
+    case invalidChange(String)
+
+    public var description: String {
+        switch self {
+        case .notASignpostStore(let path):
+            return "\(path) is not a Signpost store; it was left untouched. Check the path, or pass --store with a new file name to create one."
+        case .damaged(let path, let detail):
+            return "\(path) is damaged (\(detail)); it was left untouched. Restore it from a backup, and run `signpost check --store \(path)` on the copy."
+        case .newerSchema(let path, let found, let supported):
+            return "\(path) was written by a newer Signpost (schema \(found); this one reads up to \(supported)); it was left untouched. Update Signpost to open it."
+        case .locked(let path):
+            return "\(path) is locked by another program; nothing was changed. Close the other Signpost using it and try again."
+        case .wrongKind(let path, let found, let expected):
+            return "\(path) is a \(found) store, not a \(expected) one; it was not opened. \(found.isFictional ? "Use `signpost demo` or `signpost train` for fictional data." : "Live data cannot be opened in a demonstration or training session.")"
+        case .unavailable(let path, let detail):
+            return "cannot use \(path): \(detail)"
+        case .familyNotFound(let id):
+            return "no family with id \(id)"
+        case .personNotFound(let family, let person):
+            return "family \(family) has no person with id \(person)"
+        case .recordNotFound(let family, let record):
+            return "family \(family) has no record with id \(record)"
+        case .duplicateFamily(let id):
+            return "a family with id \(id) is already in the store; nothing was imported"
+        case .duplicateRecord(let id):
+            return "a record with id \(id) already exists"
+        case .fictionalDataInLiveStore(let what):
+            return "\(what) is fictional demonstration data and cannot be put into a live store"
+        case .invalidChange(let reason):
+            return reason
+        }
+    }
+}
