@@ -105,10 +105,7 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(
-            name: "SignpostCommandsTests",
-            dependencies: ["SignpostCommands", "SignpostDomain", "SignpostSQLiteStore", "SignpostStore"]
-        ),
+        // Drives the built `signpost` binary: its command line as a process, its interface in tmux.
         .testTarget(name: "SignpostEndToEndTests", dependencies: []),
     ]
 )

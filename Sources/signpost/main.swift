@@ -1,1 +1,3 @@
-print("signpost")
+import SignpostCommands
+
+Signpost.runAndExit()

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import SignpostDomain
+import SignpostSQLiteStore
+import SignpostStore
+
+/// `signpost import`: add families from their JSON documents.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add families from JSON documents made by `signpost export`.",
+        discussion: """
+            All files are read and checked before anything is saved, and then saved together: \
+            either every family is imported or none is. Fictional (demonstration or training) \
+            families cannot be imported into a live store.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: "Family documents to import; - reads one from standard input.")
+    var files: [String]
+
+    func run() throws {
+        var documents: [FamilyDocument] = []
+        for file in files {
+            let data: Data
+            do {
+                data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw CommandFailure.badInput("cannot read \(file): \((error as NSError).localizedDescription)")
+            }
+            do {
+                documents.append(try FamilyDocument(decoding: data))
+            } catch let error as FamilyDocumentError {
+                throw CommandFailure.badInput("\(file): \(error); nothing was imported")
+            }
+        }
+        let fictional = documents.contains(where: \.fictional)
+        if fictional && documents.contains(where: { !$0.fictional }) {
+            throw CommandFailure.badInput(
+                "the files mix fictional demonstration families with live ones; import them separately. Nothing was imported.")
+        }
+        let kind: StoreKind = fictional ? .demonstration : .live
+        if fictional && storeOptions.store == nil {
+            throw CommandFailure.badInput(
+                "these are fictional demonstration families; they cannot go into the live store. Pass --store with a demonstration store. Nothing was imported.")
+        }
+        // A new file takes the documents' kind; an existing one must already be of that kind.
+        let store = try StoreOpening.open {
+            do {
+                return try SQLiteCaseStore(openingOrCreating: storeOptions.location(for: kind), kind: kind)
+            } catch StoreError.wrongKind(let path, let found, _) {
+                throw CommandFailure.badInput(
+                    fictional
+                        ? "\(path) is a \(found) store; fictional demonstration families cannot go into it. Nothing was imported."
+                        : "\(path) is a \(found) store; live case data cannot go into it. Nothing was imported.")
+            }
+        }
+        try StoreOpening.run {
+            try store.apply(documents.map { .addFamily($0.family) }, by: storeOptions.practitioner)
+        }
+        Console.print("Imported \(documents.count) famil\(documents.count == 1 ? "y" : "ies") into \(storeOptions.location(for: kind).path).")
+    }
+}
+
+/// `signpost export`: write families as JSON documents.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write families as JSON documents (one per family) that `signpost import` reads back unchanged.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: "Ids of the families to export.")
+    var familyIDs: [String] = []
+
+    @Flag(help: "Export every family (needs --output).")
+    var all = false
+
+    @Option(
+        help: ArgumentHelp(
+            "A folder to write FAMILY-ID.json files into (created 0700 if missing). Without it, one family goes to standard output.",
+            valueName: "folder"))
+    var output: String?
+
+    func validate() throws {
+        if all && !familyIDs.isEmpty { throw ValidationError("give family ids or --all, not both") }
+        if !all && familyIDs.isEmpty { throw ValidationError("give at least one family id, or --all") }
+        if output == nil && (all || familyIDs.count > 1) {
+            throw ValidationError("exporting more than one family needs --output FOLDER")
+        }
+    }
+
+    func run() throws {
+        let store = try storeOptions.openExisting()
+        let kind = try StoreOpening.run { try store.info().kind }
+        let ids: [FamilyID] = all ? try StoreOpening.run { try allIDs(store) } : familyIDs.map(FamilyID.init)
+        let folder = output.map { URL(fileURLWithPath: $0) }
+        if let folder {
+            do {
+                try FileManager.default.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw CommandFailure.badInput("cannot create \(folder.path): \((error as NSError).localizedDescription)")
+            }
+        }
+        for id in ids {
+            guard let family = try StoreOpening.run({ try store.family(id) }) else {
+                throw CommandFailure.notFound("no family with id \(id): find one with `signpost search`")
+            }
+            let data = try FamilyDocument(family: family, isFictional: kind.isFictional).encoded()
+            try StoreOpening.run { try store.recordViewed(id, by: storeOptions.practitioner) }
+            if let folder {
+                let file = folder.appendingPathComponent("\(id.rawValue).json")
+                guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600])
+                else { throw CommandFailure.badInput("cannot write \(file.path)") }
+            } else {
+                Console.write(data)
+            }
+        }
+        if let folder { Console.print("Exported \(ids.count) famil\(ids.count == 1 ? "y" : "ies") to \(folder.path).") }
+    }
+
+    private func allIDs(_ store: any CaseStore) throws -> [FamilyID] {
+        var ids: [FamilyID] = []
+        while true {
+            let page = try store.familyIDs(after: ids.last, limit: 1000)
+            if page.isEmpty { return ids }
+            ids += page
+        }
+    }
+}

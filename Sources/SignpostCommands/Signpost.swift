@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+
+/// The `signpost` command: with no subcommand, the terminal interface on the live store.
+public struct Signpost: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "signpost",
+        abstract: "A keyboard-driven case tool for children's-services practitioners.",
+        discussion: """
+            With no subcommand, opens the terminal interface on the live store. \
+            Exit codes: 0 success; 1 `check` found problems; 2 bad input or usage; \
+            3 the store could not be opened or used; 4 a family or record was not found.
+            """,
+        version: version,
+        subcommands: [
+            OpenCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self,
+            ExportCommand.self, CheckCommand.self, DemoCommand.self, SnapshotCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self)
+
+    public init() {}
+
+    /// Runs the command line and exits: errors on standard error in one line, with the documented exit code.
+    public static func runAndExit(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let failure as CommandFailure {
+            Console.error(failure.message)
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure || code.rawValue == 64 {
+                Console.error(message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)")
+                FileHandle.standardError.write(Data("Run `signpost help` for usage.\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// `signpost open`: the terminal interface on the live store (what `signpost` alone does).
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open the terminal interface on the live store (the default).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var interfaceOptions: InterfaceOptions
+
+    func run() throws {
+        let store = try storeOptions.openOrCreate(.live)
+        try Interface.run(
+            store: store, location: storeOptions.location(for: .live), options: interfaceOptions,
+            practitioner: storeOptions.practitioner)
+    }
+}

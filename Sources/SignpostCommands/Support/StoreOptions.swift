@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import SignpostDomain
+import SignpostSQLiteStore
+import SignpostStore
+
+/// The options every command that touches a store shares: which file, and who is working.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store file to use.",
+            discussion: "Default: $XDG_DATA_HOME/signpost/signpost.sqlite, or ~/.local/share/signpost/signpost.sqlite.",
+            valueName: "path"))
+    var store: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Your name as the audit trail records it.", discussion: "Default: $SIGNPOST_USER, then your login name.",
+            valueName: "name"))
+    var user: String?
+
+    /// The practitioner recorded in the audit trail.
+    var practitioner: String { Practitioner.resolve(explicit: user, environment: ProcessInfo.processInfo.environment) }
+
+    /// The store file this invocation means, for a store of `kind`.
+    func location(for kind: StoreKind) -> URL {
+        if let store { return URL(fileURLWithPath: store) }
+        let environment = ProcessInfo.processInfo.environment
+        switch kind {
+        case .live: return SQLiteCaseStore.defaultLocation(environment: environment)
+        case .demonstration, .training:
+            return SQLiteCaseStore.defaultLocation(environment: environment).deletingLastPathComponent()
+                .appendingPathComponent("demo.sqlite")
+        }
+    }
+
+    /// Opens an existing store of any kind, or fails with a message saying what to do.
+    ///
+    /// Reading commands work on demonstration and training stores too (that is
+    /// how trainers use them); a fictional store is announced on standard error
+    /// so its output is never mistaken for live data.
+    func openExisting() throws -> SQLiteCaseStore {
+        let url = location(for: .live)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw CommandFailure.store(
+                "no store at \(url.path): run `signpost` once to create it, or pass --store with an existing file")
+        }
+        let store = try StoreOpening.open { try SQLiteCaseStore(opening: url, expecting: nil) }
+        let kind = try StoreOpening.run { try store.info().kind }
+        if kind.isFictional { Console.error("\(url.path) is a \(kind) store: FICTIONAL DATA") }
+        return store
+    }
+
+    /// Opens the store of `kind`, creating it if there is none yet.
+    func openOrCreate(_ kind: StoreKind) throws -> SQLiteCaseStore {
+        let url = location(for: kind)
+        return try StoreOpening.open { try SQLiteCaseStore(openingOrCreating: url, kind: kind) }
+    }
+}
+
+/// Turns the store's errors into command failures with the store's own plain-words message.
+enum StoreOpening {
+    static func open(_ body: () throws -> SQLiteCaseStore) throws -> SQLiteCaseStore {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw CommandFailure.store(error.description)
+        }
+    }
+
+    /// Runs `body`, reporting store errors as failures of the right kind.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            switch error {
+            case .familyNotFound, .personNotFound, .recordNotFound:
+                throw CommandFailure.notFound(error.description)
+            case .duplicateFamily, .duplicateRecord, .fictionalDataInLiveStore, .invalidChange:
+                throw CommandFailure.badInput(error.description)
+            default:
+                throw CommandFailure.store(error.description)
+            }
+        }
+    }
+}
+
+/// Who is working: the name the audit trail records.
+enum Practitioner {
+    /// `--user`, then `SIGNPOST_USER`, then the login name, then "unknown".
+    static func resolve(explicit: String?, environment: [String: String]) -> String {
+        for candidate in [explicit, environment["SIGNPOST_USER"], environment["USER"], environment["LOGNAME"]] {
+            if let name = candidate?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { return name }
+        }
+        if let login = getlogin().map({ String(cString: $0) }), !login.isEmpty { return login }
+        return "unknown"
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+/// The command line, driven as a script would drive it: the real binary, a throwaway home folder.
+@Suite("Command line")
+struct CommandLineTests {
+    let binary: SignpostBinary
+    let home: TemporaryHome
+
+    init() throws {
+        binary = try SignpostBinary()
+        home = try TemporaryHome()
+    }
+
+    /// A demonstration store made from the fixtures, and its families as `list --json` prints them.
+    private func demoStore() throws -> (path: String, families: [[String: Any]]) {
+        let path = home.path("demo.sqlite")
+        let load = try binary.run(["demo", "load", "--store", path], home: home)
+        #expect(load.status == 0, "\(load.standardError)")
+        let list = try binary.run(["list", "--store", path, "--json", "--limit", "1000"], home: home)
+        #expect(list.status == 0, "\(list.standardError)")
+        let families = try list.standardOutput.split(separator: "\n").map { line in
+            try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        return (path, families)
+    }
+
+    @Test("--version and --help answer without a terminal")
+    func versionAndHelp() throws {
+        let version = try binary.run(["--version"], home: home)
+        #expect(version.status == 0)
+        #expect(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).contains("."))
+        for command in ["list", "show", "search", "import", "export", "check", "demo", "snapshot"] {
+            let help = try binary.run([command, "--help"], home: home)
+            #expect(help.status == 0, "\(command) --help failed")
+            #expect(help.standardOutput.contains("USAGE"), "\(command) --help printed no usage")
+        }
+    }
+
+    @Test("demo load makes a fictional store; search finds families by name part, postcode and date of birth")
+    func demoLoadAndSearch() throws {
+        let (path, families) = try demoStore()
+        #expect(families.count >= 40)
+        #expect(FileManager.default.fileExists(atPath: path))
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+
+        let family = try #require(families.first { ($0["members"] as? [[String: Any]])?.isEmpty == false })
+        let id = try #require(family["id"] as? String)
+        let name = try #require(family["name"] as? String)
+        let postcode = try #require(family["postcode"] as? String)
+
+        let byNamePart = try binary.run(["search", "--store", path, String(name.prefix(4)).lowercased()], home: home)
+        #expect(byNamePart.status == 0)
+        #expect(byNamePart.standardOutput.contains(id), "\(byNamePart.standardOutput)")
+        #expect(byNamePart.standardError.contains("FICTIONAL"))
+
+        let byPostcode = try binary.run(["search", "--store", path, postcode], home: home)
+        #expect(byPostcode.standardOutput.contains(id), "\(byPostcode.standardOutput)")
+
+        let members = try #require(family["members"] as? [[String: Any]])
+        let born = try #require(members.first { $0["dateOfBirth"] is String })
+        let dateOfBirth = try #require(born["dateOfBirth"] as? String)
+        let parts = dateOfBirth.split(separator: "-")
+        let british = "\(parts[2])/\(parts[1])/\(parts[0])"
+        let byBirth = try binary.run(["search", "--store", path, british], home: home)
+        #expect(byBirth.standardOutput.contains(id), "searching \(british): \(byBirth.standardOutput)")
+
+        let nothing = try binary.run(["search", "--store", path, "zzqqxxunlikely"], home: home)
+        #expect(nothing.status == 0)
+        #expect(nothing.standardOutput.contains("No family matches"))
+    }
+
+    @Test("export, import into a fresh store, export again: identical JSON")
+    func exportImportRoundTrip() throws {
+        let (path, families) = try demoStore()
+        let exportFolder = home.path("exported")
+        let first = try binary.run(["export", "--store", path, "--all", "--output", exportFolder], home: home)
+        #expect(first.status == 0, "\(first.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: exportFolder).sorted()
+        #expect(files.count == families.count)
+
+        let fresh = home.path("fresh.sqlite")
+        let imported = try binary.run(
+            ["import", "--store", fresh] + files.map { "\(exportFolder)/\($0)" }, home: home)
+        #expect(imported.status == 0, "\(imported.standardError)")
+
+        for file in files {
+            let id = String(file.dropLast(".json".count))
+            let again = try binary.run(["export", "--store", fresh, id], home: home)
+            #expect(again.status == 0)
+            let original = try Data(contentsOf: URL(fileURLWithPath: "\(exportFolder)/\(file)"))
+            #expect(again.outputData == original, "\(id) differs after a round trip")
+        }
+    }
+
+    @Test("fictional families are refused by a live store, and the store is left as it was")
+    func fictionalDataNeverEntersALiveStore() throws {
+        let (path, families) = try demoStore()
+        let id = try #require(families.first?["id"] as? String)
+        let exported = try binary.run(["export", "--store", path, id], home: home)
+        let document = home.path("one.json")
+        try exported.outputData.write(to: URL(fileURLWithPath: document))
+
+        let intoDefault = try binary.run(["import", document], home: home)
+        #expect(intoDefault.status == 2)
+        #expect(intoDefault.standardError.contains("fictional"))
+        #expect(!FileManager.default.fileExists(atPath: home.liveStore.path))
+
+        let live = home.path("live.sqlite")
+        let liveDocument = String(decoding: exported.outputData, as: UTF8.self)
+            .replacingOccurrences(of: "\"fictional\" : true", with: "\"fictional\" : false")
+        let liveFile = home.path("live-one.json")
+        try Data(liveDocument.utf8).write(to: URL(fileURLWithPath: liveFile))
+        #expect(try binary.run(["import", "--store", live, liveFile], home: home).status == 0)
+        let mixed = try binary.run(["import", "--store", live, document], home: home)
+        #expect(mixed.status == 2)
+        #expect(mixed.standardError.contains("fictional"))
+
+        let asLive = try binary.run(["list", "--store", path], home: home)
+        #expect(asLive.status == 0, "reading commands may read a demonstration store")
+        let openDemoAsLive = try binary.run(["open", "--store", path], home: home)
+        #expect(openDemoAsLive.status == 3)
+        #expect(openDemoAsLive.standardError.contains("demonstration"))
+    }
+
+    @Test("check says a demonstration store is sound")
+    func checkHealthyStore() throws {
+        let (path, _) = try demoStore()
+        let check = try binary.run(["check", "--store", path], home: home)
+        #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
+        #expect(check.standardOutput.contains("The store is sound."))
+    }
+
+    @Test("check refuses random bytes and a truncated store, and leaves both files exactly as they were")
+    func checkRefusesDamagedFiles() throws {
+        let random = home.path("random.sqlite")
+        var generator = SystemRandomNumberGenerator()
+        let bytes = Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try bytes.write(to: URL(fileURLWithPath: random))
+        let onRandom = try binary.run(["check", "--store", random], home: home)
+        #expect(onRandom.status == 3)
+        #expect(onRandom.standardError.contains("not a Signpost store"), "\(onRandom.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: random)) == bytes)
+
+        let (path, _) = try demoStore()
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        let truncatedPath = home.path("truncated.sqlite")
+        let truncated = whole.prefix(whole.count / 3)
+        try truncated.write(to: URL(fileURLWithPath: truncatedPath))
+        let onTruncated = try binary.run(["check", "--store", truncatedPath], home: home)
+        #expect(onTruncated.status != 0)
+        #expect(!onTruncated.standardError.isEmpty || onTruncated.standardOutput.contains("problem"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: truncatedPath)) == truncated)
+    }
+
+    @Test("bad input gets one clear line on standard error and the documented exit code")
+    func badInput() throws {
+        let (path, _) = try demoStore()
+        let unknown = try binary.run(["show", "--store", path, "F-NOPE"], home: home)
+        #expect(unknown.status == 4)
+        #expect(unknown.standardError.hasPrefix("signpost: no family with id F-NOPE"))
+
+        let garbage = home.path("garbage.json")
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: garbage))
+        let badImport = try binary.run(["import", "--store", home.path("x.sqlite"), garbage], home: home)
+        #expect(badImport.status == 2)
+        #expect(badImport.standardError.contains("not a JSON document"))
+
+        let noStore = try binary.run(["list", "--store", home.path("absent.sqlite")], home: home)
+        #expect(noStore.status == 3)
+        #expect(noStore.standardError.contains("no store at"))
+
+        let badLevel = try binary.run(["list", "--store", path, "--level", "7"], home: home)
+        #expect(badLevel.status == 2)
+    }
+
+    @Test("show prints members, levels and the chronology, and audits the view")
+    func showFamily() throws {
+        let (path, families) = try demoStore()
+        let id = try #require(families.first?["id"] as? String)
+        let shown = try binary.run(["show", "--store", path, id], home: home)
+        #expect(shown.status == 0)
+        #expect(shown.standardOutput.contains("Members"))
+        #expect(shown.standardOutput.contains("Chronology"))
+        #expect(!shown.standardOutput.contains("\u{1B}"), "stored text must never reach the terminal raw")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// The built `signpost` executable, run as a person or a script would run it.
+///
+/// `make test` sets `SIGNPOST_BINARY`; otherwise the debug build under `.build` is used.
+/// Each test gets its own home folder, so no test can touch a real store.
+struct SignpostBinary {
+    let url: URL
+
+    init() throws {
+        if let path = ProcessInfo.processInfo.environment["SIGNPOST_BINARY"] {
+            url = URL(fileURLWithPath: path)
+        } else {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent()
+            url = root.appendingPathComponent(".build/debug/signpost")
+        }
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw HarnessError("no signpost binary at \(url.path): run `make test`, which builds it first")
+        }
+    }
+
+    /// What a finished run printed and how it exited.
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+        var outputData: Data
+    }
+
+    /// Runs `signpost` with `arguments` in `home`, feeding `input` to standard input.
+    func run(_ arguments: [String], home: TemporaryHome, input: Data? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = home.environment
+        let output = Pipe()
+        let errors = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(input) }
+        try stdin.fileHandleForWriting.close()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self), outputData: outputData)
+    }
+}
+
+/// A throwaway home folder with its own XDG data folder, removed when the test ends.
+final class TemporaryHome {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("signpost-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    var dataFolder: URL { url.appendingPathComponent(".local/share/signpost") }
+    var liveStore: URL { dataFolder.appendingPathComponent("signpost.sqlite") }
+    var demoStore: URL { dataFolder.appendingPathComponent("demo.sqlite") }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    var environment: [String: String] {
+        [
+            "HOME": url.path, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
+            "SIGNPOST_USER": "e2e.tester", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ]
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
