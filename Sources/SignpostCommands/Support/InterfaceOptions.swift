@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+
+/// Options for the terminal interface: the theme.
+struct InterfaceOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "A colour theme: default, high-contrast, monochrome, or the path of a theme file.",
+            discussion: "NO_COLOR in the environment turns colour off whatever the theme.", valueName: "name|path"))
+    var theme: String?
+}
+
+/// A terminal size written as `WIDTHxHEIGHT`.
+struct TerminalSize: ExpressibleByArgument, Equatable {
+    var width: Int
+    var height: Int
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x")
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+            (1...1000).contains(width), (1...1000).contains(height)
+        else { return nil }
+        self.init(width: width, height: height)
+    }
+
+    var defaultValueDescription: String { "\(width)x\(height)" }
+}
