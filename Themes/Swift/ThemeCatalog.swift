@@ -1,19 +1,19 @@
 import Foundation
-import SignpostTerminal
 
-/// The themes shipped with Signpost, and loading themes by name or path.
+/// The theme files shipped with Signpost.
+///
+/// This target holds data only; parsing lives in `SignpostTerminal` (`ThemeParser`,
+/// `Theme.resolve(nameOrPath:bundled:)`), so the catalog hands over file texts:
 ///
 /// ```swift
-/// let (theme, problem) = ThemeCatalog.resolve(nameOrPath: "high-contrast")
-/// if let problem { showWarning(problem.description) }  // fell back to default
+/// let resolution = Theme.resolve(nameOrPath: options.theme, bundled: ThemeCatalog.bundledThemes)
+/// if let problem = resolution.problem { toasts.post(problem.description, kind: .warning) }
 /// ```
 public enum ThemeCatalog {
     /// The file extension of theme files.
     public static let fileExtension = "theme"
-    /// The theme used when none is chosen or the chosen one cannot be read.
-    public static let defaultName = "default"
 
-    /// Names of the bundled themes, sorted.
+    /// Names of the bundled themes, sorted: `default`, `high-contrast`, `monochrome`.
     public static var bundledNames: [String] {
         guard let directory = themesDirectory,
             let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -23,56 +23,23 @@ public enum ThemeCatalog {
             .sorted()
     }
 
-    /// Loads a bundled theme by name (`default`, `high-contrast`, `monochrome`).
-    /// - Throws: ``ThemeError`` when there is no such theme or the file is malformed.
-    public static func load(named name: String) throws(ThemeError) -> Theme {
-        guard let directory = themesDirectory else {
-            throw ThemeError(source: name, line: nil, message: "the bundled themes are missing")
-        }
+    /// The location of a bundled theme file, if there is one of that name.
+    public static func url(named name: String) -> URL? {
+        guard let directory = themesDirectory, !name.contains("/") else { return nil }
         let url = directory.appendingPathComponent(name + "." + fileExtension)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            let known = bundledNames.joined(separator: ", ")
-            throw ThemeError(source: name, line: nil, message: "no bundled theme of this name (themes: \(known))")
-        }
-        return try load(path: url.path, name: name)
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// Loads a theme file from disk.
-    /// - Parameters:
-    ///   - path: the file path; errors name its last component.
-    ///   - name: the theme's name unless the file sets one (default: the file name).
-    /// - Throws: ``ThemeError`` when the file cannot be read or is malformed.
-    public static func load(path: String, name: String? = nil) throws(ThemeError) -> Theme {
-        let url = URL(fileURLWithPath: path)
-        let fileName = url.lastPathComponent
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ThemeError(source: path, line: nil, message: "cannot read the file (\(error.localizedDescription))")
-        }
-        let themeName = name ?? url.deletingPathExtension().lastPathComponent
-        return try ThemeParser.parse(text, source: fileName, name: themeName)
+    /// The text of a bundled theme file, if there is one of that name.
+    public static func text(named name: String) -> String? {
+        url(named: name).flatMap { try? String(contentsOf: $0, encoding: .utf8) }
     }
 
-    /// The bundled default theme; the built-in monochrome theme if even that cannot be read.
-    public static var defaultTheme: Theme {
-        (try? load(named: defaultName)) ?? Theme.monochrome
-    }
-
-    /// Loads a theme by bundled name or by path (anything containing `/` or ending `.theme`),
-    /// falling back to the default theme when it cannot be loaded.
-    /// - Returns: the theme to use and, after a fallback, the error to show the user.
-    public static func resolve(nameOrPath: String?) -> (theme: Theme, error: ThemeError?) {
-        guard let nameOrPath, !nameOrPath.isEmpty else { return (defaultTheme, nil) }
-        do {
-            if nameOrPath.contains("/") || nameOrPath.hasSuffix("." + fileExtension) {
-                return (try load(path: nameOrPath), nil)
-            }
-            return (try load(named: nameOrPath), nil)
-        } catch {
-            return (defaultTheme, error)
-        }
+    /// Every bundled theme: name → file text.
+    public static var bundledThemes: [String: String] {
+        var themes: [String: String] = [:]
+        for name in bundledNames { themes[name] = text(named: name) }
+        return themes
     }
 
     private static var themesDirectory: URL? {
