@@ -3,5 +3,47 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <signal.h>
+#include <unistd.h>
+#include <wchar.h>
 #include <ncursesw/ncurses.h>
+
+// Macros and shared globals that Swift cannot import or (in Swift 6 mode) read.
+
+static inline WINDOW *signpost_stdscr(void) { return stdscr; }
+static inline int signpost_lines(void) { return LINES; }
+static inline int signpost_cols(void) { return COLS; }
+static inline int signpost_colors(void) { return COLORS; }
+static inline int signpost_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline attr_t signpost_a_normal(void) { return A_NORMAL; }
+static inline attr_t signpost_a_bold(void) { return A_BOLD; }
+static inline attr_t signpost_a_reverse(void) { return A_REVERSE; }
+static inline attr_t signpost_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t signpost_a_dim(void) { return A_DIM; }
+
+static inline mmask_t signpost_click_mask(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
+static inline int signpost_is_click(mmask_t state) {
+    return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0;
+}
+
+/// Restores the terminal and exits; installed for SIGINT and SIGTERM so an interrupted
+/// session never leaves the terminal in raw mode.
+static inline void signpost_restore_and_exit(int signal_number) {
+    endwin();
+    _exit(128 + signal_number);
+}
+
+static inline void signpost_install_signal_handlers(void) {
+    signal(SIGINT, signpost_restore_and_exit);
+    signal(SIGTERM, signpost_restore_and_exit);
+}
+
+/// Writes one cell: a spacing character plus up to four combining characters.
+static inline int signpost_put_cell(WINDOW *window, int y, int x, const wchar_t *characters, attr_t attributes,
+                                    short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, characters, attributes, pair, NULL) != OK) { return ERR; }
+    return mvwadd_wch(window, y, x, &cell);
+}
 #endif

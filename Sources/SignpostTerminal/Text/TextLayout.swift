@@ -1,0 +1,109 @@
+/// Horizontal alignment of text in a fixed width.
+public enum Alignment: Sendable, Hashable {
+    case leading, trailing, center
+}
+
+/// Fitting text to display widths: truncation, padding and word wrapping.
+///
+/// All measurements are display columns (see ``DisplayWidth``), never characters or bytes.
+public enum TextLayout {
+    /// The ellipsis appended to truncated text.
+    public static let ellipsis: Character = "…"
+
+    /// `text` cut to at most `width` columns, ending in `…` when something was cut.
+    ///
+    /// A wide character that would straddle the limit is dropped rather than split.
+    /// ```swift
+    /// TextLayout.truncate("Łukasz Kowalski", to: 8)  // "Łukasz …"
+    /// ```
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if text.displayWidth <= width { return text }
+        let limit = width - 1
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.width(of: character)
+            if used + w > limit { break }
+            result.append(character)
+            used += w
+        }
+        result.append(ellipsis)
+        return result
+    }
+
+    /// `text` truncated to `width` columns and padded with spaces to exactly `width` columns.
+    public static func pad(_ text: String, to width: Int, alignment: Alignment = .leading) -> String {
+        guard width > 0 else { return "" }
+        let fitted = truncate(text, to: width)
+        let gap = width - fitted.displayWidth
+        switch alignment {
+        case .leading: return fitted + String(repeating: " ", count: gap)
+        case .trailing: return String(repeating: " ", count: gap) + fitted
+        case .center:
+            let left = gap / 2
+            return String(repeating: " ", count: left) + fitted + String(repeating: " ", count: gap - left)
+        }
+    }
+
+    /// Splits `text` into lines of at most `width` columns, breaking at spaces where possible
+    /// and inside words only when a word is wider than the line. Newlines start new lines.
+    ///
+    /// ```swift
+    /// TextLayout.wrap("the quick brown fox", width: 10)  // ["the quick", "brown fox"]
+    /// ```
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let characters = Array(paragraph)
+            for range in wrapRanges(characters, width: width) {
+                var line = String(characters[range])
+                while line.last == " " { line.removeLast() }
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    /// Wraps one line (no newlines) into consecutive ranges of character indices.
+    ///
+    /// The ranges cover every character exactly once, so a cursor index can be mapped to its
+    /// visual row; spaces at a break stay at the end of the earlier row. An empty line gives
+    /// one empty range.
+    public static func wrapRanges(_ characters: [Character], width: Int) -> [Range<Int>] {
+        guard !characters.isEmpty else { return [0..<0] }
+        let width = max(1, width)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < characters.count {
+            var used = 0
+            var index = start
+            var lastBreak: Int? = nil
+            while index < characters.count {
+                let w = DisplayWidth.width(of: characters[index])
+                if characters[index] == " " {
+                    // Spaces may hang past the edge: they never force a break themselves.
+                    index += 1
+                    lastBreak = index
+                    used += w
+                    continue
+                }
+                if used + w > width { break }
+                used += w
+                index += 1
+            }
+            if index >= characters.count {
+                ranges.append(start..<characters.count)
+                break
+            }
+            var end = index
+            if let lastBreak, lastBreak > start, lastBreak <= index {
+                end = lastBreak
+            }
+            if end == start { end = start + 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        return ranges
+    }
+}
