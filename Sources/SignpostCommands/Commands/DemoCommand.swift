@@ -85,7 +85,7 @@ struct DemoGenerateCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.openOrCreate(.demonstration)
         let generator = SyntheticFamilyGenerator(seed: seed)
-        let today = CalendarDate(Date(timeIntervalSince1970: 1_795_000_000), in: .london)
+        let today = CalendarDate(Date(timeIntervalSince1970: 1_795_000_000), in: LondonTime.zone)
         let batchSize = 1000
         var made = 0
         while made < families {

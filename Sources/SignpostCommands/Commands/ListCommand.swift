@@ -51,7 +51,7 @@ struct ListCommand: ParsableCommand {
             locality: locality, level: level, service: service.map(ServiceID.init), leadProfessional: lead,
             isOpen: open ? true : (closed ? false : nil), offset: offset, limit: limit)
         let page = try StoreOpening.run { try store.families(query) }
-        let today = CalendarDate(Date(), in: .london)
+        let today = LondonTime.today(at: Date())
         if json {
             for summary in page.summaries { Console.print(try SummaryJSON.line(summary, today: today)) }
             return
@@ -74,9 +74,4 @@ extension NeedLevel: ExpressibleByArgument {
         guard let number = Int(digits), let level = NeedLevel(rawValue: number) else { return nil }
         self = level
     }
-}
-
-extension TimeZone {
-    /// Practitioners work in London time; "today" and office hours are London's.
-    static let london = TimeZone(identifier: "Europe/London")!
 }

@@ -35,7 +35,7 @@ struct SearchCommand: ParsableCommand {
         let store = try storeOptions.openExisting()
         let text = words.joined(separator: " ")
         let hits = try StoreOpening.run { try store.search(text, limit: limit) }
-        let today = CalendarDate(Date(), in: .london)
+        let today = LondonTime.today(at: Date())
         if json {
             for hit in hits { Console.print(try SummaryJSON.line(hit.summary, today: today, matched: hit.reason)) }
             return

@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
         if json {
             Console.write(try FamilyDocument(family: family, isFictional: kind.isFictional).encoded())
         } else {
-            let today = CalendarDate(Date(), in: .london)
+            let today = LondonTime.today(at: Date())
             Console.print(FamilyReport.text(family, today: today, significantOnly: significant))
         }
     }

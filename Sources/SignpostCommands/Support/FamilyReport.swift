@@ -1,4 +1,5 @@
 import Foundation
+import SignpostApp
 import SignpostDomain
 import SignpostTerminal
 
@@ -45,38 +46,8 @@ enum FamilyReport {
         lines.append("")
         lines.append(significantOnly ? "Chronology (significant events), newest first" : "Chronology, newest first")
         for entry in family.chronology(significantOnly: significantOnly) {
-            lines.append("  " + ChronologyText.line(entry, in: family))
+            lines.append("  " + ChronologyFormatting.line(entry, in: family))
         }
-        return lines.map(TextSafety.visible).joined(separator: "\n")
-    }
-}
-
-/// One chronology entry in words.
-enum ChronologyText {
-    static func line(_ entry: ChronologyEntry, in family: Family) -> String {
-        let when = timestamp(entry.at)
-        func names(_ ids: [PersonID]) -> String {
-            ids.isEmpty ? "family" : ids.map { family.member($0)?.givenName ?? $0.rawValue }.joined(separator: ", ")
-        }
-        let flag = entry.isSignificant ? "! " : "  "
-        switch entry {
-        case .contact(let contact):
-            return "\(flag)\(when) contact from \(contact.caller.summary) about \(names(contact.about)): \(contact.concernInCallersWords) → \(contact.outcome.label) [\(contact.recordedBy)]"
-        case .referral(let referral):
-            return "\(flag)\(when) referral to \(referral.service) for \(names(referral.people)), \(referral.urgency.label.lowercased()), \(referral.status.label.lowercased()), \(referral.consent.label.lowercased()) [\(referral.madeBy)]"
-        case .note(let note):
-            return "\(flag)\(when) note about \(names(note.about)): \(note.text) [\(note.author)]"
-        case .levelChange(let person, let level):
-            let override = level.overrodeSuggestion ? " (suggested L\(level.suggestedLevel!.rawValue), overridden)" : ""
-            return "\(flag)\(when) level for \(names([person])) set to \(level.level)\(override): \(level.reason) [\(level.setBy)]"
-        }
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .london
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%02d/%02d/%04d %02d:%02d", parts.day!, parts.month!, parts.year!, parts.hour!, parts.minute!)
+        return lines.map { visible($0) }.joined(separator: "\n")
     }
 }

@@ -14,7 +14,7 @@ enum SummaryText {
         var line = "\(summary.id)  \(level)  \(summary.name) (\(summary.postcode))  \(members)  [\(services)]"
         if let lead = summary.leadProfessional { line += "  lead: \(lead)" }
         if let reason { line += "  — \(reason)" }
-        return TextSafety.visible(line)
+        return visible(line)
     }
 
     static func memberAge(_ member: MemberSummary, today: CalendarDate) -> String {

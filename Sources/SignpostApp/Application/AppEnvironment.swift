@@ -1,0 +1,38 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// Everything the screens depend on, passed in rather than reached for.
+///
+/// Tests and `signpost snapshot` build one with an in-memory store and a fixed
+/// clock; the live interface builds one with the SQLite store and the real clock.
+public struct AppEnvironment: Sendable {
+    public var store: any CaseStore
+    /// Where the store is, for the About screen.
+    public var storeLocation: String
+    public var storeKind: StoreKind
+    /// The practitioner recorded in the audit trail.
+    public var practitioner: String
+    public var theme: Theme
+    /// Now; fixed in tests and snapshots so screens are reproducible.
+    public var clock: @Sendable () -> Date
+
+    public init(
+        store: any CaseStore, storeLocation: String, storeKind: StoreKind, practitioner: String, theme: Theme,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.storeLocation = storeLocation
+        self.storeKind = storeKind
+        self.practitioner = practitioner
+        self.theme = theme
+        self.clock = clock
+    }
+
+    /// Today in London, where the service works.
+    public var today: CalendarDate { LondonTime.today(at: clock()) }
+
+    /// A new record id with a readable prefix.
+    func newID<Entity>(_ prefix: String) -> EntityID<Entity> { EntityID.generate(prefix: prefix) }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// The running interface: a stack of screens, the frame around them, and the keys every screen shares.
+///
+/// The application is independent of the terminal: ``render(on:)`` draws a
+/// whole frame onto any ``Surface`` and ``handle(_:size:)`` answers one key.
+/// The ncurses loop (``run(on:)``) and `signpost snapshot` both use these, so
+/// what a test renders is what a practitioner sees.
+///
+/// ```swift
+/// let application = Application(environment: app)
+/// application.render(on: MemorySurface(width: 80, height: 24))
+/// ```
+public final class Application {
+    let environment: AppEnvironment
+    private(set) var stack: [any Screen]
+    private var toasts = ToastQueue(duration: 5)
+    private var dialog: (dialog: Dialog, onYes: () -> Transition)?
+    private var help: HelpOverlay?
+    private var palette: CommandPalette?
+    /// False once the user has quit.
+    public private(set) var isRunning = true
+
+    /// Creates the application showing the home screen.
+    public init(environment: AppEnvironment) {
+        self.environment = environment
+        self.stack = [HomeScreen()]
+    }
+
+    init(environment: AppEnvironment, stack: [any Screen]) {
+        self.environment = environment
+        self.stack = stack
+    }
+
+    /// The screen on top.
+    var top: any Screen { stack[stack.count - 1] }
+
+    /// Shows a message at the bottom right for a few seconds.
+    public func post(_ message: String, kind: Toast.Kind = .info) {
+        toasts.post(message, kind: kind, now: Date())
+    }
+
+    /// Seconds until the next toast expires, for the read timeout.
+    public var nextRedraw: TimeInterval? { toasts.nextExpiry(after: Date()) }
+
+    // MARK: Layout
+
+    /// The rows the frame takes: a banner on fictional stores, a title bar, and the hint bar.
+    struct Layout {
+        var banner: Rect?
+        var titleBar: Rect
+        var body: Rect
+        var hintBar: Rect
+    }
+
+    func layout(for size: Size) -> Layout {
+        var y = 0
+        var banner: Rect?
+        if environment.storeKind.isFictional {
+            banner = Rect(x: 0, y: 0, width: size.width, height: 1)
+            y += 1
+        }
+        let titleBar = Rect(x: 0, y: y, width: size.width, height: 1)
+        let body = Rect(x: 1, y: y + 2, width: size.width - 2, height: size.height - y - 4)
+        return Layout(banner: banner, titleBar: titleBar, body: body, hintBar: Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
+    }
+
+    // MARK: Drawing
+
+    /// Draws one whole frame.
+    public func render(on surface: any Surface) {
+        surface.clear()
+        surface.cursor = nil
+        guard surface.size.fits(TooSmallScreen.minimum) else {
+            TooSmallScreen.draw(on: surface)
+            return
+        }
+        let layout = layout(for: surface.size)
+        if let banner = layout.banner {
+            let text = environment.storeKind == .training ? "TRAINING — FICTIONAL DATA" : "DEMONSTRATION — FICTIONAL DATA"
+            surface.fill(banner, style: Style(.banner, [.bold]))
+            let x = max(0, (banner.width - DisplayWidth.of(text)) / 2)
+            surface.put(text, at: Point(x: x, y: banner.y), style: Style(.banner, [.bold]), clip: banner)
+        }
+        drawTitleBar(on: surface, in: layout.titleBar)
+        top.draw(on: surface, in: layout.body, app: environment)
+        let screenCursor = surface.cursor
+        drawHints(for: top, on: surface, in: layout.hintBar)
+        toasts.draw(on: surface, in: Rect(x: 0, y: layout.hintBar.y - 1, width: surface.size.width, height: 1), now: Date())
+        surface.cursor = screenCursor
+        if let palette {
+            let area = Rect(x: 0, y: layout.body.y, width: surface.size.width, height: layout.hintBar.y - layout.body.y)
+            palette.draw(on: surface, in: area)
+        }
+        if let help { drawHelp(help, for: top, on: surface, in: layout.body) }
+        if let dialog { dialog.dialog.draw(on: surface, in: surface.bounds) }
+    }
+
+    private func drawTitleBar(on surface: any Surface, in area: Rect) {
+        surface.fill(area, style: Style(.title, [.reverse]))
+        let trail = stack.map(\.title).joined(separator: " › ")
+        surface.put(" Signpost › \(trail)", at: area.origin, style: Style(.title, [.reverse, .bold]), clip: area)
+        let right = " \(environment.practitioner) · \(environment.storeKind.rawValue) store "
+        let x = area.maxX - DisplayWidth.of(right)
+        if x > area.x + 30 { surface.put(right, at: Point(x: x, y: area.y), style: Style(.title, [.reverse]), clip: area) }
+    }
+
+    private func drawHints<S: Screen>(for screen: S, on surface: any Surface, in area: Rect) {
+        HintBar.draw(frameKeys(for: screen), on: surface, in: area)
+    }
+
+    private func drawHelp<S: Screen>(_ overlay: HelpOverlay, for screen: S, on surface: any Surface, in area: Rect) {
+        overlay.draw(frameKeys(for: screen), on: surface, in: area)
+    }
+
+    // MARK: Keys
+
+    /// What a key in the frame's registry does: a screen's action or one of the application's own.
+    enum FrameAction<ScreenAction: Hashable & Sendable>: Hashable, Sendable {
+        case screen(ScreenAction)
+        case help
+        case palette
+    }
+
+    /// The screen's keys followed by the application's: the one registry both the hint bar and help read.
+    func frameKeys<S: Screen>(for screen: S) -> KeyRegistry<FrameAction<S.Action>> {
+        var keys = KeyRegistry<FrameAction<S.Action>>()
+        for binding in screen.keys.bindings {
+            keys.add(
+                KeyBinding(
+                    binding.keys, action: .screen(binding.action), hint: binding.hint, help: binding.help,
+                    group: binding.group, showsInHintBar: binding.showsInHintBar))
+        }
+        keys.bind([.character("?"), .function(1)], .help, hint: "Help", help: "Show every key this screen answers (F1 works while typing)", group: "General")
+        keys.bind([.character(":")], .palette, hint: "Commands", help: "Open the command line: home, about, new-family, open FAMILY-ID, quit (Tab completes)", group: "General", showsInHintBar: false)
+        return keys
+    }
+
+    /// Answers one key at the given terminal size.
+    public func handle(_ key: Key, size: Size) {
+        guard size.fits(TooSmallScreen.minimum) else {
+            if key == .character("q") { requestQuit() }
+            return
+        }
+        let body = layout(for: size).body
+        if var current = dialog {
+            if current.dialog.handle(key) == .submitted {
+                dialog = nil
+                if current.dialog.result == .confirmed { apply(current.onYes()) }
+            } else {
+                dialog = current
+            }
+            return
+        }
+        if var overlay = help {
+            if overlay.handle(key, registry: frameKeys(for: top), in: body) == .cancelled || key == .character("?") || key == .character("q") {
+                help = nil
+            } else {
+                help = overlay
+            }
+            return
+        }
+        if var current = palette {
+            switch current.handle(key) {
+            case .submitted:
+                palette = nil
+                run(command: current.chosenCommand?.name ?? current.typedName, arguments: current.arguments)
+            case .cancelled: palette = nil
+            default: palette = current
+            }
+            return
+        }
+        if key == .function(1) {
+            help = HelpOverlay(title: "Keys: \(top.title)")
+            return
+        }
+        if key == .resize { return }
+        let transition = top.handle(key, in: body, app: environment)
+        if case .ignored = transition {
+            handleFrameKey(key, screen: top)
+        } else {
+            apply(transition)
+        }
+    }
+
+    private func handleFrameKey<S: Screen>(_ key: Key, screen: S) {
+        switch frameKeys(for: screen).action(for: key) {
+        case .help: help = HelpOverlay(title: "Keys: \(screen.title)")
+        case .palette: palette = CommandPalette(commands: Application.commands)
+        default: break
+        }
+    }
+
+    static let commands = [
+        PaletteCommand("home", summary: "Back to the list of families"),
+        PaletteCommand("open", summary: "Open a family by its id: open F-0001"),
+        PaletteCommand("new-family", summary: "Add a new family"),
+        PaletteCommand("about", summary: "Which store is open, and who the audit trail records"),
+        PaletteCommand("help", summary: "Every key this screen answers"),
+        PaletteCommand("quit", summary: "Quit Signpost (asks first if anything is unsaved)"),
+    ]
+
+    private func run(command: String, arguments: String) {
+        switch command {
+        case "home": leave(toDepth: 1)
+        case "open":
+            let id = FamilyID(arguments.trimmingCharacters(in: .whitespaces))
+            guard !id.rawValue.isEmpty else { return post("give a family id: open F-0001", kind: .warning) }
+            guard (try? environment.store.family(id)) != nil else { return post("no family with id \(id)", kind: .warning) }
+            apply(.push(FamilyScreen(familyID: id, app: environment)))
+        case "new-family": apply(.push(NewFamilyScreen()))
+        case "about": apply(.push(AboutScreen()))
+        case "help": help = HelpOverlay(title: "Keys: \(top.title)")
+        case "quit": requestQuit()
+        case "": break
+        default: post("no command “\(command)”; type : then Tab to see them", kind: .warning)
+        }
+    }
+
+    /// Carries out what a screen asked for.
+    func apply(_ transition: Transition) {
+        switch transition {
+        case .handled, .ignored: break
+        case .push(let screen): stack.append(screen)
+        case .pop: pop()
+        case .popWithMessage(let message):
+            pop()
+            post(message, kind: .success)
+        case .confirm(let confirmation):
+            dialog = (
+                Dialog.confirm(title: "Please confirm", message: confirmation.question, yes: confirmation.yesLabel, no: confirmation.noLabel),
+                confirmation.onYes
+            )
+        case .message(let text, let kind): post(text, kind: kind)
+        case .quit: requestQuit()
+        }
+    }
+
+    private func pop() {
+        guard stack.count > 1 else { return requestQuit() }
+        stack.removeLast()
+        top.willReappear(app: environment)
+    }
+
+    private func leave(toDepth depth: Int) {
+        let unsaved = stack.dropFirst(depth).contains { $0.hasUnsavedChanges }
+        let go: () -> Transition = { [unowned self] in
+            stack.removeLast(stack.count - depth)
+            top.willReappear(app: environment)
+            return .handled
+        }
+        if unsaved {
+            apply(.confirm(Confirmation("Leave this screen? Unsaved typing will be lost.", yes: "Leave", no: "Stay", onYes: go)))
+        } else {
+            _ = go()
+        }
+    }
+
+    /// Quits, asking first when any open screen has unsaved typing.
+    public func requestQuit() {
+        if stack.contains(where: { $0.hasUnsavedChanges }) {
+            apply(.confirm(Confirmation("Quit Signpost? Unsaved typing will be lost.", yes: "Quit", no: "Stay") { [unowned self] in
+                isRunning = false
+                return .handled
+            }))
+        } else {
+            isRunning = false
+        }
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// One family's record: members and their levels, the chronology, services and team, assessments.
+///
+/// The family is read whole when the screen opens (one family is small) and
+/// read again whenever a change is saved from a screen opened on top of it.
+final class FamilyScreen: Screen {
+    enum Action: Hashable, Sendable {
+        case nextTab, previousTab, up, down, top, bottom, pageUp, pageDown, open
+        case addNote, changeLevel, toggleSignificant, back
+    }
+
+    enum Tab: Int, CaseIterable {
+        case members, chronology, services, assessments
+
+        var title: String {
+            switch self {
+            case .members: return "Members"
+            case .chronology: return "Chronology"
+            case .services: return "Services and team"
+            case .assessments: return "Assessments (CAF)"
+            }
+        }
+    }
+
+    let familyID: FamilyID
+    private(set) var family: Family?
+    private var loadError: String?
+    private var tabs = TabBar(titles: Tab.allCases.map(\.title))
+    private var memberCursor = ListCursor(count: 0)
+    private var chronologyList = ScrollList(rows: [], emptyText: "Nothing recorded yet. Press n to add a case note.")
+    private var servicesList = ScrollList(rows: [], emptyText: "No services, referrals or team recorded.")
+    private var assessmentList = ScrollList(rows: [], emptyText: "No early help assessments for this family.")
+    private var significantOnly = false
+
+    init(familyID: FamilyID, app: AppEnvironment) {
+        self.familyID = familyID
+        reload(app, recordView: true)
+    }
+
+    var tab: Tab { Tab(rawValue: tabs.selected) ?? .members }
+
+    var title: String { family.map { "\($0.name) family" } ?? "Family \(familyID)" }
+
+    var keys: KeyRegistry<Action> {
+        var keys = KeyRegistry<Action>()
+        keys.bind([.tab, .right], .nextTab, hint: "Next tab", help: "Next tab: members, chronology, services and team, assessments", group: "Tabs")
+        keys.bind([.backTab, .left], .previousTab, hint: "Previous tab", help: "Previous tab", group: "Tabs", showsInHintBar: false)
+        keys.bind([.character("n")], .addNote, hint: "Add note", help: "Add a case note to the chronology (it can be flagged as a significant event)", group: "Record")
+        if tab == .members {
+            keys.bind([.character("l")], .changeLevel, hint: "Change level", help: "Change the selected person's level of need, with a reason", group: "Record")
+        }
+        if tab == .chronology {
+            keys.bind([.character("s")], .toggleSignificant, hint: significantOnly ? "Show all" : "Significant only", help: "Show only significant events, as a chronology for a case conference is read, or everything", group: "Chronology")
+        }
+        if tab == .chronology || tab == .assessments {
+            keys.bind([.enter], .open, hint: tab == .assessments ? "Read" : "Read in full", help: tab == .assessments ? "Read the selected assessment in full" : "Read the selected entry in full", group: "Record")
+        }
+        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous row", group: "Moving", showsInHintBar: false)
+        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Next row", group: "Moving", showsInHintBar: false)
+        keys.bind([.character("g"), .home], .top, hint: "Top", help: "First row", group: "Moving", showsInHintBar: false)
+        keys.bind([.character("G"), .end], .bottom, hint: "Bottom", help: "Last row", group: "Moving", showsInHintBar: false)
+        keys.bind([.pageUp], .pageUp, hint: "Page up", help: "Up a screenful", group: "Moving", showsInHintBar: false)
+        keys.bind([.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
+        keys.bind([.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")
+        return keys
+    }
+
+    func willReappear(app: AppEnvironment) { reload(app, recordView: false) }
+
+    private func reload(_ app: AppEnvironment, recordView: Bool) {
+        do {
+            family = try app.store.family(familyID)
+            if family == nil { loadError = "this family is no longer in the store" }
+            if recordView, family != nil { try app.store.recordViewed(familyID, by: app.practitioner) }
+        } catch {
+            loadError = "\(error)"
+        }
+        guard let family else { return }
+        memberCursor.count = family.members.count
+        rebuildLists(family, today: app.today)
+    }
+
+    private func rebuildLists(_ family: Family, today: CalendarDate) {
+        chronologyList.rows = family.chronology(significantOnly: significantOnly).map { entry in
+            ListRow(ChronologyFormatting.line(entry, in: family), style: entry.isSignificant ? Style(.warning) : .normal)
+        }
+        if significantOnly { chronologyList.emptyText = "No significant events recorded. Press s to show everything." }
+        var services: [ListRow] = []
+        services.append(ListRow("Lead professional: \(family.leadProfessional?.summary ?? "none named")", style: Style(.header)))
+        for episode in family.episodes {
+            let state = episode.closedOn.map { "closed \($0.short): \(episode.closureReason?.label ?? "no reason recorded")" } ?? "open"
+            services.append(ListRow("Episode  \(ServiceNames.name(episode.service)) from \(episode.openedOn.short), \(state)"))
+        }
+        for referral in family.referrals.sorted(by: { $0.madeAt > $1.madeAt }) {
+            let people = referral.people.compactMap { family.member($0)?.givenName }.joined(separator: ", ")
+            services.append(ListRow("Referral \(ServiceNames.name(referral.service)) for \(people.isEmpty ? "family" : people): \(referral.status.label), \(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()), \(LondonTime.timestamp(referral.madeAt))"))
+        }
+        if !family.teamAroundFamily.isEmpty {
+            services.append(ListRow("Team around the family", style: Style(.header)))
+            for member in family.teamAroundFamily {
+                let contact = [member.phone, member.email].filter { !$0.isEmpty }.joined(separator: ", ")
+                services.append(ListRow("  \(member.summary)\(contact.isEmpty ? "" : " · \(contact)")"))
+            }
+        }
+        if !family.consents.isEmpty {
+            services.append(ListRow("Consent", style: Style(.header)))
+            for consent in family.consents {
+                let withdrawn = consent.withdrawnOn.map { ", withdrawn \($0.short)" } ?? ""
+                services.append(ListRow("  \(consent.decision.label) by \(consent.givenBy) on \(consent.givenOn.short)\(withdrawn): \(consent.scope)"))
+            }
+        }
+        servicesList.rows = services
+        assessmentList.rows = family.assessments.map { assessment in
+            let subject = family.member(assessment.subject)?.fullName ?? assessment.subject.rawValue
+            let missing = assessment.status == .draft ? " · \(assessment.missingRequiredFields().count) required fields to fill" : ""
+            let review = assessment.nextReview.map { " · next review \($0.dueOn.short)" } ?? ""
+            return ListRow("\(assessment.status.label.uppercased())  \(subject), started \(assessment.startedOn.short)\(review)\(missing)")
+        }
+    }
+
+    func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
+        guard let family else {
+            surface.put("This family could not be shown: \(loadError ?? "unknown problem"). Press Esc to go back.", at: area.origin, style: Style(.error), clip: area)
+            return
+        }
+        var y = area.y
+        surface.put("\(family.name) family · \(family.id) · \(family.locality.label) · \(family.address.singleLine)", at: Point(x: area.x, y: y), style: Style(.title), clip: area)
+        y += 1
+        var facts: [String] = []
+        let services = family.openServices.map(ServiceNames.name)
+        facts.append(services.isEmpty ? "No open services" : "Open to \(services.joined(separator: ", "))")
+        facts.append("Languages: \(family.languages.joined(separator: ", "))\(family.interpreterNeeded ? " (interpreter needed)" : "")")
+        surface.put(facts.joined(separator: " · "), at: Point(x: area.x, y: y), clip: area)
+        y += 1
+        if !family.accessNotes.isEmpty {
+            surface.put("Access: \(family.accessNotes)", at: Point(x: area.x, y: y), style: Style(.warning, [.bold]), clip: area)
+            y += 1
+        }
+        tabs.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: 1), focused: false)
+        y += 2
+        let body = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
+        switch tab {
+        case .members: drawMembers(family, on: surface, in: body, today: app.today)
+        case .chronology:
+            let heading = significantOnly ? "Significant events only, newest first (s shows everything)" : "Everything, newest first (! marks significant events)"
+            surface.put(heading, at: body.origin, style: Style(.dim), clip: body)
+            chronologyList.draw(on: surface, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1), focused: true)
+        case .services: servicesList.draw(on: surface, in: body, focused: true)
+        case .assessments: assessmentList.draw(on: surface, in: body, focused: true)
+        }
+    }
+
+    private func drawMembers(_ family: Family, on surface: any Surface, in area: Rect, today: CalendarDate) {
+        guard !family.members.isEmpty else {
+            surface.put("No members recorded.", at: area.origin, clip: area)
+            return
+        }
+        let listWidth = min(38, area.width / 2)
+        let listArea = Rect(x: area.x, y: area.y, width: listWidth, height: area.height)
+        var rows = ScrollList(rows: family.members.map { person in
+            let level = person.currentLevel.map { "L\($0.rawValue)" } ?? "L-"
+            return ListRow("\(level) \(person.fullName), \(person.ageDescription(on: today))", style: Style(person.currentLevel.map(HomeScreen.role(for:)) ?? .normal))
+        }, selected: memberCursor.selected)
+        rows.cursor = memberCursor
+        rows.draw(on: surface, in: listArea, focused: true)
+        let person = family.members[min(memberCursor.selected, family.members.count - 1)]
+        let detail = Rect(x: listArea.maxX + 2, y: area.y, width: area.width - listWidth - 2, height: area.height)
+        var lines: [(String, Style)] = []
+        lines.append((person.fullName, Style(.title)))
+        if !person.alsoKnownAs.isEmpty { lines.append(("Also known as \(person.alsoKnownAs.joined(separator: ", "))", .normal)) }
+        var born = person.dateOfBirth.map { "born \($0.british)" } ?? (person.isUnborn ? "" : "date of birth not known")
+        if person.isUnborn { born = "expected \(person.expectedDeliveryDate?.british ?? "date not known")" }
+        lines.append(("\(person.role.label), \(person.ageDescription(on: today)), \(born)", .normal))
+        lines.append(("\(person.gender.label) · \(person.ethnicity?.label ?? "ethnicity not recorded") · \(person.firstLanguage)", .normal))
+        if person.needs.isRecorded {
+            let kinds = [person.needs.hasSEND ? "SEND" : nil, person.needs.hasEHCPlan ? "EHC plan" : nil, person.needs.hasDisability ? "disability" : nil].compactMap { $0 }
+            lines.append(("\(kinds.joined(separator: ", ")): \(person.needs.details)", .normal))
+        }
+        if person.role.isAdult { lines.append((person.hasParentalResponsibility ? "Has parental responsibility" : "No parental responsibility", .normal)) }
+        for (kind, other) in family.relationships(of: person.id) {
+            if let other = family.member(other) { lines.append(("\(kind.label.capitalized) of \(other.fullName)", Style(.dim))) }
+        }
+        lines.append(("", .normal))
+        if let current = person.currentLevel {
+            lines.append(("Level now: \(current) (l to change)", Style(HomeScreen.role(for: current), [.bold])))
+        } else {
+            lines.append(("No level of need set (l to set one)", Style(.dim)))
+        }
+        for entry in person.levelHistory.reversed() {
+            var text = "\(LondonTime.timestamp(entry.setAt)) L\(entry.level.rawValue) by \(entry.setBy): \(entry.reason)"
+            if let suggested = entry.suggestedLevel, entry.overrodeSuggestion { text += " (suggested L\(suggested.rawValue), overridden)" }
+            lines.append((text, .normal))
+        }
+        var y = detail.y
+        for (text, style) in lines {
+            for piece in TextLayout.wrap(text, width: max(10, detail.width)) {
+                guard y < detail.maxY else { return }
+                surface.put(piece, at: Point(x: detail.x, y: y), style: style, clip: detail)
+                y += 1
+            }
+        }
+    }
+
+    func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
+        if case .mouseClick = key {
+            return tabs.handle(key, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 1)) == .handled ? .handled : .ignored
+        }
+        guard let action = keys.action(for: key) else { return .ignored }
+        guard let family else { return action == .back ? .pop : .handled }
+        let listArea = Rect(x: 0, y: 0, width: area.width, height: max(1, area.height - 5))
+        switch action {
+        case .nextTab: tabs.selected = (tabs.selected + 1) % Tab.allCases.count
+        case .previousTab: tabs.selected = (tabs.selected + Tab.allCases.count - 1) % Tab.allCases.count
+        case .up, .down, .top, .bottom, .pageUp, .pageDown:
+            switch tab {
+            case .members: _ = memberCursor.handle(key, rowsIn: listArea)
+            case .chronology: _ = chronologyList.handle(key, in: listArea)
+            case .services: _ = servicesList.handle(key, in: listArea)
+            case .assessments: _ = assessmentList.handle(key, in: listArea)
+            }
+        case .addNote:
+            let about = tab == .members && !family.members.isEmpty ? family.members[memberCursor.selected] : nil
+            return .push(CaseNoteScreen(family: family, about: about))
+        case .changeLevel:
+            guard !family.members.isEmpty else { return .message("add a member first", .warning) }
+            return .push(LevelChangeScreen(family: family, person: family.members[memberCursor.selected]))
+        case .toggleSignificant:
+            significantOnly.toggle()
+            chronologyList.cursor.selected = 0
+            rebuildLists(family, today: app.today)
+        case .open:
+            if tab == .assessments, let index = assessmentList.selectedIndex {
+                return .push(AssessmentReadScreen(family: family, assessment: family.assessments[index]))
+            }
+            if tab == .chronology, let index = chronologyList.selectedIndex {
+                let entry = family.chronology(significantOnly: significantOnly)[index]
+                return .push(TextReadScreen(title: "Chronology entry", text: ChronologyFormatting.full(entry, in: family)))
+            }
+        case .back: return .pop
+        }
+        return .handled
+    }
+}

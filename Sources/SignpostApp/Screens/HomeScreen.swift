@@ -1,0 +1,230 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// The home screen: every family, newest activity first, with search and filters.
+///
+/// The list is read a page at a time; typing after `/` searches the store as
+/// you type (names, also-known-as, postcodes, dates of birth, references).
+final class HomeScreen: Screen {
+    enum Action: Hashable, Sendable {
+        case open, search, newFamily, cycleLocality, cycleLevel, cycleOpen, cycleService, clearFilters
+        case about, quit, up, down, top, bottom, pageUp, pageDown
+    }
+
+    private var model = CaseListModel()
+    private var searchField = TextField(maxLength: 80, placeholder: "name, postcode, date of birth or reference")
+    private var isSearchFocused = false
+    private var loadError: String?
+    private var loaded = false
+    private var table = HomeScreen.makeTable()
+
+    var title: String { "Families" }
+
+    var keys: KeyRegistry<Action> {
+        var keys = KeyRegistry<Action>()
+        if isSearchFocused {
+            keys.bind([.enter, .down], .open, hint: "Results", help: "Move from the search box to the results", group: "Search")
+            keys.bind([.escape], .search, hint: "Clear", help: "Clear the search and show all families", group: "Search")
+            return keys
+        }
+        keys.bind([.enter], .open, hint: "Open", help: "Open the selected family", group: "Families")
+        keys.bind([.character("/")], .search, hint: "Search", help: "Search by name, also-known-as, postcode, date of birth (14/03/2022) or reference", group: "Families")
+        keys.bind([.character("n")], .newFamily, hint: "New family", help: "Add a new family and its first member", group: "Families")
+        keys.bind([.character("L")], .cycleLocality, hint: "Locality", help: "Filter by locality (North, Central, South, out of borough, all)", group: "Filters", showsInHintBar: false)
+        keys.bind([.character("V")], .cycleLevel, hint: "Level", help: "Filter by highest current level (1 to 4, all)", group: "Filters", showsInHintBar: false)
+        keys.bind([.character("O")], .cycleOpen, hint: "Open/closed", help: "Show open families, closed families, or all", group: "Filters", showsInHintBar: false)
+        keys.bind([.character("S")], .cycleService, hint: "Service", help: "Filter by open service (Bright Start, Bright Futures, …)", group: "Filters", showsInHintBar: false)
+        keys.bind([.character("x")], .clearFilters, hint: "Clear filters", help: "Remove every filter", group: "Filters", showsInHintBar: false)
+        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous family", group: "Moving", showsInHintBar: false)
+        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Next family", group: "Moving", showsInHintBar: false)
+        keys.bind([.character("g"), .home], .top, hint: "Top", help: "First family", group: "Moving", showsInHintBar: false)
+        keys.bind([.character("G"), .end], .bottom, hint: "Bottom", help: "Last family", group: "Moving", showsInHintBar: false)
+        keys.bind([.pageUp], .pageUp, hint: "Page up", help: "Up a screenful", group: "Moving", showsInHintBar: false)
+        keys.bind([.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
+        keys.bind([.character("i")], .about, hint: "About", help: "Which store is open, how many families, who is recorded in the audit trail", group: "General", showsInHintBar: false)
+        keys.bind([.character("q")], .quit, hint: "Quit", help: "Quit Signpost", group: "General")
+        return keys
+    }
+
+    func willReappear(app: AppEnvironment) { reload(app) }
+
+    func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
+        if !loaded { reload(app) }
+        var y = area.y
+        // The search line doubles as the filter summary, so one glance says what the list holds.
+        let label = "Search: "
+        surface.put(label, at: Point(x: area.x, y: y), style: Style(.header))
+        let fieldArea = Rect(x: area.x + label.count, y: y, width: min(50, area.width - label.count - 2), height: 1)
+        searchField.draw(on: surface, in: fieldArea, focused: isSearchFocused)
+        let count = model.isSearching
+            ? "\(model.rows.count) match\(model.rows.count == 1 ? "" : "es")"
+            : (model.totalCount == 0 ? "0 families" : "\(model.absolutePosition) of \(model.totalCount)")
+        let status = "\(model.filterSummary) · \(count)"
+        let statusX = max(fieldArea.maxX + 2, area.maxX - DisplayWidth.of(status))
+        surface.put(status, at: Point(x: statusX, y: y), style: Style(.dim), clip: area)
+        y += 2
+
+        let listArea = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
+        if let loadError {
+            surface.put("The case list could not be read: \(loadError)", at: Point(x: area.x, y: y), style: Style(.error), clip: area)
+            return
+        }
+        if model.rows.isEmpty && !model.isSearching && model.query == FamilyListQuery(limit: model.query.limit) {
+            drawWelcome(on: surface, in: listArea, app: app)
+            return
+        }
+        table.rows = model.rows.map { row(for: $0, today: app.today) }
+        table.rowStyles = model.rows.map { Style($0.highestLevel.map(HomeScreen.role(for:)) ?? .normal) }
+        table.emptyText = model.isSearching ? "No family matches “\(model.searchText)”." : "No families match these filters (x clears them)."
+        table.cursor.selected = model.selection
+        table.draw(on: surface, in: listArea, focused: !isSearchFocused)
+    }
+
+    func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
+        if isSearchFocused {
+            switch key {
+            case .enter, .down:
+                isSearchFocused = false
+                return .handled
+            case .escape:
+                searchField.text = ""
+                isSearchFocused = false
+                model.searchText = ""
+                reload(app)
+                return .handled
+            default:
+                let before = searchField.text
+                guard searchField.handle(key) != .ignored else { return .ignored }
+                if searchField.text != before {
+                    model.searchText = searchField.text
+                    model.selection = 0
+                    reload(app)
+                }
+                return .handled
+            }
+        }
+        if case .mouseClick(let point) = key {
+            let listTop = area.y + 3
+            let row = point.y - listTop + table.cursor.scrollOffset(height: area.maxY - listTop - 1)
+            guard point.y >= listTop, model.rows.indices.contains(row) else { return .ignored }
+            model.selection = row
+            return .handled
+        }
+        guard let action = keys.action(for: key) else { return .ignored }
+        return perform(action, app: app, pageSize: max(1, area.height - 4))
+    }
+
+    private func perform(_ action: Action, app: AppEnvironment, pageSize: Int) -> Transition {
+        do {
+            switch action {
+            case .open:
+                guard let summary = model.selected else { return .handled }
+                return .push(FamilyScreen(familyID: summary.id, app: app))
+            case .search:
+                isSearchFocused = true
+            case .newFamily:
+                return .push(NewFamilyScreen())
+            case .cycleLocality:
+                model.query.locality = HomeScreen.next(model.query.locality, in: Locality.allCases)
+                resetPage(app)
+            case .cycleLevel:
+                model.query.level = HomeScreen.next(model.query.level, in: NeedLevel.allCases)
+                resetPage(app)
+            case .cycleOpen:
+                model.query.isOpen = HomeScreen.next(model.query.isOpen, in: [true, false])
+                resetPage(app)
+            case .cycleService:
+                model.query.service = HomeScreen.next(model.query.service, in: ServiceNames.filterable)
+                resetPage(app)
+            case .clearFilters:
+                model.query = FamilyListQuery(limit: model.query.limit)
+                resetPage(app)
+            case .about:
+                return .push(AboutScreen())
+            case .quit:
+                return .quit
+            case .up: try model.move(by: -1, in: app.store)
+            case .down: try model.move(by: 1, in: app.store)
+            case .pageUp: try model.move(by: -pageSize, in: app.store)
+            case .pageDown: try model.move(by: pageSize, in: app.store)
+            case .top: try model.jump(toTop: true, in: app.store)
+            case .bottom: try model.jump(toTop: false, in: app.store)
+            }
+        } catch {
+            return .message("the case list could not be read: \(error)", .error)
+        }
+        return .handled
+    }
+
+    private func resetPage(_ app: AppEnvironment) {
+        model.query.offset = 0
+        model.selection = 0
+        reload(app)
+    }
+
+    private func reload(_ app: AppEnvironment) {
+        do {
+            try model.reload(from: app.store)
+            loadError = nil
+        } catch {
+            loadError = "\(error)"
+        }
+        loaded = true
+    }
+
+    private func drawWelcome(on surface: any Surface, in area: Rect, app: AppEnvironment) {
+        let lines = [
+            "No families are recorded in this store yet.",
+            "",
+            "To start:",
+            "  n   add a family and its first member",
+            "  ?   see every key this screen answers",
+            "",
+            "To explore with fictional families first, quit (q) and run:  signpost demo",
+            "",
+            "Store: \(app.storeLocation)",
+        ]
+        for (offset, line) in lines.enumerated() where offset < area.height {
+            surface.put(line, at: Point(x: area.x + 2, y: area.y + offset), style: offset == 0 ? Style(.title) : .normal, clip: area)
+        }
+    }
+
+    private func row(for summary: FamilySummary, today: CalendarDate) -> [String] {
+        let members = summary.members.map { member in
+            "\(member.givenName) \(SummaryFormatting.age(of: member, today: today))"
+        }.joined(separator: ", ")
+        let level = summary.highestLevel.map { "L\($0.rawValue)" } ?? "–"
+        let services = summary.openServices.isEmpty ? "closed" : summary.openServices.map(ServiceNames.name).joined(separator: ", ")
+        var name = summary.name
+        if let reason = model.reason(for: summary.id) { name += " (\(reason))" }
+        return [name, members, level, services, summary.leadProfessional ?? "–", SummaryFormatting.relative(summary.lastActivity, today: today)]
+    }
+
+    private static func makeTable() -> Table {
+        Table(columns: [
+            TableColumn("Family", minWidth: 12, idealWidth: 24, isFlexible: true),
+            TableColumn("Members and ages", minWidth: 14, idealWidth: 34, isFlexible: true),
+            TableColumn("Level", minWidth: 5, idealWidth: 5),
+            TableColumn("Open services", minWidth: 8, idealWidth: 20),
+            TableColumn("Lead professional", minWidth: 10, idealWidth: 18),
+            TableColumn("Last activity", minWidth: 11, idealWidth: 13),
+        ], rows: [], emptyText: "No families")
+    }
+
+    static func role(for level: NeedLevel) -> StyleRole {
+        switch level {
+        case .universal: return .level1
+        case .earlyHelp: return .level2
+        case .complex: return .level3
+        case .acute: return .level4
+        }
+    }
+
+    /// The next value in a cycle that passes through "none" (nil) after the last.
+    static func next<Value: Equatable>(_ current: Value?, in values: [Value]) -> Value? {
+        guard let current, let index = values.firstIndex(of: current) else { return values.first }
+        return index + 1 < values.count ? values[index + 1] : nil
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// Changing one person's level of need, with the reason the practitioner gives.
+final class LevelChangeScreen: Screen {
+    enum Action: Hashable, Sendable { case save, nextField, previousField, cancel }
+
+    private let family: Family
+    private let person: Person
+    private var levels: ChoiceList
+    private var reason = TextArea()
+    private var focus = FocusRing(count: 2)
+
+    init(family: Family, person: Person) {
+        self.family = family
+        self.person = person
+        levels = ChoiceList(
+            options: NeedLevel.allCases.map { "\($0.rawValue)  \($0.name): \($0.meaning)" },
+            chosen: person.currentLevel.map { $0.rawValue - 1 })
+        levels.cursor.selected = (person.currentLevel?.rawValue ?? 2) - 1
+    }
+
+    var title: String { "Level of need · \(person.fullName)" }
+
+    var hasUnsavedChanges: Bool {
+        !reason.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || chosenLevel != person.currentLevel
+    }
+
+    private var chosenLevel: NeedLevel? { levels.chosen.flatMap { NeedLevel(rawValue: $0 + 1) } }
+
+    var keys: KeyRegistry<Action> {
+        var keys = KeyRegistry<Action>()
+        keys.bind([.control("o"), .function(2)], .save, hint: "Save", help: "Record the new level with the reason", group: "Level")
+        keys.bind([.tab], .nextField, hint: "Next field", help: "Move between the level and the reason", group: "Level")
+        keys.bind([.backTab], .previousField, hint: "Previous field", help: "Move back", group: "Level", showsInHintBar: false)
+        keys.bind([.escape], .cancel, hint: "Cancel", help: "Leave without changing the level", group: "Level")
+        return keys
+    }
+
+    func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
+        let now = person.currentLevel.map { "Now \($0)." } ?? "No level set yet."
+        surface.put("\(now) Choose the level (↑/↓ then Space or Enter), then Tab to write why.", at: area.origin, style: Style(.dim), clip: area)
+        let choices = Rect(x: area.x, y: area.y + 2, width: area.width, height: 4)
+        levels.draw(on: surface, in: choices, focused: focus.isFocused(0))
+        let box = Rect(x: area.x, y: choices.maxY + 1, width: area.width, height: max(3, area.maxY - choices.maxY - 3))
+        surface.drawBox(box, title: "Reason (required)")
+        reason.draw(on: surface, in: box.inset(by: 1), focused: focus.isFocused(1))
+        if let last = person.currentLevelEntry {
+            surface.put("Last set \(LondonTime.timestamp(last.setAt)) by \(last.setBy): \(last.reason)", at: Point(x: area.x, y: box.maxY), style: Style(.dim), clip: area)
+        }
+    }
+
+    func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
+        if let action = keys.action(for: key) {
+            switch action {
+            case .save: return save(app)
+            case .nextField: focus.focusNext(skipping: [])
+            case .previousField: focus.focusPrevious(skipping: [])
+            case .cancel:
+                guard hasUnsavedChanges else { return .pop }
+                return .confirm(Confirmation("Leave without recording the level?", yes: "Leave", no: "Stay") { .pop })
+            }
+            return .handled
+        }
+        if focus.isFocused(0) {
+            let outcome = levels.handle(key, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 4))
+            if outcome == .submitted { focus.focus(1) }
+            return outcome == .ignored ? .ignored : .handled
+        }
+        return reason.handle(key, in: Rect(x: 0, y: 0, width: max(1, area.width - 2), height: 5)) == .ignored ? .ignored : .handled
+    }
+
+    private func save(_ app: AppEnvironment) -> Transition {
+        guard let level = chosenLevel else {
+            focus.focus(0)
+            return .message("choose a level first (↑/↓ then Space)", .warning)
+        }
+        let why = reason.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else {
+            focus.focus(1)
+            return .message("write the reason for the level; it is kept in the record", .warning)
+        }
+        let entry = LevelEntry(level: level, setBy: app.practitioner, setAt: app.clock(), reason: why)
+        do {
+            try app.store.apply([.recordLevel(family: family.id, person: person.id, entry)], by: app.practitioner)
+        } catch {
+            return .message("the level was not saved: \(error)", .error)
+        }
+        return .popWithMessage("\(person.givenName)'s level is now \(level)")
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// What a screen shows, as text, rendered on the in-memory surface.
+///
+/// Used by the snapshot tests, the README's screenshots and
+/// `signpost snapshot`, so a bug report can include exactly what a screen
+/// showed.
+///
+/// ```swift
+/// let text = try ScreenSnapshot.render(.family, family: "F-0001", size: Size(width: 80, height: 24), environment: app)
+/// ```
+public enum ScreenSnapshot {
+    /// The screens that can be rendered by name.
+    public enum Name: String, CaseIterable, Sendable {
+        case home
+        case family
+        case chronology
+        case services
+        case assessments
+        case assessment
+        case note
+        case level
+        case newFamily = "new-family"
+        case about
+        case help
+    }
+
+    /// Why a snapshot could not be made.
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Renders `name` (opened on `family` where the screen needs one) at `size`.
+    ///
+    /// - Parameters:
+    ///   - styled: when true each line is followed by the style of its cells, for tests of emphasis.
+    /// - Throws: ``Problem`` when the screen needs a family and none is given or found.
+    public static func render(
+        _ name: Name, family familyID: FamilyID?, size: Size, environment: AppEnvironment, styled: Bool = false
+    ) throws -> String {
+        let application = try build(name, family: familyID, environment: environment)
+        let surface = MemorySurface(size: size)
+        application.render(on: surface)
+        return styled ? surface.styledLines().joined(separator: "\n") : surface.text()
+    }
+
+    static func build(_ name: Name, family familyID: FamilyID?, environment: AppEnvironment) throws -> Application {
+        let home = HomeScreen()
+        func family() throws -> Family {
+            let id = try familyID ?? firstFamily(environment)
+            guard let family = try environment.store.family(id) else { throw Problem(description: "no family with id \(id)") }
+            return family
+        }
+        let application: Application
+        switch name {
+        case .home: application = Application(environment: environment, stack: [home])
+        case .help:
+            application = Application(environment: environment, stack: [home])
+            application.handle(.function(1), size: TooSmallScreen.minimum)
+        case .about: application = Application(environment: environment, stack: [home, AboutScreen()])
+        case .newFamily: application = Application(environment: environment, stack: [home, NewFamilyScreen()])
+        case .family, .chronology, .services, .assessments:
+            let screen = FamilyScreen(familyID: try family().id, app: environment)
+            let tabs = [ScreenSnapshot.Name.family, .chronology, .services, .assessments]
+            for _ in 0..<(tabs.firstIndex(of: name) ?? 0) { _ = screen.handle(.tab, in: Rect(size: TooSmallScreen.minimum), app: environment) }
+            application = Application(environment: environment, stack: [home, screen])
+        case .assessment:
+            let record = try family()
+            guard let assessment = record.assessments.first else {
+                throw Problem(description: "family \(record.id) has no assessment; pick one that has")
+            }
+            application = Application(environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), AssessmentReadScreen(family: record, assessment: assessment)])
+        case .note:
+            let record = try family()
+            application = Application(environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), CaseNoteScreen(family: record, about: record.members.first)])
+        case .level:
+            let record = try family()
+            guard let person = record.members.first else { throw Problem(description: "family \(record.id) has no members") }
+            application = Application(environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), LevelChangeScreen(family: record, person: person)])
+        }
+        return application
+    }
+
+    private static func firstFamily(_ environment: AppEnvironment) throws -> FamilyID {
+        guard let first = try environment.store.families(FamilyListQuery(limit: 1)).summaries.first else {
+            throw Problem(description: "the store has no families; use a demonstration store (signpost demo load)")
+        }
+        return first.id
+    }
+}
