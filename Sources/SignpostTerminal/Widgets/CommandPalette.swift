@@ -40,7 +40,9 @@ public struct CommandPalette: Hashable, Sendable {
         let needle = typedName.lowercased()
         guard !needle.isEmpty else { return commands }
         let prefixed = commands.filter { $0.name.lowercased().hasPrefix(needle) }
-        let containing = commands.filter { !$0.name.lowercased().hasPrefix(needle) && $0.name.lowercased().contains(needle) }
+        let containing = commands.filter {
+            !$0.name.lowercased().hasPrefix(needle) && $0.name.lowercased().contains(needle)
+        }
         return prefixed + containing
     }
 

@@ -51,7 +51,9 @@ public struct HelpOverlay: Hashable, Sendable {
         let more = start + inner.height < allLines.count
         surface.drawBox(box, title: title + (more || start > 0 ? " (↑↓ scroll, Esc close)" : " (Esc close)"))
         for (row, line) in allLines.dropFirst(start).prefix(inner.height).enumerated() {
-            surface.put(line.text, at: Point(x: inner.x + 1, y: inner.y + row), width: inner.width - 1, style: line.style, clip: inner)
+            surface.put(
+                line.text, at: Point(x: inner.x + 1, y: inner.y + row), width: inner.width - 1, style: line.style,
+                clip: inner)
         }
         surface.cursor = Point(x: inner.x + 1, y: inner.y)
     }

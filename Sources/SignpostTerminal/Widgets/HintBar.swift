@@ -5,7 +5,8 @@
 /// bindings (register the important ones first) always show.
 public enum HintBar {
     /// The entries that fit in `width` columns, as (key label, hint) pairs.
-    public static func entries<Action>(for registry: KeyRegistry<Action>, width: Int) -> [(keys: String, hint: String)] {
+    public static func entries<Action>(for registry: KeyRegistry<Action>, width: Int) -> [(keys: String, hint: String)]
+    {
         var result: [(String, String)] = []
         var used = 0
         for binding in registry.hintBindings {

@@ -77,7 +77,8 @@ public struct Table: Hashable, Sendable {
             return widths
         }
         let shrinkOrder =
-            columns.indices.filter { columns[$0].isFlexible } + columns.indices.reversed().filter { !columns[$0].isFlexible }
+            columns.indices.filter { columns[$0].isFlexible }
+            + columns.indices.reversed().filter { !columns[$0].isFlexible }
         for index in shrinkOrder where deficit > 0 {
             let give = min(deficit, widths[index] - columns[index].minWidth)
             widths[index] -= give
