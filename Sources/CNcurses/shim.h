@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
@@ -34,7 +35,12 @@ static inline void signpost_restore_and_exit(int signal_number) {
     _exit(128 + signal_number);
 }
 
+static inline void signpost_endwin_at_exit(void) {
+    if (!isendwin()) { endwin(); }
+}
+
 static inline void signpost_install_signal_handlers(void) {
+    atexit(signpost_endwin_at_exit);
     signal(SIGINT, signpost_restore_and_exit);
     signal(SIGTERM, signpost_restore_and_exit);
 }

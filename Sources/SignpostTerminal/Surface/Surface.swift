@@ -93,7 +93,9 @@ extension Surface {
     }
 
     /// Draws a single-line box around `rect` with an optional title in its top edge.
-    public func drawBox(_ rect: Rect, title: String? = nil, style: Style = Style(.border), titleStyle: Style = Style(.title)) {
+    public func drawBox(
+        _ rect: Rect, title: String? = nil, style: Style = Style(.border), titleStyle: Style = Style(.title)
+    ) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let horizontal = String(repeating: "─", count: rect.width - 2)
         put("┌" + horizontal + "┐", at: rect.origin, style: style, clip: rect)

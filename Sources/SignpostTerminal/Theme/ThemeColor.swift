@@ -16,7 +16,8 @@ public enum ThemeColor: Hashable, Sendable, CustomStringConvertible {
             self = .terminalDefault
         } else if let index = Self.basicNames.firstIndex(of: lowered) {
             self = .indexed(index)
-        } else if lowered.hasPrefix("bright-"), let index = Self.basicNames.firstIndex(of: String(lowered.dropFirst(7))) {
+        } else if lowered.hasPrefix("bright-"), let index = Self.basicNames.firstIndex(of: String(lowered.dropFirst(7)))
+        {
             self = .indexed(index + 8)
         } else if let number = Int(lowered), (0...255).contains(number) {
             self = .indexed(number)

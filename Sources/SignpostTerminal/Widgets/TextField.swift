@@ -1,0 +1,109 @@
+/// A single-line text input.
+///
+/// Keys: printable characters insert, ←/→ move, Home/End (and Ctrl-A/Ctrl-E) jump,
+/// Backspace/Del delete, Ctrl-U clears to the start, Ctrl-K to the end; Enter returns
+/// `.submitted`, Esc `.cancelled`. Text longer than the field scrolls horizontally so the
+/// cursor stays visible.
+///
+/// ```swift
+/// var name = TextField(text: "Zoë", maxLength: 60)
+/// _ = name.handle(.character("!"))
+/// name.draw(on: surface, in: Rect(x: 10, y: 4, width: 30, height: 1), focused: true)
+/// ```
+public struct TextField: Hashable, Sendable {
+    /// The characters typed (graphemes, so `ë` is one).
+    public private(set) var characters: [Character]
+    /// The insertion point: an index into ``characters``.
+    public private(set) var cursor: Int
+    /// The most characters the field accepts, or nil for no limit.
+    public var maxLength: Int?
+    /// Shown dimmed while the field is empty.
+    public var placeholder: String
+
+    public init(text: String = "", maxLength: Int? = nil, placeholder: String = "") {
+        let limited = maxLength.map { Array(text.prefix($0)) } ?? Array(text)
+        characters = limited
+        cursor = limited.count
+        self.maxLength = maxLength
+        self.placeholder = placeholder
+    }
+
+    /// The field's text.
+    public var text: String {
+        get { String(characters) }
+        set {
+            characters = maxLength.map { Array(newValue.prefix($0)) } ?? Array(newValue)
+            cursor = characters.count
+        }
+    }
+
+    /// Inserts text at the cursor (a paste), dropping newlines and what exceeds ``maxLength``.
+    public mutating func insert(_ text: String) {
+        for character in text where character != "\n" && character != "\r\n" && character != "\r" {
+            if let maxLength, characters.count >= maxLength { break }
+            characters.insert(character, at: cursor)
+            cursor += 1
+        }
+    }
+
+    public mutating func handle(_ key: Key) -> KeyOutcome {
+        switch key {
+        case .character(let c):
+            if let maxLength, characters.count >= maxLength { return .handled }
+            insert(String(c))
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = characters.count
+        case .backspace:
+            guard cursor > 0 else { return .handled }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .delete, .control("d"):
+            guard cursor < characters.count else { return .handled }
+            characters.remove(at: cursor)
+        case .control("u"):
+            characters.removeFirst(cursor)
+            cursor = 0
+        case .control("k"): characters.removeLast(characters.count - cursor)
+        case .enter: return .submitted
+        case .escape: return .cancelled
+        default: return .ignored
+        }
+        return .handled
+    }
+
+    /// The index of the first character shown in `width` columns so the cursor is visible.
+    public func scrollStart(width: Int) -> Int {
+        let width = max(1, width)
+        var start = 0
+        // Room for the cursor itself after the text.
+        while start < cursor && columns(from: start, to: cursor) + 1 > width { start += 1 }
+        return start
+    }
+
+    private func columns(from start: Int, to end: Int) -> Int {
+        var total = 0
+        for index in start..<end { total += DisplayWidth.width(of: characters[index]) }
+        return total
+    }
+
+    /// Draws the field in the `input` role (underlined in monochrome) and, when focused,
+    /// puts the hardware cursor at the insertion point.
+    public func draw(on surface: any Surface, in area: Rect, focused: Bool) {
+        let row = area.row(0)
+        guard !row.isEmpty else { return }
+        surface.fill(row, style: Style(.input))
+        if characters.isEmpty && !placeholder.isEmpty {
+            surface.put(placeholder, at: row.origin, width: row.width, style: Style(.input, [.dim]), clip: row)
+        } else {
+            let start = scrollStart(width: row.width)
+            surface.put(String(characters[start...]), at: row.origin, style: Style(.input), clip: row)
+        }
+        if focused {
+            let start = scrollStart(width: row.width)
+            let x = row.x + visible(String(characters[start..<cursor])).displayWidth
+            surface.cursor = Point(x: min(x, row.maxX - 1), y: row.y)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import SignpostTerminal
+
+@Suite("MemorySurface")
+struct SurfaceTests {
+    @Test("Text lands at its position; lines are trimmed")
+    func drawing() {
+        let surface = MemorySurface(width: 10, height: 3)
+        surface.put("Zoë", at: Point(x: 2, y: 1))
+        #expect(surface.lines() == ["", "  Zoë", ""])
+        #expect(surface.text() == "\n  Zoë\n")
+    }
+
+    @Test("Text is clipped to the surface and to a clip rectangle")
+    func clipping() {
+        let surface = MemorySurface(width: 8, height: 2)
+        surface.put("abcdefghijkl", at: Point(x: 3, y: 0))
+        surface.put("abcdefgh", at: Point(x: 0, y: 1), clip: Rect(x: 2, y: 1, width: 3, height: 1))
+        surface.put("never", at: Point(x: 0, y: 5))
+        #expect(surface.lines() == ["   abcde", "  cde"])
+    }
+
+    @Test("A wide character at the right edge does not overflow")
+    func wideAtEdge() {
+        let surface = MemorySurface(width: 5, height: 2)
+        surface.put("ab李娜", at: Point(x: 0, y: 0))
+        #expect(surface.lines()[0] == "ab李")
+        surface.put("a李", at: Point(x: 3, y: 1))
+        #expect(surface.lines()[1] == "   a")
+        #expect(surface.cell(at: Point(x: 4, y: 1)).isContinuation == false)
+        let clipped = MemorySurface(width: 10, height: 1)
+        clipped.put("李娜李娜", at: .init(x: 0, y: 0), clip: Rect(x: 0, y: 0, width: 3, height: 1))
+        #expect(clipped.lines() == ["李"])
+    }
+
+    @Test("Overwriting half of a wide character blanks the other half")
+    func overwriteHalf() {
+        let surface = MemorySurface(width: 6, height: 1)
+        surface.put("李娜", at: Point(x: 0, y: 0))
+        surface.put("x", at: Point(x: 1, y: 0))
+        #expect(surface.lines() == [" x娜"])
+        #expect(surface.lines()[0].displayWidth == 4)
+    }
+
+    @Test("Control characters in drawn text are made visible")
+    func drawingIsSafe() {
+        let surface = MemorySurface(width: 20, height: 1)
+        surface.put("a\u{1B}[2Jb", at: Point(x: 0, y: 0))
+        #expect(surface.lines() == ["a^[[2Jb"])
+    }
+
+    @Test("Combining marks join the previous cell")
+    func combining() {
+        let surface = MemorySurface(width: 5, height: 1)
+        surface.put("Zoe\u{0308}!", at: Point(x: 0, y: 0))
+        #expect(surface.lines() == ["Zoë!"])
+        #expect(surface.cell(at: Point(x: 2, y: 0)).grapheme == "e\u{0308}")
+    }
+
+    @Test("Styled rendering shows style runs")
+    func styledLines() {
+        let surface = MemorySurface(width: 12, height: 1)
+        surface.put("ab", at: Point(x: 0, y: 0), style: Style(.title))
+        surface.put("cd", at: Point(x: 3, y: 0), style: Style(.selected, [.bold]))
+        #expect(surface.styledLines() == ["[title]ab[normal] [selected+bold]cd"])
+    }
+
+    @Test("Fill, box and clear")
+    func fillBoxClear() {
+        let surface = MemorySurface(width: 6, height: 3)
+        surface.drawBox(surface.bounds, title: nil)
+        #expect(surface.lines() == ["┌────┐", "│    │", "└────┘"])
+        surface.fill(Rect(x: 1, y: 1, width: 4, height: 1), with: "x")
+        #expect(surface.lines()[1] == "│xxxx│")
+        surface.cursor = Point(x: 1, y: 1)
+        surface.clear()
+        #expect(surface.lines() == ["", "", ""])
+        #expect(surface.cursor == nil)
+    }
+
+    @Test("Padded text truncates with an ellipsis")
+    func paddedPut() {
+        let surface = MemorySurface(width: 10, height: 1)
+        surface.put("Łukasz Kowalski", at: Point(x: 0, y: 0), width: 8)
+        #expect(surface.lines() == ["Łukasz …"])
+    }
+}
