@@ -1,5 +1,5 @@
 /// A calendar date typed by a person, validated without any domain knowledge.
-public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct FieldDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -50,7 +50,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         return "\(year)-\(two(month))-\(two(day))"
     }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    public static func < (lhs: FieldDate, rhs: FieldDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
@@ -66,13 +66,13 @@ public struct DateField: Sendable {
     /// The message shown under the field, nil when valid or not yet checked.
     public private(set) var error: String?
     /// Extra rules: return a message to reject a well-formed date.
-    public var validator: (@Sendable (CalendarDate) -> String?)?
+    public var validator: (@Sendable (FieldDate) -> String?)?
     /// Whether an empty field counts as valid (no date).
     public var allowsEmpty: Bool
 
     public init(
-        date: CalendarDate? = nil, allowsEmpty: Bool = true,
-        validator: (@Sendable (CalendarDate) -> String?)? = nil
+        date: FieldDate? = nil, allowsEmpty: Bool = true,
+        validator: (@Sendable (FieldDate) -> String?)? = nil
     ) {
         field = TextField(text: date?.description ?? "", maxLength: 10, placeholder: "DD/MM/YYYY")
         self.allowsEmpty = allowsEmpty
@@ -80,7 +80,7 @@ public struct DateField: Sendable {
     }
 
     /// The date typed, if it is valid.
-    public var date: CalendarDate? { CalendarDate(parsing: field.text) }
+    public var date: FieldDate? { FieldDate(parsing: field.text) }
 
     /// Checks the text, setting or clearing ``error``.
     /// - Returns: whether the field holds an acceptable value.
@@ -91,7 +91,7 @@ public struct DateField: Sendable {
             error = allowsEmpty ? nil : "Enter a date as DD/MM/YYYY"
             return allowsEmpty
         }
-        guard let date = CalendarDate(parsing: text) else {
+        guard let date = FieldDate(parsing: text) else {
             error = "\"\(text)\" is not a valid date: use DD/MM/YYYY, e.g. 31/01/2025"
             return false
         }
