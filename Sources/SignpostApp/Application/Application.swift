@@ -156,7 +156,7 @@ public final class Application {
             return
         }
         if var overlay = help {
-            if overlay.handle(key, registry: frameKeys(for: top), in: body) == .cancelled || key == .character("?") || key == .character("q") {
+            if scrollHelp(&overlay, key, for: top, in: body) == .cancelled || key == .character("?") || key == .character("q") {
                 help = nil
             } else {
                 help = overlay
@@ -184,6 +184,10 @@ public final class Application {
         } else {
             apply(transition)
         }
+    }
+
+    private func scrollHelp<S: Screen>(_ overlay: inout HelpOverlay, _ key: Key, for screen: S, in area: Rect) -> KeyOutcome {
+        overlay.handle(key, registry: frameKeys(for: screen), in: area)
     }
 
     private func handleFrameKey<S: Screen>(_ key: Key, screen: S) {

@@ -1,0 +1,30 @@
+import Foundation
+import SignpostApp
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+import SignpostThemes
+
+/// Starting the terminal interface on an open store.
+enum Interface {
+    static func run(store: any CaseStore, location: URL, options: InterfaceOptions, practitioner: String) throws {
+        let resolution = Theme.resolve(nameOrPath: options.theme, bundled: ThemeCatalog.bundledThemes)
+        let kind = try StoreOpening.run { try store.info().kind }
+        let environment = AppEnvironment(
+            store: store, storeLocation: location.path, storeKind: kind, practitioner: practitioner,
+            theme: resolution.theme)
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(theme: resolution.theme)
+        } catch {
+            throw CommandFailure.badInput(
+                "\(error.message); for scripts use `signpost list`, `search` or `show` instead")
+        }
+        defer { terminal.shutdown() }
+        let application = Application(environment: environment)
+        if let problem = resolution.problem {
+            application.post("\(problem); using the \(resolution.theme.name) theme", kind: .warning)
+        }
+        application.run(on: terminal)
+    }
+}
