@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+import SignpostStore
+
+extension StoreError {
+    /// The store error for whatever SQLite or the file system reported about the store at `path`.
+    init(_ error: any Error, path: String) {
+        if let error = error as? StoreError {
+            self = error
+            return
+        }
+        if let error = error as? DatabaseError {
+            let detail = error.message ?? "\(error.resultCode)"
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                self = .locked(path: path)
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_SCHEMA:
+                self = .damaged(path: path, detail: detail)
+            case .SQLITE_CONSTRAINT:
+                self = .invalidChange("the change breaks a rule of the store: \(detail)")
+            default:
+                self = .unavailable(path: path, detail: detail)
+            }
+            return
+        }
+        if error is RowDecodingError || error is UnreadableValue || error is DecodingError {
+            self = .damaged(path: path, detail: "a value could not be read: \(error)")
+            return
+        }
+        self = .unavailable(path: path, detail: "\(error)")
+    }
+}

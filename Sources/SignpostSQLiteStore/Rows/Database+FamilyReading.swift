@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import SignpostDomain
+import SignpostStore
+
+/// Reading a family back from its rows, in the order it was written.
+extension Database {
+    /// The whole family with this id, or nil.
+    func fetchFamily(_ id: FamilyID) throws -> Family? {
+        let key = id.rawValue
+        guard let row = try Row.fetchOne(self, sql: "SELECT * FROM family WHERE id = ?", arguments: [key]) else {
+            return nil
+        }
+        var family = Family(
+            id: id, name: try row.value("name"),
+            address: Address(
+                lines: try StoredValue.strings(row.value("address_lines")), postcode: try row.value("postcode")),
+            locality: try row.choice("locality"), languages: try StoredValue.strings(row.value("languages")),
+            interpreterNeeded: try row.flag("interpreter_needed"), accessNotes: try row.value("access_notes"),
+            createdAt: try row.time("created_at"))
+
+        for row in try rows("SELECT * FROM professional WHERE family_id = ? ORDER BY is_lead DESC, position", key) {
+            let professional = Professional(
+                name: try row.value("name"), role: try row.value("role"), organisation: try row.value("organisation"),
+                phone: try row.value("phone"), email: try row.value("email"))
+            if try row.flag("is_lead") {
+                family.leadProfessional = professional
+            } else {
+                family.teamAroundFamily.append(professional)
+            }
+        }
+
+        var levels: [PersonID: [LevelEntry]] = [:]
+        for row in try rows("SELECT * FROM level_entry WHERE family_id = ? ORDER BY person_id, position", key) {
+            let entry = LevelEntry(
+                level: try row.choice("level"), setBy: try row.value("set_by"), setAt: try row.time("set_at"),
+                reason: try row.value("reason"), indicators: try StoredValue.strings(row.value("indicators")),
+                suggestedLevel: try row.optionalChoice("suggested_level"))
+            levels[PersonID(try row.value("person_id") as String), default: []].append(entry)
+        }
+        family.members = try rows("SELECT * FROM person WHERE family_id = ? ORDER BY position", key).map { row in
+            let personID = PersonID(try row.value("id") as String)
+            return Person(
+                id: personID, role: try row.choice("role"), givenName: try row.value("given_name"),
+                familyName: try row.value("family_name"),
+                alsoKnownAs: try StoredValue.strings(row.value("also_known_as")),
+                dateOfBirth: try row.optionalCalendarDate("date_of_birth"),
+                expectedDeliveryDate: try row.optionalCalendarDate("expected_delivery_date"),
+                gender: try row.choice("gender"), ethnicity: try row.optionalChoice("ethnicity"),
+                firstLanguage: try row.value("first_language"),
+                needs: SpecialNeeds(
+                    hasSEND: try row.flag("has_send"), hasEHCPlan: try row.flag("has_ehc_plan"),
+                    hasDisability: try row.flag("has_disability"), details: try row.value("needs_details")),
+                hasParentalResponsibility: try row.flag("has_parental_responsibility"), phone: try row.value("phone"),
+                levelHistory: levels[personID] ?? [])
+        }
+        family.relationships = try rows("SELECT * FROM relationship WHERE family_id = ? ORDER BY position", key).map {
+            Relationship(
+                from: PersonID(try $0.value("from_person") as String), kind: try $0.choice("kind"),
+                to: PersonID(try $0.value("to_person") as String))
+        }
+        family.contacts = try rows("SELECT * FROM contact WHERE family_id = ? ORDER BY position", key).map { row in
+            Contact(
+                id: ContactID(try row.value("id") as String), receivedAt: try row.time("received_at"),
+                caller: Caller(
+                    name: try row.value("caller_name"), agency: try row.value("caller_agency"),
+                    relationship: try row.value("caller_relationship"), phone: try row.value("caller_phone")),
+                source: try row.choice("source"), door: try row.optionalChoice("door"),
+                about: try StoredValue.ids(row.value("about")),
+                concernInCallersWords: try row.value("concern_in_callers_words"),
+                concerns: try StoredValue.strings(row.value("concerns")).map { raw in
+                    guard let concern = Concern(rawValue: raw) else {
+                        throw UnreadableValue(column: "concerns", value: raw)
+                    }
+                    return concern
+                },
+                outcome: try row.choice("outcome"), outcomeReason: try row.value("outcome_reason"),
+                recordedBy: try row.value("recorded_by"))
+        }
+        family.referrals = try rows("SELECT * FROM referral WHERE family_id = ? ORDER BY position", key).map { row in
+            Referral(
+                id: ReferralID(try row.value("id") as String), service: ServiceID(try row.value("service") as String),
+                people: try StoredValue.ids(row.value("people")), madeAt: try row.time("made_at"),
+                madeBy: try row.value("made_by"), consent: try row.choice("consent"),
+                urgency: try row.choice("urgency"),
+                status: try row.choice("status"),
+                contact: (try row.optionalValue("contact_id") as String?).map(ContactID.init(rawValue:)),
+                reason: try row.value("reason"))
+        }
+        family.notes = try rows("SELECT * FROM case_note WHERE family_id = ? ORDER BY position", key).map { row in
+            CaseNote(
+                id: CaseNoteID(try row.value("id") as String), writtenAt: try row.time("written_at"),
+                author: try row.value("author"), text: try row.value("text"),
+                isSignificant: try row.flag("is_significant"), about: try StoredValue.ids(row.value("about")))
+        }
+        family.consents = try rows("SELECT * FROM consent WHERE family_id = ? ORDER BY position", key).map { row in
+            ConsentRecord(
+                id: ConsentID(try row.value("id") as String), givenBy: try row.value("given_by"),
+                givenOn: try row.calendarDate("given_on"), decision: try row.choice("decision"),
+                scope: try row.value("scope"), withdrawnOn: try row.optionalCalendarDate("withdrawn_on"),
+                recordedBy: try row.value("recorded_by"))
+        }
+        family.episodes = try rows("SELECT * FROM episode WHERE family_id = ? ORDER BY position", key).map { row in
+            EarlyHelpEpisode(
+                id: EpisodeID(try row.value("id") as String), service: ServiceID(try row.value("service") as String),
+                openedOn: try row.calendarDate("opened_on"), closedOn: try row.optionalCalendarDate("closed_on"),
+                closureReason: try row.optionalChoice("closure_reason"))
+        }
+        family.assessments = try rows("SELECT document FROM assessment WHERE family_id = ? ORDER BY position", key)
+            .map { try StoredValue.decode(EarlyHelpAssessment.self, json: $0.value("document")) }
+        return family
+    }
+
+    private func rows(_ sql: String, _ key: String) throws -> [Row] {
+        try Row.fetchAll(cachedStatement(sql: sql), arguments: [key])
+    }
+
+    /// The case-list summary kept on a `family` row.
+    func summary(from row: Row) throws -> FamilySummary {
+        FamilySummary(
+            id: FamilyID(try row.value("id") as String), name: try row.value("name"),
+            postcode: try row.value("postcode"), locality: try row.choice("locality"),
+            members: try StoredValue.decode([MemberSummary].self, json: row.value("members_summary")),
+            highestLevel: try row.optionalChoice("highest_level"),
+            openServices: try StoredValue.strings(row.value("open_services")).map(ServiceID.init(rawValue:)),
+            leadProfessional: try row.optionalValue("lead_professional"), lastActivity: try row.time("last_activity"),
+            isOpen: try row.flag("is_open"))
+    }
+
+    /// The columns ``summary(from:)`` reads.
+    static let summaryColumns =
+        "id, name, postcode, locality, members_summary, highest_level, open_services, lead_professional, last_activity, is_open"
+}

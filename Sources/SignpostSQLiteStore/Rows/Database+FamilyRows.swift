@@ -1,0 +1,302 @@
+import Foundation
+import GRDB
+import SignpostDomain
+import SignpostStore
+
+/// Writing a family's records as rows: one row per record, with its place in the family's lists.
+extension Database {
+    /// Inserts a whole family: its row with summary, every record, and its search entries.
+    func insertFamily(_ family: Family) throws {
+        let summary = FamilySummary(of: family)
+        try run(
+            """
+            INSERT INTO family (id, name, address_lines, postcode, locality, languages, interpreter_needed,
+                access_notes, created_at, highest_level, open_services, lead_professional, lead_professional_key,
+                last_activity, is_open, members_summary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                family.id.rawValue, family.name, StoredValue.list(family.address.lines), family.address.postcode,
+                family.locality.rawValue, StoredValue.list(family.languages), family.interpreterNeeded,
+                family.accessNotes, StoredValue.time(family.createdAt),
+            ] + summaryValues(summary))
+        try insertOpenServices(summary)
+        try insertProfessionals(of: family)
+        for (position, person) in family.members.enumerated() {
+            try insertPerson(person, of: family.id, at: position)
+            for (entryPosition, entry) in person.levelHistory.enumerated() {
+                try insertLevel(entry, of: person.id, in: family.id, at: entryPosition)
+            }
+        }
+        try insertRelationships(of: family)
+        for (position, contact) in family.contacts.enumerated() {
+            try insertContact(contact, of: family.id, at: position)
+        }
+        for (position, referral) in family.referrals.enumerated() {
+            try insertReferral(referral, of: family.id, at: position)
+        }
+        for (position, note) in family.notes.enumerated() { try insertNote(note, of: family.id, at: position) }
+        for (position, consent) in family.consents.enumerated() {
+            try insertConsent(consent, of: family.id, at: position)
+        }
+        for (position, episode) in family.episodes.enumerated() {
+            try insertEpisode(episode, of: family.id, at: position)
+        }
+        for (position, assessment) in family.assessments.enumerated() {
+            try insertAssessment(assessment, of: family.id, at: position)
+        }
+        try insertSearchEntries(of: family)
+    }
+
+    /// The summary columns, in the order `family` lists them after `created_at`.
+    private func summaryValues(_ summary: FamilySummary) throws -> [(any DatabaseValueConvertible)?] {
+        [
+            summary.highestLevel?.rawValue, StoredValue.list(summary.openServices.map(\.rawValue)),
+            summary.leadProfessional, SearchText.fold(summary.leadProfessional ?? ""),
+            StoredValue.time(summary.lastActivity), summary.isOpen, try StoredValue.json(summary.members),
+        ]
+    }
+
+    /// Brings the family row's summary columns up to date with `family`.
+    func updateSummary(of family: Family) throws {
+        let summary = FamilySummary(of: family)
+        try run(
+            """
+            UPDATE family SET highest_level = ?, open_services = ?, lead_professional = ?, lead_professional_key = ?,
+                last_activity = ?, is_open = ?, members_summary = ?
+            WHERE id = ?
+            """,
+            try summaryValues(summary) + [family.id.rawValue])
+        try run("DELETE FROM family_open_service WHERE family_id = ?", [family.id.rawValue])
+        try insertOpenServices(summary)
+    }
+
+    private func insertOpenServices(_ summary: FamilySummary) throws {
+        for service in summary.openServices {
+            try run(
+                "INSERT INTO family_open_service (family_id, service) VALUES (?, ?)",
+                [summary.id.rawValue, service.rawValue])
+        }
+    }
+
+    func updateDetails(of family: Family) throws {
+        try run(
+            """
+            UPDATE family SET name = ?, address_lines = ?, postcode = ?, locality = ?, languages = ?,
+                interpreter_needed = ?, access_notes = ?
+            WHERE id = ?
+            """,
+            [
+                family.name, StoredValue.list(family.address.lines), family.address.postcode,
+                family.locality.rawValue, StoredValue.list(family.languages), family.interpreterNeeded,
+                family.accessNotes, family.id.rawValue,
+            ])
+        try run("DELETE FROM professional WHERE family_id = ?", [family.id.rawValue])
+        try insertProfessionals(of: family)
+    }
+
+    private func insertProfessionals(of family: Family) throws {
+        let lead = family.leadProfessional.map { [(true, 0, $0)] } ?? []
+        let team = family.teamAroundFamily.enumerated().map { (false, $0.offset, $0.element) }
+        for (isLead, position, professional) in lead + team {
+            try run(
+                """
+                INSERT INTO professional (family_id, is_lead, position, name, role, organisation, phone, email)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    family.id.rawValue, isLead, position, professional.name, professional.role,
+                    professional.organisation, professional.phone, professional.email,
+                ])
+        }
+    }
+
+    private func personValues(_ person: Person) -> [(any DatabaseValueConvertible)?] {
+        [
+            person.role.rawValue, person.givenName, person.familyName, StoredValue.list(person.alsoKnownAs),
+            person.dateOfBirth?.iso, person.expectedDeliveryDate?.iso, person.gender.rawValue,
+            person.ethnicity?.rawValue, person.firstLanguage, person.needs.hasSEND, person.needs.hasEHCPlan,
+            person.needs.hasDisability, person.needs.details, person.hasParentalResponsibility, person.phone,
+        ]
+    }
+
+    func insertPerson(_ person: Person, of family: FamilyID, at position: Int) throws {
+        try run(
+            """
+            INSERT INTO person (family_id, id, position, role, given_name, family_name, also_known_as, date_of_birth,
+                expected_delivery_date, gender, ethnicity, first_language, has_send, has_ehc_plan, has_disability,
+                needs_details, has_parental_responsibility, phone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [family.rawValue, person.id.rawValue, position] + personValues(person))
+    }
+
+    /// Replaces a person's details; their level history is not touched.
+    func updatePerson(_ person: Person, of family: FamilyID) throws {
+        try run(
+            """
+            UPDATE person SET role = ?, given_name = ?, family_name = ?, also_known_as = ?, date_of_birth = ?,
+                expected_delivery_date = ?, gender = ?, ethnicity = ?, first_language = ?, has_send = ?,
+                has_ehc_plan = ?, has_disability = ?, needs_details = ?, has_parental_responsibility = ?, phone = ?
+            WHERE family_id = ? AND id = ?
+            """,
+            personValues(person) + [family.rawValue, person.id.rawValue])
+    }
+
+    func insertLevel(_ entry: LevelEntry, of person: PersonID, in family: FamilyID, at position: Int) throws {
+        try run(
+            """
+            INSERT INTO level_entry (family_id, person_id, position, level, set_by, set_at, reason, indicators,
+                suggested_level)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                family.rawValue, person.rawValue, position, entry.level.rawValue, entry.setBy,
+                StoredValue.time(entry.setAt), entry.reason, StoredValue.list(entry.indicators),
+                entry.suggestedLevel?.rawValue,
+            ])
+    }
+
+    /// Writes the family's relationships afresh, in order.
+    func replaceRelationships(of family: Family) throws {
+        try run("DELETE FROM relationship WHERE family_id = ?", [family.id.rawValue])
+        try insertRelationships(of: family)
+    }
+
+    private func insertRelationships(of family: Family) throws {
+        for (position, relationship) in family.relationships.enumerated() {
+            try run(
+                "INSERT INTO relationship (family_id, position, from_person, kind, to_person) VALUES (?, ?, ?, ?, ?)",
+                [
+                    family.id.rawValue, position, relationship.from.rawValue, relationship.kind.rawValue,
+                    relationship.to.rawValue,
+                ])
+        }
+    }
+
+    func insertContact(_ contact: Contact, of family: FamilyID, at position: Int) throws {
+        try run(
+            """
+            INSERT INTO contact (family_id, id, position, received_at, caller_name, caller_agency,
+                caller_relationship, caller_phone, source, door, about, concern_in_callers_words, concerns, outcome,
+                outcome_reason, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                family.rawValue, contact.id.rawValue, position, StoredValue.time(contact.receivedAt),
+                contact.caller.name, contact.caller.agency, contact.caller.relationship, contact.caller.phone,
+                contact.source.rawValue, contact.door?.rawValue, StoredValue.list(contact.about),
+                contact.concernInCallersWords, StoredValue.list(contact.concerns.map(\.rawValue)),
+                contact.outcome.rawValue, contact.outcomeReason, contact.recordedBy,
+            ])
+    }
+
+    func insertReferral(_ referral: Referral, of family: FamilyID, at position: Int) throws {
+        try run(
+            """
+            INSERT INTO referral (family_id, id, position, service, people, made_at, made_by, consent, urgency,
+                status, contact_id, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                family.rawValue, referral.id.rawValue, position, referral.service.rawValue,
+                StoredValue.list(referral.people), StoredValue.time(referral.madeAt), referral.madeBy,
+                referral.consent.rawValue, referral.urgency.rawValue, referral.status.rawValue,
+                referral.contact?.rawValue, referral.reason,
+            ])
+    }
+
+    func updateReferralStatus(_ referral: ReferralID, of family: FamilyID, to status: ReferralStatus) throws {
+        try run(
+            "UPDATE referral SET status = ? WHERE family_id = ? AND id = ?",
+            [status.rawValue, family.rawValue, referral.rawValue])
+    }
+
+    func insertNote(_ note: CaseNote, of family: FamilyID, at position: Int) throws {
+        try run(
+            """
+            INSERT INTO case_note (family_id, id, position, written_at, author, text, is_significant, about)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                family.rawValue, note.id.rawValue, position, StoredValue.time(note.writtenAt), note.author, note.text,
+                note.isSignificant, StoredValue.list(note.about),
+            ])
+    }
+
+    func insertConsent(_ consent: ConsentRecord, of family: FamilyID, at position: Int) throws {
+        try run(
+            """
+            INSERT INTO consent (family_id, id, position, given_by, given_on, decision, scope, withdrawn_on,
+                recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                family.rawValue, consent.id.rawValue, position, consent.givenBy, consent.givenOn.iso,
+                consent.decision.rawValue, consent.scope, consent.withdrawnOn?.iso, consent.recordedBy,
+            ])
+    }
+
+    func withdrawConsent(_ consent: ConsentID, of family: FamilyID, on date: CalendarDate) throws {
+        try run(
+            "UPDATE consent SET withdrawn_on = ? WHERE family_id = ? AND id = ?",
+            [date.iso, family.rawValue, consent.rawValue])
+    }
+
+    func insertEpisode(_ episode: EarlyHelpEpisode, of family: FamilyID, at position: Int) throws {
+        try run(
+            """
+            INSERT INTO episode (family_id, id, position, service, opened_on, closed_on, closure_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                family.rawValue, episode.id.rawValue, position, episode.service.rawValue, episode.openedOn.iso,
+                episode.closedOn?.iso, episode.closureReason?.rawValue,
+            ])
+    }
+
+    func closeEpisode(_ episode: EpisodeID, of family: FamilyID, on date: CalendarDate, reason: ClosureReason) throws {
+        try run(
+            "UPDATE episode SET closed_on = ?, closure_reason = ? WHERE family_id = ? AND id = ?",
+            [date.iso, reason.rawValue, family.rawValue, episode.rawValue])
+    }
+
+    /// Inserts an assessment, or replaces the one with its id in the same place.
+    func saveAssessment(_ assessment: EarlyHelpAssessment, of family: FamilyID, at position: Int) throws {
+        try run("DELETE FROM assessment WHERE family_id = ? AND id = ?", [family.rawValue, assessment.id.rawValue])
+        try insertAssessment(assessment, of: family, at: position)
+    }
+
+    private func insertAssessment(_ assessment: EarlyHelpAssessment, of family: FamilyID, at position: Int) throws {
+        try run(
+            "INSERT INTO assessment (family_id, id, position, subject, status, document) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                family.rawValue, assessment.id.rawValue, position, assessment.subject.rawValue,
+                assessment.status.rawValue, try StoredValue.json(assessment),
+            ])
+    }
+
+    /// Writes the family's search entries afresh.
+    func reindexSearch(of family: Family) throws {
+        try run("DELETE FROM search_entry WHERE family_id = ?", [family.id.rawValue])
+        try insertSearchEntries(of: family)
+    }
+
+    private func insertSearchEntries(of family: Family) throws {
+        for entry in family.searchEntries {
+            try run(
+                "INSERT INTO search_entry (family_id, person_id, field, display, \(entry.field.column)) VALUES (?, ?, ?, ?, ?)",
+                [family.id.rawValue, entry.person?.rawValue, entry.field.rawValue, entry.display, entry.text])
+        }
+    }
+
+    /// Adds one line to the audit trail.
+    func insertAudit(_ entry: AuditEntry) throws {
+        try run(
+            "INSERT INTO audit_entry (at, actor, action, family_id, record_id, summary) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                StoredValue.time(entry.at), entry.actor, entry.action, entry.family?.rawValue, entry.recordID,
+                entry.summary,
+            ])
+    }
+}

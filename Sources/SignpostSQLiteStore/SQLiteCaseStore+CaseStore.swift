@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import SignpostDomain
+import SignpostStore
+
+extension SQLiteCaseStore {
+    public func info() throws -> StoreInfo {
+        try read { db in
+            StoreInfo(
+                location: path, kind: kind,
+                schemaVersion: Int(
+                    try String.fetchOne(db, sql: "SELECT value FROM store_metadata WHERE key = 'schema_version'") ?? "")
+                    ?? 0,
+                familyCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM family") ?? 0,
+                personCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0,
+                auditEntryCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry") ?? 0)
+        }
+    }
+
+    public func family(_ id: FamilyID) throws -> Family? {
+        try read { db in try db.fetchFamily(id) }
+    }
+
+    public func families(_ query: FamilyListQuery) throws -> FamilyPage {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let locality = query.locality {
+            conditions.append("locality = ?")
+            arguments.append(locality.rawValue)
+        }
+        if let level = query.level {
+            conditions.append("highest_level = ?")
+            arguments.append(level.rawValue)
+        }
+        if let service = query.service {
+            conditions.append(
+                "EXISTS (SELECT 1 FROM family_open_service s WHERE s.service = ? AND s.family_id = family.id)")
+            arguments.append(service.rawValue)
+        }
+        if let lead = query.leadProfessional, !lead.isEmpty {
+            conditions.append("instr(lead_professional_key, ?) > 0")
+            arguments.append(SearchText.fold(lead))
+        }
+        if let isOpen = query.isOpen {
+            conditions.append("is_open = ?")
+            arguments.append(isOpen)
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            let total =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM family \(filter)", arguments: StatementArguments(arguments)) ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Database.summaryColumns) FROM family \(filter)
+                    ORDER BY last_activity DESC, id LIMIT ? OFFSET ?
+                    """,
+                arguments: StatementArguments(arguments + [max(query.limit, 0), max(query.offset, 0)]))
+            return FamilyPage(summaries: try rows.map(db.summary(from:)), totalCount: total, offset: query.offset)
+        }
+    }
+
+    public func apply(_ changes: [CaseChange], by actor: String) throws {
+        guard !changes.isEmpty else { return }
+        let now = Date()
+        try write { db in
+            // Families already read or written in this batch, as they now stand.
+            var working: [FamilyID: Family] = [:]
+            for change in changes {
+                let before: Family?
+                if case .addFamily(let family) = change {
+                    let exists =
+                        try working[family.id] != nil
+                        || Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [family.id.rawValue])
+                            ?? false
+                    guard !exists else { throw StoreError.duplicateFamily(family.id) }
+                    before = nil
+                } else if let cached = working[change.family] {
+                    before = cached
+                } else {
+                    before = try db.fetchFamily(change.family)
+                }
+                let after = try change.applying(to: before)
+                try persist(change, before: before, after: after, in: db)
+                working[after.id] = after
+                try db.insertAudit(
+                    AuditEntry(
+                        at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
+                        summary: change.auditSummary(before: before, after: after)))
+            }
+        }
+    }
+
+    /// Writes the rows one change touched, then the family's summary and, when
+    /// searchable text changed, its search entries.
+    private func persist(_ change: CaseChange, before: Family?, after family: Family, in db: Database) throws {
+        let id = family.id
+        var searchableTextChanged = false
+        switch change {
+        case .addFamily:
+            try db.insertFamily(family)
+            return
+        case .updateFamilyDetails:
+            try db.updateDetails(of: family)
+            searchableTextChanged = true
+        case .addPerson(_, let person, _):
+            try db.insertPerson(person, of: id, at: family.members.count - 1)
+            for (position, entry) in person.levelHistory.enumerated() {
+                try db.insertLevel(entry, of: person.id, in: id, at: position)
+            }
+            try db.replaceRelationships(of: family)
+            searchableTextChanged = true
+        case .updatePerson(_, let person, _):
+            try db.updatePerson(person, of: id)
+            try db.replaceRelationships(of: family)
+            searchableTextChanged = true
+        case .recordLevel(_, let person, let entry):
+            let position = (family.member(person)?.levelHistory.count ?? 1) - 1
+            try db.insertLevel(entry, of: person, in: id, at: position)
+        case .addCaseNote(_, let note):
+            try db.insertNote(note, of: id, at: family.notes.count - 1)
+            searchableTextChanged = true
+        case .addContact(_, let contact):
+            try db.insertContact(contact, of: id, at: family.contacts.count - 1)
+        case .addReferral(_, let referral):
+            try db.insertReferral(referral, of: id, at: family.referrals.count - 1)
+        case .updateReferralStatus(_, let referral, let status):
+            try db.updateReferralStatus(referral, of: id, to: status)
+        case .recordConsent(_, let consent):
+            try db.insertConsent(consent, of: id, at: family.consents.count - 1)
+        case .withdrawConsent(_, let consent, let date):
+            try db.withdrawConsent(consent, of: id, on: date)
+        case .openEpisode(_, let episode):
+            try db.insertEpisode(episode, of: id, at: family.episodes.count - 1)
+        case .closeEpisode(_, let episode, let date, let reason):
+            try db.closeEpisode(episode, of: id, on: date, reason: reason)
+        case .saveAssessment(_, let assessment):
+            let position = family.assessments.firstIndex { $0.id == assessment.id } ?? family.assessments.count - 1
+            try db.saveAssessment(assessment, of: id, at: position)
+        }
+        if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
+            try db.updateSummary(of: family)
+        }
+        if searchableTextChanged { try db.reindexSearch(of: family) }
+    }
+
+    public func recordViewed(_ family: FamilyID, by actor: String) throws {
+        let now = Date()
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [family.rawValue]) ?? false
+            else { throw StoreError.familyNotFound(family) }
+            try db.insertAudit(
+                AuditEntry(
+                    at: now, actor: actor, action: "view-family", family: family, recordID: family.rawValue,
+                    summary: "viewed the family record"))
+        }
+    }
+
+    public func auditTrail(family: FamilyID?, limit: Int) throws -> [AuditEntry] {
+        try read { db in
+            let rows: [Row]
+            if let family {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM audit_entry WHERE family_id = ? ORDER BY id DESC LIMIT ?",
+                    arguments: [family.rawValue, max(limit, 0)])
+            } else {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM audit_entry ORDER BY id DESC LIMIT ?", arguments: [max(limit, 0)])
+            }
+            return try rows.map { row in
+                AuditEntry(
+                    at: try row.time("at"), actor: try row.value("actor"), action: try row.value("action"),
+                    family: (try row.optionalValue("family_id") as String?).map(FamilyID.init(rawValue:)),
+                    recordID: try row.value("record_id"), summary: try row.value("summary"))
+            }
+        }
+    }
+
+    public func familyIDs(after: FamilyID?, limit: Int) throws -> [FamilyID] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM family WHERE id > ? ORDER BY id LIMIT ?",
+                arguments: [after?.rawValue ?? "", max(limit, 0)]
+            ).map(FamilyID.init(rawValue:))
+        }
+    }
+}

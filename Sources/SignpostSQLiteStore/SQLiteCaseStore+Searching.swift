@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import SignpostDomain
+import SignpostStore
+
+extension SQLiteCaseStore {
+    /// Finds families by reference, date of birth, or words.
+    ///
+    /// A family or person reference typed exactly comes first; a date finds
+    /// people born (or due) that day. Otherwise each typed word must begin a
+    /// word of one field, matched through the full-text index field by field,
+    /// names first, so a search never scans the tables.
+    public func search(_ text: String, limit: Int) throws -> [FamilySearchHit] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, limit > 0 else { return [] }
+        return try read { db in
+            var found = FoundFamilies(limit: limit)
+            try findReferences(trimmed, in: db, into: &found)
+            if let date = SearchText.date(trimmed) {
+                try findBirthdays(date, in: db, into: &found)
+            } else {
+                try findWords(SearchText.words(trimmed), in: db, into: &found)
+            }
+            return try found.hits(in: db)
+        }
+    }
+
+    private func findReferences(_ text: String, in db: Database, into found: inout FoundFamilies) throws {
+        for id in try String.fetchAll(db, sql: "SELECT id FROM family WHERE id = ? COLLATE NOCASE", arguments: [text]) {
+            found.add(FamilyID(id), person: nil, reason: "family reference: \(id)")
+        }
+        let people = try Row.fetchAll(
+            db, sql: "SELECT family_id, id, given_name, family_name FROM person WHERE id = ? COLLATE NOCASE",
+            arguments: [text])
+        for row in people {
+            let id: String = try row.value("id")
+            found.add(
+                FamilyID(try row.value("family_id") as String), person: PersonID(id),
+                reason: "person reference: \(id) (\(try fullName(row)))")
+        }
+    }
+
+    private func findBirthdays(_ date: CalendarDate, in db: Database, into found: inout FoundFamilies) throws {
+        for (column, label) in [
+            ("date_of_birth", "date of birth"), ("expected_delivery_date", "expected delivery date"),
+        ] {
+            let rows = try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT family_id, id, given_name, family_name FROM person WHERE \(column) = ? ORDER BY family_id, position",
+                arguments: [date.iso])
+            for row in rows {
+                found.add(
+                    FamilyID(try row.value("family_id") as String), person: PersonID(try row.value("id") as String),
+                    reason: "\(label): \(date.british) (\(try fullName(row)))")
+            }
+        }
+    }
+
+    private func findWords(_ words: [String], in db: Database, into found: inout FoundFamilies) throws {
+        guard !words.isEmpty else { return }
+        // Each word is a quoted prefix term, so nothing typed is read as FTS5 syntax.
+        let terms = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
+        let rowsPerField = max(limit(for: found), 50)
+        for field in SearchField.allCases {
+            guard !found.isFull || field.isAboutAPerson else { break }
+            let shown = field == .note ? "snippet(search_index, 5, '', '', '…', 10)" : "e.display"
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.family_id, e.person_id, \(shown) AS shown
+                    FROM search_index JOIN search_entry e ON e.id = search_index.rowid
+                    WHERE search_index MATCH ?
+                    ORDER BY search_index.rank LIMIT ?
+                    """,
+                arguments: ["{\(field.column)} : (\(terms))", rowsPerField])
+            for row in rows {
+                found.add(
+                    FamilyID(try row.value("family_id") as String),
+                    person: (try row.optionalValue("person_id") as String?).map(PersonID.init(rawValue:)),
+                    reason: "\(field.label): \(try row.value("shown") as String)")
+            }
+        }
+    }
+
+    private func limit(for found: FoundFamilies) -> Int { found.limit * 10 }
+
+    private func fullName(_ row: Row) throws -> String {
+        [try row.value("given_name") as String, try row.value("family_name") as String].filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+}
+
+/// Families found so far, best first, with the first reason each was found for.
+private struct FoundFamilies {
+    let limit: Int
+    private var order: [FamilyID] = []
+    private var reasons: [FamilyID: String] = [:]
+    private var people: [FamilyID: [PersonID]] = [:]
+
+    init(limit: Int) { self.limit = limit }
+
+    var isFull: Bool { order.count >= limit }
+
+    mutating func add(_ family: FamilyID, person: PersonID?, reason: String) {
+        if reasons[family] == nil {
+            guard !isFull else { return }
+            order.append(family)
+            reasons[family] = reason
+        }
+        if let person, !(people[family] ?? []).contains(person) { people[family, default: []].append(person) }
+    }
+
+    func hits(in db: Database) throws -> [FamilySearchHit] {
+        guard !order.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: order.count).joined(separator: ", ")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT \(Database.summaryColumns) FROM family WHERE id IN (\(placeholders))",
+            arguments: StatementArguments(order.map(\.rawValue)))
+        var summaries: [FamilyID: FamilySummary] = [:]
+        for row in rows {
+            let summary = try db.summary(from: row)
+            summaries[summary.id] = summary
+        }
+        return order.compactMap { id in
+            summaries[id].map {
+                FamilySearchHit(summary: $0, matchedPeople: people[id] ?? [], reason: reasons[id] ?? "")
+            }
+        }
+    }
+}

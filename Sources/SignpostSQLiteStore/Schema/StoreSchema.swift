@@ -1,0 +1,263 @@
+import Foundation
+import GRDB
+import SignpostStore
+
+/// The tables of a Signpost store and how they came to be.
+///
+/// Dates are kept as REAL seconds since 2001-01-01 UTC (Foundation's reference
+/// date), so that every `Date` reads back exactly as it was written; calendar
+/// dates are `YYYY-MM-DD` text. Lists whose order matters have a `position`.
+enum StoreSchema {
+    /// Marks the file as a Signpost store in its header (`PRAGMA application_id`): "SGNP".
+    static let applicationID: Int32 = 0x5347_4E50
+
+    /// The newest schema this code reads and writes.
+    static let currentVersion = 1
+
+    /// The migrator that brings a new or older store up to ``currentVersion``.
+    ///
+    /// - Parameter kind: The kind written into a store created by the first migration.
+    static func migrator(creating kind: StoreKind) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try createVersion1(db)
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 1")
+            try db.execute(
+                sql:
+                    "INSERT INTO store_metadata (key, value) VALUES ('kind', ?), ('schema_version', '1'), ('created_at', ?)",
+                arguments: [kind.rawValue, ISO8601DateFormatter().string(from: Date())])
+        }
+        return migrator
+    }
+
+    private static func createVersion1(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE store_metadata (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+
+                CREATE TABLE family (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    address_lines TEXT NOT NULL,       -- JSON array of street lines
+                    postcode TEXT NOT NULL,
+                    locality TEXT NOT NULL,
+                    languages TEXT NOT NULL,           -- JSON array
+                    interpreter_needed INTEGER NOT NULL,
+                    access_notes TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    -- The case-list summary, recomputed by every change to the family.
+                    highest_level INTEGER,
+                    open_services TEXT NOT NULL,       -- JSON array of service ids
+                    lead_professional TEXT,
+                    lead_professional_key TEXT NOT NULL, -- folded lead professional name, for filtering
+                    last_activity REAL NOT NULL,
+                    is_open INTEGER NOT NULL,
+                    members_summary TEXT NOT NULL      -- JSON array of member summaries
+                );
+                CREATE INDEX family_by_activity ON family (last_activity DESC, id);
+                CREATE INDEX family_by_locality ON family (locality, last_activity DESC, id);
+                CREATE INDEX family_by_level ON family (highest_level, last_activity DESC, id);
+                CREATE INDEX family_by_openness ON family (is_open, last_activity DESC, id);
+                CREATE INDEX family_by_reference ON family (id COLLATE NOCASE);
+
+                -- Services a family is open to (part of the summary), for the service filter.
+                CREATE TABLE family_open_service (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    service TEXT NOT NULL,
+                    PRIMARY KEY (service, family_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX family_open_service_by_family ON family_open_service (family_id);
+
+                CREATE TABLE professional (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    is_lead INTEGER NOT NULL,          -- 1: lead professional; 0: team around the family
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    organisation TEXT NOT NULL,
+                    phone TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    PRIMARY KEY (family_id, is_lead, position)
+                );
+
+                CREATE TABLE person (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    role TEXT NOT NULL,
+                    given_name TEXT NOT NULL,
+                    family_name TEXT NOT NULL,
+                    also_known_as TEXT NOT NULL,       -- JSON array
+                    date_of_birth TEXT,
+                    expected_delivery_date TEXT,
+                    gender TEXT NOT NULL,
+                    ethnicity TEXT,
+                    first_language TEXT NOT NULL,
+                    has_send INTEGER NOT NULL,
+                    has_ehc_plan INTEGER NOT NULL,
+                    has_disability INTEGER NOT NULL,
+                    needs_details TEXT NOT NULL,
+                    has_parental_responsibility INTEGER NOT NULL,
+                    phone TEXT NOT NULL,
+                    PRIMARY KEY (family_id, id)
+                );
+                CREATE INDEX person_by_reference ON person (id COLLATE NOCASE);
+                CREATE INDEX person_by_date_of_birth ON person (date_of_birth);
+                CREATE INDEX person_by_expected_delivery ON person (expected_delivery_date);
+
+                CREATE TABLE relationship (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    from_person TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    to_person TEXT NOT NULL,
+                    PRIMARY KEY (family_id, position),
+                    FOREIGN KEY (family_id, from_person) REFERENCES person (family_id, id),
+                    FOREIGN KEY (family_id, to_person) REFERENCES person (family_id, id)
+                );
+                CREATE INDEX relationship_by_from ON relationship (family_id, from_person);
+                CREATE INDEX relationship_by_to ON relationship (family_id, to_person);
+
+                CREATE TABLE level_entry (
+                    family_id TEXT NOT NULL,
+                    person_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+                    set_by TEXT NOT NULL,
+                    set_at REAL NOT NULL,
+                    reason TEXT NOT NULL,
+                    indicators TEXT NOT NULL,          -- JSON array
+                    suggested_level INTEGER,
+                    PRIMARY KEY (family_id, person_id, position),
+                    FOREIGN KEY (family_id, person_id) REFERENCES person (family_id, id) ON DELETE CASCADE
+                );
+
+                CREATE TABLE contact (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    received_at REAL NOT NULL,
+                    caller_name TEXT NOT NULL,
+                    caller_agency TEXT NOT NULL,
+                    caller_relationship TEXT NOT NULL,
+                    caller_phone TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    door TEXT,
+                    about TEXT NOT NULL,               -- JSON array of person ids
+                    concern_in_callers_words TEXT NOT NULL,
+                    concerns TEXT NOT NULL,            -- JSON array of concern ids
+                    outcome TEXT NOT NULL,
+                    outcome_reason TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    PRIMARY KEY (family_id, id)
+                );
+
+                CREATE TABLE referral (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    service TEXT NOT NULL,
+                    people TEXT NOT NULL,              -- JSON array of person ids
+                    made_at REAL NOT NULL,
+                    made_by TEXT NOT NULL,
+                    consent TEXT NOT NULL,
+                    urgency TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    contact_id TEXT,
+                    reason TEXT NOT NULL,
+                    PRIMARY KEY (family_id, id)
+                );
+
+                CREATE TABLE case_note (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    written_at REAL NOT NULL,
+                    author TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    is_significant INTEGER NOT NULL,
+                    about TEXT NOT NULL,               -- JSON array of person ids
+                    PRIMARY KEY (family_id, id)
+                );
+
+                CREATE TABLE consent (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    given_by TEXT NOT NULL,
+                    given_on TEXT NOT NULL,
+                    decision TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    withdrawn_on TEXT,
+                    recorded_by TEXT NOT NULL,
+                    PRIMARY KEY (family_id, id)
+                );
+
+                CREATE TABLE episode (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    service TEXT NOT NULL,
+                    opened_on TEXT NOT NULL,
+                    closed_on TEXT,
+                    closure_reason TEXT,
+                    PRIMARY KEY (family_id, id)
+                );
+
+                CREATE TABLE assessment (
+                    family_id TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    subject TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    document TEXT NOT NULL,            -- the whole assessment as JSON
+                    PRIMARY KEY (family_id, id),
+                    FOREIGN KEY (family_id, subject) REFERENCES person (family_id, id) ON DELETE CASCADE
+                );
+
+                CREATE TABLE audit_entry (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    family_id TEXT,
+                    record_id TEXT NOT NULL,
+                    summary TEXT NOT NULL
+                );
+                CREATE INDEX audit_entry_by_family ON audit_entry (family_id, id);
+
+                -- What search can find a family by; one searchable column is filled per row.
+                CREATE TABLE search_entry (
+                    id INTEGER PRIMARY KEY,
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    person_id TEXT,
+                    field INTEGER NOT NULL,
+                    display TEXT NOT NULL,
+                    person_name TEXT,
+                    also_known_as TEXT,
+                    family_name TEXT,
+                    postcode TEXT,
+                    address TEXT,
+                    note TEXT
+                );
+                CREATE INDEX search_entry_by_family ON search_entry (family_id);
+                CREATE VIRTUAL TABLE search_index USING fts5 (
+                    person_name, also_known_as, family_name, postcode, address, note,
+                    content = 'search_entry', content_rowid = 'id',
+                    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+                );
+                CREATE TRIGGER search_entry_inserted AFTER INSERT ON search_entry BEGIN
+                    INSERT INTO search_index (rowid, person_name, also_known_as, family_name, postcode, address, note)
+                    VALUES (new.id, new.person_name, new.also_known_as, new.family_name, new.postcode, new.address, new.note);
+                END;
+                CREATE TRIGGER search_entry_deleted AFTER DELETE ON search_entry BEGIN
+                    INSERT INTO search_index (search_index, rowid, person_name, also_known_as, family_name, postcode, address, note)
+                    VALUES ('delete', old.id, old.person_name, old.also_known_as, old.family_name, old.postcode, old.address, old.note);
+                END;
+                """)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import SignpostDomain
+
+/// What every store does with a change, written once so that all stores agree on
+/// validation, on the family that results and on the words in the audit trail.
+extension CaseChange {
+    /// The family as it stands after this change.
+    ///
+    /// - Parameter current: The family as stored, or nil when the store has no family with this id.
+    /// - Throws: ``StoreError`` naming the missing family, person or record, a duplicate id,
+    ///   or a change that is not valid as given. Nothing is changed when it throws.
+    package func applying(to current: Family?) throws -> Family {
+        if case .addFamily(let family) = self {
+            guard current == nil else { throw StoreError.duplicateFamily(family.id) }
+            try family.validateForStore()
+            return family
+        }
+        guard var family = current else { throw StoreError.familyNotFound(self.family) }
+        switch self {
+        case .addFamily:
+            break
+        case .updateFamilyDetails(_, let details):
+            family.name = details.name
+            family.address = details.address
+            family.locality = details.locality
+            family.languages = details.languages
+            family.interpreterNeeded = details.interpreterNeeded
+            family.accessNotes = details.accessNotes
+            family.leadProfessional = details.leadProfessional
+            family.teamAroundFamily = details.teamAroundFamily
+        case .addPerson(_, let person, let relationships):
+            guard family.member(person.id) == nil else { throw StoreError.duplicateRecord(person.id.rawValue) }
+            family.members.append(person)
+            try family.checkRelationships(relationships, of: person.id)
+            family.relationships += relationships
+        case .updatePerson(_, var person, let relationships):
+            guard let index = family.members.firstIndex(where: { $0.id == person.id }) else {
+                throw StoreError.personNotFound(family.id, person.id)
+            }
+            person.levelHistory = family.members[index].levelHistory
+            family.members[index] = person
+            try family.checkRelationships(relationships, of: person.id)
+            family.relationships.removeAll { $0.from == person.id || $0.to == person.id }
+            family.relationships += relationships
+        case .recordLevel(_, let personID, let entry):
+            guard let index = family.members.firstIndex(where: { $0.id == personID }) else {
+                throw StoreError.personNotFound(family.id, personID)
+            }
+            family.members[index].levelHistory.append(entry)
+        case .addCaseNote(_, let note):
+            guard !family.notes.contains(where: { $0.id == note.id }) else {
+                throw StoreError.duplicateRecord(note.id.rawValue)
+            }
+            try family.checkMembers(note.about)
+            family.notes.append(note)
+        case .addContact(_, let contact):
+            guard !family.contacts.contains(where: { $0.id == contact.id }) else {
+                throw StoreError.duplicateRecord(contact.id.rawValue)
+            }
+            try family.checkMembers(contact.about)
+            family.contacts.append(contact)
+        case .addReferral(_, let referral):
+            guard !family.referrals.contains(where: { $0.id == referral.id }) else {
+                throw StoreError.duplicateRecord(referral.id.rawValue)
+            }
+            try family.checkMembers(referral.people)
+            if let contact = referral.contact, !family.contacts.contains(where: { $0.id == contact }) {
+                throw StoreError.recordNotFound(family.id, contact.rawValue)
+            }
+            family.referrals.append(referral)
+        case .updateReferralStatus(_, let referralID, let status):
+            guard let index = family.referrals.firstIndex(where: { $0.id == referralID }) else {
+                throw StoreError.recordNotFound(family.id, referralID.rawValue)
+            }
+            family.referrals[index].status = status
+        case .recordConsent(_, let consent):
+            guard !family.consents.contains(where: { $0.id == consent.id }) else {
+                throw StoreError.duplicateRecord(consent.id.rawValue)
+            }
+            family.consents.append(consent)
+        case .withdrawConsent(_, let consentID, let date):
+            guard let index = family.consents.firstIndex(where: { $0.id == consentID }) else {
+                throw StoreError.recordNotFound(family.id, consentID.rawValue)
+            }
+            let consent = family.consents[index]
+            if let withdrawn = consent.withdrawnOn {
+                throw StoreError.invalidChange("consent \(consentID) was already withdrawn on \(withdrawn.british)")
+            }
+            guard date >= consent.givenOn else {
+                throw StoreError.invalidChange(
+                    "consent \(consentID) cannot be withdrawn on \(date.british), before it was given on \(consent.givenOn.british)"
+                )
+            }
+            family.consents[index].withdrawnOn = date
+        case .openEpisode(_, let episode):
+            guard !family.episodes.contains(where: { $0.id == episode.id }) else {
+                throw StoreError.duplicateRecord(episode.id.rawValue)
+            }
+            family.episodes.append(episode)
+        case .closeEpisode(_, let episodeID, let date, let reason):
+            guard let index = family.episodes.firstIndex(where: { $0.id == episodeID }) else {
+                throw StoreError.recordNotFound(family.id, episodeID.rawValue)
+            }
+            let episode = family.episodes[index]
+            if let closed = episode.closedOn {
+                throw StoreError.invalidChange("episode \(episodeID) was already closed on \(closed.british)")
+            }
+            guard date >= episode.openedOn else {
+                throw StoreError.invalidChange(
+                    "episode \(episodeID) cannot close on \(date.british), before it opened on \(episode.openedOn.british)"
+                )
+            }
+            family.episodes[index].closedOn = date
+            family.episodes[index].closureReason = reason
+        case .saveAssessment(_, let assessment):
+            guard family.member(assessment.subject) != nil else {
+                throw StoreError.personNotFound(family.id, assessment.subject)
+            }
+            if let index = family.assessments.firstIndex(where: { $0.id == assessment.id }) {
+                family.assessments[index] = assessment
+            } else {
+                family.assessments.append(assessment)
+            }
+        }
+        return family
+    }
+}
+
+extension Family {
+    /// Checks what a store relies on in a whole family: unique ids, and every
+    /// relationship and reference pointing at one of its members.
+    package func validateForStore() throws {
+        guard !id.rawValue.isEmpty else { throw StoreError.invalidChange("a family needs an id") }
+        try Family.checkUnique(members.map(\.id.rawValue))
+        try Family.checkUnique(contacts.map(\.id.rawValue))
+        try Family.checkUnique(referrals.map(\.id.rawValue))
+        try Family.checkUnique(notes.map(\.id.rawValue))
+        try Family.checkUnique(consents.map(\.id.rawValue))
+        try Family.checkUnique(episodes.map(\.id.rawValue))
+        try Family.checkUnique(assessments.map(\.id.rawValue))
+        for relationship in relationships {
+            try checkMembers([relationship.from, relationship.to])
+            if relationship.from == relationship.to {
+                throw StoreError.invalidChange("\(relationship.from) cannot be related to themselves")
+            }
+        }
+        for note in notes { try checkMembers(note.about) }
+        for contact in contacts { try checkMembers(contact.about) }
+        for referral in referrals { try checkMembers(referral.people) }
+        for assessment in assessments { try checkMembers([assessment.subject]) }
+    }
+
+    /// Throws unless every id is one of the members.
+    package func checkMembers(_ people: [PersonID]) throws {
+        for person in people where member(person) == nil { throw StoreError.personNotFound(id, person) }
+    }
+
+    /// Relationships given with a person must involve that person and point at members.
+    func checkRelationships(_ relationships: [Relationship], of person: PersonID) throws {
+        for relationship in relationships {
+            guard relationship.from == person || relationship.to == person else {
+                throw StoreError.invalidChange(
+                    "the relationship \(relationship.from) → \(relationship.to) does not involve \(person)")
+            }
+            guard relationship.from != relationship.to else {
+                throw StoreError.invalidChange("\(person) cannot be related to themselves")
+            }
+            try checkMembers([relationship.from, relationship.to])
+        }
+    }
+
+    private static func checkUnique(_ ids: [String]) throws {
+        var seen: Set<String> = []
+        for id in ids where !seen.insert(id).inserted { throw StoreError.duplicateRecord(id) }
+    }
+}

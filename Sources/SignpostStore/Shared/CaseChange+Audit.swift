@@ -1,0 +1,137 @@
+import Foundation
+import SignpostDomain
+
+extension CaseChange {
+    /// What the change did, in plain words for the audit trail.
+    ///
+    /// Updates list the fields that changed; a level change reads
+    /// "level for Ava Quillfeather 2 → 3: reason".
+    ///
+    /// - Parameters:
+    ///   - before: The family before the change (nil when it is being added).
+    ///   - after: The family after the change.
+    package func auditSummary(before: Family?, after: Family) -> String {
+        func name(_ person: PersonID) -> String { after.member(person)?.fullName ?? person.rawValue }
+        func names(_ people: [PersonID]) -> String {
+            people.isEmpty ? "the whole family" : people.map(name).joined(separator: ", ")
+        }
+        switch self {
+        case .addFamily(let family):
+            let people = family.members.count == 1 ? "1 person" : "\(family.members.count) people"
+            return "added family \(family.name) (\(family.id)) with \(people)"
+        case .updateFamilyDetails:
+            guard let before else { return "updated family details" }
+            let changed = FamilyDetails(of: before).changedFields(to: FamilyDetails(of: after))
+            return changed.isEmpty
+                ? "saved family details unchanged" : "updated family details: " + changed.joined(separator: "; ")
+        case .addPerson(_, let person, let relationships):
+            let related = relationships.isEmpty ? "" : " with \(relationships.count) relationship(s)"
+            return "added \(person.fullName) (\(person.role.label.lowercased()))\(related)"
+        case .updatePerson(_, let person, let relationships):
+            guard let old = before?.member(person.id), let new = after.member(person.id) else {
+                return "updated \(person.fullName)"
+            }
+            var changed = old.changedFields(to: new)
+            let oldRelationships = before?.relationships.filter { $0.from == person.id || $0.to == person.id } ?? []
+            if Set(oldRelationships) != Set(relationships) { changed.append("relationships") }
+            return changed.isEmpty
+                ? "saved \(new.fullName) unchanged" : "updated \(new.fullName): " + changed.joined(separator: ", ")
+        case .recordLevel(_, let person, let entry):
+            let previous = before?.member(person)?.currentLevel
+            let change = previous.map { "\($0.rawValue) → \(entry.level.rawValue)" } ?? "set to \(entry.level.rawValue)"
+            let suggestion =
+                entry.overrodeSuggestion ? " (suggested \(entry.suggestedLevel!.rawValue), overridden)" : ""
+            let reason = entry.reason.isEmpty ? "" : ": \(entry.reason)"
+            return "level for \(name(person)) \(change)\(suggestion)\(reason)"
+        case .addCaseNote(_, let note):
+            let flag = note.isSignificant ? " (significant event)" : ""
+            return "added a case note by \(note.author) about \(names(note.about))\(flag)"
+        case .addContact(_, let contact):
+            return
+                "recorded a contact from \(contact.caller.summary) (\(contact.source.label)) about \(names(contact.about)): \(contact.outcome.label)"
+        case .addReferral(_, let referral):
+            return
+                "referred \(names(referral.people)) to \(referral.service) (\(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()))"
+        case .updateReferralStatus(_, let id, let status):
+            let old = before?.referrals.first { $0.id == id }
+            let service = old.map { " to \($0.service)" } ?? ""
+            let from = old.map { "\($0.status) → " } ?? ""
+            return "referral\(service) \(from)\(status)"
+        case .recordConsent(_, let consent):
+            return
+                "recorded consent \(consent.decision) by \(consent.givenBy) on \(consent.givenOn.british): \(consent.scope)"
+        case .withdrawConsent(_, let id, let date):
+            let givenBy = after.consents.first { $0.id == id }.map { " given by \($0.givenBy)" } ?? ""
+            return "consent\(givenBy) withdrawn on \(date.british)"
+        case .openEpisode(_, let episode):
+            return "opened a \(episode.service) episode on \(episode.openedOn.british)"
+        case .closeEpisode(_, let id, let date, let reason):
+            let service = after.episodes.first { $0.id == id }.map { " \($0.service)" } ?? ""
+            return "closed the\(service) episode on \(date.british): \(reason.label)"
+        case .saveAssessment(_, let assessment):
+            let subject = name(assessment.subject)
+            guard let old = before?.assessments.first(where: { $0.id == assessment.id }) else {
+                return "started a \(assessment.status) assessment for \(subject)"
+            }
+            let changed = old.changedFields(to: assessment)
+            return changed.isEmpty
+                ? "saved the assessment for \(subject) unchanged"
+                : "updated the assessment for \(subject): " + changed.joined(separator: ", ")
+        }
+    }
+}
+
+extension FamilyDetails {
+    fileprivate func changedFields(to new: FamilyDetails) -> [String] {
+        var changed: [String] = []
+        if name != new.name { changed.append("name \(name) → \(new.name)") }
+        if address != new.address { changed.append("address \(address.singleLine) → \(new.address.singleLine)") }
+        if locality != new.locality { changed.append("locality \(locality.label) → \(new.locality.label)") }
+        if languages != new.languages { changed.append("languages") }
+        if interpreterNeeded != new.interpreterNeeded { changed.append("interpreter needed") }
+        if accessNotes != new.accessNotes { changed.append("access notes") }
+        if leadProfessional != new.leadProfessional {
+            changed.append(
+                "lead professional \(leadProfessional?.name ?? "none") → \(new.leadProfessional?.name ?? "none")")
+        }
+        if teamAroundFamily != new.teamAroundFamily { changed.append("team around the family") }
+        return changed
+    }
+}
+
+extension Person {
+    fileprivate func changedFields(to new: Person) -> [String] {
+        let fields: [(String, Bool)] = [
+            ("role", role != new.role), ("given name", givenName != new.givenName),
+            ("family name", familyName != new.familyName), ("also known as", alsoKnownAs != new.alsoKnownAs),
+            ("date of birth", dateOfBirth != new.dateOfBirth),
+            ("expected delivery date", expectedDeliveryDate != new.expectedDeliveryDate),
+            ("gender", gender != new.gender), ("ethnicity", ethnicity != new.ethnicity),
+            ("first language", firstLanguage != new.firstLanguage), ("needs", needs != new.needs),
+            ("parental responsibility", hasParentalResponsibility != new.hasParentalResponsibility),
+            ("phone", phone != new.phone),
+        ]
+        return fields.filter(\.1).map(\.0)
+    }
+}
+
+extension EarlyHelpAssessment {
+    fileprivate func changedFields(to new: EarlyHelpAssessment) -> [String] {
+        var changed: [String] = []
+        if status != new.status { changed.append("status \(status) → \(new.status)") }
+        let fields: [(String, Bool)] = [
+            ("subject", subject != new.subject), ("started on", startedOn != new.startedOn),
+            ("completed on", completedOn != new.completedOn), ("identifying details", identifying != new.identifying),
+            ("parents and carers", parentsAndCarers != new.parentsAndCarers),
+            ("people present", peoplePresent != new.peoplePresent),
+            ("what led to the assessment", whatLedToAssessment != new.whatLedToAssessment),
+            ("current situation", currentSituation != new.currentSituation), ("assessor", assessor != new.assessor),
+            ("lead professional", leadProfessional != new.leadProfessional),
+            ("services involved", servicesInvolved != new.servicesInvolved), ("elements", elements != new.elements),
+            ("conclusions", conclusions != new.conclusions), ("actions", actions != new.actions),
+            ("consent to share", consentToShare != new.consentToShare), ("reviews", reviews != new.reviews),
+            ("closure", closure != new.closure),
+        ]
+        return changed + fields.filter(\.1).map(\.0)
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+
+/// A ``CaseStore`` held in memory, for tests and previews.
+///
+/// It behaves as ``SQLiteCaseStore`` does: the same validation and errors, a
+/// batch saved whole or not at all, the same audit entries, the same paging
+/// and filters. Search matches the start of each typed word against names,
+/// also-known-as, postcodes (with or without the space), addresses and case
+/// notes, ignoring case and accents, names first.
+///
+/// ```swift
+/// let store = InMemoryCaseStore(kind: .demonstration)
+/// try store.apply([.addFamily(family)], by: "trainer")
+/// let hits = try store.search("quil", limit: 10)
+/// ```
+// Unchecked because `storage` is only touched inside `lock.withLock`; `Mutex` would say so
+// to the compiler but needs macOS 15, and the package supports macOS 14.
+public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
+    private struct State {
+        var families: [FamilyID: Family] = [:]
+        var audit: [AuditEntry] = []
+    }
+
+    private let lock = NSLock()
+    private var storage = State()
+    private let clock: @Sendable () -> Date
+
+    /// What the store reports as its kind in ``info()``.
+    public let kind: StoreKind
+
+    /// Creates an empty store.
+    ///
+    /// - Parameters:
+    ///   - kind: The kind reported by ``info()``.
+    ///   - families: Families to start with; they are not audited.
+    ///   - clock: The time written on audit entries.
+    /// - Throws: ``StoreError`` if `families` repeat an id or are not valid.
+    public init(
+        kind: StoreKind = .demonstration, families: [Family] = [], clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        self.kind = kind
+        self.clock = clock
+        var initial = State()
+        for family in families {
+            initial.families[family.id] = try CaseChange.addFamily(family).applying(to: initial.families[family.id])
+        }
+        storage = initial
+    }
+
+    public func info() throws -> StoreInfo {
+        withState { state in
+            StoreInfo(
+                location: "memory", kind: kind, schemaVersion: 1, familyCount: state.families.count,
+                personCount: state.families.values.reduce(0) { $0 + $1.members.count },
+                auditEntryCount: state.audit.count)
+        }
+    }
+
+    public func family(_ id: FamilyID) throws -> Family? {
+        withState { $0.families[id] }
+    }
+
+    public func families(_ query: FamilyListQuery) throws -> FamilyPage {
+        let matching = withState { state in
+            state.families.values.map(FamilySummary.init(of:)).filter { query.matches($0) }
+        }
+        .sorted { ($0.lastActivity, $1.id) > ($1.lastActivity, $0.id) }
+        let start = min(max(query.offset, 0), matching.count)
+        let end = min(start + max(query.limit, 0), matching.count)
+        return FamilyPage(summaries: Array(matching[start..<end]), totalCount: matching.count, offset: query.offset)
+    }
+
+    public func search(_ text: String, limit: Int) throws -> [FamilySearchHit] {
+        let families = withState { Array($0.families.values) }
+            .sorted { ($0.lastActivity, $1.id) > ($1.lastActivity, $0.id) }
+        var hits = HitCollector(limit: limit)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, limit > 0 else { return [] }
+
+        for family in families where family.id.rawValue.caseInsensitiveCompare(trimmed) == .orderedSame {
+            hits.add(family, people: [], reason: "family reference: \(family.id)")
+        }
+        for family in families {
+            for person in family.members where person.id.rawValue.caseInsensitiveCompare(trimmed) == .orderedSame {
+                hits.add(family, people: [person.id], reason: "person reference: \(person.id) (\(person.fullName))")
+            }
+        }
+        if let date = SearchText.date(trimmed) {
+            for family in families {
+                for person in family.members where person.dateOfBirth == date || person.expectedDeliveryDate == date {
+                    let label = person.dateOfBirth == date ? "date of birth" : "expected delivery date"
+                    hits.add(family, people: [person.id], reason: "\(label): \(date.british) (\(person.fullName))")
+                }
+            }
+            return hits.hits
+        }
+        let words = SearchText.words(trimmed)
+        guard !words.isEmpty else { return hits.hits }
+        for field in SearchField.allCases {
+            for family in families {
+                for entry in family.searchEntries where entry.field == field {
+                    let entryWords = SearchText.words(entry.text)
+                    guard words.allSatisfy({ word in entryWords.contains { $0.hasPrefix(word) } }) else { continue }
+                    hits.add(
+                        family, people: entry.person.map { [$0] } ?? [], reason: "\(field.label): \(entry.display)")
+                }
+            }
+        }
+        return hits.hits
+    }
+
+    public func apply(_ changes: [CaseChange], by actor: String) throws {
+        let now = clock()
+        try withState { state in
+            var working = state
+            for change in changes {
+                let before = working.families[change.family]
+                let after = try change.applying(to: before)
+                working.families[after.id] = after
+                working.audit.append(
+                    AuditEntry(
+                        at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
+                        summary: change.auditSummary(before: before, after: after)))
+            }
+            state = working
+        }
+    }
+
+    public func recordViewed(_ family: FamilyID, by actor: String) throws {
+        let now = clock()
+        try withState { state in
+            guard state.families[family] != nil else { throw StoreError.familyNotFound(family) }
+            state.audit.append(
+                AuditEntry(
+                    at: now, actor: actor, action: "view-family", family: family, recordID: family.rawValue,
+                    summary: "viewed the family record"))
+        }
+    }
+
+    public func auditTrail(family: FamilyID?, limit: Int) throws -> [AuditEntry] {
+        withState { state in
+            Array(state.audit.reversed().filter { family == nil || $0.family == family }.prefix(max(limit, 0)))
+        }
+    }
+
+    public func familyIDs(after: FamilyID?, limit: Int) throws -> [FamilyID] {
+        let ids = withState { $0.families.keys.sorted() }
+        return Array(ids.filter { after == nil || $0 > after! }.prefix(max(limit, 0)))
+    }
+
+    public func check() throws -> StoreCheckReport {
+        withState { state in
+            var problems: [String] = []
+            for family in state.families.values.sorted(by: { $0.id < $1.id }) {
+                do { try family.validateForStore() } catch { problems.append("family \(family.id): \(error)") }
+            }
+            let people = state.families.values.reduce(0) { $0 + $1.members.count }
+            return StoreCheckReport(
+                problems: problems,
+                checked: ["\(state.families.count) families, \(people) people, \(state.audit.count) audit entries"])
+        }
+    }
+}
+
+extension InMemoryCaseStore {
+    private func withState<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
+        try lock.withLock { try body(&storage) }
+    }
+}
+
+extension FamilyListQuery {
+    fileprivate func matches(_ summary: FamilySummary) -> Bool {
+        if let locality, summary.locality != locality { return false }
+        if let level, summary.highestLevel != level { return false }
+        if let service, !summary.openServices.contains(service) { return false }
+        if let isOpen, summary.isOpen != isOpen { return false }
+        if let leadProfessional, !leadProfessional.isEmpty {
+            guard let lead = summary.leadProfessional,
+                SearchText.fold(lead).contains(SearchText.fold(leadProfessional))
+            else { return false }
+        }
+        return true
+    }
+}
+
+/// Gathers hits one family at a time, keeping the first reason a family matched for.
+private struct HitCollector {
+    let limit: Int
+    private(set) var hits: [FamilySearchHit] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func add(_ family: Family, people: [PersonID], reason: String) {
+        if let index = hits.firstIndex(where: { $0.summary.id == family.id }) {
+            for person in people where !hits[index].matchedPeople.contains(person) {
+                hits[index].matchedPeople.append(person)
+            }
+        } else if hits.count < limit {
+            hits.append(FamilySearchHit(summary: FamilySummary(of: family), matchedPeople: people, reason: reason))
+        }
+    }
+}
