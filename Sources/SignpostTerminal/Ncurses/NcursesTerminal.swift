@@ -173,7 +173,7 @@ public final class NcursesTerminal: Surface {
     // MARK: Drawing
 
     private func write(_ cell: Cell, row: Int, column: Int) {
-        let look = theme.appearance(for: cell.style)
+        let look = theme.resolvedAppearance(for: cell.style)
         var attributes = signpost_a_normal()
         if look.attributes.contains(.bold) { attributes |= signpost_a_bold() }
         if look.attributes.contains(.reverse) { attributes |= signpost_a_reverse() }

@@ -57,6 +57,7 @@ public enum DisplayWidth {
     /// The width of one grapheme cluster: the width of its base, widened to 2 by an emoji
     /// presentation selector (U+FE0F) on an emoji base.
     public static func width(of character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         var result = 0
         var sawBase = false
         var baseIsEmoji = false

@@ -47,7 +47,7 @@ public struct Theme: Hashable, Sendable {
     public mutating func set(_ appearance: Appearance, for role: StyleRole) { appearances[role] = appearance }
 
     /// The appearance of a full cell style: the role's look plus the cell's own attributes.
-    public func appearance(for style: Style) -> Appearance {
+    public func resolvedAppearance(for style: Style) -> Appearance {
         var look = appearance(for: style.role)
         look.attributes.formUnion(style.attributes)
         return look

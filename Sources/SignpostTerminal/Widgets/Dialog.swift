@@ -73,7 +73,7 @@ public struct Dialog: Hashable, Sendable {
     public func draw(on surface: any Surface, in area: Rect) {
         let width = min(area.width, max(30, min(60, visible(message).displayWidth + 4)))
         let textLines = TextLayout.wrap(visible(message), width: max(1, width - 4))
-        let height = min(area.height, textLines.count + 5)
+        let height = min(area.height, textLines.count + 4)
         let box = area.centered(Size(width: width, height: height))
         surface.fill(box)
         surface.drawBox(box, title: title)
