@@ -31,7 +31,8 @@ struct DemoOpenCommand: ParsableCommand {
         let url = storeOptions.location(for: .demonstration)
         let isNew = !FileManager.default.fileExists(atPath: url.path)
         let store = try storeOptions.openOrCreate(.demonstration)
-        if isNew || (try StoreOpening.run { try store.info().familyCount }) == 0 {
+        let isEmpty = try StoreOpening.run { try store.info().familyCount } == 0
+        if isNew || isEmpty {
             try DemoData.loadFixtures(into: store, by: storeOptions.practitioner)
         }
         try Interface.run(store: store, location: url, options: interfaceOptions, practitioner: storeOptions.practitioner)

@@ -48,7 +48,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.openExisting()
         let query = FamilyListQuery(
-            locality: locality, level: level, service: service.map(ServiceID.init), leadProfessional: lead,
+            locality: locality, level: level, service: service.map { ServiceID($0) }, leadProfessional: lead,
             isOpen: open ? true : (closed ? false : nil), offset: offset, limit: limit)
         let page = try StoreOpening.run { try store.families(query) }
         let today = LondonTime.today(at: Date())

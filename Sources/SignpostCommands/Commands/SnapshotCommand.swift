@@ -51,7 +51,7 @@ struct SnapshotCommand: ParsableCommand {
             theme: resolution.theme, clock: { fixedNow })
         do {
             let text = try ScreenSnapshot.render(
-                screen, family: family.map(FamilyID.init), size: Size(width: size.width, height: size.height),
+                screen, family: family.map { FamilyID($0) }, size: Size(width: size.width, height: size.height),
                 environment: environment, styled: styles)
             Console.print(text)
         } catch let problem as ScreenSnapshot.Problem {

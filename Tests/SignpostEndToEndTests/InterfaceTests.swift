@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// The terminal interface in a real terminal (tmux), driven by keys as a practitioner would.
+@Suite("Terminal interface", .serialized)
+struct InterfaceTests {
+    let binary: SignpostBinary
+    let home: TemporaryHome
+
+    init() throws {
+        binary = try SignpostBinary()
+        home = try TemporaryHome()
+    }
+
+    /// A demonstration store at a known path, and the name of its newest family.
+    private func demo() throws -> (path: String, familyName: String, familyID: String) {
+        let path = home.path("demo.sqlite")
+        let load = try binary.run(["demo", "load", "--store", path], home: home)
+        #expect(load.status == 0, "\(load.standardError)")
+        let list = try binary.run(["list", "--store", path, "--json", "--limit", "1"], home: home)
+        let line = try #require(list.standardOutput.split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        return (path, try #require(object["name"] as? String), try #require(object["id"] as? String))
+    }
+
+    @Test("signpost opens on an empty live store, tells a newcomer how to start, and q quits")
+    func emptyLiveStore() throws {
+        let session = try TmuxSession(binary: binary, arguments: [], home: home)
+        try session.waitFor("No families are recorded in this store yet.")
+        try session.waitFor("signpost demo")
+        try session.send("q")
+        try session.waitFor("[exited 0]")
+        let attributes = try FileManager.default.attributesOfItem(atPath: home.liveStore.path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let folder = try FileManager.default.attributesOfItem(atPath: home.dataFolder.path)
+        #expect((folder[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+    }
+
+    @Test("signpost demo shows the fictional banner; search finds a family and Enter opens it")
+    func searchAndOpen() throws {
+        let store = try demo()
+        let session = try TmuxSession(binary: binary, arguments: ["demo", "--store", store.path], home: home)
+        try session.waitFor("DEMONSTRATION — FICTIONAL DATA")
+        try session.send("/")
+        try session.type(String(store.familyName.prefix(5)).lowercased())
+        try session.waitFor(store.familyName)
+        try session.send("Enter")
+        try session.send("Enter")
+        try session.waitFor("\(store.familyName) family ·")
+        try session.waitFor("Members")
+        try session.send("q")
+        try session.waitFor("Search:")
+        try session.send("q")
+        try session.waitFor("[exited 0]")
+    }
+
+    @Test("a case note and a level change are saved, and are there after quitting and reopening")
+    func noteAndLevelSurviveRestart() throws {
+        let store = try demo()
+        var session = try TmuxSession(binary: binary, arguments: ["demo", "--store", store.path], home: home)
+        try session.waitFor(store.familyName)
+        try session.send("Enter")
+        try session.waitFor("\(store.familyName) family ·")
+        try session.send("n")
+        try session.waitFor("New case note")
+        try session.type("Visited at home; kitchen now has a working cooker.")
+        try session.send("C-o")
+        try session.waitFor("case note added")
+        try session.send("l")
+        try session.waitFor("Level of need")
+        try session.send("Home", "Down", "Down", "Down", "Space", "Tab")
+        try session.type("Police report of domestic abuse at the address")
+        try session.send("C-o")
+        try session.waitFor("level is now L4 Acute")
+        try session.send("q")
+        try session.send("q")
+        try session.waitFor("[exited 0]")
+
+        session = try TmuxSession(binary: binary, arguments: ["demo", "--store", store.path], home: home)
+        try session.waitFor(store.familyName)
+        try session.send("Enter")
+        try session.waitFor("L4 Acute")
+        try session.send("Tab")
+        try session.waitFor("kitchen now has a working cooker")
+        try session.send("q", "q")
+        try session.waitFor("[exited 0]")
+
+        let shown = try binary.run(["show", "--store", store.path, store.familyID], home: home)
+        #expect(shown.standardOutput.contains("kitchen now has a working cooker"))
+        #expect(shown.standardOutput.contains("Police report of domestic abuse at the address"))
+        #expect(shown.standardOutput.contains("[e2e.tester]"))
+    }
+
+    @Test("resizing to 60×15 shows the too-small message, and growing back restores the screen")
+    func resize() throws {
+        let store = try demo()
+        let session = try TmuxSession(binary: binary, arguments: ["demo", "--store", store.path], home: home)
+        try session.waitFor(store.familyName)
+        try session.resize(width: 60, height: 15)
+        try session.waitFor("need 80×24, have 60×15")
+        try session.resize(width: 80, height: 24)
+        try session.waitFor(store.familyName)
+        try session.waitForAbsence(of: "Terminal too small")
+        try session.send("q")
+        try session.waitFor("[exited 0]")
+    }
+
+    @Test("NO_COLOR=1 draws no colour, and emphasis stays (reverse title bar)")
+    func noColor() throws {
+        let store = try demo()
+        let session = try TmuxSession(
+            binary: binary, arguments: ["demo", "--store", store.path], home: home, extraEnvironment: ["NO_COLOR": "1"])
+        try session.waitFor(store.familyName)
+        let screen = try session.screen(escapes: true)
+        let colourCodes = try Regex(#"\e\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9]+)*m"#)
+        #expect(screen.firstMatch(of: colourCodes) == nil, "colour attributes found with NO_COLOR set:\n\(screen)")
+        #expect(screen.contains("\u{1B}[7m") || screen.contains(";7m"), "the title bar keeps its reverse emphasis")
+        try session.send("q")
+        try session.waitFor("[exited 0]")
+    }
+
+    @Test("the ? help lists this screen's keys, the same ones the hint bar shows")
+    func helpOverlay() throws {
+        let store = try demo()
+        let session = try TmuxSession(binary: binary, arguments: ["demo", "--store", store.path], home: home)
+        try session.waitFor("Enter Open")
+        try session.send("?")
+        try session.waitFor("Open the selected family")
+        try session.waitFor("Quit Signpost")
+        try session.send("Escape")
+        try session.waitForAbsence(of: "Open the selected family")
+        try session.send("q")
+        try session.waitFor("[exited 0]")
+    }
+
+    @Test("the interface refuses to open a demonstration store as the live one")
+    func demoStoreIsNotLive() throws {
+        let store = try demo()
+        let session = try TmuxSession(binary: binary, arguments: ["--store", store.path], home: home)
+        try session.waitFor("demonstration store, not a live one")
+        try session.waitFor("[exited 3]")
+    }
+}
