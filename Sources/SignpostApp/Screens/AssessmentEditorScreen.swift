@@ -1,0 +1,302 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// The early help assessment (CAF) form, section by section, saved as it is filled in.
+///
+/// Every field that is changed is saved to the store at once as a draft, so a
+/// crash or a closed terminal loses at most the field being typed. "Complete"
+/// checks every required field and, when one is missing, moves to it and says
+/// which it is.
+final class AssessmentEditorScreen: Screen {
+    enum Action: Hashable, Sendable {
+        case edit, up, down, pageUp, pageDown, top, bottom, nextSection, previousSection
+        case complete, addCarer, addAction, addReview, export, back
+        case save, cancelEdit, nextChoice, previousChoice
+    }
+
+    private let family: Family
+    private(set) var assessment: EarlyHelpAssessment
+    private var form: AssessmentForm
+    private var cursor: ListCursor
+    /// The field being typed into, if any.
+    private var editor: FieldEditor?
+    private var problem: String?
+
+    private enum FieldEditor {
+        case line(TextField)
+        case area(TextArea)
+    }
+
+    init(family: Family, assessment: EarlyHelpAssessment) {
+        self.family = family
+        self.assessment = assessment
+        form = AssessmentForm(assessment)
+        cursor = ListCursor(count: form.fields.count)
+    }
+
+    var field: AssessmentFormField { form.fields[min(cursor.selected, form.fields.count - 1)] }
+
+    var title: String {
+        let name = family.member(assessment.subject)?.fullName ?? assessment.subject.rawValue
+        return "Assessment (CAF) · \(name) · \(assessment.status.label)"
+    }
+
+    var hasUnsavedChanges: Bool { editor != nil }
+
+    var keys: KeyRegistry<Action> {
+        var keys = KeyRegistry<Action>()
+        if let editor {
+            if case .area = editor {
+                keys.bind([.control("o"), .function(2)], .save, hint: "Save field", help: "Keep what is typed in this field (Enter starts a new line)", group: "Editing")
+            } else {
+                keys.bind([.enter, .control("o"), .function(2)], .save, hint: "Save field", help: "Keep what is typed in this field", group: "Editing")
+            }
+            keys.bind([.escape], .cancelEdit, hint: "Cancel", help: "Leave the field as it was", group: "Editing")
+            return keys
+        }
+        keys.bind([.enter], .edit, hint: choiceLike ? "Change" : "Edit", help: "Edit the selected field (choices move to the next option)", group: "Form")
+        if choiceLike {
+            keys.bind([.right, .character(" ")], .nextChoice, hint: "Next option", help: "Choose the next option", group: "Form", showsInHintBar: false)
+            keys.bind([.left], .previousChoice, hint: "Previous option", help: "Choose the previous option", group: "Form", showsInHintBar: false)
+        }
+        keys.bind([.character("]"), .tab], .nextSection, hint: "Next section", help: "Jump to the next section of the form", group: "Form")
+        keys.bind([.character("["), .backTab], .previousSection, hint: "Previous section", help: "Jump to the previous section", group: "Form", showsInHintBar: false)
+        if assessment.status == .draft {
+            keys.bind([.character("c")], .complete, hint: "Complete", help: "Check every required field and mark the assessment complete; moves to the first missing field", group: "Form")
+        }
+        keys.bind([.character("p")], .addCarer, hint: "Add carer", help: "Add a parent or carer row", group: "Rows", showsInHintBar: false)
+        keys.bind([.character("a")], .addAction, hint: "Add action", help: "Add an action: who does what by when", group: "Rows", showsInHintBar: false)
+        keys.bind([.character("r")], .addReview, hint: "Add review", help: "Add a review date (locally every 4 to 12 weeks)", group: "Rows", showsInHintBar: false)
+        keys.bind([.character("x")], .export, hint: "Read/export", help: "Read the whole form and export it as text or Markdown", group: "Form")
+        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous field", group: "Moving", showsInHintBar: false)
+        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Next field", group: "Moving", showsInHintBar: false)
+        keys.bind([.pageUp], .pageUp, hint: "Page up", help: "Up a screenful", group: "Moving", showsInHintBar: false)
+        keys.bind([.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
+        keys.bind([.character("g"), .home], .top, hint: "Top", help: "First field", group: "Moving", showsInHintBar: false)
+        keys.bind([.character("G"), .end], .bottom, hint: "Bottom", help: "Last field", group: "Moving", showsInHintBar: false)
+        keys.bind([.escape, .character("q")], .back, hint: "Back", help: "Back to the family (everything is already saved)", group: "General")
+        return keys
+    }
+
+    private var choiceLike: Bool {
+        switch field.kind {
+        case .choice, .yesNo: return true
+        default: return false
+        }
+    }
+
+    // MARK: Drawing
+
+    func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
+        let missing = assessment.missingRequiredFields()
+        let status = assessment.status == .draft
+            ? (missing.isEmpty ? "Draft: every required field is filled; press c to complete" : "Draft: \(missing.count) required field\(missing.count == 1 ? "" : "s") to fill (* marks them); saved as you go")
+            : "\(assessment.status.label) on \(assessment.completedOn?.short ?? "–")"
+        surface.put(status, at: area.origin, style: Style(missing.isEmpty ? .success : .dim), clip: area)
+        let editorHeight = editor == nil ? 3 : (isAreaEditor ? 7 : 3)
+        let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - editorHeight)
+        let labelWidth = min(48, area.width / 2)
+        let top = cursor.scrollOffset(height: listArea.height)
+        let missingIDs = Set(missing.compactMap { form.index(of: $0) })
+        var lastSection: AssessmentSection?
+        var row = 0
+        for index in top..<form.fields.count {
+            guard row < listArea.height else { break }
+            let field = form.fields[index]
+            let y = listArea.y + row
+            let selected = index == cursor.selected
+            let marker = missingIDs.contains(index) ? "*" : " "
+            let style = selected ? Style(.selected, [.reverse]) : (missingIDs.contains(index) ? Style(.warning) : .normal)
+            if field.section != lastSection {
+                lastSection = field.section
+                if index != top || row == 0 {
+                    surface.put("\(field.section.rawValue). \(field.section.title)", at: Point(x: listArea.x, y: y), style: Style(.header, [.bold]), clip: listArea)
+                    row += 1
+                    guard row < listArea.height else { break }
+                }
+            }
+            let rowY = listArea.y + row
+            let rowRect = Rect(x: listArea.x, y: rowY, width: listArea.width, height: 1)
+            if selected { surface.fill(rowRect, style: style) }
+            surface.put("\(marker) \(TextLayout.pad(TextLayout.truncate(field.label, to: labelWidth - 3), to: labelWidth - 2))", at: rowRect.origin, style: style, clip: rowRect)
+            let value = field.display(assessment).replacingOccurrences(of: "\n", with: " ⏎ ")
+            surface.put(value.isEmpty ? "–" : value, at: Point(x: listArea.x + labelWidth, y: rowY), width: listArea.width - labelWidth, style: style, clip: rowRect)
+            if selected && editor == nil { surface.cursor = rowRect.origin }
+            row += 1
+        }
+        let editorArea = Rect(x: area.x, y: area.maxY - editorHeight, width: area.width, height: editorHeight)
+        drawEditor(on: surface, in: editorArea)
+    }
+
+    private var isAreaEditor: Bool {
+        if case .area = editor { return true }
+        return false
+    }
+
+    private func drawEditor(on surface: any Surface, in area: Rect) {
+        let line = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+        surface.fill(line, style: Style(.border))
+        surface.put(" \(field.label) ", at: line.origin, style: Style(.header, [.bold]), clip: line)
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        switch editor {
+        case .line(let text): text.draw(on: surface, in: body.row(0), focused: true)
+        case .area(let text): text.draw(on: surface, in: body, focused: true)
+        case nil:
+            let hint: String
+            switch field.kind {
+            case .choice(let options): hint = "Options: " + options.map(\.label).joined(separator: " · ")
+            case .yesNo: hint = "Yes or no: Space changes it"
+            case .date: hint = "A date as DD/MM/YYYY; Enter to edit"
+            case .longText: hint = "Enter to write; Ctrl-O keeps it"
+            case .text: hint = "Enter to edit"
+            }
+            surface.put(hint, at: body.origin, style: Style(.dim), clip: body)
+        }
+        if let problem { surface.put(problem, at: Point(x: body.x, y: body.maxY - 1), style: Style(.error, [.bold]), clip: body) }
+    }
+
+    // MARK: Keys
+
+    func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
+        if editor != nil, keys.action(for: key) == nil {
+            switch editor {
+            case .line(var text):
+                let outcome = text.handle(key)
+                editor = .line(text)
+                return outcome == .ignored ? .ignored : .handled
+            case .area(var text):
+                let outcome = text.handle(key, in: Rect(x: 0, y: 0, width: max(10, area.width), height: 5))
+                editor = .area(text)
+                return outcome == .ignored ? .ignored : .handled
+            case nil: break
+            }
+        }
+        if case .mouseClick(let point) = key {
+            let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 4)
+            return cursor.handle(key, rowsIn: listArea) == .handled || listArea.contains(point) ? .handled : .ignored
+        }
+        guard let action = keys.action(for: key) else { return .ignored }
+        let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(1, area.height - 4))
+        problem = nil
+        switch action {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            _ = cursor.handle(key, rowsIn: listArea)
+        case .nextSection, .previousSection:
+            let forward = action == .nextSection
+            let sections = AssessmentSection.allCases
+            var index = sections.firstIndex(of: field.section)!
+            repeat {
+                index = (index + (forward ? 1 : -1) + sections.count) % sections.count
+            } while form.firstIndex(in: sections[index]) == nil
+            cursor.selected = form.firstIndex(in: sections[index])!
+        case .edit:
+            switch field.kind {
+            case .choice, .yesNo: return change(by: 1, app: app)
+            case .longText: editor = .area(TextArea(text: field.read(assessment)))
+            case .text, .date: editor = .line(TextField(text: field.read(assessment), maxLength: 2000))
+            }
+        case .nextChoice: return change(by: 1, app: app)
+        case .previousChoice: return change(by: -1, app: app)
+        case .save:
+            let typed: String
+            switch editor {
+            case .line(let text): typed = text.text
+            case .area(let text): typed = text.text
+            case nil: return .handled
+            }
+            if let transition = write(typed, app: app) { return transition }
+            editor = nil
+        case .cancelEdit: editor = nil
+        case .complete: return complete(app)
+        case .addCarer: return addRow(app, in: .parentsAndCarers) { $0.parentsAndCarers.append(ParentCarerDetails(name: "", relationship: "")) }
+        case .addAction: return addRow(app, in: .conclusions) { $0.actions.append(AssessmentAction(who: "", what: "", byWhen: nil)) }
+        case .addReview:
+            let due = app.today.adding(days: 42)
+            return addRow(app, in: .review) { $0.reviews.append(AssessmentReview(dueOn: due)) }
+        case .export: return .push(AssessmentReadScreen(family: family, assessment: assessment))
+        case .back: return .pop
+        }
+        return .handled
+    }
+
+    /// Moves a choice or yes/no field to another option and saves it.
+    private func change(by step: Int, app: AppEnvironment) -> Transition {
+        let current = field.read(assessment)
+        let values: [String]
+        switch field.kind {
+        case .choice(let options): values = options.map(\.value)
+        case .yesNo: values = ["no", "yes"]
+        default: return .ignored
+        }
+        let index = values.firstIndex(of: current) ?? -1
+        let next = values[((index + step) % values.count + values.count) % values.count]
+        return write(next, app: app) ?? .handled
+    }
+
+    /// Writes a value into the focused field and saves the draft; returns a transition only on failure.
+    private func write(_ value: String, app: AppEnvironment) -> Transition? {
+        var updated = assessment
+        do {
+            try field.write(&updated, value)
+        } catch {
+            problem = "\(error)"
+            return .handled
+        }
+        return save(updated, app: app)
+    }
+
+    private func save(_ updated: EarlyHelpAssessment, app: AppEnvironment) -> Transition? {
+        do {
+            try app.store.apply([.saveAssessment(family: family.id, updated)], by: app.practitioner)
+        } catch {
+            problem = "not saved: \(error)"
+            return .message("the assessment was not saved: \(error)", .error)
+        }
+        let selectedID = field.id
+        assessment = updated
+        form = AssessmentForm(updated)
+        cursor.count = form.fields.count
+        if let index = form.fields.firstIndex(where: { $0.id == selectedID }) { cursor.selected = index }
+        return nil
+    }
+
+    private func addRow(_ app: AppEnvironment, in section: AssessmentSection, _ change: (inout EarlyHelpAssessment) -> Void) -> Transition {
+        var updated = assessment
+        change(&updated)
+        if let failure = save(updated, app: app) { return failure }
+        if let last = form.fields.lastIndex(where: { $0.section == section }) {
+            let rowSize = section == .parentsAndCarers ? 5 : (section == .conclusions ? 4 : 3)
+            cursor.selected = max(0, last - rowSize + 1)
+        }
+        return .handled
+    }
+
+    private func complete(_ app: AppEnvironment) -> Transition {
+        var updated = assessment
+        do {
+            try updated.complete(on: app.today)
+        } catch AssessmentTransitionError.incomplete(let missing) {
+            let first = missing[0]
+            if form.index(of: first) == nil {
+                // The first gap is a row that does not exist yet: add one so there is somewhere to type.
+                switch first {
+                case .parentsAndCarers: _ = addRow(app, in: .parentsAndCarers) { $0.parentsAndCarers.append(ParentCarerDetails(name: "", relationship: "")) }
+                case .actions: _ = addRow(app, in: .conclusions) { $0.actions.append(AssessmentAction(who: "", what: "", byWhen: nil)) }
+                case .reviewDate:
+                    let due = app.today.adding(days: 42)
+                    _ = addRow(app, in: .review) { $0.reviews.append(AssessmentReview(dueOn: due)) }
+                default: break
+                }
+            }
+            if let index = form.index(of: first) { cursor.selected = index }
+            problem = "Missing: \(first.label)"
+            return .message("\(missing.count) required field\(missing.count == 1 ? " is" : "s are") missing; moved to the first", .warning)
+        } catch {
+            return .message("\(error)", .warning)
+        }
+        if let failure = save(updated, app: app) { return failure }
+        return .message("assessment complete; next review \(updated.nextReview?.dueOn.short ?? "not booked")", .success)
+    }
+}
