@@ -45,6 +45,11 @@ static inline void signpost_install_signal_handlers(void) {
     signal(SIGTERM, signpost_restore_and_exit);
 }
 
+/// The C library's column width of a character (declared here because glibc hides it unless
+/// _XOPEN_SOURCE is defined, which SwiftPM's module build does not do).
+extern int wcwidth(wchar_t character);
+static inline int signpost_wcwidth(wchar_t character) { return wcwidth(character); }
+
 /// Writes one cell: a spacing character plus up to four combining characters.
 static inline int signpost_put_cell(WINDOW *window, int y, int x, const wchar_t *characters, attr_t attributes,
                                     short pair) {
