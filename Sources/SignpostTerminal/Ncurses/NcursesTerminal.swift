@@ -184,10 +184,19 @@ public final class NcursesTerminal: Surface {
         if look.attributes.contains(.dim) { attributes |= signpost_a_dim() }
         let number = Self.pairNumber(for: cell.style.role)
         let pair = colorSupport == .none || number >= Int(signpost_color_pairs()) ? 0 : Int16(number)
-        // A cell holds one spacing character and at most four combining ones (CCHARW_MAX 5).
-        var characters: [wchar_t] = cell.grapheme.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        // A cell holds one spacing character and at most four zero-width ones (CCHARW_MAX 5);
+        // setcchar rejects a second spacing character, so emoji sequences (flags, ZWJ families)
+        // keep their first character and the zero-width ones straight after it.
+        let scalars = cell.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        var characters = [scalars[0]]
+        for scalar in scalars.dropFirst() {
+            guard characters.count < 5, signpost_wcwidth(scalar) == 0 else { break }
+            characters.append(scalar)
+        }
         characters.append(0)
-        signpost_put_cell(window, Int32(row), Int32(column), characters, attributes, pair)
+        if signpost_put_cell(window, Int32(row), Int32(column), characters, attributes, pair) == ERR {
+            signpost_put_cell(window, Int32(row), Int32(column), [scalars[0], 0], attributes, pair)
+        }
     }
 
     /// Our width table and the C library's `wcwidth` disagree on a few emoji (U+2764 U+FE0F is
