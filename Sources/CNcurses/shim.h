@@ -12,6 +12,10 @@
 // Macros and shared globals that Swift cannot import or (in Swift 6 mode) read.
 
 static inline WINDOW *signpost_stdscr(void) { return stdscr; }
+
+/// Starts ncurses on the process's terminal; unlike initscr, returns NULL (rather than exiting)
+/// when TERM is unknown.
+static inline SCREEN *signpost_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int signpost_lines(void) { return LINES; }
 static inline int signpost_cols(void) { return COLS; }
 static inline int signpost_colors(void) { return COLORS; }

@@ -21,7 +21,7 @@ public struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible 
 ///     terminal.beginFrame()
 ///     screen.draw(on: terminal)
 ///     terminal.present()
-///     guard let key = terminal.readKey(timeout: toasts.isEmpty ? nil : 0.5) else { continue }
+///     guard let key = terminal.readKey(timeout: toasts.nextExpiry(after: Date())) else { continue }
 ///     if key == .resize { continue }  // size is already updated; just redraw
 ///     ...
 /// }
@@ -57,7 +57,10 @@ public final class NcursesTerminal: Surface {
             throw TerminalError("Signpost needs an interactive terminal (standard input and output are not a terminal)")
         }
         setlocale(LC_ALL, "")
-        guard let screen = initscr() else { throw TerminalError("ncurses could not initialise the terminal") }
+        guard signpost_newterm() != nil, let screen = signpost_stdscr() else {
+            let name = environment["TERM"] ?? "(unset)"
+            throw TerminalError("ncurses cannot drive this terminal (TERM=\(name)); try TERM=xterm-256color")
+        }
         window = screen
         signpost_install_signal_handlers()
         cbreak()
