@@ -69,7 +69,9 @@ public struct TabBar: Hashable, Sendable {
             let text = isCurrent ? "[ \(titles[index]) ]" : "  \(titles[index])  "
             let style = isCurrent ? Style(focused ? .focus : .selected, [.bold]) : Style(.dim)
             surface.put(text, at: Point(x: range.lowerBound, y: row.y), style: style, clip: row)
-            if isCurrent && focused { surface.cursor = Point(x: range.lowerBound + 2, y: row.y) }
+            if isCurrent && focused {
+                surface.cursor = Point(x: min(range.lowerBound + 2, row.maxX - 1), y: row.y)
+            }
         }
     }
 }
