@@ -12,6 +12,10 @@
 // Macros and shared globals that Swift cannot import or (in Swift 6 mode) read.
 
 static inline WINDOW *signpost_stdscr(void) { return stdscr; }
+
+/// Starts ncurses on the process's terminal; unlike initscr, returns NULL (rather than exiting)
+/// when TERM is unknown.
+static inline SCREEN *signpost_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int signpost_lines(void) { return LINES; }
 static inline int signpost_cols(void) { return COLS; }
 static inline int signpost_colors(void) { return COLORS; }
@@ -44,6 +48,11 @@ static inline void signpost_install_signal_handlers(void) {
     signal(SIGINT, signpost_restore_and_exit);
     signal(SIGTERM, signpost_restore_and_exit);
 }
+
+/// The C library's column width of a character (declared here because glibc hides it unless
+/// _XOPEN_SOURCE is defined, which SwiftPM's module build does not do).
+extern int wcwidth(wchar_t character);
+static inline int signpost_wcwidth(wchar_t character) { return wcwidth(character); }
 
 /// Writes one cell: a spacing character plus up to four combining characters.
 static inline int signpost_put_cell(WINDOW *window, int y, int x, const wchar_t *characters, attr_t attributes,

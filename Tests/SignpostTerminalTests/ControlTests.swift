@@ -139,3 +139,24 @@ struct DialogTests {
         #expect(Size(width: 80, height: 24).fits(TooSmallScreen.minimum))
     }
 }
+
+@Suite("Screen layout")
+struct ScreenLayoutTests {
+    @Test("The screen splits into title, body, status and hints")
+    func layout() {
+        let layout = ScreenLayout(size: Size(width: 80, height: 24))
+        #expect(layout.title == Rect(x: 0, y: 0, width: 80, height: 1))
+        #expect(layout.body == Rect(x: 0, y: 1, width: 80, height: 21))
+        #expect(layout.status == Rect(x: 0, y: 22, width: 80, height: 1))
+        #expect(layout.hints == Rect(x: 0, y: 23, width: 80, height: 1))
+    }
+
+    @Test("Title bar puts the title left and the trailing text right, truncating the title")
+    func titleBar() {
+        let surface = MemorySurface(width: 30, height: 1)
+        TitleBar.draw("Families with a very long title", trailing: "J. Smith", on: surface, in: surface.bounds)
+        #expect(surface.lines() == [" Families with a v…  J. Smith"])
+        #expect(surface.style(at: Point(x: 1, y: 0)) == Style(.banner, [.bold]))
+        #expect(surface.style(at: Point(x: 29, y: 0)) == Style(.banner))
+    }
+}

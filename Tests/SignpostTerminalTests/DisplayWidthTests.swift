@@ -95,3 +95,13 @@ struct VisibleTests {
         #expect(visible(once) == once)
     }
 }
+
+@Suite("Flags")
+struct FlagWidthTests {
+    @Test("A flag (two regional indicators) is one two-column grapheme")
+    func flag() {
+        #expect("🇬🇧".count == 1)
+        #expect("🇬🇧".displayWidth == 2)
+        #expect("UK 🇬🇧".displayWidth == 5)
+    }
+}

@@ -86,3 +86,25 @@ struct SurfaceTests {
         #expect(surface.lines() == ["Łukasz …"])
     }
 }
+
+@Suite("Wide characters cut by later drawing")
+struct WideCutTests {
+    @Test("Filling or clipping across half a wide character leaves no half characters")
+    func fillAcrossWide() {
+        let surface = MemorySurface(width: 6, height: 1)
+        surface.put("李娜李", at: Point(x: 0, y: 0))
+        surface.fill(Rect(x: 1, y: 0, width: 2, height: 1), with: "-")
+        #expect(surface.lines() == [" -- 李"])
+        for column in 0..<6 {
+            let cell = surface.cell(at: Point(x: column, y: 0))
+            if cell.isContinuation {
+                #expect(DisplayWidth.width(of: surface.cell(at: Point(x: column - 1, y: 0)).grapheme) == 2)
+            }
+        }
+        let second = MemorySurface(width: 4, height: 1)
+        second.put("ab李", at: Point(x: 0, y: 0))
+        second.put("x李", at: Point(x: 2, y: 0), clip: Rect(x: 0, y: 0, width: 3, height: 1))
+        #expect(second.lines() == ["abx"])
+        #expect(second.lines()[0].displayWidth == 3)
+    }
+}

@@ -197,3 +197,16 @@ struct DateFieldTests {
         #expect(strict.error == "The date cannot be in the future")
     }
 }
+
+@Suite("Pasted control characters")
+struct PastedControlTests {
+    @Test("Pastes cannot put control characters into fields")
+    func controlsDropped() {
+        var field = TextField()
+        field.insert("a\tb\u{1B}[2J\u{85}c")
+        #expect(field.text == "a b[2Jc")
+        var area = TextArea()
+        area.insert("x\u{1B}y\tz\r\nnext")
+        #expect(area.text == "xy z\nnext")
+    }
+}

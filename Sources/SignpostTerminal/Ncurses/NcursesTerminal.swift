@@ -21,7 +21,7 @@ public struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible 
 ///     terminal.beginFrame()
 ///     screen.draw(on: terminal)
 ///     terminal.present()
-///     guard let key = terminal.readKey(timeout: toasts.isEmpty ? nil : 0.5) else { continue }
+///     guard let key = terminal.readKey(timeout: toasts.nextExpiry(after: Date())) else { continue }
 ///     if key == .resize { continue }  // size is already updated; just redraw
 ///     ...
 /// }
@@ -57,7 +57,10 @@ public final class NcursesTerminal: Surface {
             throw TerminalError("Signpost needs an interactive terminal (standard input and output are not a terminal)")
         }
         setlocale(LC_ALL, "")
-        guard let screen = initscr() else { throw TerminalError("ncurses could not initialise the terminal") }
+        guard signpost_newterm() != nil, let screen = signpost_stdscr() else {
+            let name = environment["TERM"] ?? "(unset)"
+            throw TerminalError("ncurses cannot drive this terminal (TERM=\(name)); try TERM=xterm-256color")
+        }
         window = screen
         signpost_install_signal_handlers()
         cbreak()
@@ -124,7 +127,10 @@ public final class NcursesTerminal: Surface {
                 let cell = frame[index]
                 guard shown[index] != cell else { continue }
                 shown[index] = cell
-                if cell.isContinuation { continue }
+                if cell.isContinuation {
+                    blankIfNarrowForCurses(continuation: cell, row: row, column: column)
+                    continue
+                }
                 write(cell, row: row, column: column)
             }
         }
@@ -179,11 +185,33 @@ public final class NcursesTerminal: Surface {
         if look.attributes.contains(.reverse) { attributes |= signpost_a_reverse() }
         if look.attributes.contains(.underline) { attributes |= signpost_a_underline() }
         if look.attributes.contains(.dim) { attributes |= signpost_a_dim() }
-        let pair = colorSupport == .none ? 0 : Int16(Self.pairNumber(for: cell.style.role))
-        // A cell holds one spacing character and at most four combining ones (CCHARW_MAX 5).
-        var characters: [wchar_t] = cell.grapheme.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        let number = Self.pairNumber(for: cell.style.role)
+        let pair = colorSupport == .none || number >= Int(signpost_color_pairs()) ? 0 : Int16(number)
+        // A cell holds one spacing character and at most four zero-width ones (CCHARW_MAX 5);
+        // setcchar rejects a second spacing character, so emoji sequences (flags, ZWJ families)
+        // keep their first character and the zero-width ones straight after it.
+        let scalars = cell.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        var characters = [scalars[0]]
+        for scalar in scalars.dropFirst() {
+            guard characters.count < 5, signpost_wcwidth(scalar) == 0 else { break }
+            characters.append(scalar)
+        }
         characters.append(0)
-        signpost_put_cell(window, Int32(row), Int32(column), characters, attributes, pair)
+        if signpost_put_cell(window, Int32(row), Int32(column), characters, attributes, pair) == ERR {
+            signpost_put_cell(window, Int32(row), Int32(column), [scalars[0], 0], attributes, pair)
+        }
+    }
+
+    /// Our width table and the C library's `wcwidth` disagree on a few emoji (U+2764 U+FE0F is
+    /// two columns in terminals but `wcwidth` says one). ncurses then advances only one column,
+    /// so the continuation cell is written as a blank to keep the row aligned and free of
+    /// stale text.
+    private func blankIfNarrowForCurses(continuation: Cell, row: Int, column: Int) {
+        guard column > 0 else { return }
+        let base = frame[row * size.width + column - 1]
+        guard let scalar = base.grapheme.unicodeScalars.first, signpost_wcwidth(wchar_t(bitPattern: scalar.value)) < 2
+        else { return }
+        write(Cell(" ", style: continuation.style), row: row, column: column)
     }
 
     private static func pairNumber(for role: StyleRole) -> Int {
@@ -192,7 +220,7 @@ public final class NcursesTerminal: Surface {
 
     private func installColorPairs() {
         guard colorSupport != .none else { return }
-        for role in StyleRole.allCases {
+        for role in StyleRole.allCases where Self.pairNumber(for: role) < Int(signpost_color_pairs()) {
             let look = theme.appearance(for: role)
             var foreground = look.foreground.cursesNumber
             var background = look.background.cursesNumber

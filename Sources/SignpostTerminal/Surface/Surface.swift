@@ -44,22 +44,16 @@ extension Surface {
             }
             if x < limit.x {
                 // Left of the clip: skip, but blank a wide grapheme's visible right half.
-                if w == 2 && x + 1 == limit.x {
-                    setCell(Cell(" ", style: style), at: Point(x: limit.x, y: point.y))
-                }
+                if w == 2 && x + 1 == limit.x { place(Cell(" ", style: style), at: Point(x: limit.x, y: point.y)) }
                 x += w
                 continue
             }
             if w == 2 && x + 1 >= limit.maxX {
-                setCell(Cell(" ", style: style), at: Point(x: x, y: point.y))
+                place(Cell(" ", style: style), at: Point(x: x, y: point.y))
                 x += 1
                 break
             }
-            clearWideNeighbours(at: Point(x: x, y: point.y), width: w)
-            setCell(Cell(character, style: style), at: Point(x: x, y: point.y))
-            if w == 2 {
-                setCell(Cell(" ", style: style, isContinuation: true), at: Point(x: x + 1, y: point.y))
-            }
+            place(Cell(character, style: style), at: Point(x: x, y: point.y), width: w)
             x += w
         }
         return x
@@ -79,6 +73,8 @@ extension Surface {
         guard !area.isEmpty else { return }
         let line = String(repeating: String(grapheme), count: area.width / max(1, DisplayWidth.width(of: grapheme)))
         for row in area.y..<area.maxY {
+            place(Cell(" ", style: style), at: Point(x: area.x, y: row))
+            place(Cell(" ", style: style), at: Point(x: area.maxX - 1, y: row))
             for column in area.x..<area.maxX { setCell(Cell(" ", style: style), at: Point(x: column, y: row)) }
             put(line, at: Point(x: area.x, y: row), style: style, clip: area)
         }
@@ -107,6 +103,16 @@ extension Surface {
         if let title, rect.width > 4 {
             let shown = TextLayout.truncate(" " + visible(title) + " ", to: rect.width - 4)
             put(shown, at: Point(x: rect.x + 2, y: rect.y), style: titleStyle, clip: rect)
+        }
+    }
+
+    /// Writes a cell of display width `width` (1 or 2), first breaking up any wide grapheme it
+    /// would cut in half, so rows never hold half a character.
+    private func place(_ cell: Cell, at point: Point, width: Int = 1) {
+        clearWideNeighbours(at: point, width: width)
+        setCell(cell, at: point)
+        if width == 2 {
+            setCell(Cell(" ", style: cell.style, isContinuation: true), at: Point(x: point.x + 1, y: point.y))
         }
     }
 

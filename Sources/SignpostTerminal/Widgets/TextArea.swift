@@ -38,9 +38,16 @@ public struct TextArea: Hashable, Sendable {
         }
     }
 
+    /// Splits text into lines; tabs become spaces and other control characters are dropped so
+    /// nothing typed or pasted can reach the terminal as a control.
     private static func split(_ text: String) -> [[Character]] {
         let normalised = text.replacingCRLF()
-        return normalised.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        return normalised.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.compactMap { character in
+                if character == "\t" { return " " }
+                return character.isControlCharacter ? nil : character
+            }
+        }
     }
 
     /// Inserts text at the cursor (typing or a paste); newlines split lines.

@@ -37,10 +37,12 @@ public struct TextField: Hashable, Sendable {
         }
     }
 
-    /// Inserts text at the cursor (a paste), dropping newlines and what exceeds ``maxLength``.
+    /// Inserts text at the cursor (a paste): tabs become spaces, newlines and other control
+    /// characters are dropped, and so is what exceeds ``maxLength``.
     public mutating func insert(_ text: String) {
-        for character in text where character != "\n" && character != "\r\n" && character != "\r" {
+        for character in text where !character.isControlCharacter || character == "\t" {
             if let maxLength, characters.count >= maxLength { break }
+            let character: Character = character == "\t" ? " " : character
             characters.insert(character, at: cursor)
             cursor += 1
         }
@@ -105,5 +107,13 @@ public struct TextField: Hashable, Sendable {
             let x = row.x + visible(String(characters[start..<cursor])).displayWidth
             surface.cursor = Point(x: min(x, row.maxX - 1), y: row.y)
         }
+    }
+}
+
+extension Character {
+    /// Whether this grapheme starts with a C0 or C1 control or DEL (newlines included).
+    var isControlCharacter: Bool {
+        guard let value = unicodeScalars.first?.value else { return false }
+        return value < 0x20 || (0x7F...0x9F).contains(value)
     }
 }
