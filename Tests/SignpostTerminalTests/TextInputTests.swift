@@ -154,16 +154,16 @@ struct TextAreaTests {
 struct DateFieldTests {
     @Test("Both accepted formats parse; impossible dates do not")
     func parsing() {
-        #expect(CalendarDate(parsing: "31/01/2025") == CalendarDate(year: 2025, month: 1, day: 31))
-        #expect(CalendarDate(parsing: "2025-01-31") == CalendarDate(year: 2025, month: 1, day: 31))
-        #expect(CalendarDate(parsing: "29/02/2024") != nil)
-        #expect(CalendarDate(parsing: "29/02/2023") == nil)
-        #expect(CalendarDate(parsing: "31/04/2025") == nil)
-        #expect(CalendarDate(parsing: "2025/01/31") == nil)
-        #expect(CalendarDate(parsing: "1/13/2025") == nil)
-        #expect(CalendarDate(parsing: "tomorrow") == nil)
-        #expect(CalendarDate(year: 2025, month: 3, day: 4)?.description == "04/03/2025")
-        #expect(CalendarDate(year: 2025, month: 3, day: 4)?.iso8601 == "2025-03-04")
+        #expect(FieldDate(parsing: "31/01/2025") == FieldDate(year: 2025, month: 1, day: 31))
+        #expect(FieldDate(parsing: "2025-01-31") == FieldDate(year: 2025, month: 1, day: 31))
+        #expect(FieldDate(parsing: "29/02/2024") != nil)
+        #expect(FieldDate(parsing: "29/02/2023") == nil)
+        #expect(FieldDate(parsing: "31/04/2025") == nil)
+        #expect(FieldDate(parsing: "2025/01/31") == nil)
+        #expect(FieldDate(parsing: "1/13/2025") == nil)
+        #expect(FieldDate(parsing: "tomorrow") == nil)
+        #expect(FieldDate(year: 2025, month: 3, day: 4)?.description == "04/03/2025")
+        #expect(FieldDate(year: 2025, month: 3, day: 4)?.iso8601 == "2025-03-04")
     }
 
     @Test("Enter on an invalid date shows a clear error; editing clears it")
@@ -186,9 +186,9 @@ struct DateFieldTests {
         for c in "2025-x01-15" { _ = field.handle(.character(c)) }
         #expect(field.field.text == "2025-01-15")
         #expect(field.handle(.enter) == .submitted)
-        #expect(field.date == CalendarDate(year: 2025, month: 1, day: 15))
+        #expect(field.date == FieldDate(year: 2025, month: 1, day: 15))
         var strict = DateField(allowsEmpty: false) { date in
-            date > CalendarDate(year: 2025, month: 6, day: 1)! ? "The date cannot be in the future" : nil
+            date > FieldDate(year: 2025, month: 6, day: 1)! ? "The date cannot be in the future" : nil
         }
         #expect(strict.handle(.enter) == .handled)
         #expect(strict.error == "Enter a date as DD/MM/YYYY")
