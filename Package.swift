@@ -58,7 +58,7 @@ let package = Package(
             name: "SignpostFixtures",
             dependencies: ["SignpostDomain"],
             path: "Fixtures",
-            exclude: ["README.md"],
+            exclude: ["README.md", "tools"],
             sources: ["Swift"],
             resources: [.copy("families")]
         ),

@@ -81,9 +81,10 @@ public final class Application {
         let layout = layout(for: surface.size)
         if let banner = layout.banner {
             let text = environment.storeKind == .training ? "TRAINING — FICTIONAL DATA" : "DEMONSTRATION — FICTIONAL DATA"
-            surface.fill(banner, style: Style(.banner, [.bold]))
+            // Reverse warning, not the title bar's look: fictional data must never pass for live.
+            surface.fill(banner, style: Style(.warning, [.reverse, .bold]))
             let x = max(0, (banner.width - DisplayWidth.of(text)) / 2)
-            surface.put(text, at: Point(x: x, y: banner.y), style: Style(.banner, [.bold]), clip: banner)
+            surface.put(text, at: Point(x: x, y: banner.y), style: Style(.warning, [.reverse, .bold]), clip: banner)
         }
         drawTitleBar(on: surface, in: layout.titleBar)
         top.draw(on: surface, in: layout.body, app: environment)
@@ -100,12 +101,10 @@ public final class Application {
     }
 
     private func drawTitleBar(on surface: any Surface, in area: Rect) {
-        surface.fill(area, style: Style(.title, [.reverse]))
         let trail = stack.map(\.title).joined(separator: " › ")
-        surface.put(" Signpost › \(trail)", at: area.origin, style: Style(.title, [.reverse, .bold]), clip: area)
-        let right = " \(environment.practitioner) · \(environment.storeKind.rawValue) store "
-        let x = area.maxX - DisplayWidth.of(right)
-        if x > area.x + 30 { surface.put(right, at: Point(x: x, y: area.y), style: Style(.title, [.reverse]), clip: area) }
+        TitleBar.draw(
+            "Signpost › \(trail)", trailing: "\(environment.practitioner) · \(environment.storeKind.rawValue) store",
+            on: surface, in: area)
     }
 
     private func drawHints<S: Screen>(for screen: S, on surface: any Surface, in area: Rect) {

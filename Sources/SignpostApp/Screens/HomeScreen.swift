@@ -61,10 +61,9 @@ final class HomeScreen: Screen {
         let count = model.isSearching
             ? "\(model.rows.count) match\(model.rows.count == 1 ? "" : "es")"
             : (model.totalCount == 0 ? "0 families" : "\(model.absolutePosition) of \(model.totalCount)")
-        let status = "\(model.filterSummary) · \(count)"
-        let statusX = max(fieldArea.maxX + 2, area.maxX - DisplayWidth.of(status))
-        surface.put(status, at: Point(x: statusX, y: y), style: Style(.dim), clip: area)
-        y += 2
+        y += 1
+        surface.put("Showing \(model.filterSummary) · \(count)", at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
+        y += 1
 
         let listArea = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
         if let loadError {
@@ -204,13 +203,13 @@ final class HomeScreen: Screen {
 
     private static func makeTable() -> Table {
         Table(columns: [
-            TableColumn("Family", minWidth: 12, idealWidth: 24, isFlexible: true),
-            TableColumn("Members and ages", minWidth: 14, idealWidth: 34, isFlexible: true),
+            TableColumn("Family", minWidth: 14, idealWidth: 18),
+            TableColumn("Members and ages", minWidth: 20, idealWidth: 40, isFlexible: true),
             TableColumn("Level", minWidth: 5, idealWidth: 5),
-            TableColumn("Open services", minWidth: 8, idealWidth: 20),
+            TableColumn("Open services", minWidth: 12, idealWidth: 22),
             TableColumn("Lead professional", minWidth: 10, idealWidth: 18),
             TableColumn("Last activity", minWidth: 11, idealWidth: 13),
-        ], rows: [], emptyText: "No families")
+        ], rows: [], gap: 1, emptyText: "No families")
     }
 
     static func role(for level: NeedLevel) -> StyleRole {
