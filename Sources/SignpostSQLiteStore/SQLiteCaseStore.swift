@@ -128,11 +128,18 @@ public final class SQLiteCaseStore: CaseStore {
 
     /// Closes the file now rather than when the store is released.
     ///
-    /// The store cannot be used afterwards.
+    /// Everything written is first moved from the write-ahead log into the
+    /// main file, so a closed store is one self-contained file that can be
+    /// copied or backed up. The store cannot be used afterwards.
     ///
     /// - Throws: ``StoreError`` if the file could not be closed cleanly.
     public func close() throws {
-        do { try pool.close() } catch { throw StoreError(error, path: path) }
+        do {
+            try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try pool.close()
+        } catch {
+            throw StoreError(error, path: path)
+        }
     }
 
     /// Runs `body` in a read, turning database errors into ``StoreError``.
