@@ -181,6 +181,32 @@ struct SQLiteStoreFileTests {
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }
 
+    @Test("a folder, or a path through a file, is reported unavailable")
+    func unavailablePaths() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: StoreError.unavailable(path: folder.url.path, detail: "it is a folder, not a file")) {
+            try SQLiteCaseStore(openingOrCreating: folder.url, kind: .live)
+        }
+        let file = folder.file("plain.txt")
+        try Data("notes".utf8).write(to: file)
+        #expect {
+            try SQLiteCaseStore(openingOrCreating: file.appendingPathComponent("store.sqlite"), kind: .live)
+        } throws: { error in
+            if case .unavailable = error as? StoreError { return true }
+            return false
+        }
+        #expect(try Data(contentsOf: file) == Data("notes".utf8))
+    }
+
+    @Test("an empty file becomes a new store")
+    func emptyFileBecomesStore() throws {
+        let url = try TemporaryFolder().file("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: url.path, contents: Data()))
+        let store = try SQLiteCaseStore(openingOrCreating: url, kind: .training)
+        #expect(try store.info().kind == .training)
+        #expect(try mode(url) == 0o600)
+    }
+
     @Test("a file held exclusively by another connection is reported locked")
     func locked() throws {
         let url = try closedStore()
