@@ -37,7 +37,7 @@ extension SQLiteCaseStore {
                 try db.execute(sql: "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
             }
             checked.append("full-text search index agrees with the search entries")
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             problems.append(
                 "the full-text search index does not agree with the search entries (\(error.message ?? "\(error.resultCode)")); rebuild it"
             )

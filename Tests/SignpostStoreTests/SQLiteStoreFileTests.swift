@@ -240,6 +240,18 @@ struct SQLiteStoreFileTests {
             report.problems.contains(
                 "family F-00017: the case-list summary does not match its records (highest level, open or closed)"))
         #expect(report.problems.contains("family F-00018: the search entries do not match its records"))
+        #expect(!report.problems.contains { $0.hasPrefix("the full-text search index") })
+
+        try store.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO search_index (search_index, rowid, person_name, also_known_as, family_name, postcode, address, note)
+                    SELECT 'delete', id, person_name, also_known_as, family_name, postcode, address, note
+                    FROM search_entry WHERE family_id = 'F-00019' AND field = 0
+                    """)
+        }
+        #expect(try store.check().problems.contains { $0.hasPrefix("the full-text search index does not agree") })
+        #expect(try store.search("tobi", limit: 5).isEmpty)
     }
 
     @Test("5,000 families import in batches and stay searchable")
