@@ -37,7 +37,7 @@ extension SQLiteCaseStore {
                 try db.execute(sql: "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
             }
             checked.append("full-text search index agrees with the search entries")
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             problems.append(
                 "the full-text search index does not agree with the search entries (\(error.message ?? "\(error.resultCode)")); rebuild it"
             )
@@ -87,8 +87,9 @@ extension SQLiteCaseStore {
                 db, sql: "SELECT id FROM family WHERE id > ? ORDER BY id LIMIT 500", arguments: [after])
             guard let last = ids.last else { break }
             after = last
-            for id in ids {
-                guard let family = try db.fetchFamily(FamilyID(id)),
+            for family in try db.fetchFamilies(ids.map(FamilyID.init(rawValue:))) {
+                let id = family.id.rawValue
+                guard
                     let row = try Row.fetchOne(
                         db, sql: "SELECT \(Database.summaryColumns), lead_professional_key FROM family WHERE id = ?",
                         arguments: [id])

@@ -61,7 +61,8 @@ extension SQLiteCaseStore {
         guard !words.isEmpty else { return }
         // Each word is a quoted prefix term, so nothing typed is read as FTS5 syntax.
         let terms = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
-        let rowsPerField = max(limit(for: found), 50)
+        // Enough rows to fill the page even when one family matches several times.
+        let rowsPerField = max(found.limit * 10, 50)
         for field in SearchField.allCases {
             guard !found.isFull || field.isAboutAPerson else { break }
             let shown = field == .note ? "snippet(search_index, 5, '', '', '…', 10)" : "e.display"
@@ -82,8 +83,6 @@ extension SQLiteCaseStore {
             }
         }
     }
-
-    private func limit(for found: FoundFamilies) -> Int { found.limit * 10 }
 
     private func fullName(_ row: Row) throws -> String {
         [try row.value("given_name") as String, try row.value("family_name") as String].filter { !$0.isEmpty }

@@ -128,11 +128,19 @@ public final class SQLiteCaseStore: CaseStore {
 
     /// Closes the file now rather than when the store is released.
     ///
-    /// The store cannot be used afterwards.
+    /// What is written is first copied from the write-ahead log into the main
+    /// file (as far as other processes reading it allow), so a store closed by
+    /// its only user is one self-contained file. The store cannot be used afterwards.
     ///
     /// - Throws: ``StoreError`` if the file could not be closed cleanly.
     public func close() throws {
-        do { try pool.close() } catch { throw StoreError(error, path: path) }
+        do {
+            // Passive: another process still reading keeps its pages in the log, and closing never waits on it.
+            _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            try pool.close()
+        } catch {
+            throw StoreError(error, path: path)
+        }
     }
 
     /// Runs `body` in a read, turning database errors into ``StoreError``.

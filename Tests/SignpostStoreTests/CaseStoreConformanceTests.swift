@@ -278,6 +278,25 @@ struct CaseStoreConformanceTests {
         #expect(try store.search("   ", limit: 10).isEmpty)
     }
 
+    @Test("writers on several threads each get their changes saved", arguments: StoreUnderTest.allCases)
+    func concurrentWriters(kind: StoreUnderTest) async throws {
+        let store = try kind.make()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for family in F.generated(count: 25, startingAt: writer * 25) {
+                        try store.apply([.addFamily(family)], by: "writer-\(writer)")
+                        _ = try store.families(FamilyListQuery(limit: 5))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.info().familyCount == 200)
+        #expect(try store.info().auditEntryCount == 200)
+        #expect(try store.familyIDs(after: nil, limit: 500).count == 200)
+    }
+
     @Test("search follows changes to names and notes", arguments: StoreUnderTest.allCases)
     func searchAfterChanges(kind: StoreUnderTest) throws {
         let store = try storeWithFamilies(kind)

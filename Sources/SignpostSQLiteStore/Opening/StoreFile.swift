@@ -64,8 +64,8 @@ enum StoreFile {
 
     /// Checks, without changing it, that the file at `url` is a Signpost store this code can open.
     ///
-    /// The header is read first (the SQLite signature, Signpost's application id,
-    /// a length matching the page count), then the metadata through a read-only
+    /// The header is read first (the SQLite signature, a length matching the page
+    /// count), then Signpost's application id and the metadata through a read-only
     /// connection, which never switches journal mode or migrates.
     static func validate(_ url: URL, busyTimeout: TimeInterval) throws -> Identity {
         let path = url.path
@@ -78,6 +78,10 @@ enum StoreFile {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db in
+                // Read through SQLite, not from the header bytes: the newest header may still be in the WAL.
+                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == StoreSchema.applicationID else {
+                    throw StoreError.notASignpostStore(path: path)
+                }
                 guard try db.tableExists("store_metadata") else {
                     throw StoreError.damaged(
                         path: path, detail: "it is marked as a Signpost store but has no store metadata")
@@ -134,9 +138,6 @@ enum StoreFile {
         let bytes = [UInt8](header)
         func bigEndian(_ offset: Int, _ count: Int) -> UInt32 {
             bytes[offset..<offset + count].reduce(0) { $0 << 8 | UInt32($1) }
-        }
-        guard Int32(bitPattern: bigEndian(68, 4)) == StoreSchema.applicationID else {
-            throw StoreError.notASignpostStore(path: path)
         }
         let rawPageSize = bigEndian(16, 2)
         let pageSize = UInt64(rawPageSize == 1 ? 65536 : rawPageSize)

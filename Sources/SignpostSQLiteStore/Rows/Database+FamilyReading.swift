@@ -7,19 +7,48 @@ import SignpostStore
 extension Database {
     /// The whole family with this id, or nil.
     func fetchFamily(_ id: FamilyID) throws -> Family? {
-        let key = id.rawValue
-        guard let row = try Row.fetchOne(self, sql: "SELECT * FROM family WHERE id = ?", arguments: [key]) else {
-            return nil
-        }
-        var family = Family(
-            id: id, name: try row.value("name"),
-            address: Address(
-                lines: try StoredValue.strings(row.value("address_lines")), postcode: try row.value("postcode")),
-            locality: try row.choice("locality"), languages: try StoredValue.strings(row.value("languages")),
-            interpreterNeeded: try row.flag("interpreter_needed"), accessNotes: try row.value("access_notes"),
-            createdAt: try row.time("created_at"))
+        try fetchFamilies([id]).first
+    }
 
-        for row in try rows("SELECT * FROM professional WHERE family_id = ? ORDER BY is_lead DESC, position", key) {
+    /// Whole families, in the order of `ids`, leaving out ids with no family.
+    ///
+    /// Each table is read once for all of them, so checking or exporting many
+    /// families costs a few queries per batch rather than per family.
+    func fetchFamilies(_ ids: [FamilyID]) throws -> [Family] {
+        guard !ids.isEmpty else { return [] }
+        let keys = ids.map(\.rawValue)
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        func rows(_ table: String, orderedBy order: String = "position") throws -> [Row] {
+            try Row.fetchAll(
+                cachedStatement(
+                    sql: "SELECT * FROM \(table) WHERE family_id IN (\(marks)) ORDER BY family_id, \(order)"),
+                arguments: StatementArguments(keys))
+        }
+        var families: [String: Family] = [:]
+        let familyRows = try Row.fetchAll(
+            cachedStatement(sql: "SELECT * FROM family WHERE id IN (\(marks))"), arguments: StatementArguments(keys))
+        for row in familyRows {
+            let id: String = try row.value("id")
+            families[id] = Family(
+                id: FamilyID(id), name: try row.value("name"),
+                address: Address(
+                    lines: try StoredValue.strings(row.value("address_lines")), postcode: try row.value("postcode")),
+                locality: try row.choice("locality"), languages: try StoredValue.strings(row.value("languages")),
+                interpreterNeeded: try row.flag("interpreter_needed"), accessNotes: try row.value("access_notes"),
+                createdAt: try row.time("created_at"))
+        }
+        guard !families.isEmpty else { return [] }
+        func append(_ table: String, orderedBy order: String = "position", _ add: (Row, inout Family) throws -> Void)
+            throws
+        {
+            for row in try rows(table, orderedBy: order) {
+                let key: String = try row.value("family_id")
+                guard families[key] != nil else { continue }
+                try add(row, &families[key]!)
+            }
+        }
+
+        try append("professional", orderedBy: "is_lead DESC, position") { row, family in
             let professional = Professional(
                 name: try row.value("name"), role: try row.value("role"), organisation: try row.value("organisation"),
                 phone: try row.value("phone"), email: try row.value("email"))
@@ -29,90 +58,98 @@ extension Database {
                 family.teamAroundFamily.append(professional)
             }
         }
-
-        var levels: [PersonID: [LevelEntry]] = [:]
-        for row in try rows("SELECT * FROM level_entry WHERE family_id = ? ORDER BY person_id, position", key) {
+        var levels: [String: [PersonID: [LevelEntry]]] = [:]
+        for row in try rows("level_entry", orderedBy: "person_id, position") {
             let entry = LevelEntry(
                 level: try row.choice("level"), setBy: try row.value("set_by"), setAt: try row.time("set_at"),
                 reason: try row.value("reason"), indicators: try StoredValue.strings(row.value("indicators")),
                 suggestedLevel: try row.optionalChoice("suggested_level"))
-            levels[PersonID(try row.value("person_id") as String), default: []].append(entry)
+            levels[try row.value("family_id"), default: [:]][
+                PersonID(try row.value("person_id") as String), default: []
+            ]
+            .append(entry)
         }
-        family.members = try rows("SELECT * FROM person WHERE family_id = ? ORDER BY position", key).map { row in
+        try append("person") { row, family in
             let personID = PersonID(try row.value("id") as String)
-            return Person(
-                id: personID, role: try row.choice("role"), givenName: try row.value("given_name"),
-                familyName: try row.value("family_name"),
-                alsoKnownAs: try StoredValue.strings(row.value("also_known_as")),
-                dateOfBirth: try row.optionalCalendarDate("date_of_birth"),
-                expectedDeliveryDate: try row.optionalCalendarDate("expected_delivery_date"),
-                gender: try row.choice("gender"), ethnicity: try row.optionalChoice("ethnicity"),
-                firstLanguage: try row.value("first_language"),
-                needs: SpecialNeeds(
-                    hasSEND: try row.flag("has_send"), hasEHCPlan: try row.flag("has_ehc_plan"),
-                    hasDisability: try row.flag("has_disability"), details: try row.value("needs_details")),
-                hasParentalResponsibility: try row.flag("has_parental_responsibility"), phone: try row.value("phone"),
-                levelHistory: levels[personID] ?? [])
+            family.members.append(
+                Person(
+                    id: personID, role: try row.choice("role"), givenName: try row.value("given_name"),
+                    familyName: try row.value("family_name"),
+                    alsoKnownAs: try StoredValue.strings(row.value("also_known_as")),
+                    dateOfBirth: try row.optionalCalendarDate("date_of_birth"),
+                    expectedDeliveryDate: try row.optionalCalendarDate("expected_delivery_date"),
+                    gender: try row.choice("gender"), ethnicity: try row.optionalChoice("ethnicity"),
+                    firstLanguage: try row.value("first_language"),
+                    needs: SpecialNeeds(
+                        hasSEND: try row.flag("has_send"), hasEHCPlan: try row.flag("has_ehc_plan"),
+                        hasDisability: try row.flag("has_disability"), details: try row.value("needs_details")),
+                    hasParentalResponsibility: try row.flag("has_parental_responsibility"),
+                    phone: try row.value("phone"), levelHistory: levels[family.id.rawValue]?[personID] ?? []))
         }
-        family.relationships = try rows("SELECT * FROM relationship WHERE family_id = ? ORDER BY position", key).map {
-            Relationship(
-                from: PersonID(try $0.value("from_person") as String), kind: try $0.choice("kind"),
-                to: PersonID(try $0.value("to_person") as String))
+        try append("relationship") { row, family in
+            family.relationships.append(
+                Relationship(
+                    from: PersonID(try row.value("from_person") as String), kind: try row.choice("kind"),
+                    to: PersonID(try row.value("to_person") as String)))
         }
-        family.contacts = try rows("SELECT * FROM contact WHERE family_id = ? ORDER BY position", key).map { row in
-            Contact(
-                id: ContactID(try row.value("id") as String), receivedAt: try row.time("received_at"),
-                caller: Caller(
-                    name: try row.value("caller_name"), agency: try row.value("caller_agency"),
-                    relationship: try row.value("caller_relationship"), phone: try row.value("caller_phone")),
-                source: try row.choice("source"), door: try row.optionalChoice("door"),
-                about: try StoredValue.ids(row.value("about")),
-                concernInCallersWords: try row.value("concern_in_callers_words"),
-                concerns: try StoredValue.strings(row.value("concerns")).map { raw in
-                    guard let concern = Concern(rawValue: raw) else {
-                        throw UnreadableValue(column: "concerns", value: raw)
-                    }
-                    return concern
-                },
-                outcome: try row.choice("outcome"), outcomeReason: try row.value("outcome_reason"),
-                recordedBy: try row.value("recorded_by"))
+        try append("contact") { row, family in
+            family.contacts.append(
+                Contact(
+                    id: ContactID(try row.value("id") as String), receivedAt: try row.time("received_at"),
+                    caller: Caller(
+                        name: try row.value("caller_name"), agency: try row.value("caller_agency"),
+                        relationship: try row.value("caller_relationship"), phone: try row.value("caller_phone")),
+                    source: try row.choice("source"), door: try row.optionalChoice("door"),
+                    about: try StoredValue.ids(row.value("about")),
+                    concernInCallersWords: try row.value("concern_in_callers_words"),
+                    concerns: try StoredValue.strings(row.value("concerns")).map { raw in
+                        guard let concern = Concern(rawValue: raw) else {
+                            throw UnreadableValue(column: "concerns", value: raw)
+                        }
+                        return concern
+                    },
+                    outcome: try row.choice("outcome"), outcomeReason: try row.value("outcome_reason"),
+                    recordedBy: try row.value("recorded_by")))
         }
-        family.referrals = try rows("SELECT * FROM referral WHERE family_id = ? ORDER BY position", key).map { row in
-            Referral(
-                id: ReferralID(try row.value("id") as String), service: ServiceID(try row.value("service") as String),
-                people: try StoredValue.ids(row.value("people")), madeAt: try row.time("made_at"),
-                madeBy: try row.value("made_by"), consent: try row.choice("consent"),
-                urgency: try row.choice("urgency"),
-                status: try row.choice("status"),
-                contact: (try row.optionalValue("contact_id") as String?).map(ContactID.init(rawValue:)),
-                reason: try row.value("reason"))
+        try append("referral") { row, family in
+            family.referrals.append(
+                Referral(
+                    id: ReferralID(try row.value("id") as String),
+                    service: ServiceID(try row.value("service") as String),
+                    people: try StoredValue.ids(row.value("people")), madeAt: try row.time("made_at"),
+                    madeBy: try row.value("made_by"), consent: try row.choice("consent"),
+                    urgency: try row.choice("urgency"), status: try row.choice("status"),
+                    contact: (try row.optionalValue("contact_id") as String?).map(ContactID.init(rawValue:)),
+                    reason: try row.value("reason")))
         }
-        family.notes = try rows("SELECT * FROM case_note WHERE family_id = ? ORDER BY position", key).map { row in
-            CaseNote(
-                id: CaseNoteID(try row.value("id") as String), writtenAt: try row.time("written_at"),
-                author: try row.value("author"), text: try row.value("text"),
-                isSignificant: try row.flag("is_significant"), about: try StoredValue.ids(row.value("about")))
+        try append("case_note") { row, family in
+            family.notes.append(
+                CaseNote(
+                    id: CaseNoteID(try row.value("id") as String), writtenAt: try row.time("written_at"),
+                    author: try row.value("author"), text: try row.value("text"),
+                    isSignificant: try row.flag("is_significant"), about: try StoredValue.ids(row.value("about"))))
         }
-        family.consents = try rows("SELECT * FROM consent WHERE family_id = ? ORDER BY position", key).map { row in
-            ConsentRecord(
-                id: ConsentID(try row.value("id") as String), givenBy: try row.value("given_by"),
-                givenOn: try row.calendarDate("given_on"), decision: try row.choice("decision"),
-                scope: try row.value("scope"), withdrawnOn: try row.optionalCalendarDate("withdrawn_on"),
-                recordedBy: try row.value("recorded_by"))
+        try append("consent") { row, family in
+            family.consents.append(
+                ConsentRecord(
+                    id: ConsentID(try row.value("id") as String), givenBy: try row.value("given_by"),
+                    givenOn: try row.calendarDate("given_on"), decision: try row.choice("decision"),
+                    scope: try row.value("scope"), withdrawnOn: try row.optionalCalendarDate("withdrawn_on"),
+                    recordedBy: try row.value("recorded_by")))
         }
-        family.episodes = try rows("SELECT * FROM episode WHERE family_id = ? ORDER BY position", key).map { row in
-            EarlyHelpEpisode(
-                id: EpisodeID(try row.value("id") as String), service: ServiceID(try row.value("service") as String),
-                openedOn: try row.calendarDate("opened_on"), closedOn: try row.optionalCalendarDate("closed_on"),
-                closureReason: try row.optionalChoice("closure_reason"))
+        try append("episode") { row, family in
+            family.episodes.append(
+                EarlyHelpEpisode(
+                    id: EpisodeID(try row.value("id") as String),
+                    service: ServiceID(try row.value("service") as String),
+                    openedOn: try row.calendarDate("opened_on"), closedOn: try row.optionalCalendarDate("closed_on"),
+                    closureReason: try row.optionalChoice("closure_reason")))
         }
-        family.assessments = try rows("SELECT document FROM assessment WHERE family_id = ? ORDER BY position", key)
-            .map { try StoredValue.decode(EarlyHelpAssessment.self, json: $0.value("document")) }
-        return family
-    }
-
-    private func rows(_ sql: String, _ key: String) throws -> [Row] {
-        try Row.fetchAll(cachedStatement(sql: sql), arguments: [key])
+        try append("assessment") { row, family in
+            family.assessments.append(
+                try StoredValue.decode(EarlyHelpAssessment.self, json: row.value("document")))
+        }
+        return ids.compactMap { families[$0.rawValue] }
     }
 
     /// The case-list summary kept on a `family` row.

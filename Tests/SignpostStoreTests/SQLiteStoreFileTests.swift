@@ -1,0 +1,287 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import Testing
+
+@testable import SignpostSQLiteStore
+
+/// The SQLite store's file: where it goes, who can read it, and what it refuses to open.
+@Suite("SQLite store file")
+struct SQLiteStoreFileTests {
+    typealias F = TestFamilies
+
+    private func mode(_ url: URL) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    /// A closed store holding the test families.
+    private func closedStore(kind: StoreKind = .demonstration) throws -> URL {
+        let url = try TemporaryFolder().file("store.sqlite")
+        let store = try SQLiteCaseStore(openingOrCreating: url, kind: kind)
+        try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
+        try store.close()
+        return url
+    }
+
+    private func expectUnchanged(
+        _ url: URL, by open: () throws -> Void, throws expected: StoreError,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let before = try Data(contentsOf: url)
+        let walBefore = try? Data(contentsOf: URL(fileURLWithPath: url.path + "-wal"))
+        #expect(throws: expected, sourceLocation: sourceLocation) { try open() }
+        #expect(try Data(contentsOf: url) == before, "file bytes changed", sourceLocation: sourceLocation)
+        let walAfter = try? Data(contentsOf: URL(fileURLWithPath: url.path + "-wal"))
+        #expect(walAfter == walBefore, "write-ahead log changed", sourceLocation: sourceLocation)
+    }
+
+    @Test("a new store is private to its owner: file 0600, new folders 0700")
+    func fileModes() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("nested/deeper/store.sqlite")
+        let store = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
+        try store.apply([.addFamily(F.quillfeather())], by: "jo")
+        #expect(try mode(url) == 0o600)
+        #expect(try mode(url.deletingLastPathComponent()) == 0o700)
+        #expect(try mode(folder.url.appendingPathComponent("nested")) == 0o700)
+        for suffix in ["-wal", "-shm"] {
+            let companion = URL(fileURLWithPath: url.path + suffix)
+            #expect(FileManager.default.fileExists(atPath: companion.path))
+            #expect(try mode(companion) == 0o600, "\(suffix)")
+        }
+    }
+
+    @Test("the default location follows XDG_DATA_HOME, then HOME")
+    func defaultLocation() {
+        #expect(
+            SQLiteCaseStore.defaultLocation(environment: ["XDG_DATA_HOME": "/data/me", "HOME": "/home/me"]).path
+                == "/data/me/signpost/signpost.sqlite")
+        #expect(
+            SQLiteCaseStore.defaultLocation(environment: ["HOME": "/home/me"]).path
+                == "/home/me/.local/share/signpost/signpost.sqlite")
+        #expect(
+            SQLiteCaseStore.defaultLocation(environment: ["XDG_DATA_HOME": "", "HOME": "/home/me"]).path
+                == "/home/me/.local/share/signpost/signpost.sqlite")
+        #expect(
+            SQLiteCaseStore.defaultLocation(environment: ["XDG_DATA_HOME": "relative/path", "HOME": "/home/me"]).path
+                == "/home/me/.local/share/signpost/signpost.sqlite")
+    }
+
+    @Test("a store reopened after closing holds what was saved")
+    func reopen() throws {
+        let url = try closedStore(kind: .live)
+        #expect(try SQLiteCaseStore.inspect(url) == .live)
+        let store = try SQLiteCaseStore(opening: url, expecting: nil)
+        #expect(store.kind == .live)
+        for family in F.all() { #expect(try store.family(family.id) == family) }
+        let info = try store.info()
+        #expect(info.schemaVersion == SQLiteCaseStore.supportedSchemaVersion)
+        #expect(info.location == url.path)
+        #expect(info.auditEntryCount == 3)
+        let again = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
+        #expect(try again.info().familyCount == 3)
+    }
+
+    @Test("two store objects on one file see each other's changes")
+    func twoStoresOneFile() throws {
+        let url = try TemporaryFolder().file("shared.sqlite")
+        let first = try SQLiteCaseStore(openingOrCreating: url, kind: .training)
+        let second = try SQLiteCaseStore(openingOrCreating: url, kind: .training)
+        try first.apply([.addFamily(F.quillfeather())], by: "a")
+        #expect(try second.family("F-00017") == F.quillfeather())
+        let note = CaseNote(id: "N-2", writtenAt: F.at("2026-03-01T10:00:00Z"), author: "b", text: "Second writer")
+        try second.apply([.addCaseNote(family: "F-00017", note)], by: "b")
+        #expect(try first.family("F-00017")?.notes.last == note)
+        #expect(try first.search("second writer", limit: 5).first?.summary.id == "F-00017")
+        #expect(try first.auditTrail(family: nil, limit: 5).map(\.actor) == ["b", "a"])
+    }
+
+    @Test("random bytes are refused and left as they were")
+    func refusesRandomBytes() throws {
+        let url = try TemporaryFolder().file("random.sqlite")
+        var generator = SystemRandomNumberGenerator()
+        try Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: url)
+        try expectUnchanged(
+            url, by: { _ = try SQLiteCaseStore(openingOrCreating: url, kind: .live) },
+            throws: .notASignpostStore(path: url.path))
+        try expectUnchanged(
+            url, by: { _ = try SQLiteCaseStore(opening: url, expecting: nil) },
+            throws: .notASignpostStore(path: url.path))
+    }
+
+    @Test("a truncated store is reported damaged and left as it was")
+    func refusesTruncatedStore() throws {
+        let url = try closedStore()
+        let full = try Data(contentsOf: url)
+        try full.prefix(full.count / 2).write(to: url)
+        let before = try Data(contentsOf: url)
+        #expect {
+            _ = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration)
+        } throws: { error in
+            guard case .damaged(let path, let detail) = error as? StoreError else { return false }
+            return path == url.path && detail.contains("cut short")
+        }
+        #expect(try Data(contentsOf: url) == before)
+
+        try full.prefix(40).write(to: url)
+        #expect {
+            _ = try SQLiteCaseStore(opening: url, expecting: nil)
+        } throws: { error in
+            if case .damaged = error as? StoreError { return true }
+            return false
+        }
+        #expect(try Data(contentsOf: url) == full.prefix(40))
+    }
+
+    @Test("another program's SQLite database is refused and left as it was")
+    func refusesForeignDatabase() throws {
+        let url = try TemporaryFolder().file("other.sqlite")
+        let store = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
+        try store.pool.write { db in
+            try db.execute(sql: "PRAGMA application_id = 0; CREATE TABLE inventory (item TEXT)")
+        }
+        try store.close()
+        try expectUnchanged(
+            url, by: { _ = try SQLiteCaseStore(openingOrCreating: url, kind: .live) },
+            throws: .notASignpostStore(path: url.path))
+        #expect(throws: StoreError.notASignpostStore(path: url.path)) { try SQLiteCaseStore.inspect(url) }
+    }
+
+    @Test("a store from a newer Signpost is refused and left as it was")
+    func refusesNewerSchema() throws {
+        let url = try TemporaryFolder().file("newer.sqlite")
+        let store = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE store_metadata SET value = '7' WHERE key = 'schema_version'")
+        }
+        try store.close()
+        try expectUnchanged(
+            url, by: { _ = try SQLiteCaseStore(opening: url, expecting: .live) },
+            throws: .newerSchema(path: url.path, found: 7, supported: SQLiteCaseStore.supportedSchemaVersion))
+    }
+
+    @Test("a store of another kind is refused and left as it was")
+    func refusesWrongKind() throws {
+        let url = try closedStore(kind: .demonstration)
+        try expectUnchanged(
+            url, by: { _ = try SQLiteCaseStore(openingOrCreating: url, kind: .live) },
+            throws: .wrongKind(path: url.path, found: .demonstration, expected: .live))
+        try expectUnchanged(
+            url, by: { _ = try SQLiteCaseStore(opening: url, expecting: .training) },
+            throws: .wrongKind(path: url.path, found: .demonstration, expected: .training))
+    }
+
+    @Test("opening a missing file says there is no store, and creates nothing")
+    func openingMissingFile() throws {
+        let url = try TemporaryFolder().file("missing.sqlite")
+        #expect(throws: StoreError.unavailable(path: url.path, detail: "there is no store at this path")) {
+            try SQLiteCaseStore(opening: url, expecting: nil)
+        }
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+    }
+
+    @Test("a folder, or a path through a file, is reported unavailable")
+    func unavailablePaths() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: StoreError.unavailable(path: folder.url.path, detail: "it is a folder, not a file")) {
+            try SQLiteCaseStore(openingOrCreating: folder.url, kind: .live)
+        }
+        let file = folder.file("plain.txt")
+        try Data("notes".utf8).write(to: file)
+        #expect {
+            try SQLiteCaseStore(openingOrCreating: file.appendingPathComponent("store.sqlite"), kind: .live)
+        } throws: { error in
+            if case .unavailable = error as? StoreError { return true }
+            return false
+        }
+        #expect(try Data(contentsOf: file) == Data("notes".utf8))
+    }
+
+    @Test("an empty file becomes a new store")
+    func emptyFileBecomesStore() throws {
+        let url = try TemporaryFolder().file("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: url.path, contents: Data()))
+        let store = try SQLiteCaseStore(openingOrCreating: url, kind: .training)
+        #expect(try store.info().kind == .training)
+        #expect(try mode(url) == 0o600)
+    }
+
+    @Test("a file held exclusively by another connection is reported locked")
+    func locked() throws {
+        let url = try closedStore()
+        let holder = try SQLiteCaseStore(opening: url, expecting: nil)
+        // An exclusive lock needs the pool's idle readers closed first.
+        holder.pool.releaseMemory()
+        try holder.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE")
+            #expect(throws: StoreError.locked(path: url.path)) {
+                try SQLiteCaseStore(opening: url, expecting: nil, busyTimeout: 0.2)
+            }
+            try db.execute(sql: "ROLLBACK")
+        }
+    }
+
+    @Test("check finds a summary that no longer matches its records")
+    func checkFindsBrokenSummary() throws {
+        let store = try SQLiteCaseStore(opening: try closedStore(), expecting: nil)
+        let healthy = try store.check()
+        #expect(healthy.isHealthy, "\(healthy.problems)")
+        #expect(healthy.checked.contains("SQLite integrity check: ok"))
+        #expect(healthy.checked.contains { $0.hasPrefix("3 families, 7 people") })
+
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE family SET highest_level = 4, is_open = 0 WHERE id = 'F-00017'")
+            try db.execute(sql: "DELETE FROM search_entry WHERE family_id = 'F-00018' AND field = 5")
+        }
+        let report = try store.check()
+        #expect(!report.isHealthy)
+        #expect(
+            report.problems.contains(
+                "family F-00017: the case-list summary does not match its records (highest level, open or closed)"))
+        #expect(report.problems.contains("family F-00018: the search entries do not match its records"))
+        #expect(!report.problems.contains { $0.hasPrefix("the full-text search index") })
+
+        try store.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO search_index (search_index, rowid, person_name, also_known_as, family_name, postcode, address, note)
+                    SELECT 'delete', id, person_name, also_known_as, family_name, postcode, address, note
+                    FROM search_entry WHERE family_id = 'F-00019' AND field = 0
+                    """)
+        }
+        #expect(try store.check().problems.contains { $0.hasPrefix("the full-text search index does not agree") })
+        #expect(try store.search("tobi", limit: 5).isEmpty)
+    }
+
+    @Test("5,000 families import in batches and stay searchable")
+    func bulkImportAndSearch() throws {
+        let store = try SQLiteCaseStore(
+            openingOrCreating: try TemporaryFolder().file("bulk.sqlite"), kind: .demonstration)
+        var slowest: Duration = .zero
+        for batch in 0..<5 {
+            let families = F.generated(count: 1000, startingAt: batch * 1000)
+            let clock = ContinuousClock()
+            let elapsed = try clock.measure { try store.apply(families.map(CaseChange.addFamily), by: "generator") }
+            slowest = max(slowest, elapsed)
+        }
+        // Debug builds are several times slower than release; this bound catches a lost index or statement cache.
+        #expect(slowest < .seconds(4), "slowest batch of 1,000 took \(slowest)")
+        #expect(try store.info().familyCount == 5000)
+
+        let clock = ContinuousClock()
+        var hits: [FamilySearchHit] = []
+        let searchTime = try clock.measure { hits = try store.search("brightwater71", limit: 20) }
+        #expect(hits.first?.summary.id == "G-00498")
+        #expect(hits.first?.reason.hasPrefix("name: ") == true)
+        #expect(searchTime < .milliseconds(500), "search took \(searchTime)")
+        #expect(try store.search("ash", limit: 20).count == 20)
+        #expect(try store.search("G-04999", limit: 5).first?.summary.id == "G-04999")
+
+        let page = try store.families(FamilyListQuery(locality: .south, level: .complex, offset: 10, limit: 25))
+        #expect(page.summaries.count == 25)
+        #expect(page.summaries.allSatisfy { $0.locality == .south && $0.highestLevel == .complex })
+        #expect(page.totalCount == 5000 / 4)
+        #expect(try store.familyIDs(after: "G-04990", limit: 100).count == 9)
+    }
+}
