@@ -82,6 +82,7 @@ final class HomeScreen: Screen {
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
+        if !loaded { reload(app) }
         if isSearchFocused {
             switch key {
             case .enter, .down:

@@ -28,7 +28,7 @@ enum Snapshot {
         guard stored != text + "\n" else { return nil }
         let storedLines = stored.split(separator: "\n", omittingEmptySubsequences: false)
         let renderedLines = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDifference = zip(storedLines, renderedLines).firstIndex { $0 != $1 } ?? min(storedLines.count, renderedLines.count)
+        let firstDifference = Array(zip(storedLines, renderedLines)).firstIndex { $0 != $1 } ?? min(storedLines.count, renderedLines.count)
         return """
             \(name) differs from its snapshot at line \(firstDifference + 1).
             --- stored
