@@ -101,9 +101,12 @@ public final class Application {
     }
 
     private func drawTitleBar(on surface: any Surface, in area: Rect) {
-        let trail = stack.map(\.title).joined(separator: " › ")
+        // The last two titles: where you are and what Esc goes back to.
+        let titles = stack.map(\.title)
+        let trail = (titles.count > 2 ? ["…"] : []) + titles.suffix(2)
+        let trailText = trail.joined(separator: " › ")
         TitleBar.draw(
-            "Signpost › \(trail)", trailing: "\(environment.practitioner) · \(environment.storeKind.rawValue) store",
+            "Signpost › \(trailText)", trailing: "\(environment.practitioner) · \(environment.storeKind.rawValue) store",
             on: surface, in: area)
     }
 
