@@ -81,7 +81,8 @@ struct InterfaceTests {
         try session.send("Enter")
         try session.waitFor("L4 Acute")
         try session.send("Tab")
-        try session.waitFor("kitchen now has a working cooker")
+        try session.waitFor("Note about")
+        try session.waitFor("kitchen now has a w")
         try session.send("q", "q")
         try session.waitFor("[exited 0]")
 
