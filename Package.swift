@@ -5,7 +5,6 @@
 // Dependencies run one way:
 //
 //     CNcurses ─► SignpostTerminal ─┐
-//     SignpostDomain ─► SignpostPathways ─┤
 //     SignpostDomain ─► SignpostStore ─► SignpostSQLiteStore ─┤
 //                                        SignpostStoreTesting (in-memory double)
 //     SignpostFixtures, SignpostThemes (data shipped with the binary) ─┤
@@ -39,11 +38,6 @@ let package = Package(
 
         // MARK: The domain (Foundation only)
         .target(name: "SignpostDomain"),
-        .target(
-            name: "SignpostPathways",
-            dependencies: ["SignpostDomain"],
-            resources: [.copy("Resources/islington-pathways.json")]
-        ),
 
         // MARK: Persistence
         .target(name: "SignpostStore", dependencies: ["SignpostDomain"]),
@@ -74,13 +68,13 @@ let package = Package(
         .target(
             name: "SignpostApp",
             dependencies: [
-                "SignpostTerminal", "SignpostDomain", "SignpostPathways", "SignpostStore", "SignpostThemes",
+                "SignpostTerminal", "SignpostDomain", "SignpostStore", "SignpostThemes",
             ]
         ),
         .target(
             name: "SignpostCommands",
             dependencies: [
-                "SignpostApp", "SignpostDomain", "SignpostPathways", "SignpostStore", "SignpostSQLiteStore",
+                "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore",
                 "SignpostFixtures", "SignpostTerminal", "SignpostThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -89,7 +83,6 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "SignpostDomainTests", dependencies: ["SignpostDomain", "SignpostFixtures"]),
-        .testTarget(name: "SignpostPathwaysTests", dependencies: ["SignpostPathways", "SignpostDomain"]),
         .testTarget(
             name: "SignpostStoreTests",
             dependencies: [

@@ -1,0 +1,58 @@
+import Foundation
+import SignpostDomain
+import Testing
+
+@Suite("Calendar dates")
+struct CalendarDateTests {
+    @Test("both written forms parse to the same day", arguments: ["14/03/2022", "2022-03-14", " 14/3/2022 "])
+    func parsing(_ text: String) throws {
+        #expect(try CalendarDate(parsing: text) == CalendarDate(year: 2022, month: 3, day: 14))
+    }
+
+    @Test("impossible and unreadable dates are refused with a reason", arguments: ["31/04/2025", "29/02/2023", "00/01/2020", "2020-13-01"])
+    func impossible(_ text: String) {
+        #expect(throws: CalendarDateError.self) { try CalendarDate(parsing: text) }
+    }
+
+    @Test("words are not dates", arguments: ["tomorrow", "", "14.03.2022", "14/03/22", "2022-03"])
+    func unreadable(_ text: String) {
+        #expect(throws: CalendarDateError.unreadable(text)) { try CalendarDate(parsing: text) }
+    }
+
+    @Test("ages count whole years completed, and a leap-day birthday arrives on 1 March")
+    func ages() throws {
+        let born = try CalendarDate(iso: "2019-02-28")
+        #expect(born.age(on: try CalendarDate(iso: "2026-02-27")) == 6)
+        #expect(born.age(on: try CalendarDate(iso: "2026-02-28")) == 7)
+        let leap = try CalendarDate(iso: "2020-02-29")
+        #expect(leap.age(on: try CalendarDate(iso: "2021-02-28")) == 0)
+        #expect(leap.age(on: try CalendarDate(iso: "2021-03-01")) == 1)
+        #expect(born.age(on: try CalendarDate(iso: "2010-01-01")) == 0, "never a negative age")
+    }
+
+    @Test("day arithmetic crosses months, years and leap days")
+    func arithmetic() throws {
+        let date = try CalendarDate(iso: "2024-02-28")
+        #expect(date.adding(days: 1) == (try CalendarDate(iso: "2024-02-29")))
+        #expect(date.adding(days: 2) == (try CalendarDate(iso: "2024-03-01")))
+        #expect(date.adding(days: 366) == (try CalendarDate(iso: "2025-02-28")))
+        #expect(date.days(to: try CalendarDate(iso: "2025-02-28")) == 366)
+        #expect(try CalendarDate(iso: "2025-01-31").adding(months: 1) == (try CalendarDate(iso: "2025-02-28")))
+        #expect(try CalendarDate(iso: "2024-02-29").adding(years: 1) == (try CalendarDate(iso: "2025-02-28")))
+    }
+
+    @Test("a date in London does not drift: late evening in summer is still the same day")
+    func londonDay() throws {
+        // 23:30 UTC on 14 July is 00:30 on 15 July in London (BST).
+        let instant = Date(timeIntervalSince1970: 1_752_535_800)
+        #expect(LondonTime.today(at: instant) == (try CalendarDate(iso: "2025-07-15")))
+        #expect(LondonTime.timestamp(instant) == "15/07/2025 00:30")
+    }
+
+    @Test("dates encode as YYYY-MM-DD and refuse bad text when decoding")
+    func coding() throws {
+        let data = try JSONEncoder().encode([try CalendarDate(iso: "2022-03-14")])
+        #expect(String(decoding: data, as: UTF8.self) == #"["2022-03-14"]"#)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2022-02-30"]"#.utf8)) }
+    }
+}

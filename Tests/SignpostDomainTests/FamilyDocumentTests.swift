@@ -1,0 +1,77 @@
+import Foundation
+import SignpostDomain
+import SignpostFixtures
+import Testing
+
+@Suite("Family documents and fixtures")
+struct FamilyDocumentTests {
+    @Test("every fixture family re-encodes and decodes to the same family, byte for byte on the second pass")
+    func roundTrip() throws {
+        for document in try FixtureCatalog.families() {
+            let first = try document.encoded()
+            let decoded = try FamilyDocument(decoding: first)
+            #expect(decoded == document)
+            #expect(try decoded.encoded() == first)
+        }
+    }
+
+    @Test("what is not a family document is refused in plain words")
+    func refusals() throws {
+        #expect(throws: FamilyDocumentError.notJSON) { try FamilyDocument(decoding: Data("nope".utf8)) }
+        #expect(throws: FamilyDocumentError.notAFamilyDocument) { try FamilyDocument(decoding: Data(#"{"a":1}"#.utf8)) }
+        #expect(throws: FamilyDocumentError.newerFormat(9)) {
+            try FamilyDocument(decoding: Data(#"{"format":"signpost-family","formatVersion":9}"#.utf8))
+        }
+        do {
+            _ = try FamilyDocument(decoding: Data(#"{"format":"signpost-family","formatVersion":1,"fictional":true,"family":{"id":"F-1"}}"#.utf8))
+            Issue.record("a family without a name was accepted")
+        } catch let error as FamilyDocumentError {
+            #expect(error.description.contains("missing field family.name"), "\(error)")
+        }
+    }
+
+    @Test("the fixtures cover every level, age band, locality, closure reason and CAF status, with unique ids")
+    func coverage() throws {
+        let families = try FixtureCatalog.families().map(\.family)
+        let today = try CalendarDate(iso: "2026-11-23")
+        #expect(families.count >= 40)
+        let people = families.flatMap(\.members)
+        #expect(Set(people.compactMap(\.currentLevel)) == Set(NeedLevel.allCases))
+        let bands = Set(people.map { $0.ageBand(on: today) })
+        for band in [AgeBand.unborn, .earlyYears, .primary, .secondary, .postSixteen, .sendYoungAdult, .adult] {
+            #expect(bands.contains(band), "no one in band \(band)")
+        }
+        #expect(families.contains { $0.members.allSatisfy(\.role.isAdult) }, "an adults-only household")
+        #expect(Set(families.map(\.locality)) == Set(Locality.allCases))
+        #expect(Set(families.flatMap(\.episodes).compactMap(\.closureReason)) == Set(ClosureReason.allCases))
+        #expect(Set(families.flatMap(\.assessments).map(\.status)) == Set(AssessmentStatus.allCases))
+        for assessment in families.flatMap(\.assessments) where assessment.status != .draft {
+            #expect(assessment.missingRequiredFields() == [], "\(assessment.id) is \(assessment.status) but has gaps")
+        }
+        #expect(families.contains { Set($0.members.compactMap(\.currentLevel)).count > 1 }, "a mixed-level household")
+        #expect(families.contains { $0.openServices.count >= 2 }, "a family known to two services")
+        #expect(Set(families.flatMap(\.referrals).map(\.status)).isSuperset(of: [.sent, .accepted]))
+        let ids = families.map(\.id.rawValue) + people.map(\.id.rawValue)
+        #expect(Set(ids).count == ids.count, "ids are unique")
+        for family in families {
+            let members = Set(family.members.map(\.id))
+            for relation in family.relationships { #expect(members.contains(relation.from) && members.contains(relation.to)) }
+            for contact in family.contacts { #expect(Set(contact.about).isSubset(of: members)) }
+            for assessment in family.assessments { #expect(members.contains(assessment.subject)) }
+        }
+    }
+
+    @Test("the synthetic generator is reproducible for a seed and different for another")
+    func generator() throws {
+        let today = try CalendarDate(iso: "2026-11-23")
+        let a = SyntheticFamilyGenerator(seed: 7).families(0..<50, today: today)
+        let b = SyntheticFamilyGenerator(seed: 7).families(0..<50, today: today)
+        let c = SyntheticFamilyGenerator(seed: 8).families(0..<50, today: today)
+        #expect(a == b)
+        #expect(a.map(\.name) != c.map(\.name))
+        #expect(a.allSatisfy { (1...7).contains($0.members.count) })
+        #expect(Set(a.map(\.id)).count == 50)
+        let busy = SyntheticFamilyGenerator(seed: 7).family(number: 3, today: today, chronologyEntries: 200)
+        #expect(busy.chronology().count >= 200)
+    }
+}
