@@ -39,11 +39,15 @@ public struct SyntheticFamilyGenerator: Sendable {
         var family = Family(
             id: id, name: surname,
             address: Address(
-                lines: ["\(1 + random.next() % 200) Imaginary \(Self.streets[Int(random.next() % UInt64(Self.streets.count))])"],
-                postcode: "\(Self.districts[Int(random.next() % UInt64(Self.districts.count))]) \(random.next() % 10)ZZ"),
+                lines: [
+                    "\(1 + random.next() % 200) Imaginary \(Self.streets[Int(random.next() % UInt64(Self.streets.count))])"
+                ],
+                postcode: "\(Self.districts[Int(random.next() % UInt64(Self.districts.count))]) \(random.next() % 10)ZZ"
+            ),
             locality: localities[Int(random.next() % UInt64(localities.count))], createdAt: createdAt)
         let levelRoll = random.next() % 100
-        let familyLevel: NeedLevel = levelRoll < 35 ? .universal : levelRoll < 80 ? .earlyHelp : levelRoll < 95 ? .complex : .acute
+        let familyLevel: NeedLevel =
+            levelRoll < 35 ? .universal : levelRoll < 80 ? .earlyHelp : levelRoll < 95 ? .complex : .acute
         let adults = 1 + Int(random.next() % 2)
         let children = Int(random.next() % 6) % (7 - adults)
         for index in 0..<(adults + children) {
@@ -72,9 +76,14 @@ public struct SyntheticFamilyGenerator: Sendable {
             family.relationships.append(Relationship(from: firstAdult, kind: .parent, to: child.id))
         }
         if familyLevel >= .earlyHelp {
-            let service: ServiceID = children > 0 && (family.members.last?.age(on: today) ?? 10) < 5 ? "bright-start" : "bright-futures"
-            family.episodes.append(EarlyHelpEpisode(id: EpisodeID("\(id.rawValue)-E1"), service: service, openedOn: LondonTime.today(at: createdAt)))
-            family.leadProfessional = Professional(name: Self.name(&random, syllables: 2) + " " + Self.name(&random, syllables: 2), role: "Family practitioner", organisation: "Synthetic hub")
+            let service: ServiceID =
+                children > 0 && (family.members.last?.age(on: today) ?? 10) < 5 ? "bright-start" : "bright-futures"
+            family.episodes.append(
+                EarlyHelpEpisode(
+                    id: EpisodeID("\(id.rawValue)-E1"), service: service, openedOn: LondonTime.today(at: createdAt)))
+            family.leadProfessional = Professional(
+                name: Self.name(&random, syllables: 2) + " " + Self.name(&random, syllables: 2),
+                role: "Family practitioner", organisation: "Synthetic hub")
             family.referrals.append(
                 Referral(
                     id: ReferralID("\(id.rawValue)-R1"), service: service, people: family.members.map(\.id),
@@ -84,7 +93,8 @@ public struct SyntheticFamilyGenerator: Sendable {
         for index in 0..<contactCount {
             family.contacts.append(
                 Contact(
-                    id: ContactID("\(id.rawValue)-C\(index + 1)"), receivedAt: moment(Int(random.next() % UInt64(span))),
+                    id: ContactID("\(id.rawValue)-C\(index + 1)"),
+                    receivedAt: moment(Int(random.next() % UInt64(span))),
                     caller: Caller(name: Self.name(&random, syllables: 2), agency: "Synthetic school"), source: .school,
                     door: .school, about: [family.members.last!.id],
                     concernInCallersWords: "Synthetic concern number \(index + 1) for load testing.",
@@ -95,14 +105,17 @@ public struct SyntheticFamilyGenerator: Sendable {
         for index in 0..<notes {
             family.notes.append(
                 CaseNote(
-                    id: CaseNoteID("\(id.rawValue)-N\(index + 1)"), writtenAt: moment(Int(random.next() % UInt64(span))),
-                    author: "generator", text: "Synthetic case note \(index + 1): visit, phone call or meeting recorded.",
+                    id: CaseNoteID("\(id.rawValue)-N\(index + 1)"),
+                    writtenAt: moment(Int(random.next() % UInt64(span))),
+                    author: "generator",
+                    text: "Synthetic case note \(index + 1): visit, phone call or meeting recorded.",
                     isSignificant: random.next() % 10 == 0))
         }
         if familyLevel >= .earlyHelp, children > 0, random.next() % 3 == 0, let child = family.members.last {
             family.assessments.append(
                 EarlyHelpAssessment.draft(
-                    id: AssessmentID("\(id.rawValue)-A1"), for: child, in: family, startedOn: LondonTime.today(at: moment(2))))
+                    id: AssessmentID("\(id.rawValue)-A1"), for: child, in: family,
+                    startedOn: LondonTime.today(at: moment(2))))
         }
         return family
     }

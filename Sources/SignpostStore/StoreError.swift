@@ -30,15 +30,20 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notASignpostStore(let path):
-            return "\(path) is not a Signpost store; it was left untouched. Check the path, or pass --store with a new file name to create one."
+            return
+                "\(path) is not a Signpost store; it was left untouched. Check the path, or pass --store with a new file name to create one."
         case .damaged(let path, let detail):
-            return "\(path) is damaged (\(detail)); it was left untouched. Restore it from a backup, and run `signpost check --store \(path)` on the copy."
+            return
+                "\(path) is damaged (\(detail)); it was left untouched. Restore it from a backup, and run `signpost check --store \(path)` on the copy."
         case .newerSchema(let path, let found, let supported):
-            return "\(path) was written by a newer Signpost (schema \(found); this one reads up to \(supported)); it was left untouched. Update Signpost to open it."
+            return
+                "\(path) was written by a newer Signpost (schema \(found); this one reads up to \(supported)); it was left untouched. Update Signpost to open it."
         case .locked(let path):
-            return "\(path) is locked by another program; nothing was changed. Close the other Signpost using it and try again."
+            return
+                "\(path) is locked by another program; nothing was changed. Close the other Signpost using it and try again."
         case .wrongKind(let path, let found, let expected):
-            return "\(path) is a \(found) store, not a \(expected) one; it was not opened. \(found.isFictional ? "Use `signpost demo` or `signpost train` for fictional data." : "Live data cannot be opened in a demonstration or training session.")"
+            return
+                "\(path) is a \(found) store, not a \(expected) one; it was not opened. \(found.isFictional ? "Use `signpost demo` or `signpost train` for fictional data." : "Live data cannot be opened in a demonstration or training session.")"
         case .unavailable(let path, let detail):
             return "cannot use \(path): \(detail)"
         case .familyNotFound(let id):

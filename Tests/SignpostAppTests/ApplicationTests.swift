@@ -31,7 +31,8 @@ struct ApplicationTests {
         #expect(app.application.top is FamilyScreen)
         #expect(app.screen().contains("\(target.name) family"))
         let audit = try app.store.auditTrail(family: target.id, limit: 5)
-        #expect(audit.contains { $0.action == "view-family" && $0.actor == "test.worker" }, "opening a record is audited")
+        #expect(
+            audit.contains { $0.action == "view-family" && $0.actor == "test.worker" }, "opening a record is audited")
     }
 
     @Test("a case note typed on the family screen is saved with the author, and appears in the chronology")

@@ -40,7 +40,9 @@ struct AssessmentFormTests {
         #expect(assessment.identifying.dateOfBirth == (try CalendarDate(iso: "2022-03-14")))
         #expect(field.display(assessment) == "14/03/2022")
         #expect(throws: AssessmentFieldError.self) { try field.write(&assessment, "31/04/2025") }
-        #expect(assessment.identifying.dateOfBirth == (try CalendarDate(iso: "2022-03-14")), "a refused value changes nothing")
+        #expect(
+            assessment.identifying.dateOfBirth == (try CalendarDate(iso: "2022-03-14")),
+            "a refused value changes nothing")
         try field.write(&assessment, "")
         #expect(assessment.identifying.dateOfBirth == nil)
     }
@@ -54,7 +56,8 @@ struct AssessmentFormTests {
         try rating.write(&assessment, "need")
         #expect(assessment.missingRequiredFields().contains(.elementEvidence(.learning)))
         try evidence.write(&assessment, "Attendance 71% this term")
-        #expect(assessment.elements[.learning] == ElementAssessment(rating: .need, evidence: "Attendance 71% this term"))
+        #expect(
+            assessment.elements[.learning] == ElementAssessment(rating: .need, evidence: "Attendance 71% this term"))
         #expect(!assessment.missingRequiredFields().contains(.element(.learning)))
         #expect(rating.display(assessment) == "Need")
     }

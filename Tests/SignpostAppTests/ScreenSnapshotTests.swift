@@ -29,8 +29,10 @@ struct ScreenSnapshotTests {
     @Test("a layout that moves one column is caught")
     func brokenLayoutFails() throws {
         let app = try TestApplication()
-        let text = try ScreenSnapshot.render(.home, family: nil, size: Size(width: 80, height: 24), environment: app.environment)
-        let shifted = text.split(separator: "\n", omittingEmptySubsequences: false).map { " " + $0 }.joined(separator: "\n")
+        let text = try ScreenSnapshot.render(
+            .home, family: nil, size: Size(width: 80, height: 24), environment: app.environment)
+        let shifted = text.split(separator: "\n", omittingEmptySubsequences: false).map { " " + $0 }.joined(
+            separator: "\n")
         #expect(Snapshot.isRecording || Snapshot.mismatch(shifted, named: "home.80x24") != nil)
     }
 }

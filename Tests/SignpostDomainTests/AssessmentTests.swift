@@ -9,13 +9,16 @@ struct AssessmentTests {
     func filled() -> EarlyHelpAssessment {
         var caf = EarlyHelpAssessment(id: "A-1", subject: "P-a", startedOn: today)
         caf.identifying = IdentifyingDetails(
-            givenName: "Ava", familyName: "Q", dateOfBirth: try! CalendarDate(iso: "2022-03-14"), address: "1 Imaginary Row",
+            givenName: "Ava", familyName: "Q", dateOfBirth: try! CalendarDate(iso: "2022-03-14"),
+            address: "1 Imaginary Row",
             postcode: "N7 0ZZ", firstLanguageOfChild: "English")
         caf.parentsAndCarers = [ParentCarerDetails(name: "Marta Q", relationship: "mother")]
         caf.whatLedToAssessment = "Nursery concern"
         caf.currentSituation = "Lives with mother"
         caf.assessor = Professional(name: "Sam", role: "Family worker", organisation: "Bright Start")
-        for element in AssessmentElement.allCases { caf.elements[element] = ElementAssessment(rating: .strength, evidence: "seen") }
+        for element in AssessmentElement.allCases {
+            caf.elements[element] = ElementAssessment(rating: .strength, evidence: "seen")
+        }
         caf.conclusions = "Plan"
         caf.actions = [AssessmentAction(who: "Sam", what: "Refer", byWhen: today.adding(days: 14))]
         caf.consentToShare = ConsentToShare(decision: .given, givenBy: "Marta Q", givenOn: today)
@@ -76,7 +79,9 @@ struct AssessmentTests {
         try caf.complete(on: today)
         #expect(caf.status == .complete)
         #expect(caf.completedOn == today)
-        #expect(throws: AssessmentTransitionError.notAllowed(from: .complete, to: .complete)) { try caf.complete(on: today) }
+        #expect(throws: AssessmentTransitionError.notAllowed(from: .complete, to: .complete)) {
+            try caf.complete(on: today)
+        }
         try caf.recordReview(heldOn: today.adding(days: 40), notes: "Going well", nextDue: today.adding(days: 90))
         #expect(caf.status == .reviewed)
         #expect(caf.reviews[0].heldOn == today.adding(days: 40))
@@ -88,8 +93,12 @@ struct AssessmentTests {
 
     @Test("a draft for a child is filled from the family record")
     func draftFromFamily() throws {
-        let mum = Person(id: "P-m", role: .parentOrCarer, givenName: "Marta", familyName: "Q", firstLanguage: "Polish", hasParentalResponsibility: true, phone: "07700 900000")
-        let ava = Person(id: "P-a", role: .child, givenName: "Ava", familyName: "Q", dateOfBirth: try CalendarDate(iso: "2022-03-14"))
+        let mum = Person(
+            id: "P-m", role: .parentOrCarer, givenName: "Marta", familyName: "Q", firstLanguage: "Polish",
+            hasParentalResponsibility: true, phone: "07700 900000")
+        let ava = Person(
+            id: "P-a", role: .child, givenName: "Ava", familyName: "Q", dateOfBirth: try CalendarDate(iso: "2022-03-14")
+        )
         let family = Family(
             id: "F-1", name: "Q", address: Address(lines: ["1 Imaginary Row"], postcode: "N7 0ZZ"), locality: .north,
             members: [mum, ava], relationships: [Relationship(from: "P-m", kind: .parent, to: "P-a")])
@@ -97,7 +106,12 @@ struct AssessmentTests {
         #expect(caf.identifying.givenName == "Ava")
         #expect(caf.identifying.postcode == "N7 0ZZ")
         #expect(caf.identifying.firstLanguageOfParent == "Polish")
-        #expect(caf.parentsAndCarers == [ParentCarerDetails(name: "Marta Q", relationship: "parent", address: "1 Imaginary Row, N7 0ZZ", phone: "07700 900000", hasParentalResponsibility: true)])
+        #expect(
+            caf.parentsAndCarers == [
+                ParentCarerDetails(
+                    name: "Marta Q", relationship: "parent", address: "1 Imaginary Row, N7 0ZZ", phone: "07700 900000",
+                    hasParentalResponsibility: true)
+            ])
         #expect(caf.status == .draft)
     }
 
@@ -106,7 +120,8 @@ struct AssessmentTests {
         let family = Family(id: "F-1", name: "Q", locality: .north)
         let text = filled().exported(as: .plainText, family: family)
         let markdown = filled().exported(as: .markdown, family: family)
-        for section in AssessmentSection.allCases where ![.development, .parenting, .familyAndEnvironment].contains(section) {
+        for section in AssessmentSection.allCases
+        where ![.development, .parenting, .familyAndEnvironment].contains(section) {
             #expect(text.contains(section.title))
             #expect(markdown.contains("## \(section.title)"))
         }

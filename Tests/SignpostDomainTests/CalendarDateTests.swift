@@ -9,7 +9,9 @@ struct CalendarDateTests {
         #expect(try CalendarDate(parsing: text) == CalendarDate(year: 2022, month: 3, day: 14))
     }
 
-    @Test("impossible and unreadable dates are refused with a reason", arguments: ["31/04/2025", "29/02/2023", "00/01/2020", "2020-13-01"])
+    @Test(
+        "impossible and unreadable dates are refused with a reason",
+        arguments: ["31/04/2025", "29/02/2023", "00/01/2020", "2020-13-01"])
     func impossible(_ text: String) {
         #expect(throws: CalendarDateError.self) { try CalendarDate(parsing: text) }
     }
@@ -53,6 +55,8 @@ struct CalendarDateTests {
     func coding() throws {
         let data = try JSONEncoder().encode([try CalendarDate(iso: "2022-03-14")])
         #expect(String(decoding: data, as: UTF8.self) == #"["2022-03-14"]"#)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2022-02-30"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2022-02-30"]"#.utf8))
+        }
     }
 }

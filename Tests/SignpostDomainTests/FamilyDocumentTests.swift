@@ -23,7 +23,9 @@ struct FamilyDocumentTests {
             try FamilyDocument(decoding: Data(#"{"format":"signpost-family","formatVersion":9}"#.utf8))
         }
         do {
-            _ = try FamilyDocument(decoding: Data(#"{"format":"signpost-family","formatVersion":1,"fictional":true,"family":{"id":"F-1"}}"#.utf8))
+            _ = try FamilyDocument(
+                decoding: Data(
+                    #"{"format":"signpost-family","formatVersion":1,"fictional":true,"family":{"id":"F-1"}}"#.utf8))
             Issue.record("a family without a name was accepted")
         } catch let error as FamilyDocumentError {
             #expect(error.description.contains("missing field family.name"), "\(error)")
@@ -55,7 +57,9 @@ struct FamilyDocumentTests {
         #expect(Set(ids).count == ids.count, "ids are unique")
         for family in families {
             let members = Set(family.members.map(\.id))
-            for relation in family.relationships { #expect(members.contains(relation.from) && members.contains(relation.to)) }
+            for relation in family.relationships {
+                #expect(members.contains(relation.from) && members.contains(relation.to))
+            }
             for contact in family.contacts { #expect(Set(contact.about).isSubset(of: members)) }
             for assessment in family.assessments { #expect(members.contains(assessment.subject)) }
         }

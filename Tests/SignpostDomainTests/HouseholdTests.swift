@@ -11,17 +11,21 @@ struct HouseholdTests {
 
     @Test("an unborn child has no age and a due date instead")
     func unborn() {
-        let bump = Person(id: "P-1", role: .unbornChild, givenName: "Baby", familyName: "Quillfeather", expectedDeliveryDate: date("2027-02-01"))
+        let bump = Person(
+            id: "P-1", role: .unbornChild, givenName: "Baby", familyName: "Quillfeather",
+            expectedDeliveryDate: date("2027-02-01"))
         #expect(bump.age(on: today) == nil)
         #expect(bump.ageBand(on: today) == .unborn)
         #expect(bump.ageDescription(on: today) == "unborn (due 1 Feb 2027)")
     }
 
-    @Test("age bands follow the services' boundaries, with SEND up to 25", arguments: [
-        (3, false, AgeBand.earlyYears), (5, false, .primary), (10, false, .primary), (11, false, .secondary),
-        (16, false, .postSixteen), (18, false, .postSixteen), (21, true, .sendYoungAdult), (21, false, .adult),
-        (26, true, .adult),
-    ])
+    @Test(
+        "age bands follow the services' boundaries, with SEND up to 25",
+        arguments: [
+            (3, false, AgeBand.earlyYears), (5, false, .primary), (10, false, .primary), (11, false, .secondary),
+            (16, false, .postSixteen), (18, false, .postSixteen), (21, true, .sendYoungAdult), (21, false, .adult),
+            (26, true, .adult),
+        ])
     func bands(age: Int, send: Bool, band: AgeBand) {
         let person = Person(
             id: "P-1", role: .child, givenName: "A", familyName: "B", dateOfBirth: today.adding(years: -age),
@@ -41,8 +45,10 @@ struct HouseholdTests {
     func levels() {
         var person = Person(id: "P-1", role: .child, givenName: "Ava", familyName: "Q")
         #expect(person.currentLevel == nil)
-        person.levelHistory.append(LevelEntry(level: .earlyHelp, setBy: "a", setAt: at(0), reason: "start", suggestedLevel: .earlyHelp))
-        person.levelHistory.append(LevelEntry(level: .complex, setBy: "b", setAt: at(60), reason: "police report", suggestedLevel: .earlyHelp))
+        person.levelHistory.append(
+            LevelEntry(level: .earlyHelp, setBy: "a", setAt: at(0), reason: "start", suggestedLevel: .earlyHelp))
+        person.levelHistory.append(
+            LevelEntry(level: .complex, setBy: "b", setAt: at(60), reason: "police report", suggestedLevel: .earlyHelp))
         #expect(person.currentLevel == .complex)
         #expect(person.levelHistory[0].overrodeSuggestion == false)
         #expect(person.levelHistory[1].overrodeSuggestion)
@@ -51,21 +57,35 @@ struct HouseholdTests {
     }
 
     func sampleFamily() -> Family {
-        let mum = Person(id: "P-m", role: .parentOrCarer, givenName: "Marta", familyName: "Q", levelHistory: [
-            LevelEntry(level: .earlyHelp, setBy: "a", setAt: at(10), reason: "debt")
-        ])
-        let ava = Person(id: "P-a", role: .child, givenName: "Ava", familyName: "Q", dateOfBirth: date("2022-03-14"), levelHistory: [
-            LevelEntry(level: .complex, setBy: "a", setAt: at(20), reason: "neglect")
-        ])
+        let mum = Person(
+            id: "P-m", role: .parentOrCarer, givenName: "Marta", familyName: "Q",
+            levelHistory: [
+                LevelEntry(level: .earlyHelp, setBy: "a", setAt: at(10), reason: "debt")
+            ])
+        let ava = Person(
+            id: "P-a", role: .child, givenName: "Ava", familyName: "Q", dateOfBirth: date("2022-03-14"),
+            levelHistory: [
+                LevelEntry(level: .complex, setBy: "a", setAt: at(20), reason: "neglect")
+            ])
         return Family(
             id: "F-1", name: "Q", locality: .north, members: [mum, ava],
             relationships: [Relationship(from: "P-m", kind: .parent, to: "P-a")],
             episodes: [
                 EarlyHelpEpisode(id: "E-1", service: "bright-start", openedOn: date("2025-01-01")),
-                EarlyHelpEpisode(id: "E-2", service: "bright-futures", openedOn: date("2024-01-01"), closedOn: date("2024-06-01"), closureReason: .needsMet),
+                EarlyHelpEpisode(
+                    id: "E-2", service: "bright-futures", openedOn: date("2024-01-01"), closedOn: date("2024-06-01"),
+                    closureReason: .needsMet),
             ],
-            contacts: [Contact(id: "C-1", receivedAt: at(30), caller: Caller(name: "Teacher"), source: .school, about: ["P-a"], concernInCallersWords: "hungry", concerns: [.neglect], outcome: .safeguarding, recordedBy: "a")],
-            referrals: [Referral(id: "R-1", service: "csct", people: ["P-a"], madeAt: at(30), madeBy: "a", consent: .notRequired, urgency: .immediate, status: .sent)],
+            contacts: [
+                Contact(
+                    id: "C-1", receivedAt: at(30), caller: Caller(name: "Teacher"), source: .school, about: ["P-a"],
+                    concernInCallersWords: "hungry", concerns: [.neglect], outcome: .safeguarding, recordedBy: "a")
+            ],
+            referrals: [
+                Referral(
+                    id: "R-1", service: "csct", people: ["P-a"], madeAt: at(30), madeBy: "a", consent: .notRequired,
+                    urgency: .immediate, status: .sent)
+            ],
             notes: [
                 CaseNote(id: "N-1", writtenAt: at(40), author: "a", text: "visit"),
                 CaseNote(id: "N-2", writtenAt: at(50), author: "a", text: "strategy meeting", isSignificant: true),
@@ -90,7 +110,8 @@ struct HouseholdTests {
         #expect(all.count == 6)
         let significant = family.chronology(significantOnly: true)
         #expect(significant.count == 4, "the flagged note, the referral, the safeguarding contact and the level 3")
-        #expect(!significant.contains { if case .note(let note) = $0 { return note.id == "N-1" } else { return false } })
+        #expect(
+            !significant.contains { if case .note(let note) = $0 { return note.id == "N-1" } else { return false } })
     }
 
     @Test("relationships read from both sides")
@@ -98,12 +119,17 @@ struct HouseholdTests {
         let family = sampleFamily()
         #expect(family.relationships(of: "P-m").first?.kind == .parent)
         #expect(family.relationships(of: "P-a").first?.kind == .child)
-        #expect(RelationshipKind.allCases.allSatisfy { $0.inverse.inverse == $0 || [.fosterCarer, .kinshipCarer].contains($0) })
+        #expect(
+            RelationshipKind.allCases.allSatisfy {
+                $0.inverse.inverse == $0 || [.fosterCarer, .kinshipCarer].contains($0)
+            })
     }
 
     @Test("consent is in force only between being given and being withdrawn")
     func consent() {
-        let record = ConsentRecord(id: "K-1", givenBy: "Marta", givenOn: date("2025-01-01"), scope: "share", withdrawnOn: date("2025-06-01"), recordedBy: "a")
+        let record = ConsentRecord(
+            id: "K-1", givenBy: "Marta", givenOn: date("2025-01-01"), scope: "share", withdrawnOn: date("2025-06-01"),
+            recordedBy: "a")
         #expect(!record.isInForce(on: date("2024-12-31")))
         #expect(record.isInForce(on: date("2025-03-01")))
         #expect(!record.isInForce(on: date("2025-06-01")))

@@ -65,7 +65,9 @@ public final class Application {
         }
         let titleBar = Rect(x: 0, y: y, width: size.width, height: 1)
         let body = Rect(x: 1, y: y + 2, width: size.width - 2, height: size.height - y - 4)
-        return Layout(banner: banner, titleBar: titleBar, body: body, hintBar: Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
+        return Layout(
+            banner: banner, titleBar: titleBar, body: body,
+            hintBar: Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
     }
 
     // MARK: Drawing
@@ -80,7 +82,8 @@ public final class Application {
         }
         let layout = layout(for: surface.size)
         if let banner = layout.banner {
-            let text = environment.storeKind == .training ? "TRAINING — FICTIONAL DATA" : "DEMONSTRATION — FICTIONAL DATA"
+            let text =
+                environment.storeKind == .training ? "TRAINING — FICTIONAL DATA" : "DEMONSTRATION — FICTIONAL DATA"
             // Reverse warning, not the title bar's look: fictional data must never pass for live.
             surface.fill(banner, style: Style(.warning, [.reverse, .bold]))
             let x = max(0, (banner.width - DisplayWidth.of(text)) / 2)
@@ -90,7 +93,8 @@ public final class Application {
         top.draw(on: surface, in: layout.body, app: environment)
         let screenCursor = surface.cursor
         drawHints(for: top, on: surface, in: layout.hintBar)
-        toasts.draw(on: surface, in: Rect(x: 0, y: layout.hintBar.y - 1, width: surface.size.width, height: 1), now: Date())
+        toasts.draw(
+            on: surface, in: Rect(x: 0, y: layout.hintBar.y - 1, width: surface.size.width, height: 1), now: Date())
         surface.cursor = screenCursor
         if let palette {
             let area = Rect(x: 0, y: layout.body.y, width: surface.size.width, height: layout.hintBar.y - layout.body.y)
@@ -106,7 +110,8 @@ public final class Application {
         let trail = (titles.count > 2 ? ["…"] : []) + titles.suffix(2)
         let trailText = trail.joined(separator: " › ")
         TitleBar.draw(
-            "Signpost › \(trailText)", trailing: "\(environment.practitioner) · \(environment.storeKind.rawValue) store",
+            "Signpost › \(trailText)",
+            trailing: "\(environment.practitioner) · \(environment.storeKind.rawValue) store",
             on: surface, in: area)
     }
 
@@ -136,8 +141,13 @@ public final class Application {
                     binding.keys, action: .screen(binding.action), hint: binding.hint, help: binding.help,
                     group: binding.group, showsInHintBar: binding.showsInHintBar))
         }
-        keys.bind([.character("?"), .function(1)], .help, hint: "Help", help: "Show every key this screen answers (F1 works while typing)", group: "General")
-        keys.bind([.character(":")], .palette, hint: "Commands", help: "Open the command line: home, about, new-family, open FAMILY-ID, quit (Tab completes)", group: "General", showsInHintBar: false)
+        keys.bind(
+            [.character("?"), .function(1)], .help, hint: "Help",
+            help: "Show every key this screen answers (F1 works while typing)", group: "General")
+        keys.bind(
+            [.character(":")], .palette, hint: "Commands",
+            help: "Open the command line: home, about, new-family, open FAMILY-ID, quit (Tab completes)",
+            group: "General", showsInHintBar: false)
         return keys
     }
 
@@ -158,7 +168,9 @@ public final class Application {
             return
         }
         if var overlay = help {
-            if scrollHelp(&overlay, key, for: top, in: body) == .cancelled || key == .character("?") || key == .character("q") {
+            if scrollHelp(&overlay, key, for: top, in: body) == .cancelled || key == .character("?")
+                || key == .character("q")
+            {
                 help = nil
             } else {
                 help = overlay
@@ -188,7 +200,9 @@ public final class Application {
         }
     }
 
-    private func scrollHelp<S: Screen>(_ overlay: inout HelpOverlay, _ key: Key, for screen: S, in area: Rect) -> KeyOutcome {
+    private func scrollHelp<S: Screen>(_ overlay: inout HelpOverlay, _ key: Key, for screen: S, in area: Rect)
+        -> KeyOutcome
+    {
         overlay.handle(key, registry: frameKeys(for: screen), in: area)
     }
 
@@ -215,7 +229,9 @@ public final class Application {
         case "open":
             let id = FamilyID(arguments.trimmingCharacters(in: .whitespaces))
             guard !id.rawValue.isEmpty else { return post("give a family id: open F-0001", kind: .warning) }
-            guard (try? environment.store.family(id)) != nil else { return post("no family with id \(id)", kind: .warning) }
+            guard (try? environment.store.family(id)) != nil else {
+                return post("no family with id \(id)", kind: .warning)
+            }
             apply(.push(FamilyScreen(familyID: id, app: environment)))
         case "new-family": apply(.push(NewFamilyScreen()))
         case "about": apply(.push(AboutScreen()))
@@ -237,7 +253,9 @@ public final class Application {
             post(message, kind: .success)
         case .confirm(let confirmation):
             dialog = (
-                Dialog.confirm(title: "Please confirm", message: confirmation.question, yes: confirmation.yesLabel, no: confirmation.noLabel),
+                Dialog.confirm(
+                    title: "Please confirm", message: confirmation.question, yes: confirmation.yesLabel,
+                    no: confirmation.noLabel),
                 confirmation.onYes
             )
         case .message(let text, let kind): post(text, kind: kind)
@@ -259,7 +277,10 @@ public final class Application {
             return .handled
         }
         if unsaved {
-            apply(.confirm(Confirmation("Leave this screen? Unsaved typing will be lost.", yes: "Leave", no: "Stay", onYes: go)))
+            apply(
+                .confirm(
+                    Confirmation("Leave this screen? Unsaved typing will be lost.", yes: "Leave", no: "Stay", onYes: go)
+                ))
         } else {
             _ = go()
         }
@@ -268,10 +289,13 @@ public final class Application {
     /// Quits, asking first when any open screen has unsaved typing.
     public func requestQuit() {
         if stack.contains(where: { $0.hasUnsavedChanges }) {
-            apply(.confirm(Confirmation("Quit Signpost? Unsaved typing will be lost.", yes: "Quit", no: "Stay") { [unowned self] in
-                isRunning = false
-                return .handled
-            }))
+            apply(
+                .confirm(
+                    Confirmation("Quit Signpost? Unsaved typing will be lost.", yes: "Quit", no: "Stay") {
+                        [unowned self] in
+                        isRunning = false
+                        return .handled
+                    }))
         } else {
             isRunning = false
         }

@@ -16,12 +16,18 @@ public enum ChronologyFormatting {
         lines.append("")
         switch entry {
         case .contact(let contact):
-            lines.append("Contact from \(contact.caller.summary)\(contact.caller.phone.isEmpty ? "" : ", \(contact.caller.phone)")")
-            lines.append("Source: \(contact.source.label)\(contact.door.map { "; came in through: \($0.label)" } ?? "")")
+            lines.append(
+                "Contact from \(contact.caller.summary)\(contact.caller.phone.isEmpty ? "" : ", \(contact.caller.phone)")"
+            )
+            lines.append(
+                "Source: \(contact.source.label)\(contact.door.map { "; came in through: \($0.label)" } ?? "")")
             lines.append("About: \(names(contact.about, in: family))")
-            if !contact.concerns.isEmpty { lines.append("Concerns: \(contact.concerns.map(\.label).joined(separator: ", "))") }
+            if !contact.concerns.isEmpty {
+                lines.append("Concerns: \(contact.concerns.map(\.label).joined(separator: ", "))")
+            }
             lines.append("In the caller's words: \(contact.concernInCallersWords)")
-            lines.append("Outcome: \(contact.outcome.label)\(contact.outcomeReason.isEmpty ? "" : ": \(contact.outcomeReason)")")
+            lines.append(
+                "Outcome: \(contact.outcome.label)\(contact.outcomeReason.isEmpty ? "" : ": \(contact.outcomeReason)")")
         case .referral(let referral):
             lines.append("Referral to \(ServiceNames.name(referral.service)) for \(names(referral.people, in: family))")
             lines.append("\(referral.status.label) · \(referral.urgency.label) · \(referral.consent.label)")
@@ -33,7 +39,10 @@ public enum ChronologyFormatting {
         case .levelChange(let person, let entry):
             lines.append("Level of need for \(names([person], in: family)): \(entry.level) — \(entry.level.meaning)")
             if let suggested = entry.suggestedLevel {
-                lines.append(entry.overrodeSuggestion ? "Suggested L\(suggested.rawValue); the practitioner chose otherwise" : "Agrees with the suggested level")
+                lines.append(
+                    entry.overrodeSuggestion
+                        ? "Suggested L\(suggested.rawValue); the practitioner chose otherwise"
+                        : "Agrees with the suggested level")
             }
             if !entry.indicators.isEmpty { lines.append("Indicators: \(entry.indicators.joined(separator: "; "))") }
             lines.append("Reason: \(entry.reason)")
@@ -44,9 +53,11 @@ public enum ChronologyFormatting {
     static func summary(_ entry: ChronologyEntry, in family: Family) -> String {
         switch entry {
         case .contact(let contact):
-            return "Contact from \(contact.caller.summary) about \(names(contact.about, in: family)): \(contact.concernInCallersWords) → \(contact.outcome.label)"
+            return
+                "Contact from \(contact.caller.summary) about \(names(contact.about, in: family)): \(contact.concernInCallersWords) → \(contact.outcome.label)"
         case .referral(let referral):
-            return "Referral to \(ServiceNames.name(referral.service)) for \(names(referral.people, in: family)) (\(referral.status.label.lowercased()), \(referral.consent.label.lowercased()))"
+            return
+                "Referral to \(ServiceNames.name(referral.service)) for \(names(referral.people, in: family)) (\(referral.status.label.lowercased()), \(referral.consent.label.lowercased()))"
         case .note(let note):
             return "Note about \(names(note.about, in: family)): \(note.text.replacingOccurrences(of: "\n", with: " "))"
         case .levelChange(let person, let entry):

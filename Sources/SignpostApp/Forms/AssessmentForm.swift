@@ -111,7 +111,8 @@ extension AssessmentForm {
         _ id: String, _ section: AssessmentSection, _ label: String, labels: (Value) -> String,
         satisfies: [AssessmentField] = [], allowNone: Bool = false, _ path: WritableKeyPath<EarlyHelpAssessment, Value?>
     ) -> AssessmentFormField where Value.RawValue == String {
-        let options = (allowNone ? [(value: "", label: "Not recorded")] : [])
+        let options =
+            (allowNone ? [(value: "", label: "Not recorded")] : [])
             + Value.allCases.map { (value: $0.rawValue, label: labels($0)) }
         return AssessmentFormField(
             id: id, section: section, label: label, kind: .choice(options), satisfies: satisfies,
@@ -138,7 +139,8 @@ extension AssessmentForm {
                 kind: .choice(Gender.allCases.map { (value: $0.rawValue, label: $0.label) }), satisfies: [],
                 read: { $0.identifying.gender.rawValue },
                 write: { $0.identifying.gender = Gender(rawValue: $1) ?? .notKnown }),
-            date("dob", section, "Date of birth", satisfies: [.dateOfBirthOrExpectedDelivery], \.identifying.dateOfBirth),
+            date(
+                "dob", section, "Date of birth", satisfies: [.dateOfBirthOrExpectedDelivery], \.identifying.dateOfBirth),
             date(
                 "edd", section, "Expected date of delivery (unborn baby)", satisfies: [.dateOfBirthOrExpectedDelivery],
                 \.identifying.expectedDeliveryDate),
@@ -167,15 +169,20 @@ extension AssessmentForm {
         for index in 0..<count {
             let number = index + 1
             fields += [
-                text("carer-\(number)-name", section, "Parent/carer \(number): name", satisfies: [.parentsAndCarers],
-                     \.parentsAndCarers[index].name),
-                text("carer-\(number)-relationship", section, "Parent/carer \(number): relationship",
-                     satisfies: [.parentsAndCarers], \.parentsAndCarers[index].relationship),
-                text("carer-\(number)-address", section, "Parent/carer \(number): address",
-                     \.parentsAndCarers[index].address),
-                text("carer-\(number)-phone", section, "Parent/carer \(number): phone", \.parentsAndCarers[index].phone),
-                yesNo("carer-\(number)-pr", section, "Parent/carer \(number): parental responsibility",
-                      \.parentsAndCarers[index].hasParentalResponsibility),
+                text(
+                    "carer-\(number)-name", section, "Parent/carer \(number): name", satisfies: [.parentsAndCarers],
+                    \.parentsAndCarers[index].name),
+                text(
+                    "carer-\(number)-relationship", section, "Parent/carer \(number): relationship",
+                    satisfies: [.parentsAndCarers], \.parentsAndCarers[index].relationship),
+                text(
+                    "carer-\(number)-address", section, "Parent/carer \(number): address",
+                    \.parentsAndCarers[index].address),
+                text(
+                    "carer-\(number)-phone", section, "Parent/carer \(number): phone", \.parentsAndCarers[index].phone),
+                yesNo(
+                    "carer-\(number)-pr", section, "Parent/carer \(number): parental responsibility",
+                    \.parentsAndCarers[index].hasParentalResponsibility),
             ]
         }
         return fields
@@ -190,8 +197,9 @@ extension AssessmentForm {
             text(
                 "situation", .background, "Current family and home situation", long: true,
                 satisfies: [.currentSituation], \.currentSituation),
-            text("services-involved", .background, "Services already working with the child", long: true,
-                 \.servicesInvolved),
+            text(
+                "services-involved", .background, "Services already working with the child", long: true,
+                \.servicesInvolved),
             text("assessor-name", .assessor, "Assessor: name", satisfies: [.assessorName], \.assessor.name),
             text("assessor-role", .assessor, "Assessor: role", satisfies: [.assessorRole], \.assessor.role),
             text(
@@ -264,12 +272,17 @@ extension AssessmentForm {
         for index in 0..<actionCount {
             let number = index + 1
             fields += [
-                text("action-\(number)-who", .conclusions, "Action \(number): who", satisfies: [.action(index: index), .actions],
-                     \.actions[index].who),
-                text("action-\(number)-what", .conclusions, "Action \(number): what", long: true,
-                     satisfies: [.action(index: index)], \.actions[index].what),
-                date("action-\(number)-by", .conclusions, "Action \(number): by when", satisfies: [.action(index: index)],
-                     \.actions[index].byWhen),
+                text(
+                    "action-\(number)-who", .conclusions, "Action \(number): who",
+                    satisfies: [.action(index: index), .actions],
+                    \.actions[index].who),
+                text(
+                    "action-\(number)-what", .conclusions, "Action \(number): what", long: true,
+                    satisfies: [.action(index: index)], \.actions[index].what),
+                date(
+                    "action-\(number)-by", .conclusions, "Action \(number): by when",
+                    satisfies: [.action(index: index)],
+                    \.actions[index].byWhen),
                 yesNo("action-\(number)-done", .conclusions, "Action \(number): done", \.actions[index].isDone),
             ]
         }

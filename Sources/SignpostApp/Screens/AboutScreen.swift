@@ -11,7 +11,8 @@ final class AboutScreen: Screen {
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
-        keys.bind([.escape, .character("q")], .back, hint: "Back", help: "Back to the previous screen", group: "General")
+        keys.bind(
+            [.escape, .character("q")], .back, hint: "Back", help: "Back to the previous screen", group: "General")
         return keys
     }
 
@@ -22,9 +23,15 @@ final class AboutScreen: Screen {
             lines = [
                 ("Store file", Style(.header)), ("  \(info.location)", .normal),
                 ("Kind", Style(.header)),
-                ("  \(info.kind.rawValue)\(info.kind.isFictional ? " (fictional data only: never mixed with live cases)" : " (live case data)")", .normal),
+                (
+                    "  \(info.kind.rawValue)\(info.kind.isFictional ? " (fictional data only: never mixed with live cases)" : " (live case data)")",
+                    .normal
+                ),
                 ("Holds", Style(.header)),
-                ("  \(info.familyCount) families, \(info.personCount) people, \(info.auditEntryCount) audit entries", .normal),
+                (
+                    "  \(info.familyCount) families, \(info.personCount) people, \(info.auditEntryCount) audit entries",
+                    .normal
+                ),
                 ("Schema version", Style(.header)), ("  \(info.schemaVersion)", .normal),
                 ("Recorded in the audit trail as", Style(.header)), ("  \(app.practitioner)", .normal),
                 ("", .normal),

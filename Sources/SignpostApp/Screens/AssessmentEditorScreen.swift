@@ -49,34 +49,67 @@ final class AssessmentEditorScreen: Screen {
         var keys = KeyRegistry<Action>()
         if let editor {
             if case .area = editor {
-                keys.bind([.control("o"), .function(2)], .save, hint: "Save field", help: "Keep what is typed in this field (Enter starts a new line)", group: "Editing")
+                keys.bind(
+                    [.control("o"), .function(2)], .save, hint: "Save field",
+                    help: "Keep what is typed in this field (Enter starts a new line)", group: "Editing")
             } else {
-                keys.bind([.enter, .control("o"), .function(2)], .save, hint: "Save field", help: "Keep what is typed in this field", group: "Editing")
+                keys.bind(
+                    [.enter, .control("o"), .function(2)], .save, hint: "Save field",
+                    help: "Keep what is typed in this field", group: "Editing")
             }
             keys.bind([.escape], .cancelEdit, hint: "Cancel", help: "Leave the field as it was", group: "Editing")
             return keys
         }
-        keys.bind([.enter], .edit, hint: choiceLike ? "Change" : "Edit", help: "Edit the selected field (choices move to the next option)", group: "Form")
+        keys.bind(
+            [.enter], .edit, hint: choiceLike ? "Change" : "Edit",
+            help: "Edit the selected field (choices move to the next option)", group: "Form")
         if choiceLike {
-            keys.bind([.right, .character(" ")], .nextChoice, hint: "Next option", help: "Choose the next option", group: "Form", showsInHintBar: false)
-            keys.bind([.left], .previousChoice, hint: "Previous option", help: "Choose the previous option", group: "Form", showsInHintBar: false)
+            keys.bind(
+                [.right, .character(" ")], .nextChoice, hint: "Next option", help: "Choose the next option",
+                group: "Form", showsInHintBar: false)
+            keys.bind(
+                [.left], .previousChoice, hint: "Previous option", help: "Choose the previous option", group: "Form",
+                showsInHintBar: false)
         }
-        keys.bind([.character("]"), .tab], .nextSection, hint: "Next section", help: "Jump to the next section of the form", group: "Form")
-        keys.bind([.character("["), .backTab], .previousSection, hint: "Previous section", help: "Jump to the previous section", group: "Form", showsInHintBar: false)
+        keys.bind(
+            [.character("]"), .tab], .nextSection, hint: "Next section", help: "Jump to the next section of the form",
+            group: "Form")
+        keys.bind(
+            [.character("["), .backTab], .previousSection, hint: "Previous section",
+            help: "Jump to the previous section", group: "Form", showsInHintBar: false)
         if assessment.status == .draft {
-            keys.bind([.character("c")], .complete, hint: "Complete", help: "Check every required field and mark the assessment complete; moves to the first missing field", group: "Form")
+            keys.bind(
+                [.character("c")], .complete, hint: "Complete",
+                help: "Check every required field and mark the assessment complete; moves to the first missing field",
+                group: "Form")
         }
-        keys.bind([.character("p")], .addCarer, hint: "Add carer", help: "Add a parent or carer row", group: "Rows", showsInHintBar: false)
-        keys.bind([.character("a")], .addAction, hint: "Add action", help: "Add an action: who does what by when", group: "Rows", showsInHintBar: false)
-        keys.bind([.character("r")], .addReview, hint: "Add review", help: "Add a review date (locally every 4 to 12 weeks)", group: "Rows", showsInHintBar: false)
-        keys.bind([.character("x")], .export, hint: "Read/export", help: "Read the whole form and export it as text or Markdown", group: "Form")
-        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous field", group: "Moving", showsInHintBar: false)
-        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Next field", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.character("p")], .addCarer, hint: "Add carer", help: "Add a parent or carer row", group: "Rows",
+            showsInHintBar: false)
+        keys.bind(
+            [.character("a")], .addAction, hint: "Add action", help: "Add an action: who does what by when",
+            group: "Rows", showsInHintBar: false)
+        keys.bind(
+            [.character("r")], .addReview, hint: "Add review", help: "Add a review date (locally every 4 to 12 weeks)",
+            group: "Rows", showsInHintBar: false)
+        keys.bind(
+            [.character("x")], .export, hint: "Read/export",
+            help: "Read the whole form and export it as text or Markdown", group: "Form")
+        keys.bind(
+            [.up, .character("k")], .up, hint: "Up", help: "Previous field", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.down, .character("j")], .down, hint: "Down", help: "Next field", group: "Moving", showsInHintBar: false)
         keys.bind([.pageUp], .pageUp, hint: "Page up", help: "Up a screenful", group: "Moving", showsInHintBar: false)
-        keys.bind([.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
-        keys.bind([.character("g"), .home], .top, hint: "Top", help: "First field", group: "Moving", showsInHintBar: false)
-        keys.bind([.character("G"), .end], .bottom, hint: "Bottom", help: "Last field", group: "Moving", showsInHintBar: false)
-        keys.bind([.escape, .character("q")], .back, hint: "Back", help: "Back to the family (everything is already saved)", group: "General")
+        keys.bind(
+            [.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.character("g"), .home], .top, hint: "Top", help: "First field", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.character("G"), .end], .bottom, hint: "Bottom", help: "Last field", group: "Moving", showsInHintBar: false
+        )
+        keys.bind(
+            [.escape, .character("q")], .back, hint: "Back", help: "Back to the family (everything is already saved)",
+            group: "General")
         return keys
     }
 
@@ -91,8 +124,11 @@ final class AssessmentEditorScreen: Screen {
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         let missing = assessment.missingRequiredFields()
-        let status = assessment.status == .draft
-            ? (missing.isEmpty ? "Draft: every required field is filled; press c to complete" : "Draft: \(missing.count) required field\(missing.count == 1 ? "" : "s") to fill (* marks them); saved as you go")
+        let status =
+            assessment.status == .draft
+            ? (missing.isEmpty
+                ? "Draft: every required field is filled; press c to complete"
+                : "Draft: \(missing.count) required field\(missing.count == 1 ? "" : "s") to fill (* marks them); saved as you go")
             : "\(assessment.status.label) on \(assessment.completedOn?.short ?? "–")"
         surface.put(status, at: area.origin, style: Style(missing.isEmpty ? .success : .dim), clip: area)
         let editorHeight = editor == nil ? 3 : (isAreaEditor ? 7 : 3)
@@ -108,11 +144,14 @@ final class AssessmentEditorScreen: Screen {
             let y = listArea.y + row
             let selected = index == cursor.selected
             let marker = missingIDs.contains(index) ? "*" : " "
-            let style = selected ? Style(.selected, [.reverse]) : (missingIDs.contains(index) ? Style(.warning) : .normal)
+            let style =
+                selected ? Style(.selected, [.reverse]) : (missingIDs.contains(index) ? Style(.warning) : .normal)
             if field.section != lastSection {
                 lastSection = field.section
                 if index != top || row == 0 {
-                    surface.put("\(field.section.rawValue). \(field.section.title)", at: Point(x: listArea.x, y: y), style: Style(.header, [.bold]), clip: listArea)
+                    surface.put(
+                        "\(field.section.rawValue). \(field.section.title)", at: Point(x: listArea.x, y: y),
+                        style: Style(.header, [.bold]), clip: listArea)
                     row += 1
                     guard row < listArea.height else { break }
                 }
@@ -120,9 +159,13 @@ final class AssessmentEditorScreen: Screen {
             let rowY = listArea.y + row
             let rowRect = Rect(x: listArea.x, y: rowY, width: listArea.width, height: 1)
             if selected { surface.fill(rowRect, style: style) }
-            surface.put("\(marker) \(TextLayout.pad(TextLayout.truncate(field.label, to: labelWidth - 3), to: labelWidth - 2))", at: rowRect.origin, style: style, clip: rowRect)
+            surface.put(
+                "\(marker) \(TextLayout.pad(TextLayout.truncate(field.label, to: labelWidth - 3), to: labelWidth - 2))",
+                at: rowRect.origin, style: style, clip: rowRect)
             let value = field.display(assessment).replacingOccurrences(of: "\n", with: " ⏎ ")
-            surface.put(value.isEmpty ? "–" : value, at: Point(x: listArea.x + labelWidth, y: rowY), width: listArea.width - labelWidth, style: style, clip: rowRect)
+            surface.put(
+                value.isEmpty ? "–" : value, at: Point(x: listArea.x + labelWidth, y: rowY),
+                width: listArea.width - labelWidth, style: style, clip: rowRect)
             if selected && editor == nil { surface.cursor = rowRect.origin }
             row += 1
         }
@@ -154,7 +197,9 @@ final class AssessmentEditorScreen: Screen {
             }
             surface.put(hint, at: body.origin, style: Style(.dim), clip: body)
         }
-        if let problem { surface.put(problem, at: Point(x: body.x, y: body.maxY - 1), style: Style(.error, [.bold]), clip: body) }
+        if let problem {
+            surface.put(problem, at: Point(x: body.x, y: body.maxY - 1), style: Style(.error, [.bold]), clip: body)
+        }
     }
 
     // MARK: Keys
@@ -210,8 +255,12 @@ final class AssessmentEditorScreen: Screen {
             editor = nil
         case .cancelEdit: editor = nil
         case .complete: return complete(app)
-        case .addCarer: return addRow(app, in: .parentsAndCarers) { $0.parentsAndCarers.append(ParentCarerDetails(name: "", relationship: "")) }
-        case .addAction: return addRow(app, in: .conclusions) { $0.actions.append(AssessmentAction(who: "", what: "", byWhen: nil)) }
+        case .addCarer:
+            return addRow(app, in: .parentsAndCarers) {
+                $0.parentsAndCarers.append(ParentCarerDetails(name: "", relationship: ""))
+            }
+        case .addAction:
+            return addRow(app, in: .conclusions) { $0.actions.append(AssessmentAction(who: "", what: "", byWhen: nil)) }
         case .addReview:
             let due = app.today.adding(days: 42)
             return addRow(app, in: .review) { $0.reviews.append(AssessmentReview(dueOn: due)) }
@@ -262,7 +311,9 @@ final class AssessmentEditorScreen: Screen {
         return nil
     }
 
-    private func addRow(_ app: AppEnvironment, in section: AssessmentSection, _ change: (inout EarlyHelpAssessment) -> Void) -> Transition {
+    private func addRow(
+        _ app: AppEnvironment, in section: AssessmentSection, _ change: (inout EarlyHelpAssessment) -> Void
+    ) -> Transition {
         var updated = assessment
         change(&updated)
         if let failure = save(updated, app: app) { return failure }
@@ -282,8 +333,14 @@ final class AssessmentEditorScreen: Screen {
             if form.index(of: first) == nil {
                 // The first gap is a row that does not exist yet: add one so there is somewhere to type.
                 switch first {
-                case .parentsAndCarers: _ = addRow(app, in: .parentsAndCarers) { $0.parentsAndCarers.append(ParentCarerDetails(name: "", relationship: "")) }
-                case .actions: _ = addRow(app, in: .conclusions) { $0.actions.append(AssessmentAction(who: "", what: "", byWhen: nil)) }
+                case .parentsAndCarers:
+                    _ = addRow(app, in: .parentsAndCarers) {
+                        $0.parentsAndCarers.append(ParentCarerDetails(name: "", relationship: ""))
+                    }
+                case .actions:
+                    _ = addRow(app, in: .conclusions) {
+                        $0.actions.append(AssessmentAction(who: "", what: "", byWhen: nil))
+                    }
                 case .reviewDate:
                     let due = app.today.adding(days: 42)
                     _ = addRow(app, in: .review) { $0.reviews.append(AssessmentReview(dueOn: due)) }
@@ -292,7 +349,9 @@ final class AssessmentEditorScreen: Screen {
             }
             if let index = form.index(of: first) { cursor.selected = index }
             problem = "Missing: \(first.label)"
-            return .message("\(missing.count) required field\(missing.count == 1 ? " is" : "s are") missing; moved to the first", .warning)
+            return .message(
+                "\(missing.count) required field\(missing.count == 1 ? " is" : "s are") missing; moved to the first",
+                .warning)
         } catch {
             return .message("\(error)", .warning)
         }

@@ -17,7 +17,8 @@ final class CaseNoteScreen: Screen {
     init(family: Family, about: Person?) {
         self.family = family
         self.about = about
-        aboutWholeFamily = Checkbox(about.map { "About \($0.fullName) only" } ?? "About the whole family", isChecked: about != nil)
+        aboutWholeFamily = Checkbox(
+            about.map { "About \($0.fullName) only" } ?? "About the whole family", isChecked: about != nil)
     }
 
     var title: String { "New case note · \(family.name) family" }
@@ -26,24 +27,36 @@ final class CaseNoteScreen: Screen {
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
-        keys.bind([.control("o"), .function(2)], .save, hint: "Save", help: "Save the note to the chronology", group: "Note")
+        keys.bind(
+            [.control("o"), .function(2)], .save, hint: "Save", help: "Save the note to the chronology", group: "Note")
         keys.bind([.tab], .nextField, hint: "Next field", help: "Move to the next field", group: "Note")
-        keys.bind([.backTab], .previousField, hint: "Previous field", help: "Move to the previous field", group: "Note", showsInHintBar: false)
-        keys.bind([.escape], .cancel, hint: "Cancel", help: "Leave without saving (asks first if anything is typed)", group: "Note")
+        keys.bind(
+            [.backTab], .previousField, hint: "Previous field", help: "Move to the previous field", group: "Note",
+            showsInHintBar: false)
+        keys.bind(
+            [.escape], .cancel, hint: "Cancel", help: "Leave without saving (asks first if anything is typed)",
+            group: "Note")
         return keys
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        surface.put("Write what happened, in plain words. Enter starts a new line; Ctrl-O saves.", at: area.origin, style: Style(.dim), clip: area)
+        surface.put(
+            "Write what happened, in plain words. Enter starts a new line; Ctrl-O saves.", at: area.origin,
+            style: Style(.dim), clip: area)
         let box = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(3, area.height - 5))
         surface.drawBox(box, title: "Note")
         text.draw(on: surface, in: box.inset(by: 1), focused: focus.isFocused(0))
         let checkY = box.maxY + 1
-        significant.draw(on: surface, in: Rect(x: area.x, y: checkY, width: area.width, height: 1), focused: focus.isFocused(1))
+        significant.draw(
+            on: surface, in: Rect(x: area.x, y: checkY, width: area.width, height: 1), focused: focus.isFocused(1))
         if about != nil {
-            aboutWholeFamily.draw(on: surface, in: Rect(x: area.x, y: checkY + 1, width: area.width, height: 1), focused: focus.isFocused(2))
+            aboutWholeFamily.draw(
+                on: surface, in: Rect(x: area.x, y: checkY + 1, width: area.width, height: 1),
+                focused: focus.isFocused(2))
         }
-        surface.put("Recorded as \(app.practitioner), \(LondonTime.timestamp(app.clock()))", at: Point(x: area.x, y: checkY + 2), style: Style(.dim), clip: area)
+        surface.put(
+            "Recorded as \(app.practitioner), \(LondonTime.timestamp(app.clock()))",
+            at: Point(x: area.x, y: checkY + 2), style: Style(.dim), clip: area)
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
@@ -54,7 +67,10 @@ final class CaseNoteScreen: Screen {
             case .previousField: focus.focusPrevious(skipping: about == nil ? [2] : [])
             case .cancel:
                 guard hasUnsavedChanges else { return .pop }
-                return .confirm(Confirmation("Leave without saving this note? What you typed will be lost.", yes: "Leave", no: "Keep writing") { .pop })
+                return .confirm(
+                    Confirmation(
+                        "Leave without saving this note? What you typed will be lost.", yes: "Leave", no: "Keep writing"
+                    ) { .pop })
             }
             return .handled
         }

@@ -47,25 +47,45 @@ final class FamilyScreen: Screen {
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
-        keys.bind([.tab, .right], .nextTab, hint: "Next tab", help: "Next tab: members, chronology, services and team, assessments", group: "Tabs")
-        keys.bind([.backTab, .left], .previousTab, hint: "Previous tab", help: "Previous tab", group: "Tabs", showsInHintBar: false)
-        keys.bind([.character("n")], .addNote, hint: "Add note", help: "Add a case note to the chronology (it can be flagged as a significant event)", group: "Record")
+        keys.bind(
+            [.tab, .right], .nextTab, hint: "Next tab",
+            help: "Next tab: members, chronology, services and team, assessments", group: "Tabs")
+        keys.bind(
+            [.backTab, .left], .previousTab, hint: "Previous tab", help: "Previous tab", group: "Tabs",
+            showsInHintBar: false)
+        keys.bind(
+            [.character("n")], .addNote, hint: "Add note",
+            help: "Add a case note to the chronology (it can be flagged as a significant event)", group: "Record")
         if tab == .members {
-            keys.bind([.character("l")], .changeLevel, hint: "Change level", help: "Change the selected person's level of need, with a reason", group: "Record")
+            keys.bind(
+                [.character("l")], .changeLevel, hint: "Change level",
+                help: "Change the selected person's level of need, with a reason", group: "Record")
         }
         if tab == .chronology {
-            keys.bind([.character("s")], .toggleSignificant, hint: significantOnly ? "Show all" : "Significant only", help: "Show only significant events, as a chronology for a case conference is read, or everything", group: "Chronology")
+            keys.bind(
+                [.character("s")], .toggleSignificant, hint: significantOnly ? "Show all" : "Significant only",
+                help: "Show only significant events, as a chronology for a case conference is read, or everything",
+                group: "Chronology")
         }
         if tab == .chronology || tab == .assessments {
-            keys.bind([.enter], .open, hint: tab == .assessments ? "Read" : "Read in full", help: tab == .assessments ? "Read the selected assessment in full" : "Read the selected entry in full", group: "Record")
+            keys.bind(
+                [.enter], .open, hint: tab == .assessments ? "Read" : "Read in full",
+                help: tab == .assessments ? "Read the selected assessment in full" : "Read the selected entry in full",
+                group: "Record")
         }
-        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous row", group: "Moving", showsInHintBar: false)
-        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Next row", group: "Moving", showsInHintBar: false)
-        keys.bind([.character("g"), .home], .top, hint: "Top", help: "First row", group: "Moving", showsInHintBar: false)
-        keys.bind([.character("G"), .end], .bottom, hint: "Bottom", help: "Last row", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.up, .character("k")], .up, hint: "Up", help: "Previous row", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.down, .character("j")], .down, hint: "Down", help: "Next row", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.character("g"), .home], .top, hint: "Top", help: "First row", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.character("G"), .end], .bottom, hint: "Bottom", help: "Last row", group: "Moving", showsInHintBar: false)
         keys.bind([.pageUp], .pageUp, hint: "Page up", help: "Up a screenful", group: "Moving", showsInHintBar: false)
-        keys.bind([.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
-        keys.bind([.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")
+        keys.bind(
+            [.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")
         return keys
     }
 
@@ -86,18 +106,26 @@ final class FamilyScreen: Screen {
 
     private func rebuildLists(_ family: Family, today: CalendarDate) {
         chronologyList.rows = family.chronology(significantOnly: significantOnly).map { entry in
-            ListRow(ChronologyFormatting.line(entry, in: family), style: entry.isSignificant ? Style(.warning) : .normal)
+            ListRow(
+                ChronologyFormatting.line(entry, in: family), style: entry.isSignificant ? Style(.warning) : .normal)
         }
         if significantOnly { chronologyList.emptyText = "No significant events recorded. Press s to show everything." }
         var services: [ListRow] = []
-        services.append(ListRow("Lead professional: \(family.leadProfessional?.summary ?? "none named")", style: Style(.header)))
+        services.append(
+            ListRow("Lead professional: \(family.leadProfessional?.summary ?? "none named")", style: Style(.header)))
         for episode in family.episodes {
-            let state = episode.closedOn.map { "closed \($0.short): \(episode.closureReason?.label ?? "no reason recorded")" } ?? "open"
-            services.append(ListRow("Episode  \(ServiceNames.name(episode.service)) from \(episode.openedOn.short), \(state)"))
+            let state =
+                episode.closedOn.map { "closed \($0.short): \(episode.closureReason?.label ?? "no reason recorded")" }
+                ?? "open"
+            services.append(
+                ListRow("Episode  \(ServiceNames.name(episode.service)) from \(episode.openedOn.short), \(state)"))
         }
         for referral in family.referrals.sorted(by: { $0.madeAt > $1.madeAt }) {
             let people = referral.people.compactMap { family.member($0)?.givenName }.joined(separator: ", ")
-            services.append(ListRow("Referral \(ServiceNames.name(referral.service)) for \(people.isEmpty ? "family" : people): \(referral.status.label), \(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()), \(LondonTime.timestamp(referral.madeAt))"))
+            services.append(
+                ListRow(
+                    "Referral \(ServiceNames.name(referral.service)) for \(people.isEmpty ? "family" : people): \(referral.status.label), \(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()), \(LondonTime.timestamp(referral.madeAt))"
+                ))
         }
         if !family.teamAroundFamily.isEmpty {
             services.append(ListRow("Team around the family", style: Style(.header)))
@@ -110,34 +138,49 @@ final class FamilyScreen: Screen {
             services.append(ListRow("Consent", style: Style(.header)))
             for consent in family.consents {
                 let withdrawn = consent.withdrawnOn.map { ", withdrawn \($0.short)" } ?? ""
-                services.append(ListRow("  \(consent.decision.label) by \(consent.givenBy) on \(consent.givenOn.short)\(withdrawn): \(consent.scope)"))
+                services.append(
+                    ListRow(
+                        "  \(consent.decision.label) by \(consent.givenBy) on \(consent.givenOn.short)\(withdrawn): \(consent.scope)"
+                    ))
             }
         }
         servicesList.rows = services
         assessmentList.rows = family.assessments.map { assessment in
             let subject = family.member(assessment.subject)?.fullName ?? assessment.subject.rawValue
-            let missing = assessment.status == .draft ? " · \(assessment.missingRequiredFields().count) required fields to fill" : ""
+            let missing =
+                assessment.status == .draft
+                ? " · \(assessment.missingRequiredFields().count) required fields to fill" : ""
             let review = assessment.nextReview.map { " · next review \($0.dueOn.short)" } ?? ""
-            return ListRow("\(assessment.status.label.uppercased())  \(subject), started \(assessment.startedOn.short)\(review)\(missing)")
+            return ListRow(
+                "\(assessment.status.label.uppercased())  \(subject), started \(assessment.startedOn.short)\(review)\(missing)"
+            )
         }
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         guard let family else {
-            surface.put("This family could not be shown: \(loadError ?? "unknown problem"). Press Esc to go back.", at: area.origin, style: Style(.error), clip: area)
+            surface.put(
+                "This family could not be shown: \(loadError ?? "unknown problem"). Press Esc to go back.",
+                at: area.origin, style: Style(.error), clip: area)
             return
         }
         var y = area.y
-        surface.put("\(family.name) family · \(family.id) · \(family.locality.label) · \(family.address.singleLine)", at: Point(x: area.x, y: y), style: Style(.title), clip: area)
+        surface.put(
+            "\(family.name) family · \(family.id) · \(family.locality.label) · \(family.address.singleLine)",
+            at: Point(x: area.x, y: y), style: Style(.title), clip: area)
         y += 1
         var facts: [String] = []
         let services = family.openServices.map(ServiceNames.name)
         facts.append(services.isEmpty ? "No open services" : "Open to \(services.joined(separator: ", "))")
-        facts.append("Languages: \(family.languages.joined(separator: ", "))\(family.interpreterNeeded ? " (interpreter needed)" : "")")
+        facts.append(
+            "Languages: \(family.languages.joined(separator: ", "))\(family.interpreterNeeded ? " (interpreter needed)" : "")"
+        )
         surface.put(facts.joined(separator: " · "), at: Point(x: area.x, y: y), clip: area)
         y += 1
         if !family.accessNotes.isEmpty {
-            surface.put("Access: \(family.accessNotes)", at: Point(x: area.x, y: y), style: Style(.warning, [.bold]), clip: area)
+            surface.put(
+                "Access: \(family.accessNotes)", at: Point(x: area.x, y: y), style: Style(.warning, [.bold]), clip: area
+            )
             y += 1
         }
         tabs.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: 1), focused: false)
@@ -146,9 +189,14 @@ final class FamilyScreen: Screen {
         switch tab {
         case .members: drawMembers(family, on: surface, in: body, today: app.today)
         case .chronology:
-            let heading = significantOnly ? "Significant events only, newest first (s shows everything)" : "Everything, newest first (! marks significant events)"
+            let heading =
+                significantOnly
+                ? "Significant events only, newest first (s shows everything)"
+                : "Everything, newest first (! marks significant events)"
             surface.put(heading, at: body.origin, style: Style(.dim), clip: body)
-            chronologyList.draw(on: surface, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1), focused: true)
+            chronologyList.draw(
+                on: surface, in: Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1),
+                focused: true)
         case .services: servicesList.draw(on: surface, in: body, focused: true)
         case .assessments: assessmentList.draw(on: surface, in: body, focused: true)
         }
@@ -161,28 +209,48 @@ final class FamilyScreen: Screen {
         }
         let listWidth = min(38, area.width / 2)
         let listArea = Rect(x: area.x, y: area.y, width: listWidth, height: area.height)
-        var rows = ScrollList(rows: family.members.map { person in
-            let level = person.currentLevel.map { "L\($0.rawValue)" } ?? "L-"
-            return ListRow("\(level) \(person.fullName), \(person.ageDescription(on: today))", style: Style(person.currentLevel.map(HomeScreen.role(for:)) ?? .normal))
-        }, selected: memberCursor.selected)
+        var rows = ScrollList(
+            rows: family.members.map { person in
+                let level = person.currentLevel.map { "L\($0.rawValue)" } ?? "L-"
+                return ListRow(
+                    "\(level) \(person.fullName), \(person.ageDescription(on: today))",
+                    style: Style(person.currentLevel.map(HomeScreen.role(for:)) ?? .normal))
+            }, selected: memberCursor.selected)
         rows.cursor = memberCursor
         rows.draw(on: surface, in: listArea, focused: true)
         let person = family.members[min(memberCursor.selected, family.members.count - 1)]
         let detail = Rect(x: listArea.maxX + 2, y: area.y, width: area.width - listWidth - 2, height: area.height)
         var lines: [(String, Style)] = []
         lines.append((person.fullName, Style(.title)))
-        if !person.alsoKnownAs.isEmpty { lines.append(("Also known as \(person.alsoKnownAs.joined(separator: ", "))", .normal)) }
+        if !person.alsoKnownAs.isEmpty {
+            lines.append(("Also known as \(person.alsoKnownAs.joined(separator: ", "))", .normal))
+        }
         var born = person.dateOfBirth.map { "born \($0.british)" } ?? (person.isUnborn ? "" : "date of birth not known")
         if person.isUnborn { born = "expected \(person.expectedDeliveryDate?.british ?? "date not known")" }
         lines.append(("\(person.role.label), \(person.ageDescription(on: today)), \(born)", .normal))
-        lines.append(("\(person.gender.label) · \(person.ethnicity?.label ?? "ethnicity not recorded") · \(person.firstLanguage)", .normal))
+        lines.append(
+            (
+                "\(person.gender.label) · \(person.ethnicity?.label ?? "ethnicity not recorded") · \(person.firstLanguage)",
+                .normal
+            ))
         if person.needs.isRecorded {
-            let kinds = [person.needs.hasSEND ? "SEND" : nil, person.needs.hasEHCPlan ? "EHC plan" : nil, person.needs.hasDisability ? "disability" : nil].compactMap { $0 }
+            let kinds = [
+                person.needs.hasSEND ? "SEND" : nil, person.needs.hasEHCPlan ? "EHC plan" : nil,
+                person.needs.hasDisability ? "disability" : nil,
+            ].compactMap { $0 }
             lines.append(("\(kinds.joined(separator: ", ")): \(person.needs.details)", .normal))
         }
-        if person.role.isAdult { lines.append((person.hasParentalResponsibility ? "Has parental responsibility" : "No parental responsibility", .normal)) }
+        if person.role.isAdult {
+            lines.append(
+                (
+                    person.hasParentalResponsibility ? "Has parental responsibility" : "No parental responsibility",
+                    .normal
+                ))
+        }
         for (kind, other) in family.relationships(of: person.id) {
-            if let other = family.member(other) { lines.append(("\(kind.label.capitalized) of \(other.fullName)", Style(.dim))) }
+            if let other = family.member(other) {
+                lines.append(("\(kind.label.capitalized) of \(other.fullName)", Style(.dim)))
+            }
         }
         lines.append(("", .normal))
         if let current = person.currentLevel {
@@ -191,8 +259,11 @@ final class FamilyScreen: Screen {
             lines.append(("No level of need set (l to set one)", Style(.dim)))
         }
         for entry in person.levelHistory.reversed() {
-            var text = "\(LondonTime.timestamp(entry.setAt)) L\(entry.level.rawValue) by \(entry.setBy): \(entry.reason)"
-            if let suggested = entry.suggestedLevel, entry.overrodeSuggestion { text += " (suggested L\(suggested.rawValue), overridden)" }
+            var text =
+                "\(LondonTime.timestamp(entry.setAt)) L\(entry.level.rawValue) by \(entry.setBy): \(entry.reason)"
+            if let suggested = entry.suggestedLevel, entry.overrodeSuggestion {
+                text += " (suggested L\(suggested.rawValue), overridden)"
+            }
             lines.append((text, .normal))
         }
         var y = detail.y
@@ -207,7 +278,8 @@ final class FamilyScreen: Screen {
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
         if case .mouseClick = key {
-            return tabs.handle(key, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 1)) == .handled ? .handled : .ignored
+            return tabs.handle(key, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 1)) == .handled
+                ? .handled : .ignored
         }
         guard let action = keys.action(for: key) else { return .ignored }
         guard let family else { return action == .back ? .pop : .handled }
@@ -238,7 +310,8 @@ final class FamilyScreen: Screen {
             }
             if tab == .chronology, let index = chronologyList.selectedIndex {
                 let entry = family.chronology(significantOnly: significantOnly)[index]
-                return .push(TextReadScreen(title: "Chronology entry", text: ChronologyFormatting.full(entry, in: family)))
+                return .push(
+                    TextReadScreen(title: "Chronology entry", text: ChronologyFormatting.full(entry, in: family)))
             }
         case .back: return .pop
         }

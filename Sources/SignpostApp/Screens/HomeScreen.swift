@@ -25,25 +25,52 @@ final class HomeScreen: Screen {
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
         if isSearchFocused {
-            keys.bind([.enter, .down], .open, hint: "Results", help: "Move from the search box to the results", group: "Search")
-            keys.bind([.escape], .search, hint: "Clear", help: "Clear the search and show all families", group: "Search")
+            keys.bind(
+                [.enter, .down], .open, hint: "Results", help: "Move from the search box to the results",
+                group: "Search")
+            keys.bind(
+                [.escape], .search, hint: "Clear", help: "Clear the search and show all families", group: "Search")
             return keys
         }
         keys.bind([.enter], .open, hint: "Open", help: "Open the selected family", group: "Families")
-        keys.bind([.character("/")], .search, hint: "Search", help: "Search by name, also-known-as, postcode, date of birth (14/03/2022) or reference", group: "Families")
-        keys.bind([.character("n")], .newFamily, hint: "New family", help: "Add a new family and its first member", group: "Families")
-        keys.bind([.character("L")], .cycleLocality, hint: "Locality", help: "Filter by locality (North, Central, South, out of borough, all)", group: "Filters", showsInHintBar: false)
-        keys.bind([.character("V")], .cycleLevel, hint: "Level", help: "Filter by highest current level (1 to 4, all)", group: "Filters", showsInHintBar: false)
-        keys.bind([.character("O")], .cycleOpen, hint: "Open/closed", help: "Show open families, closed families, or all", group: "Filters", showsInHintBar: false)
-        keys.bind([.character("S")], .cycleService, hint: "Service", help: "Filter by open service (Bright Start, Bright Futures, …)", group: "Filters", showsInHintBar: false)
-        keys.bind([.character("x")], .clearFilters, hint: "Clear filters", help: "Remove every filter", group: "Filters", showsInHintBar: false)
-        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous family", group: "Moving", showsInHintBar: false)
-        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Next family", group: "Moving", showsInHintBar: false)
-        keys.bind([.character("g"), .home], .top, hint: "Top", help: "First family", group: "Moving", showsInHintBar: false)
-        keys.bind([.character("G"), .end], .bottom, hint: "Bottom", help: "Last family", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.character("/")], .search, hint: "Search",
+            help: "Search by name, also-known-as, postcode, date of birth (14/03/2022) or reference", group: "Families")
+        keys.bind(
+            [.character("n")], .newFamily, hint: "New family", help: "Add a new family and its first member",
+            group: "Families")
+        keys.bind(
+            [.character("L")], .cycleLocality, hint: "Locality",
+            help: "Filter by locality (North, Central, South, out of borough, all)", group: "Filters",
+            showsInHintBar: false)
+        keys.bind(
+            [.character("V")], .cycleLevel, hint: "Level", help: "Filter by highest current level (1 to 4, all)",
+            group: "Filters", showsInHintBar: false)
+        keys.bind(
+            [.character("O")], .cycleOpen, hint: "Open/closed", help: "Show open families, closed families, or all",
+            group: "Filters", showsInHintBar: false)
+        keys.bind(
+            [.character("S")], .cycleService, hint: "Service",
+            help: "Filter by open service (Bright Start, Bright Futures, …)", group: "Filters", showsInHintBar: false)
+        keys.bind(
+            [.character("x")], .clearFilters, hint: "Clear filters", help: "Remove every filter", group: "Filters",
+            showsInHintBar: false)
+        keys.bind(
+            [.up, .character("k")], .up, hint: "Up", help: "Previous family", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.down, .character("j")], .down, hint: "Down", help: "Next family", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.character("g"), .home], .top, hint: "Top", help: "First family", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.character("G"), .end], .bottom, hint: "Bottom", help: "Last family", group: "Moving",
+            showsInHintBar: false)
         keys.bind([.pageUp], .pageUp, hint: "Page up", help: "Up a screenful", group: "Moving", showsInHintBar: false)
-        keys.bind([.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
-        keys.bind([.character("i")], .about, hint: "About", help: "Which store is open, how many families, who is recorded in the audit trail", group: "General", showsInHintBar: false)
+        keys.bind(
+            [.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.character("i")], .about, hint: "About",
+            help: "Which store is open, how many families, who is recorded in the audit trail", group: "General",
+            showsInHintBar: false)
         keys.bind([.character("q")], .quit, hint: "Quit", help: "Quit Signpost", group: "General")
         return keys
     }
@@ -58,16 +85,20 @@ final class HomeScreen: Screen {
         surface.put(label, at: Point(x: area.x, y: y), style: Style(.header))
         let fieldArea = Rect(x: area.x + label.count, y: y, width: min(50, area.width - label.count - 2), height: 1)
         searchField.draw(on: surface, in: fieldArea, focused: isSearchFocused)
-        let count = model.isSearching
+        let count =
+            model.isSearching
             ? "\(model.rows.count) match\(model.rows.count == 1 ? "" : "es")"
             : (model.totalCount == 0 ? "0 families" : "\(model.absolutePosition) of \(model.totalCount)")
         y += 1
-        surface.put("Showing \(model.filterSummary) · \(count)", at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
+        surface.put(
+            "Showing \(model.filterSummary) · \(count)", at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
         y += 1
 
         let listArea = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
         if let loadError {
-            surface.put("The case list could not be read: \(loadError)", at: Point(x: area.x, y: y), style: Style(.error), clip: area)
+            surface.put(
+                "The case list could not be read: \(loadError)", at: Point(x: area.x, y: y), style: Style(.error),
+                clip: area)
             return
         }
         if model.rows.isEmpty && !model.isSearching && model.query == FamilyListQuery(limit: model.query.limit) {
@@ -76,7 +107,9 @@ final class HomeScreen: Screen {
         }
         table.rows = model.rows.map { row(for: $0, today: app.today) }
         table.rowStyles = model.rows.map { Style($0.highestLevel.map(HomeScreen.role(for:)) ?? .normal) }
-        table.emptyText = model.isSearching ? "No family matches “\(model.searchText)”." : "No families match these filters (x clears them)."
+        table.emptyText =
+            model.isSearching
+            ? "No family matches “\(model.searchText)”." : "No families match these filters (x clears them)."
         table.cursor.selected = model.selection
         table.draw(on: surface, in: listArea, focused: !isSearchFocused)
     }
@@ -187,7 +220,9 @@ final class HomeScreen: Screen {
             "Store: \(app.storeLocation)",
         ]
         for (offset, line) in lines.enumerated() where offset < area.height {
-            surface.put(line, at: Point(x: area.x + 2, y: area.y + offset), style: offset == 0 ? Style(.title) : .normal, clip: area)
+            surface.put(
+                line, at: Point(x: area.x + 2, y: area.y + offset), style: offset == 0 ? Style(.title) : .normal,
+                clip: area)
         }
     }
 
@@ -196,21 +231,27 @@ final class HomeScreen: Screen {
             "\(member.givenName) \(SummaryFormatting.age(of: member, today: today))"
         }.joined(separator: ", ")
         let level = summary.highestLevel.map { "L\($0.rawValue)" } ?? "–"
-        let services = summary.openServices.isEmpty ? "closed" : summary.openServices.map(ServiceNames.name).joined(separator: ", ")
+        let services =
+            summary.openServices.isEmpty
+            ? "closed" : summary.openServices.map(ServiceNames.name).joined(separator: ", ")
         var name = summary.name
         if let reason = model.reason(for: summary.id) { name += " (\(reason))" }
-        return [name, members, level, services, summary.leadProfessional ?? "–", SummaryFormatting.relative(summary.lastActivity, today: today)]
+        return [
+            name, members, level, services, summary.leadProfessional ?? "–",
+            SummaryFormatting.relative(summary.lastActivity, today: today),
+        ]
     }
 
     private static func makeTable() -> Table {
-        Table(columns: [
-            TableColumn("Family", minWidth: 14, idealWidth: 18),
-            TableColumn("Members and ages", minWidth: 20, idealWidth: 40, isFlexible: true),
-            TableColumn("Level", minWidth: 5, idealWidth: 5),
-            TableColumn("Open services", minWidth: 12, idealWidth: 22),
-            TableColumn("Lead professional", minWidth: 10, idealWidth: 18),
-            TableColumn("Last activity", minWidth: 11, idealWidth: 13),
-        ], rows: [], gap: 1, emptyText: "No families")
+        Table(
+            columns: [
+                TableColumn("Family", minWidth: 14, idealWidth: 18),
+                TableColumn("Members and ages", minWidth: 20, idealWidth: 40, isFlexible: true),
+                TableColumn("Level", minWidth: 5, idealWidth: 5),
+                TableColumn("Open services", minWidth: 12, idealWidth: 22),
+                TableColumn("Lead professional", minWidth: 10, idealWidth: 18),
+                TableColumn("Last activity", minWidth: 11, idealWidth: 13),
+            ], rows: [], gap: 1, emptyText: "No families")
     }
 
     static func role(for level: NeedLevel) -> StyleRole {

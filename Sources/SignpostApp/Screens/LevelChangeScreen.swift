@@ -32,23 +32,31 @@ final class LevelChangeScreen: Screen {
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
-        keys.bind([.control("o"), .function(2)], .save, hint: "Save", help: "Record the new level with the reason", group: "Level")
+        keys.bind(
+            [.control("o"), .function(2)], .save, hint: "Save", help: "Record the new level with the reason",
+            group: "Level")
         keys.bind([.tab], .nextField, hint: "Next field", help: "Move between the level and the reason", group: "Level")
-        keys.bind([.backTab], .previousField, hint: "Previous field", help: "Move back", group: "Level", showsInHintBar: false)
+        keys.bind(
+            [.backTab], .previousField, hint: "Previous field", help: "Move back", group: "Level", showsInHintBar: false
+        )
         keys.bind([.escape], .cancel, hint: "Cancel", help: "Leave without changing the level", group: "Level")
         return keys
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         let now = person.currentLevel.map { "Now \($0)." } ?? "No level set yet."
-        surface.put("\(now) Choose the level (↑/↓ then Space or Enter), then Tab to write why.", at: area.origin, style: Style(.dim), clip: area)
+        surface.put(
+            "\(now) Choose the level (↑/↓ then Space or Enter), then Tab to write why.", at: area.origin,
+            style: Style(.dim), clip: area)
         let choices = Rect(x: area.x, y: area.y + 2, width: area.width, height: 4)
         levels.draw(on: surface, in: choices, focused: focus.isFocused(0))
         let box = Rect(x: area.x, y: choices.maxY + 1, width: area.width, height: max(3, area.maxY - choices.maxY - 3))
         surface.drawBox(box, title: "Reason (required)")
         reason.draw(on: surface, in: box.inset(by: 1), focused: focus.isFocused(1))
         if let last = person.currentLevelEntry {
-            surface.put("Last set \(LondonTime.timestamp(last.setAt)) by \(last.setBy): \(last.reason)", at: Point(x: area.x, y: box.maxY), style: Style(.dim), clip: area)
+            surface.put(
+                "Last set \(LondonTime.timestamp(last.setAt)) by \(last.setBy): \(last.reason)",
+                at: Point(x: area.x, y: box.maxY), style: Style(.dim), clip: area)
         }
     }
 
@@ -69,7 +77,8 @@ final class LevelChangeScreen: Screen {
             if outcome == .submitted { focus.focus(1) }
             return outcome == .ignored ? .ignored : .handled
         }
-        return reason.handle(key, in: Rect(x: 0, y: 0, width: max(1, area.width - 2), height: 5)) == .ignored ? .ignored : .handled
+        return reason.handle(key, in: Rect(x: 0, y: 0, width: max(1, area.width - 2), height: 5)) == .ignored
+            ? .ignored : .handled
     }
 
     private func save(_ app: AppEnvironment) -> Transition {

@@ -49,23 +49,32 @@ final class NewFamilyScreen: Screen {
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
-        keys.bind([.control("o"), .function(2)], .save, hint: "Save", help: "Add the family to the store", group: "Form")
+        keys.bind(
+            [.control("o"), .function(2)], .save, hint: "Save", help: "Add the family to the store", group: "Form")
         keys.bind([.tab, .down], .nextField, hint: "Next field", help: "Move to the next field", group: "Form")
-        keys.bind([.backTab, .up], .previousField, hint: "Previous field", help: "Move to the previous field", group: "Form", showsInHintBar: false)
-        keys.bind([.escape], .cancel, hint: "Cancel", help: "Leave without adding the family (asks first if anything is typed)", group: "Form")
+        keys.bind(
+            [.backTab, .up], .previousField, hint: "Previous field", help: "Move to the previous field", group: "Form",
+            showsInHintBar: false)
+        keys.bind(
+            [.escape], .cancel, hint: "Cancel",
+            help: "Leave without adding the family (asks first if anything is typed)", group: "Form")
         return keys
     }
 
     private var current: Field { Field(rawValue: focus.focused) ?? .familyName }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        surface.put("Fields marked * are required. Tab moves on; ←/→ change a choice; Ctrl-O saves.", at: area.origin, style: Style(.dim), clip: area)
+        surface.put(
+            "Fields marked * are required. Tab moves on; ←/→ change a choice; Ctrl-O saves.", at: area.origin,
+            style: Style(.dim), clip: area)
         let labelWidth = 28
         var y = area.y + 2
         for field in Field.allCases {
             let required: Set<Field> = [.familyName, .locality, .givenName, .role]
             let label = field.label + (required.contains(field) ? " *" : "")
-            surface.put(label, at: Point(x: area.x, y: y), style: Style(focus.isFocused(field.rawValue) ? .focus : .header), clip: area)
+            surface.put(
+                label, at: Point(x: area.x, y: y), style: Style(focus.isFocused(field.rawValue) ? .focus : .header),
+                clip: area)
             let valueArea = Rect(x: area.x + labelWidth, y: y, width: min(60, area.width - labelWidth), height: 1)
             switch field {
             case .locality: drawChoice(locality, on: surface, in: valueArea, focused: focus.isFocused(field.rawValue))
@@ -141,8 +150,12 @@ final class NewFamilyScreen: Screen {
         }
         let today = app.today
         if personRole == .unbornChild {
-            guard let due = date else { return refuse("An unborn child needs an expected date of delivery.", at: .dateOfBirth) }
-            guard due >= today.adding(days: -30) else { return refuse("The expected date is long past; record the child as born.", at: .dateOfBirth) }
+            guard let due = date else {
+                return refuse("An unborn child needs an expected date of delivery.", at: .dateOfBirth)
+            }
+            guard due >= today.adding(days: -30) else {
+                return refuse("The expected date is long past; record the child as born.", at: .dateOfBirth)
+            }
         } else if let born = date, born > today {
             return refuse("A date of birth cannot be in the future.", at: .dateOfBirth)
         }
@@ -154,7 +167,9 @@ final class NewFamilyScreen: Screen {
             hasParentalResponsibility: personRole == .parentOrCarer)
         let family = Family(
             id: app.newID("F"), name: familyName,
-            address: Address(lines: value(.addressLine).isEmpty ? [] : [value(.addressLine)], postcode: value(.postcode).uppercased()),
+            address: Address(
+                lines: value(.addressLine).isEmpty ? [] : [value(.addressLine)], postcode: value(.postcode).uppercased()
+            ),
             locality: Locality.allCases[locality.chosen ?? 0], accessNotes: value(.accessNotes), members: [person],
             createdAt: app.clock())
         do {

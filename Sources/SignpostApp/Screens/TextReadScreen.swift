@@ -17,12 +17,22 @@ final class TextReadScreen: Screen {
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
-        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Scroll down a line", group: "Reading", showsInHintBar: false)
-        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Scroll up a line", group: "Reading", showsInHintBar: false)
-        keys.bind([.pageDown, .character(" ")], .pageDown, hint: "Page down", help: "Scroll down a screenful", group: "Reading")
-        keys.bind([.pageUp], .pageUp, hint: "Page up", help: "Scroll up a screenful", group: "Reading", showsInHintBar: false)
-        keys.bind([.character("g"), .home], .top, hint: "Top", help: "Go to the start", group: "Reading", showsInHintBar: false)
-        keys.bind([.character("G"), .end], .bottom, hint: "End", help: "Go to the end", group: "Reading", showsInHintBar: false)
+        keys.bind(
+            [.down, .character("j")], .down, hint: "Down", help: "Scroll down a line", group: "Reading",
+            showsInHintBar: false)
+        keys.bind(
+            [.up, .character("k")], .up, hint: "Up", help: "Scroll up a line", group: "Reading", showsInHintBar: false)
+        keys.bind(
+            [.pageDown, .character(" ")], .pageDown, hint: "Page down", help: "Scroll down a screenful",
+            group: "Reading")
+        keys.bind(
+            [.pageUp], .pageUp, hint: "Page up", help: "Scroll up a screenful", group: "Reading", showsInHintBar: false)
+        keys.bind(
+            [.character("g"), .home], .top, hint: "Top", help: "Go to the start", group: "Reading",
+            showsInHintBar: false)
+        keys.bind(
+            [.character("G"), .end], .bottom, hint: "End", help: "Go to the end", group: "Reading",
+            showsInHintBar: false)
         keys.bind([.escape, .character("q")], .back, hint: "Back", help: "Close and go back", group: "General")
         return keys
     }
@@ -41,7 +51,8 @@ final class TextReadScreen: Screen {
         }
         if lines.count > area.height {
             let position = "\(top + 1)–\(min(top + area.height, lines.count)) of \(lines.count) lines"
-            surface.put(position, at: Point(x: area.maxX - DisplayWidth.of(position), y: area.maxY - 1), style: Style(.dim))
+            surface.put(
+                position, at: Point(x: area.maxX - DisplayWidth.of(position), y: area.maxY - 1), style: Style(.dim))
         }
         surface.cursor = Point(x: area.x, y: area.y)
     }
@@ -86,11 +97,18 @@ final class AssessmentReadScreen: Screen {
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
-        keys.bind([.character("t")], .export(.plainText), hint: "Export text", help: "Write the assessment as a plain-text file, ready to attach to a secure e-mail", group: "Export")
-        keys.bind([.character("m")], .export(.markdown), hint: "Export Markdown", help: "Write the assessment as a Markdown file", group: "Export")
+        keys.bind(
+            [.character("t")], .export(.plainText), hint: "Export text",
+            help: "Write the assessment as a plain-text file, ready to attach to a secure e-mail", group: "Export")
+        keys.bind(
+            [.character("m")], .export(.markdown), hint: "Export Markdown",
+            help: "Write the assessment as a Markdown file", group: "Export")
         // Reading keys come from the reader itself, so help and hints match what it does.
         for binding in reader.keys.bindings {
-            keys.add(KeyBinding(binding.keys, action: .reading(binding.action), hint: binding.hint, help: binding.help, group: binding.group, showsInHintBar: binding.showsInHintBar))
+            keys.add(
+                KeyBinding(
+                    binding.keys, action: .reading(binding.action), hint: binding.hint, help: binding.help,
+                    group: binding.group, showsInHintBar: binding.showsInHintBar))
         }
         return keys
     }
@@ -112,9 +130,13 @@ final class AssessmentReadScreen: Screen {
         let name = "caf-\(assessment.id.rawValue)-\(app.today.iso).\(format.fileExtension)"
         let file = folder.appendingPathComponent(name)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let data = Data(assessment.exported(as: format, family: family).utf8)
-            guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            guard
+                FileManager.default.createFile(
+                    atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600])
+            else {
                 return .message("could not write \(file.path)", .error)
             }
             try app.store.recordViewed(family.id, by: app.practitioner)
@@ -129,7 +151,8 @@ final class AssessmentReadScreen: Screen {
 enum AssessmentExportLocation {
     static func folder(environment: [String: String]) -> URL {
         if let folder = environment["SIGNPOST_EXPORT_DIR"], !folder.isEmpty { return URL(fileURLWithPath: folder) }
-        let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
+        let home =
+            environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
         return home.appendingPathComponent("signpost-exports")
     }
 }

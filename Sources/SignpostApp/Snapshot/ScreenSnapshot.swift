@@ -51,7 +51,9 @@ public enum ScreenSnapshot {
         let home = HomeScreen()
         func family() throws -> Family {
             let id = try familyID ?? firstFamily(environment)
-            guard let family = try environment.store.family(id) else { throw Problem(description: "no family with id \(id)") }
+            guard let family = try environment.store.family(id) else {
+                throw Problem(description: "no family with id \(id)")
+            }
             return family
         }
         let application: Application
@@ -65,21 +67,40 @@ public enum ScreenSnapshot {
         case .family, .chronology, .services, .assessments:
             let screen = FamilyScreen(familyID: try family().id, app: environment)
             let tabs = [ScreenSnapshot.Name.family, .chronology, .services, .assessments]
-            for _ in 0..<(tabs.firstIndex(of: name) ?? 0) { _ = screen.handle(.tab, in: Rect(size: TooSmallScreen.minimum), app: environment) }
+            for _ in 0..<(tabs.firstIndex(of: name) ?? 0) {
+                _ = screen.handle(.tab, in: Rect(size: TooSmallScreen.minimum), app: environment)
+            }
             application = Application(environment: environment, stack: [home, screen])
         case .assessment:
             let record = try family()
             guard let assessment = record.assessments.first else {
                 throw Problem(description: "family \(record.id) has no assessment; pick one that has")
             }
-            application = Application(environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), AssessmentReadScreen(family: record, assessment: assessment)])
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    AssessmentReadScreen(family: record, assessment: assessment),
+                ])
         case .note:
             let record = try family()
-            application = Application(environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), CaseNoteScreen(family: record, about: record.members.first)])
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    CaseNoteScreen(family: record, about: record.members.first),
+                ])
         case .level:
             let record = try family()
-            guard let person = record.members.first else { throw Problem(description: "family \(record.id) has no members") }
-            application = Application(environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), LevelChangeScreen(family: record, person: person)])
+            guard let person = record.members.first else {
+                throw Problem(description: "family \(record.id) has no members")
+            }
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    LevelChangeScreen(family: record, person: person),
+                ])
         }
         return application
     }

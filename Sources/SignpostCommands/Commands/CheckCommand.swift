@@ -8,7 +8,9 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the store file: SQLite's integrity check and the store's own rules.",
-        discussion: "Exits 0 when sound, 1 when problems were found, 3 when the file is not a readable Signpost store. A damaged or foreign file is reported and left untouched.")
+        discussion:
+            "Exits 0 when sound, 1 when problems were found, 3 when the file is not a readable Signpost store. A damaged or foreign file is reported and left untouched."
+    )
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -22,7 +24,9 @@ struct CheckCommand: ParsableCommand {
         if report.isHealthy {
             Console.print("The store is sound.")
         } else {
-            Console.print("\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") found. Keep a copy of the file before changing anything.")
+            Console.print(
+                "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") found. Keep a copy of the file before changing anything."
+            )
             throw ExitCode(ExitStatus.problemsFound)
         }
     }

@@ -35,7 +35,8 @@ struct DemoOpenCommand: ParsableCommand {
         if isNew || isEmpty {
             try DemoData.loadFixtures(into: store, by: storeOptions.practitioner)
         }
-        try Interface.run(store: store, location: url, options: interfaceOptions, practitioner: storeOptions.practitioner)
+        try Interface.run(
+            store: store, location: url, options: interfaceOptions, practitioner: storeOptions.practitioner)
     }
 }
 
@@ -99,7 +100,8 @@ struct DemoGenerateCommand: ParsableCommand {
             }
         }
         FileHandle.standardError.write(Data("\n".utf8))
-        Console.print("Made a demonstration store with \(made) synthetic families at \(storeOptions.store!) (seed \(seed)).")
+        Console.print(
+            "Made a demonstration store with \(made) synthetic families at \(storeOptions.store!) (seed \(seed)).")
     }
 }
 

@@ -25,7 +25,9 @@ struct ImportCommand: ParsableCommand {
         for file in files {
             let data: Data
             do {
-                data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+                data =
+                    file == "-"
+                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
                 throw CommandFailure.badInput("cannot read \(file): \((error as NSError).localizedDescription)")
             }
@@ -38,12 +40,14 @@ struct ImportCommand: ParsableCommand {
         let fictional = documents.contains(where: \.fictional)
         if fictional && documents.contains(where: { !$0.fictional }) {
             throw CommandFailure.badInput(
-                "the files mix fictional demonstration families with live ones; import them separately. Nothing was imported.")
+                "the files mix fictional demonstration families with live ones; import them separately. Nothing was imported."
+            )
         }
         let kind: StoreKind = fictional ? .demonstration : .live
         if fictional && storeOptions.store == nil {
             throw CommandFailure.badInput(
-                "these are fictional demonstration families; they cannot go into the live store. Pass --store with a demonstration store. Nothing was imported.")
+                "these are fictional demonstration families; they cannot go into the live store. Pass --store with a demonstration store. Nothing was imported."
+            )
         }
         // A new file takes the documents' kind; an existing one must already be of that kind.
         let store = try StoreOpening.open {
@@ -59,7 +63,9 @@ struct ImportCommand: ParsableCommand {
         try StoreOpening.run {
             try store.apply(documents.map { .addFamily($0.family) }, by: storeOptions.practitioner)
         }
-        Console.print("Imported \(documents.count) famil\(documents.count == 1 ? "y" : "ies") into \(storeOptions.location(for: kind).path).")
+        Console.print(
+            "Imported \(documents.count) famil\(documents.count == 1 ? "y" : "ies") into \(storeOptions.location(for: kind).path)."
+        )
     }
 }
 
@@ -101,7 +107,8 @@ struct ExportCommand: ParsableCommand {
                 try FileManager.default.createDirectory(
                     at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw CommandFailure.badInput("cannot create \(folder.path): \((error as NSError).localizedDescription)")
+                throw CommandFailure.badInput(
+                    "cannot create \(folder.path): \((error as NSError).localizedDescription)")
             }
         }
         for id in ids {
@@ -112,7 +119,9 @@ struct ExportCommand: ParsableCommand {
             try StoreOpening.run { try store.recordViewed(id, by: storeOptions.practitioner) }
             if let folder {
                 let file = folder.appendingPathComponent("\(id.rawValue).json")
-                guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600])
+                guard
+                    FileManager.default.createFile(
+                        atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600])
                 else { throw CommandFailure.badInput("cannot write \(file.path)") }
             } else {
                 Console.write(data)

@@ -11,7 +11,9 @@ struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Print what a screen shows, as text, from the in-memory surface.",
-        discussion: "For tests, documentation and bug reports. Screens: \(ScreenSnapshot.Name.allCases.map(\.rawValue).joined(separator: ", ")).")
+        discussion:
+            "For tests, documentation and bug reports. Screens: \(ScreenSnapshot.Name.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
 
     @OptionGroup var storeOptions: StoreOptions
 

@@ -17,7 +17,8 @@ enum FamilyReport {
         lines.append("Members")
         for person in family.members {
             let level = person.currentLevel.map { $0.description } ?? "no level set"
-            var line = "  \(person.fullName) (\(person.id)): \(person.role.label), \(person.ageDescription(on: today)), \(level)"
+            var line =
+                "  \(person.fullName) (\(person.id)): \(person.role.label), \(person.ageDescription(on: today)), \(level)"
             if !person.alsoKnownAs.isEmpty { line += "; also known as \(person.alsoKnownAs.joined(separator: ", "))" }
             if person.needs.isRecorded { line += "; SEND/disability: \(person.needs.details)" }
             lines.append(line)
@@ -26,9 +27,13 @@ enum FamilyReport {
             }
         }
         lines.append("")
-        lines.append("Services: " + (family.openServices.isEmpty ? "none open" : family.openServices.map(\.rawValue).joined(separator: ", ")))
+        lines.append(
+            "Services: "
+                + (family.openServices.isEmpty
+                    ? "none open" : family.openServices.map(\.rawValue).joined(separator: ", ")))
         for episode in family.episodes {
-            let state = episode.closedOn.map { "closed \($0.short) (\(episode.closureReason?.label ?? "no reason"))" } ?? "open"
+            let state =
+                episode.closedOn.map { "closed \($0.short) (\(episode.closureReason?.label ?? "no reason"))" } ?? "open"
             lines.append("  \(episode.service) from \(episode.openedOn.short), \(state)")
         }
         if !family.teamAroundFamily.isEmpty {
@@ -40,7 +45,9 @@ enum FamilyReport {
             lines.append("Early help assessments (CAF)")
             for assessment in family.assessments {
                 let subject = family.member(assessment.subject)?.fullName ?? assessment.subject.rawValue
-                lines.append("  \(assessment.id) for \(subject): \(assessment.status.label), started \(assessment.startedOn.short)")
+                lines.append(
+                    "  \(assessment.id) for \(subject): \(assessment.status.label), started \(assessment.startedOn.short)"
+                )
             }
         }
         lines.append("")

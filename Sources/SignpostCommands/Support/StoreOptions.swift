@@ -95,7 +95,8 @@ enum Practitioner {
             if let name = candidate?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { return name }
         }
         if let login = getlogin().map({ String(cString: $0) }), !login.isEmpty { return login }
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name.map({ String(cString: $0) }), !name.isEmpty {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name.map({ String(cString: $0) }), !name.isEmpty
+        {
             return name
         }
         return "unknown"

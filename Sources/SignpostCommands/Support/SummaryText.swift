@@ -10,7 +10,8 @@ enum SummaryText {
         let members = summary.members.map { member in
             "\(member.givenName) \(memberAge(member, today: today))"
         }.joined(separator: ", ")
-        let services = summary.openServices.isEmpty ? "closed" : summary.openServices.map(\.rawValue).joined(separator: "+")
+        let services =
+            summary.openServices.isEmpty ? "closed" : summary.openServices.map(\.rawValue).joined(separator: "+")
         var line = "\(summary.id)  \(level)  \(summary.name) (\(summary.postcode))  \(members)  [\(services)]"
         if let lead = summary.leadProfessional { line += "  lead: \(lead)" }
         if let reason { line += "  — \(reason)" }

@@ -51,7 +51,8 @@ extension EarlyHelpAssessment {
         writer.section(.parentsAndCarers)
         if parentsAndCarers.isEmpty { writer.paragraph("") }
         for carer in parentsAndCarers {
-            let responsibility = carer.hasParentalResponsibility ? "has parental responsibility" : "no parental responsibility"
+            let responsibility =
+                carer.hasParentalResponsibility ? "has parental responsibility" : "no parental responsibility"
             writer.item(
                 "\(carer.name) (\(carer.relationship)); \(responsibility); \(carer.address); \(carer.phone)")
         }
@@ -64,14 +65,17 @@ extension EarlyHelpAssessment {
 
         writer.section(.assessor)
         writer.field("Assessor", assessor.summary)
-        writer.field("Assessor contact", [assessor.phone, assessor.email].filter { !$0.isEmpty }.joined(separator: ", "))
+        writer.field(
+            "Assessor contact", [assessor.phone, assessor.email].filter { !$0.isEmpty }.joined(separator: ", "))
         writer.field("Lead professional", leadProfessional?.summary ?? "")
 
         for domain in AssessmentDomain.allCases {
             writer.heading("\(domain.number). \(domain.title)")
             for element in domain.elements {
                 let recorded = assessment(of: element)
-                writer.field(element.title, "\(recorded.rating.label)\(recorded.evidence.isEmpty ? "" : ": \(recorded.evidence)")")
+                writer.field(
+                    element.title,
+                    "\(recorded.rating.label)\(recorded.evidence.isEmpty ? "" : ": \(recorded.evidence)")")
             }
         }
 
@@ -95,7 +99,10 @@ extension EarlyHelpAssessment {
             writer.item("Due \(review.dueOn.british), \(held)\(review.notes.isEmpty ? "" : ": \(review.notes)")")
         }
         if let closure {
-            writer.field("Closed", "\(closure.closedOn.british): \(closure.reason.label)\(closure.notes.isEmpty ? "" : "; \(closure.notes)")")
+            writer.field(
+                "Closed",
+                "\(closure.closedOn.british): \(closure.reason.label)\(closure.notes.isEmpty ? "" : "; \(closure.notes)")"
+            )
         }
         return writer.text
     }

@@ -23,12 +23,15 @@ enum Snapshot {
             return nil
         }
         guard let stored else {
-            return "no snapshot \(name).txt; record it with SIGNPOST_RECORD_SNAPSHOTS=1 and review it. Rendered:\n\(text)"
+            return
+                "no snapshot \(name).txt; record it with SIGNPOST_RECORD_SNAPSHOTS=1 and review it. Rendered:\n\(text)"
         }
         guard stored != text + "\n" else { return nil }
         let storedLines = stored.split(separator: "\n", omittingEmptySubsequences: false)
         let renderedLines = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDifference = Array(zip(storedLines, renderedLines)).firstIndex { $0 != $1 } ?? min(storedLines.count, renderedLines.count)
+        let firstDifference =
+            Array(zip(storedLines, renderedLines)).firstIndex { $0 != $1 }
+            ?? min(storedLines.count, renderedLines.count)
         return """
             \(name) differs from its snapshot at line \(firstDifference + 1).
             --- stored
