@@ -60,3 +60,19 @@ struct CalendarDateTests {
         }
     }
 }
+
+@Suite("Timestamps")
+struct TimestampTests {
+    @Test("instants write as UTC ISO 8601 and read back, with offsets and fractions understood")
+    func roundTrip() throws {
+        let instant = Date(timeIntervalSince1970: 1_795_428_000)
+        #expect(Timestamp.text(instant) == "2026-11-23T10:00:00Z")
+        #expect(Timestamp.date("2026-11-23T10:00:00Z") == instant)
+        #expect(Timestamp.date("2026-11-23T10:00:00+01:00") == instant.addingTimeInterval(-3600))
+        #expect(Timestamp.date("2026-11-23T10:00:00.5Z") == instant.addingTimeInterval(0.5))
+        #expect(Timestamp.text(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+        for bad in ["2026-11-23", "2026-02-30T10:00:00Z", "2026-11-23T25:00:00Z", "2026-11-23T10:00:00", "soon"] {
+            #expect(Timestamp.date(bad) == nil, "\(bad)")
+        }
+    }
+}

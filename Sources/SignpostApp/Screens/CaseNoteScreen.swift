@@ -5,7 +5,7 @@ import SignpostTerminal
 
 /// Writing a case note: the text, whether it is a significant event, and saving it to the chronology.
 final class CaseNoteScreen: Screen {
-    enum Action: Hashable, Sendable { case save, nextField, previousField, cancel }
+    typealias Action = FormAction
 
     private let family: Family
     private let about: Person?
@@ -26,17 +26,9 @@ final class CaseNoteScreen: Screen {
     var hasUnsavedChanges: Bool { !text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 
     var keys: KeyRegistry<Action> {
-        var keys = KeyRegistry<Action>()
-        keys.bind(
-            [.control("o"), .function(2)], .save, hint: "Save", help: "Save the note to the chronology", group: "Note")
-        keys.bind([.tab], .nextField, hint: "Next field", help: "Move to the next field", group: "Note")
-        keys.bind(
-            [.backTab], .previousField, hint: "Previous field", help: "Move to the previous field", group: "Note",
-            showsInHintBar: false)
-        keys.bind(
-            [.escape], .cancel, hint: "Cancel", help: "Leave without saving (asks first if anything is typed)",
+        formKeys(
+            saves: "Save the note to the chronology", leaves: "Leave without saving (asks first if anything is typed)",
             group: "Note")
-        return keys
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
@@ -61,18 +53,10 @@ final class CaseNoteScreen: Screen {
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
         if let action = keys.action(for: key) {
-            switch action {
-            case .save: return save(app)
-            case .nextField: focus.focusNext(skipping: about == nil ? [2] : [])
-            case .previousField: focus.focusPrevious(skipping: about == nil ? [2] : [])
-            case .cancel:
-                guard hasUnsavedChanges else { return .pop }
-                return .confirm(
-                    Confirmation(
-                        "Leave without saving this note? What you typed will be lost.", yes: "Leave", no: "Keep writing"
-                    ) { .pop })
-            }
-            return .handled
+            return perform(
+                action, focus: &focus, hidden: about == nil ? [2] : [], hasUnsavedChanges: hasUnsavedChanges,
+                leaveQuestion: "Leave without saving this note? What you typed will be lost."
+            ) ?? save(app)
         }
         let box = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(3, area.height - 5)).inset(by: 1)
         switch focus.focused {

@@ -5,7 +5,7 @@ import SignpostTerminal
 
 /// Changing one person's level of need, with the reason the practitioner gives.
 final class LevelChangeScreen: Screen {
-    enum Action: Hashable, Sendable { case save, nextField, previousField, cancel }
+    typealias Action = FormAction
 
     private let family: Family
     private let person: Person
@@ -31,16 +31,8 @@ final class LevelChangeScreen: Screen {
     private var chosenLevel: NeedLevel? { levels.chosen.flatMap { NeedLevel(rawValue: $0 + 1) } }
 
     var keys: KeyRegistry<Action> {
-        var keys = KeyRegistry<Action>()
-        keys.bind(
-            [.control("o"), .function(2)], .save, hint: "Save", help: "Record the new level with the reason",
-            group: "Level")
-        keys.bind([.tab], .nextField, hint: "Next field", help: "Move between the level and the reason", group: "Level")
-        keys.bind(
-            [.backTab], .previousField, hint: "Previous field", help: "Move back", group: "Level", showsInHintBar: false
-        )
-        keys.bind([.escape], .cancel, hint: "Cancel", help: "Leave without changing the level", group: "Level")
-        return keys
+        formKeys(
+            saves: "Record the new level with the reason", leaves: "Leave without changing the level", group: "Level")
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
@@ -62,15 +54,10 @@ final class LevelChangeScreen: Screen {
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
         if let action = keys.action(for: key) {
-            switch action {
-            case .save: return save(app)
-            case .nextField: focus.focusNext(skipping: [])
-            case .previousField: focus.focusPrevious(skipping: [])
-            case .cancel:
-                guard hasUnsavedChanges else { return .pop }
-                return .confirm(Confirmation("Leave without recording the level?", yes: "Leave", no: "Stay") { .pop })
-            }
-            return .handled
+            return perform(
+                action, focus: &focus, hasUnsavedChanges: hasUnsavedChanges,
+                leaveQuestion: "Leave without recording the level?"
+            ) ?? save(app)
         }
         if focus.isFocused(0) {
             let outcome = levels.handle(key, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 4))

@@ -9,7 +9,7 @@ import SignpostTerminal
 /// family name, a locality and one person's name. Everything else can be added
 /// from the family's record later.
 final class NewFamilyScreen: Screen {
-    enum Action: Hashable, Sendable { case save, nextField, previousField, cancel }
+    typealias Action = FormAction
 
     private enum Field: Int, CaseIterable {
         case familyName, addressLine, postcode, locality, accessNotes, givenName, personFamilyName, role, dateOfBirth
@@ -48,17 +48,10 @@ final class NewFamilyScreen: Screen {
     var hasUnsavedChanges: Bool { texts.values.contains { !$0.text.isEmpty } }
 
     var keys: KeyRegistry<Action> {
-        var keys = KeyRegistry<Action>()
-        keys.bind(
-            [.control("o"), .function(2)], .save, hint: "Save", help: "Add the family to the store", group: "Form")
-        keys.bind([.tab, .down], .nextField, hint: "Next field", help: "Move to the next field", group: "Form")
-        keys.bind(
-            [.backTab, .up], .previousField, hint: "Previous field", help: "Move to the previous field", group: "Form",
-            showsInHintBar: false)
-        keys.bind(
-            [.escape], .cancel, hint: "Cancel",
-            help: "Leave without adding the family (asks first if anything is typed)", group: "Form")
-        return keys
+        formKeys(
+            saves: "Add the family to the store",
+            leaves: "Leave without adding the family (asks first if anything is typed)", group: "Form",
+            arrowsMoveFields: true)
     }
 
     private var current: Field { Field(rawValue: focus.focused) ?? .familyName }
@@ -97,15 +90,10 @@ final class NewFamilyScreen: Screen {
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
         if let action = keys.action(for: key) {
-            switch action {
-            case .save: return save(app)
-            case .nextField: focus.focusNext(skipping: [])
-            case .previousField: focus.focusPrevious(skipping: [])
-            case .cancel:
-                guard hasUnsavedChanges else { return .pop }
-                return .confirm(Confirmation("Leave without adding this family?", yes: "Leave", no: "Stay") { .pop })
-            }
-            return .handled
+            return perform(
+                action, focus: &focus, hasUnsavedChanges: hasUnsavedChanges,
+                leaveQuestion: "Leave without adding this family?"
+            ) ?? save(app)
         }
         switch current {
         case .locality: return cycle(&locality, key)

@@ -41,7 +41,7 @@ struct SnapshotCommand: ParsableCommand {
         if let problem = resolution.problem { Console.error("\(problem); using the \(resolution.theme.name) theme") }
         var now = Date()
         if let at {
-            guard let parsed = ISO8601DateFormatter().date(from: at) else {
+            guard let parsed = Timestamp.date(at) else {
                 throw CommandFailure.badInput("--at \(at) is not an ISO 8601 time such as 2026-11-23T10:30:00Z")
             }
             now = parsed

@@ -44,7 +44,7 @@ enum SummaryJSON {
     static func line(_ summary: FamilySummary, today: CalendarDate, matched: String? = nil) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = Timestamp.encodingStrategy
         let line = Line(
             id: summary.id.rawValue, name: summary.name, postcode: summary.postcode,
             locality: summary.locality.rawValue, highestLevel: summary.highestLevel?.rawValue,

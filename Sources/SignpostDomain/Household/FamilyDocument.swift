@@ -34,7 +34,7 @@ public struct FamilyDocument: Codable, Hashable, Sendable {
     /// - Throws: ``FamilyDocumentError``.
     public init(decoding data: Data) throws {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = Timestamp.decodingStrategy
         struct Header: Decodable {
             var format: String?
             var formatVersion: Int?
@@ -63,7 +63,7 @@ public struct FamilyDocument: Codable, Hashable, Sendable {
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = Timestamp.encodingStrategy
         return encoder
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SignpostDomain
 import SignpostStore
 
 /// The tables of a Signpost store and how they came to be.
@@ -26,7 +27,7 @@ enum StoreSchema {
             try db.execute(
                 sql:
                     "INSERT INTO store_metadata (key, value) VALUES ('kind', ?), ('schema_version', '1'), ('created_at', ?)",
-                arguments: [kind.rawValue, ISO8601DateFormatter().string(from: Date())])
+                arguments: [kind.rawValue, Timestamp.text(Date())])
         }
         return migrator
     }

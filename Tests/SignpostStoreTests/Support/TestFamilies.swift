@@ -3,10 +3,7 @@ import SignpostDomain
 
 /// Fictional families for the store tests, with dates at whole seconds.
 enum TestFamilies {
-    static func at(_ text: String) -> Date {
-        let formatter = ISO8601DateFormatter()
-        return formatter.date(from: text)!
-    }
+    static func at(_ text: String) -> Date { Timestamp.date(text)! }
 
     static func day(_ iso: String) -> CalendarDate { try! CalendarDate(iso: iso) }
 
