@@ -143,7 +143,8 @@ final class AssessmentEditorScreen: Screen {
             let field = form.fields[index]
             let y = listArea.y + row
             let selected = index == cursor.selected
-            let marker = missingIDs.contains(index) ? "*" : " "
+            // ">" marks the selected field and "*" a required one still empty, so neither depends on colour.
+            let marker = (selected ? ">" : " ") + (missingIDs.contains(index) ? "*" : " ")
             let style =
                 selected ? Style(.selected, [.reverse]) : (missingIDs.contains(index) ? Style(.warning) : .normal)
             if field.section != lastSection {
@@ -160,7 +161,7 @@ final class AssessmentEditorScreen: Screen {
             let rowRect = Rect(x: listArea.x, y: rowY, width: listArea.width, height: 1)
             if selected { surface.fill(rowRect, style: style) }
             surface.put(
-                "\(marker) \(TextLayout.pad(TextLayout.truncate(field.label, to: labelWidth - 3), to: labelWidth - 2))",
+                "\(marker)\(TextLayout.pad(TextLayout.truncate(field.label, to: labelWidth - 3), to: labelWidth - 2))",
                 at: rowRect.origin, style: style, clip: rowRect)
             let value = field.display(assessment).replacingOccurrences(of: "\n", with: " ⏎ ")
             surface.put(

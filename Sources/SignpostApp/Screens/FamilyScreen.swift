@@ -10,7 +10,7 @@ import SignpostTerminal
 final class FamilyScreen: Screen {
     enum Action: Hashable, Sendable {
         case nextTab, previousTab, up, down, top, bottom, pageUp, pageDown, open
-        case addNote, changeLevel, toggleSignificant, back
+        case addNote, changeLevel, startAssessment, toggleSignificant, back
     }
 
     enum Tab: Int, CaseIterable {
@@ -61,6 +61,12 @@ final class FamilyScreen: Screen {
                 [.character("l")], .changeLevel, hint: "Change level",
                 help: "Change the selected person's level of need, with a reason", group: "Record")
         }
+        if tab == .members || tab == .assessments {
+            keys.bind(
+                [.character("c")], .startAssessment, hint: "New CAF",
+                help: "Start an early help assessment (CAF) for the selected child, filled from the family record",
+                group: "Record", showsInHintBar: tab == .assessments)
+        }
         if tab == .chronology {
             keys.bind(
                 [.character("s")], .toggleSignificant, hint: significantOnly ? "Show all" : "Significant only",
@@ -69,8 +75,10 @@ final class FamilyScreen: Screen {
         }
         if tab == .chronology || tab == .assessments {
             keys.bind(
-                [.enter], .open, hint: tab == .assessments ? "Read" : "Read in full",
-                help: tab == .assessments ? "Read the selected assessment in full" : "Read the selected entry in full",
+                [.enter], .open, hint: tab == .assessments ? "Open" : "Read in full",
+                help: tab == .assessments
+                    ? "Open the selected assessment: fill it in section by section, complete it, read or export it"
+                    : "Read the selected entry in full",
                 group: "Record")
         }
         keys.bind(
@@ -300,13 +308,27 @@ final class FamilyScreen: Screen {
         case .changeLevel:
             guard !family.members.isEmpty else { return .message("add a member first", .warning) }
             return .push(LevelChangeScreen(family: family, person: family.members[memberCursor.selected]))
+        case .startAssessment:
+            let candidates = family.members.filter { !$0.role.isAdult }
+            let selected = tab == .members && family.members.indices.contains(memberCursor.selected) ? family.members[memberCursor.selected] : nil
+            guard let child = selected.flatMap({ $0.role.isAdult ? nil : $0 }) ?? (tab == .assessments ? candidates.first : nil) else {
+                return .message("choose a child or unborn baby on the Members tab, then press c", .warning)
+            }
+            let draft = EarlyHelpAssessment.draft(id: app.newID("A"), for: child, in: family, startedOn: app.today)
+            do {
+                try app.store.apply([.saveAssessment(family: family.id, draft)], by: app.practitioner)
+            } catch {
+                return .message("the assessment could not be started: \(error)", .error)
+            }
+            reload(app, recordView: false)
+            return .push(AssessmentEditorScreen(family: self.family ?? family, assessment: draft))
         case .toggleSignificant:
             significantOnly.toggle()
             chronologyList.cursor.selected = 0
             rebuildLists(family, today: app.today)
         case .open:
             if tab == .assessments, let index = assessmentList.selectedIndex {
-                return .push(AssessmentReadScreen(family: family, assessment: family.assessments[index]))
+                return .push(AssessmentEditorScreen(family: family, assessment: family.assessments[index]))
             }
             if tab == .chronology, let index = chronologyList.selectedIndex {
                 let entry = family.chronology(significantOnly: significantOnly)[index]

@@ -21,6 +21,7 @@ public enum ScreenSnapshot {
         case services
         case assessments
         case assessment
+        case caf
         case note
         case level
         case newFamily = "new-family"
@@ -81,6 +82,17 @@ public enum ScreenSnapshot {
                 stack: [
                     home, FamilyScreen(familyID: record.id, app: environment),
                     AssessmentReadScreen(family: record, assessment: assessment),
+                ])
+        case .caf:
+            let record = try family()
+            guard let assessment = record.assessments.first else {
+                throw Problem(description: "family \(record.id) has no assessment; pick one that has")
+            }
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    AssessmentEditorScreen(family: record, assessment: assessment),
                 ])
         case .note:
             let record = try family()

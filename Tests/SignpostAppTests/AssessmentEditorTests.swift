@@ -1,0 +1,95 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+import Testing
+
+@testable import SignpostApp
+
+@Suite("Assessment (CAF) editor")
+struct AssessmentEditorTests {
+    /// A family with a parent and a child, and nothing else.
+    static func family() -> Family {
+        let mum = Person(id: "P-m", role: .parentOrCarer, givenName: "Marta", familyName: "Quillfeather", hasParentalResponsibility: true)
+        let ava = Person(id: "P-a", role: .child, givenName: "Ava", familyName: "Quillfeather", dateOfBirth: try! CalendarDate(iso: "2022-03-14"))
+        return Family(
+            id: "F-1", name: "Quillfeather", address: Address(lines: ["1 Imaginary Row"], postcode: "N7 0ZZ"),
+            locality: .north, members: [mum, ava], relationships: [Relationship(from: "P-m", kind: .parent, to: "P-a")],
+            createdAt: TestApplication.now)
+    }
+
+    @Test("c on a child starts a draft filled from the record, saved at once")
+    func startDraft() throws {
+        let app = try TestApplication(families: [Self.family()])
+        app.press(.enter, .down, .character("c"))
+        let editor = try #require(app.application.top as? AssessmentEditorScreen)
+        #expect(editor.assessment.identifying.givenName == "Ava")
+        #expect(editor.assessment.parentsAndCarers.first?.name == "Marta Quillfeather")
+        let stored = try #require(try app.store.family("F-1")?.assessments.first)
+        #expect(stored.subject == "P-a")
+        #expect(stored.status == .draft)
+        #expect(app.screen().contains("required fields to fill"))
+    }
+
+    @Test("complete on a draft with gaps moves to the first missing field and names it")
+    func completeJumps() throws {
+        let app = try TestApplication(families: [Self.family()])
+        app.press(.enter, .down, .character("c"))
+        app.press(.character("c"))
+        let editor = try #require(app.application.top as? AssessmentEditorScreen)
+        #expect(editor.assessment.status == .draft)
+        #expect(editor.field.id == "what-led", "names, dates, address and carers came from the record")
+        #expect(app.screen().contains("Missing: Background: what led to this assessment"))
+    }
+
+    @Test("a field typed and kept is saved to the store straight away")
+    func fieldSavedAtOnce() throws {
+        let app = try TestApplication(families: [Self.family()])
+        app.press(.enter, .down, .character("c"))
+        app.press(.character("c"))
+        app.press(.enter)
+        app.type("Nursery worried about speech")
+        app.press(.control("o"))
+        let stored = try #require(try app.store.family("F-1")?.assessments.first)
+        #expect(stored.whatLedToAssessment == "Nursery worried about speech")
+        #expect(!app.application.top.hasUnsavedChanges)
+    }
+
+    @Test("an impossible date in a date field is refused with the reason and nothing is saved")
+    func badDate() throws {
+        let app = try TestApplication(families: [Self.family()])
+        app.press(.enter, .down, .character("c"))
+        let editor = try #require(app.application.top as? AssessmentEditorScreen)
+        while editor.field.id != "dob" { app.press(.down) }
+        app.press(.enter, .control("u"))
+        app.type("31/04/2021")
+        app.press(.enter)
+        #expect(app.screen().contains("not a day in the calendar"))
+        #expect(try app.store.family("F-1")?.assessments.first?.identifying.dateOfBirth == (try CalendarDate(iso: "2022-03-14")))
+    }
+
+    @Test("choices change with Space and are saved; a filled form completes")
+    func completeWholeForm() throws {
+        var family = Self.family()
+        var caf = EarlyHelpAssessment.draft(id: "A-1", for: family.members[1], in: family, startedOn: try CalendarDate(iso: "2026-11-23"))
+        caf.whatLedToAssessment = "Nursery concern"
+        caf.currentSituation = "Lives with mother"
+        caf.assessor = Professional(name: "Sam", role: "Family worker", organisation: "Bright Start")
+        for element in AssessmentElement.allCases { caf.elements[element] = ElementAssessment(rating: .notAssessed) }
+        caf.conclusions = "Plan"
+        caf.actions = [AssessmentAction(who: "Sam", what: "Refer", byWhen: try CalendarDate(iso: "2026-12-07"))]
+        caf.consentToShare = ConsentToShare(decision: .notAsked, givenBy: "Marta Quillfeather", givenOn: try CalendarDate(iso: "2026-11-23"))
+        caf.reviews = [AssessmentReview(dueOn: try CalendarDate(iso: "2027-01-04"))]
+        family.assessments = [caf]
+        let app = try TestApplication(families: [family])
+        app.press(.enter, .tab, .tab, .tab, .enter)
+        let editor = try #require(app.application.top as? AssessmentEditorScreen)
+        app.press(.character("c"))
+        #expect(editor.field.id == "consent")
+        app.press(.character(" "))
+        #expect(editor.assessment.consentToShare.decision == .given)
+        app.press(.character("c"))
+        #expect(editor.assessment.status == .complete)
+        #expect(try app.store.family("F-1")?.assessments.first?.status == .complete)
+    }
+}
