@@ -10,8 +10,12 @@ import Testing
 struct AssessmentEditorTests {
     /// A family with a parent and a child, and nothing else.
     static func family() -> Family {
-        let mum = Person(id: "P-m", role: .parentOrCarer, givenName: "Marta", familyName: "Quillfeather", hasParentalResponsibility: true)
-        let ava = Person(id: "P-a", role: .child, givenName: "Ava", familyName: "Quillfeather", dateOfBirth: try! CalendarDate(iso: "2022-03-14"))
+        let mum = Person(
+            id: "P-m", role: .parentOrCarer, givenName: "Marta", familyName: "Quillfeather",
+            hasParentalResponsibility: true)
+        let ava = Person(
+            id: "P-a", role: .child, givenName: "Ava", familyName: "Quillfeather",
+            dateOfBirth: try! CalendarDate(iso: "2022-03-14"))
         return Family(
             id: "F-1", name: "Quillfeather", address: Address(lines: ["1 Imaginary Row"], postcode: "N7 0ZZ"),
             locality: .north, members: [mum, ava], relationships: [Relationship(from: "P-m", kind: .parent, to: "P-a")],
@@ -65,20 +69,24 @@ struct AssessmentEditorTests {
         app.type("31/04/2021")
         app.press(.enter)
         #expect(app.screen().contains("not a day in the calendar"))
-        #expect(try app.store.family("F-1")?.assessments.first?.identifying.dateOfBirth == (try CalendarDate(iso: "2022-03-14")))
+        #expect(
+            try app.store.family("F-1")?.assessments.first?.identifying.dateOfBirth
+                == (try CalendarDate(iso: "2022-03-14")))
     }
 
     @Test("choices change with Space and are saved; a filled form completes")
     func completeWholeForm() throws {
         var family = Self.family()
-        var caf = EarlyHelpAssessment.draft(id: "A-1", for: family.members[1], in: family, startedOn: try CalendarDate(iso: "2026-11-23"))
+        var caf = EarlyHelpAssessment.draft(
+            id: "A-1", for: family.members[1], in: family, startedOn: try CalendarDate(iso: "2026-11-23"))
         caf.whatLedToAssessment = "Nursery concern"
         caf.currentSituation = "Lives with mother"
         caf.assessor = Professional(name: "Sam", role: "Family worker", organisation: "Bright Start")
         for element in AssessmentElement.allCases { caf.elements[element] = ElementAssessment(rating: .notAssessed) }
         caf.conclusions = "Plan"
         caf.actions = [AssessmentAction(who: "Sam", what: "Refer", byWhen: try CalendarDate(iso: "2026-12-07"))]
-        caf.consentToShare = ConsentToShare(decision: .notAsked, givenBy: "Marta Quillfeather", givenOn: try CalendarDate(iso: "2026-11-23"))
+        caf.consentToShare = ConsentToShare(
+            decision: .notAsked, givenBy: "Marta Quillfeather", givenOn: try CalendarDate(iso: "2026-11-23"))
         caf.reviews = [AssessmentReview(dueOn: try CalendarDate(iso: "2027-01-04"))]
         family.assessments = [caf]
         let app = try TestApplication(families: [family])

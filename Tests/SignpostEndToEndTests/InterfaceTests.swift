@@ -143,3 +143,58 @@ struct InterfaceTests {
         try session.waitFor("[exited 3]")
     }
 }
+
+/// Filling a whole assessment in a real terminal, led only by what the editor says is missing.
+@Suite("Assessment in the terminal", .serialized)
+struct AssessmentInterfaceTests {
+    @Test("start a CAF for a child, fill every required field as complete asks for it, and complete it")
+    func fillAndComplete() throws {
+        let binary = try SignpostBinary()
+        let home = try TemporaryHome()
+        let path = home.path("demo.sqlite")
+        #expect(try binary.run(["demo", "load", "--store", path], home: home).status == 0)
+        let session = try TmuxSession(
+            binary: binary, arguments: ["demo", "--store", path], home: home, width: 100, height: 30)
+        try session.waitFor("Enter Open")
+        try session.send("Enter")
+        try session.waitFor("Members")
+        // The newest family's last member is a child in the fixtures; move to it and start an assessment.
+        try session.send("G", "c")
+        try session.waitFor("required field")
+        var completed = false
+        for _ in 0..<80 {
+            try session.send("c")
+            let screen = try session.waitUntil("a missing field or completion") {
+                $0.contains("Missing:") || $0.contains("assessment complete")
+            }
+            if screen.contains("assessment complete") {
+                completed = true
+                break
+            }
+            let before = screen.split(separator: "\n").first { $0.contains("Missing:") }.map(String.init) ?? ""
+            if screen.contains("Options:") || screen.contains("Yes or no") {
+                try session.send("Space")
+            } else if screen.contains("A date as") {
+                try session.send("Enter", "C-u")
+                try session.type("01/12/2026")
+                try session.send("C-o")
+            } else {
+                try session.send("Enter")
+                try session.type("Recorded in the end-to-end test")
+                try session.send("C-o")
+            }
+            try session.waitUntil("the field to be kept") { !$0.contains("Save field") || !$0.contains(before) }
+        }
+        #expect(completed, "the assessment never completed")
+        try session.waitFor("Complete on")
+        try session.send("q", "q", "q")
+        try session.waitFor("[exited 0]")
+        let list = try binary.run(["list", "--store", path, "--json", "--limit", "1"], home: home)
+        let id = try #require(
+            list.standardOutput.split(separator: "\n").first.flatMap {
+                (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+            })
+        let shown = try binary.run(["show", "--store", path, id], home: home)
+        #expect(shown.standardOutput.contains(": Complete, started"), "\(shown.standardOutput)")
+    }
+}

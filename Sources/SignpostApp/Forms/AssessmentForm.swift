@@ -24,9 +24,17 @@ struct AssessmentForm {
         self.fields = fields
     }
 
-    /// The index of the field where `missing` is filled in.
-    func index(of missing: AssessmentField) -> Int? {
-        fields.firstIndex { $0.satisfies.contains(missing) }
+    /// The index of the field where `missing` is filled in: the first still-empty one when
+    /// several fields together satisfy it (an action's who, what and when).
+    func index(of missing: AssessmentField, in assessment: EarlyHelpAssessment? = nil) -> Int? {
+        if let assessment,
+            let empty = fields.firstIndex(where: {
+                $0.satisfies.contains(missing) && $0.read(assessment).trimmingCharacters(in: .whitespaces).isEmpty
+            })
+        {
+            return empty
+        }
+        return fields.firstIndex { $0.satisfies.contains(missing) }
     }
 
     /// The index of the first field in `section`.

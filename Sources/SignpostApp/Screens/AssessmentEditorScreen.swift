@@ -348,7 +348,7 @@ final class AssessmentEditorScreen: Screen {
                 default: break
                 }
             }
-            if let index = form.index(of: first) { cursor.selected = index }
+            if let index = form.index(of: first, in: assessment) { cursor.selected = index }
             problem = "Missing: \(first.label)"
             return .message(
                 "\(missing.count) required field\(missing.count == 1 ? " is" : "s are") missing; moved to the first",

@@ -310,8 +310,13 @@ final class FamilyScreen: Screen {
             return .push(LevelChangeScreen(family: family, person: family.members[memberCursor.selected]))
         case .startAssessment:
             let candidates = family.members.filter { !$0.role.isAdult }
-            let selected = tab == .members && family.members.indices.contains(memberCursor.selected) ? family.members[memberCursor.selected] : nil
-            guard let child = selected.flatMap({ $0.role.isAdult ? nil : $0 }) ?? (tab == .assessments ? candidates.first : nil) else {
+            let selected =
+                tab == .members && family.members.indices.contains(memberCursor.selected)
+                ? family.members[memberCursor.selected] : nil
+            guard
+                let child = selected.flatMap({ $0.role.isAdult ? nil : $0 })
+                    ?? (tab == .assessments ? candidates.first : nil)
+            else {
                 return .message("choose a child or unborn baby on the Members tab, then press c", .warning)
             }
             let draft = EarlyHelpAssessment.draft(id: app.newID("A"), for: child, in: family, startedOn: app.today)
