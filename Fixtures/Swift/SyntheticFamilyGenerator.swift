@@ -26,7 +26,9 @@ public struct SyntheticFamilyGenerator: Sendable {
     ///   - today: the date ages and history are measured back from.
     ///   - chronologyEntries: how many case notes to add beyond the usual few (for "a family with 200 entries").
     public func family(number: Int, today: CalendarDate, chronologyEntries: Int = 0) -> Family {
-        var random = SplitMix64(seed: seed &+ UInt64(number) &* 0x9E37_79B9_7F4A_7C15)
+        // Each family's stream starts from a hash of its number, so neighbours share nothing.
+        var hash = SplitMix64(seed: UInt64(number))
+        var random = SplitMix64(seed: hash.next() ^ seed)
         let surname = Self.name(&random, syllables: 2 + Int(random.next() % 2))
         let id = FamilyID(String(format: "G-%07d", number))
         let todayStart = Self.instant(today)

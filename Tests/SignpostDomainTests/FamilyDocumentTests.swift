@@ -79,3 +79,15 @@ struct FamilyDocumentTests {
         #expect(busy.chronology().count >= 200)
     }
 }
+
+@Suite("Synthetic families")
+struct SyntheticFamilyTests {
+    @Test("neighbouring families are unrelated, not shifted copies of each other")
+    func neighboursDiffer() throws {
+        let today = try CalendarDate(iso: "2026-11-23")
+        let families = SyntheticFamilyGenerator(seed: 7).families(0..<200, today: today)
+        let shapes = families.map { $0.members.map(\.givenName).joined(separator: ",") }
+        #expect(Set(shapes).count > 190)
+        #expect(Set(families.map(\.name)).count > 150)
+    }
+}
