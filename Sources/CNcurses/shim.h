@@ -36,6 +36,12 @@ static inline int signpost_is_click(mmask_t state) {
 /// session never leaves the terminal in raw mode.
 static inline void signpost_restore_and_exit(int signal_number) {
     endwin();
+    // write(2) is safe in a signal handler; the practitioner learns what happened to their work.
+    static const char message[] =
+        "signpost: interrupted. Everything saved before now is kept (notes, levels and assessment fields are "
+        "saved as each is finished); only the text being typed was not saved.\n";
+    ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
+    (void)ignored;
     _exit(128 + signal_number);
 }
 

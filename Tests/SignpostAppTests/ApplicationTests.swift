@@ -170,3 +170,80 @@ struct ApplicationTests {
         #expect(!app.application.isRunning)
     }
 }
+
+@Suite("Members")
+struct MemberTests {
+    @Test("a member added on the family screen is saved with a relationship to another member")
+    func addMember() throws {
+        let app = try TestApplication(families: [AssessmentEditorTests.family()])
+        app.press(.enter, .character("a"))
+        #expect(app.application.top is MemberScreen)
+        app.type("Otto")
+        // Role: child is the first option; the date is the fifth field.
+        app.press(.tab, .tab, .tab, .tab)
+        app.type("02/02/2026")
+        for _ in 0..<10 { app.press(.tab) }
+        app.press(.right)  // relationship kind: parent
+        app.press(.control("o"))
+        #expect(app.application.top is FamilyScreen, "\(app.screen())")
+        let family = try #require(try app.store.family("F-1"))
+        let otto = try #require(family.members.first { $0.givenName == "Otto" })
+        #expect(otto.role == .child)
+        #expect(otto.familyName == "Quillfeather")
+        #expect(otto.dateOfBirth == (try CalendarDate(iso: "2026-02-02")))
+        #expect(family.relationships.contains(Relationship(from: otto.id, kind: .parent, to: "P-m")))
+    }
+
+    @Test("editing a member keeps their level history and refuses a date of birth in the future")
+    func editMember() throws {
+        var family = AssessmentEditorTests.family()
+        family.members[1].levelHistory = [LevelEntry(level: .earlyHelp, setBy: "x", setAt: TestApplication.now, reason: "r")]
+        let app = try TestApplication(families: [family])
+        app.press(.enter, .down, .character("e"))
+        #expect(app.application.top is MemberScreen)
+        app.press(.tab, .tab, .tab, .tab, .control("u"))
+        app.type("01/01/2030")
+        app.press(.control("o"))
+        #expect(app.screen().contains("A date of birth cannot be in the future."))
+        app.press(.control("u"))
+        app.type("14/03/2021")
+        app.press(.tab, .right)  // gender: not-known → next
+        app.press(.control("o"))
+        #expect(app.application.top is FamilyScreen)
+        let ava = try #require(try app.store.family("F-1")?.member("P-a"))
+        #expect(ava.dateOfBirth == (try CalendarDate(iso: "2021-03-14")))
+        #expect(ava.levelHistory.count == 1)
+    }
+}
+
+@Suite("Case list filters")
+struct CaseListFilterTests {
+    @Test("P then a name shows only that lead professional's families; an empty name shows all again")
+    func leadFilter() throws {
+        let app = try TestApplication()
+        let all = try app.store.families(FamilyListQuery(limit: 1000)).totalCount
+        app.press(.character("P"))
+        app.press(.control("u"))
+        app.type("lead Priya")
+        app.press(.enter)
+        let screen = app.screen()
+        #expect(screen.contains("Showing lead Priya"))
+        let filtered = try app.store.families(FamilyListQuery(leadProfessional: "Priya", limit: 1000)).totalCount
+        #expect(filtered > 0 && filtered < all)
+        #expect(screen.contains("of \(filtered)"))
+        app.press(.character("P"), .control("u"))
+        app.type("lead")
+        app.press(.enter)
+        #expect(app.screen().contains("of \(all)"))
+    }
+
+    @Test("V cycles the level filter and the list keeps only families at that level")
+    func levelFilter() throws {
+        let app = try TestApplication()
+        app.press(.character("V"), .character("V"), .character("V"))
+        let screen = app.screen()
+        #expect(screen.contains("Showing level 3"))
+        let rows = screen.split(separator: "\n").filter { $0.contains(" L1 ") || $0.contains(" L2 ") || $0.contains(" L4 ") }
+        #expect(rows.isEmpty, "\(rows)")
+    }
+}

@@ -186,7 +186,7 @@ struct AssessmentInterfaceTests {
             try session.waitUntil("the field to be kept") { !$0.contains("Save field") || !$0.contains(before) }
         }
         #expect(completed, "the assessment never completed")
-        try session.waitFor("Complete on")
+        try session.waitFor("Complete since")
         try session.send("q", "q", "q")
         try session.waitFor("[exited 0]")
         let list = try binary.run(["list", "--store", path, "--json", "--limit", "1"], home: home)

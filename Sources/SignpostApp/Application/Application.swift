@@ -146,7 +146,7 @@ public final class Application {
             help: "Show every key this screen answers (F1 works while typing)", group: "General")
         keys.bind(
             [.character(":")], .palette, hint: "Commands",
-            help: "Open the command line: home, about, new-family, open FAMILY-ID, quit (Tab completes)",
+            help: "Open the command line: home, open FAMILY-ID, lead NAME, new-family, about, quit (Tab completes)",
             group: "General", showsInHintBar: false)
         return keys
     }
@@ -218,6 +218,7 @@ public final class Application {
         PaletteCommand("home", summary: "Back to the list of families"),
         PaletteCommand("open", summary: "Open a family by its id: open F-0001"),
         PaletteCommand("new-family", summary: "Add a new family"),
+        PaletteCommand("lead", summary: "Show families whose lead professional's name contains this: lead Priya"),
         PaletteCommand("about", summary: "Which store is open, and who the audit trail records"),
         PaletteCommand("help", summary: "Every key this screen answers"),
         PaletteCommand("quit", summary: "Quit Signpost (asks first if anything is unsaved)"),
@@ -234,6 +235,9 @@ public final class Application {
             }
             apply(.push(FamilyScreen(familyID: id, app: environment)))
         case "new-family": apply(.push(NewFamilyScreen()))
+        case "lead":
+            leave(toDepth: 1)
+            (stack.first as? HomeScreen)?.filterByLead(arguments.trimmingCharacters(in: .whitespaces), app: environment)
         case "about": apply(.push(AboutScreen()))
         case "help": help = HelpOverlay(title: "Keys: \(top.title)")
         case "quit": requestQuit()
@@ -259,6 +263,10 @@ public final class Application {
                 confirmation.onYes
             )
         case .message(let text, let kind): post(text, kind: kind)
+        case .openPalette(let text):
+            var opened = CommandPalette(commands: Application.commands)
+            opened.input.text = text
+            palette = opened
         case .quit: requestQuit()
         }
     }

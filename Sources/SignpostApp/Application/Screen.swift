@@ -56,6 +56,8 @@ enum Transition {
     /// Ask before doing something destructive or losing typing.
     case confirm(Confirmation)
     case message(String, ToastKind)
+    /// Open the `:` command line with this text already typed (`lead `).
+    case openPalette(String)
     case quit
 }
 

@@ -21,6 +21,7 @@ struct AssessmentForm {
         fields += AssessmentForm.conclusionFields(actionCount: assessment.actions.count)
         fields += AssessmentForm.consentFields()
         fields += AssessmentForm.reviewFields(count: assessment.reviews.count)
+        fields += AssessmentForm.closureFields(isClosed: assessment.closure != nil)
         self.fields = fields
     }
 
@@ -329,6 +330,48 @@ extension AssessmentForm {
                     }),
                 date("review-\(number)-held", .review, "Review \(number): held on", \.reviews[index].heldOn),
                 text("review-\(number)-notes", .review, "Review \(number): notes", long: true, \.reviews[index].notes),
+            ]
+        }
+        return fields
+    }
+
+    static func closureFields(isClosed: Bool) -> [AssessmentFormField] {
+        var fields = [
+            AssessmentFormField(
+                id: "closure-reason", section: .review, label: "Closure: reason",
+                kind: .choice(
+                    [(value: "", label: "Open (not closed)")]
+                        + ClosureReason.allCases.map { (value: $0.rawValue, label: $0.label) }),
+                satisfies: [.closure],
+                read: { $0.closure?.reason.rawValue ?? "" },
+                write: { assessment, value in
+                    guard let reason = ClosureReason(rawValue: value) else {
+                        assessment.closure = nil
+                        return
+                    }
+                    // Closing takes the last known date of work until the practitioner sets the real one.
+                    let date =
+                        assessment.closure?.closedOn ?? assessment.reviews.compactMap(\.heldOn).max()
+                        ?? assessment.completedOn ?? assessment.startedOn
+                    assessment.closure = AssessmentClosure(
+                        closedOn: date, reason: reason, notes: assessment.closure?.notes ?? "")
+                })
+        ]
+        if isClosed {
+            fields += [
+                AssessmentFormField(
+                    id: "closure-date", section: .review, label: "Closure: date", kind: .date, satisfies: [.closure],
+                    read: { $0.closure?.closedOn.british ?? "" },
+                    write: { assessment, text in
+                        do {
+                            assessment.closure?.closedOn = try CalendarDate(parsing: text)
+                        } catch let error as CalendarDateError {
+                            throw AssessmentFieldError(description: error.description)
+                        }
+                    }),
+                AssessmentFormField(
+                    id: "closure-notes", section: .review, label: "Closure: notes", kind: .longText, satisfies: [],
+                    read: { $0.closure?.notes ?? "" }, write: { $0.closure?.notes = $1 }),
             ]
         }
         return fields

@@ -124,12 +124,19 @@ final class AssessmentEditorScreen: Screen {
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         let missing = assessment.missingRequiredFields()
-        let status =
-            assessment.status == .draft
-            ? (missing.isEmpty
+        let next = assessment.nextReview.map { "; next review due \($0.dueOn.short)" } ?? "; no review booked (r adds one)"
+        let status: String
+        switch assessment.status {
+        case .draft:
+            status =
+                missing.isEmpty
                 ? "Draft: every required field is filled; press c to complete"
-                : "Draft: \(missing.count) required field\(missing.count == 1 ? "" : "s") to fill (* marks them); saved as you go")
-            : "\(assessment.status.label) on \(assessment.completedOn?.short ?? "–")"
+                : "Draft: \(missing.count) required field\(missing.count == 1 ? "" : "s") to fill (* marks them); saved as you go"
+        case .complete: status = "Complete since \(assessment.completedOn?.short ?? "–")\(next)"
+        case .reviewed: status = "Reviewed\(next)"
+        case .closed:
+            status = "Closed \(assessment.closure.map { "on \($0.closedOn.short): \($0.reason.label)" } ?? "")"
+        }
         surface.put(status, at: area.origin, style: Style(missing.isEmpty ? .success : .dim), clip: area)
         let editorHeight = editor == nil ? 3 : (isAreaEditor ? 7 : 3)
         let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - editorHeight)
@@ -297,7 +304,9 @@ final class AssessmentEditorScreen: Screen {
         return save(updated, app: app)
     }
 
-    private func save(_ updated: EarlyHelpAssessment, app: AppEnvironment) -> Transition? {
+    private func save(_ changed: EarlyHelpAssessment, app: AppEnvironment) -> Transition? {
+        var updated = changed
+        updated.settleStatus()
         do {
             try app.store.apply([.saveAssessment(family: family.id, updated)], by: app.practitioner)
         } catch {

@@ -10,7 +10,7 @@ import SignpostTerminal
 final class FamilyScreen: Screen {
     enum Action: Hashable, Sendable {
         case nextTab, previousTab, up, down, top, bottom, pageUp, pageDown, open
-        case addNote, changeLevel, startAssessment, toggleSignificant, back
+        case addNote, changeLevel, addMember, editMember, startAssessment, toggleSignificant, back
     }
 
     enum Tab: Int, CaseIterable {
@@ -60,6 +60,15 @@ final class FamilyScreen: Screen {
             keys.bind(
                 [.character("l")], .changeLevel, hint: "Change level",
                 help: "Change the selected person's level of need, with a reason", group: "Record")
+        }
+        if tab == .members {
+            keys.bind(
+                [.character("a")], .addMember, hint: "Add member",
+                help: "Add a person to the household (a child, an unborn baby, a parent or carer, another adult)",
+                group: "Record")
+            keys.bind(
+                [.character("e")], .editMember, hint: "Edit member",
+                help: "Edit the selected person's details and relationships", group: "Record", showsInHintBar: false)
         }
         if tab == .members || tab == .assessments {
             keys.bind(
@@ -308,6 +317,11 @@ final class FamilyScreen: Screen {
         case .changeLevel:
             guard !family.members.isEmpty else { return .message("add a member first", .warning) }
             return .push(LevelChangeScreen(family: family, person: family.members[memberCursor.selected]))
+        case .addMember:
+            return .push(MemberScreen(family: family, editing: nil))
+        case .editMember:
+            guard family.members.indices.contains(memberCursor.selected) else { return .handled }
+            return .push(MemberScreen(family: family, editing: family.members[memberCursor.selected]))
         case .startAssessment:
             let candidates = family.members.filter { !$0.role.isAdult }
             let selected =

@@ -9,7 +9,7 @@ import SignpostTerminal
 /// you type (names, also-known-as, postcodes, dates of birth, references).
 final class HomeScreen: Screen {
     enum Action: Hashable, Sendable {
-        case open, search, newFamily, cycleLocality, cycleLevel, cycleOpen, cycleService, clearFilters
+        case open, search, newFamily, cycleLocality, cycleLevel, cycleOpen, cycleService, filterLead, clearFilters
         case about, quit, up, down, top, bottom, pageUp, pageDown
     }
 
@@ -52,6 +52,10 @@ final class HomeScreen: Screen {
         keys.bind(
             [.character("S")], .cycleService, hint: "Service",
             help: "Filter by open service (Bright Start, Bright Futures, …)", group: "Filters", showsInHintBar: false)
+        keys.bind(
+            [.character("P")], .filterLead, hint: "Lead",
+            help: "Filter by lead professional: type part of their name (an empty name removes the filter)",
+            group: "Filters", showsInHintBar: false)
         keys.bind(
             [.character("x")], .clearFilters, hint: "Clear filters", help: "Remove every filter", group: "Filters",
             showsInHintBar: false)
@@ -171,6 +175,8 @@ final class HomeScreen: Screen {
             case .cycleService:
                 model.query.service = HomeScreen.next(model.query.service, in: ServiceNames.filterable)
                 resetPage(app)
+            case .filterLead:
+                return .openPalette("lead \(model.query.leadProfessional ?? "")")
             case .clearFilters:
                 model.query = FamilyListQuery(limit: model.query.limit)
                 resetPage(app)
@@ -189,6 +195,12 @@ final class HomeScreen: Screen {
             return .message("the case list could not be read: \(error)", .error)
         }
         return .handled
+    }
+
+    /// Shows only families whose lead professional's name contains `name` (all families when empty).
+    func filterByLead(_ name: String, app: AppEnvironment) {
+        model.query.leadProfessional = name.isEmpty ? nil : name
+        resetPage(app)
     }
 
     private func resetPage(_ app: AppEnvironment) {

@@ -254,3 +254,22 @@ extension String {
     /// Empty or only white space.
     var isBlank: Bool { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 }
+
+extension EarlyHelpAssessment {
+    /// Brings the status in line with what the form records, after a field is edited directly.
+    ///
+    /// A closure makes the assessment closed; taking the closure away reopens it
+    /// as it was. A complete assessment with a review held becomes reviewed. A
+    /// draft only becomes complete through ``complete(on:)``, which checks every
+    /// required field.
+    public mutating func settleStatus() {
+        let hasHeldReview = reviews.contains { $0.heldOn != nil }
+        if closure != nil {
+            status = .closed
+        } else if status == .closed {
+            status = completedOn == nil ? .draft : (hasHeldReview ? .reviewed : .complete)
+        } else if status == .complete && hasHeldReview {
+            status = .reviewed
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// Reading a person's details from form fields, with the checks a practitioner would expect.
+enum MemberDetails {
+    struct Problem: Error {
+        var field: String
+        var message: String
+    }
+
+    static let yesNo = ["No", "Yes"]
+    static let ethnicities = ["Not recorded"] + Ethnicity.allCases.map(\.label)
+    static let genders = Gender.allCases.map(\.label)
+
+    /// The rows for a person's details, filled from `person` when editing.
+    static func rows(for person: Person?, familyName: String) -> [FormFields.Row] {
+        let roleIndex = person.map { PersonRole.allCases.firstIndex(of: $0.role)! } ?? 0
+        let date = person.flatMap { $0.isUnborn ? $0.expectedDeliveryDate : $0.dateOfBirth }?.british ?? ""
+        return [
+            FormFields.text("given-name", "First name", required: true, value: person?.givenName ?? "", maxLength: 60),
+            FormFields.text("person-family-name", "Family name", value: person?.familyName ?? familyName, maxLength: 60),
+            FormFields.text("aka", "Also known as", value: person?.alsoKnownAs.joined(separator: ", ") ?? "", placeholder: "other names, separated by commas"),
+            FormFields.choice("role", "Role", options: PersonRole.allCases.map(\.label), chosen: roleIndex, required: true),
+            FormFields.text("date", "Date of birth / due date", value: date, maxLength: 10, placeholder: "DD/MM/YYYY (expected date for an unborn child)"),
+            FormFields.choice("gender", "Gender", options: genders, chosen: Gender.allCases.firstIndex(of: person?.gender ?? .notKnown)!),
+            FormFields.choice("ethnicity", "Ethnicity", options: ethnicities, chosen: person?.ethnicity.map { Ethnicity.allCases.firstIndex(of: $0)! + 1 } ?? 0),
+            FormFields.text("language", "First language", value: person?.firstLanguage ?? "English", maxLength: 40),
+            FormFields.choice("send", "Special educational needs", options: yesNo, chosen: person?.needs.hasSEND == true ? 1 : 0),
+            FormFields.choice("ehcp", "EHC plan", options: yesNo, chosen: person?.needs.hasEHCPlan == true ? 1 : 0),
+            FormFields.choice("disability", "Disability", options: yesNo, chosen: person?.needs.hasDisability == true ? 1 : 0),
+            FormFields.text("needs", "Needs in words", value: person?.needs.details ?? "", maxLength: 200),
+            FormFields.choice("pr", "Parental responsibility", options: yesNo, chosen: person?.hasParentalResponsibility == true ? 1 : 0),
+            FormFields.text("phone", "Phone", value: person?.phone ?? "", maxLength: 30),
+        ]
+    }
+
+    /// The person the fields describe, keeping `existing`'s id and level history when editing.
+    static func person(
+        from fields: FormFields, id: PersonID, defaultFamilyName: String, today: CalendarDate, existing: Person? = nil
+    ) -> Result<Person, Problem> {
+        let givenName = fields.text("given-name")
+        guard !givenName.isEmpty else { return .failure(Problem(field: "given-name", message: "Give the person's first name.")) }
+        let role = PersonRole.allCases[fields.chosen("role")]
+        var date: CalendarDate?
+        if !fields.text("date").isEmpty {
+            do {
+                date = try CalendarDate(parsing: fields.text("date"))
+            } catch {
+                return .failure(Problem(field: "date", message: "\(error)"))
+            }
+        }
+        if role == .unbornChild {
+            guard let due = date else {
+                return .failure(Problem(field: "date", message: "An unborn child needs an expected date of delivery."))
+            }
+            guard due >= today.adding(days: -30) else {
+                return .failure(Problem(field: "date", message: "The expected date is long past; record the child as born."))
+            }
+        } else if let born = date, born > today {
+            return .failure(Problem(field: "date", message: "A date of birth cannot be in the future."))
+        }
+        var person = existing ?? Person(id: id, role: role, givenName: givenName, familyName: defaultFamilyName)
+        person.role = role
+        person.givenName = givenName
+        let familyName = fields.text("person-family-name")
+        person.familyName = familyName.isEmpty ? defaultFamilyName : familyName
+        person.dateOfBirth = role == .unbornChild ? nil : date
+        person.expectedDeliveryDate = role == .unbornChild ? date : nil
+        if fields.has("aka") {
+            person.alsoKnownAs = fields.text("aka").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            person.gender = Gender.allCases[fields.chosen("gender")]
+            let ethnicity = fields.chosen("ethnicity")
+            person.ethnicity = ethnicity == 0 ? nil : Ethnicity.allCases[ethnicity - 1]
+            person.firstLanguage = fields.text("language").isEmpty ? "English" : fields.text("language")
+            person.needs = SpecialNeeds(
+                hasSEND: fields.chosen("send") == 1, hasEHCPlan: fields.chosen("ehcp") == 1,
+                hasDisability: fields.chosen("disability") == 1, details: fields.text("needs"))
+            person.hasParentalResponsibility = fields.chosen("pr") == 1
+            person.phone = fields.text("phone")
+        } else {
+            person.hasParentalResponsibility = role == .parentOrCarer
+        }
+        return .success(person)
+    }
+}
+
+/// Adding a member to a family, or editing one: their details and how they are related to the others.
+final class MemberScreen: Screen {
+    typealias Action = FormAction
+
+    private let family: Family
+    private let existing: Person?
+    private var fields: FormFields
+    private let others: [Person]
+    private let initialTexts: [String: String]
+
+    init(family: Family, editing person: Person?) {
+        self.family = family
+        self.existing = person
+        others = family.members.filter { $0.id != person?.id }
+        var rows = MemberDetails.rows(for: person, familyName: family.name)
+        if !others.isEmpty {
+            // A relationship to one other member; more can be added by editing again.
+            rows.append(FormFields.choice("relation-kind", "Add relationship", options: ["None"] + RelationshipKind.allCases.map(\.label), chosen: 0))
+            rows.append(FormFields.choice("relation-to", "… of", options: others.map(\.fullName), chosen: 0))
+        }
+        fields = FormFields(rows)
+        var texts: [String: String] = [:]
+        for row in rows { if case .text(let field) = row.input { texts[row.id] = field.text } }
+        initialTexts = texts
+    }
+
+    var title: String { existing.map { "Edit \($0.fullName)" } ?? "New member of the \(family.name) family" }
+
+    var hasUnsavedChanges: Bool { fields.hasText(besides: initialTexts) }
+
+    var keys: KeyRegistry<Action> {
+        formKeys(
+            saves: existing == nil ? "Add the member to the family" : "Save the changes to this person",
+            leaves: "Leave without saving (asks first if anything is typed)", group: "Member", arrowsMoveFields: true)
+    }
+
+    func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
+        surface.put(
+            "Fields marked * are required. Tab or ↓ moves on; ←/→ or Space change a choice; Ctrl-O saves.",
+            at: area.origin, style: Style(.dim), clip: area)
+        var top = area.y + 1
+        if let existing {
+            let relations = family.relationships(of: existing.id).compactMap { relation in
+                family.member(relation.other).map { "\(relation.kind.label) of \($0.fullName)" }
+            }
+            if !relations.isEmpty {
+                surface.put("Now: " + relations.joined(separator: "; "), at: Point(x: area.x, y: top), style: Style(.dim), clip: area)
+            }
+        }
+        top += 1
+        fields.draw(on: surface, in: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top))
+    }
+
+    func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
+        if let action = keys.action(for: key) {
+            return perform(
+                action, focus: &fields.focus, hasUnsavedChanges: hasUnsavedChanges,
+                leaveQuestion: existing == nil ? "Leave without adding this person?" : "Leave without saving the changes?"
+            ) ?? save(app)
+        }
+        return fields.handle(key)
+    }
+
+    private func save(_ app: AppEnvironment) -> Transition {
+        let person: Person
+        switch MemberDetails.person(
+            from: fields, id: app.newID("P"), defaultFamilyName: family.name, today: app.today, existing: existing)
+        {
+        case .success(let made): person = made
+        case .failure(let problem):
+            fields.refuse(problem.message, at: problem.field)
+            return .handled
+        }
+        var relationships = family.relationships.filter { $0.from == person.id || $0.to == person.id }
+        if fields.has("relation-kind"), fields.chosen("relation-kind") > 0 {
+            let kind = RelationshipKind.allCases[fields.chosen("relation-kind") - 1]
+            let other = others[fields.chosen("relation-to")]
+            let relation = Relationship(from: person.id, kind: kind, to: other.id)
+            if !relationships.contains(relation) { relationships.append(relation) }
+        }
+        let change: CaseChange =
+            existing == nil
+            ? .addPerson(family: family.id, person, relationships: relationships)
+            : .updatePerson(family: family.id, person, relationships: relationships)
+        do {
+            try app.store.apply([change], by: app.practitioner)
+        } catch {
+            return .message("not saved: \(error)", .error)
+        }
+        return .popWithMessage(existing == nil ? "added \(person.fullName) to the family" : "saved \(person.fullName)")
+    }
+}
