@@ -197,7 +197,9 @@ struct MemberTests {
     @Test("editing a member keeps their level history and refuses a date of birth in the future")
     func editMember() throws {
         var family = AssessmentEditorTests.family()
-        family.members[1].levelHistory = [LevelEntry(level: .earlyHelp, setBy: "x", setAt: TestApplication.now, reason: "r")]
+        family.members[1].levelHistory = [
+            LevelEntry(level: .earlyHelp, setBy: "x", setAt: TestApplication.now, reason: "r")
+        ]
         let app = try TestApplication(families: [family])
         app.press(.enter, .down, .character("e"))
         #expect(app.application.top is MemberScreen)
@@ -243,7 +245,28 @@ struct CaseListFilterTests {
         app.press(.character("V"), .character("V"), .character("V"))
         let screen = app.screen()
         #expect(screen.contains("Showing level 3"))
-        let rows = screen.split(separator: "\n").filter { $0.contains(" L1 ") || $0.contains(" L2 ") || $0.contains(" L4 ") }
+        let rows = screen.split(separator: "\n").filter {
+            $0.contains(" L1 ") || $0.contains(" L2 ") || $0.contains(" L4 ")
+        }
         #expect(rows.isEmpty, "\(rows)")
+    }
+}
+
+@Suite("Mouse")
+struct MouseTests {
+    @Test("a click on a hint does what its key does; a click on a row selects it")
+    func clicks() throws {
+        let app = try TestApplication()
+        let surface = app.surface()
+        let hintRow = surface.lines()[23]
+        let column = try #require(hintRow.range(of: "Help")).lowerBound.utf16Offset(in: hintRow)
+        app.press(.mouseClick(Point(x: column, y: 23)))
+        #expect(app.screen().contains("Keys: Families"))
+        app.press(.escape)
+        let rows = app.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        let third = try #require(rows.indices.first { rows[$0].contains("Family") && rows[$0].contains("Level") }) + 3
+        app.press(.mouseClick(Point(x: 5, y: third)), .enter)
+        let opened = try #require(app.application.top as? FamilyScreen)
+        #expect(rows[third].contains(opened.family?.name ?? "?"))
     }
 }

@@ -106,7 +106,9 @@ struct AssessmentEditorTests {
 struct AssessmentClosureTests {
     @Test("a held review makes a complete assessment reviewed; a closure reason closes it; clearing it reopens")
     func reviewAndClose() throws {
-        var caf = EarlyHelpAssessment(id: "A-1", subject: "P-a", status: .complete, startedOn: try CalendarDate(iso: "2026-09-01"), completedOn: try CalendarDate(iso: "2026-09-08"))
+        var caf = EarlyHelpAssessment(
+            id: "A-1", subject: "P-a", status: .complete, startedOn: try CalendarDate(iso: "2026-09-01"),
+            completedOn: try CalendarDate(iso: "2026-09-08"))
         caf.reviews = [AssessmentReview(dueOn: try CalendarDate(iso: "2026-10-20"))]
         var form = AssessmentForm(caf)
         try #require(form.fields.first { $0.id == "review-1-held" }).write(&caf, "20/10/2026")
@@ -115,7 +117,9 @@ struct AssessmentClosureTests {
         try #require(form.fields.first { $0.id == "closure-reason" }).write(&caf, ClosureReason.needsMet.rawValue)
         caf.settleStatus()
         #expect(caf.status == .closed)
-        #expect(caf.closure?.closedOn == (try CalendarDate(iso: "2026-10-20")), "closed on the last review until the date is set")
+        #expect(
+            caf.closure?.closedOn == (try CalendarDate(iso: "2026-10-20")),
+            "closed on the last review until the date is set")
         form = AssessmentForm(caf)
         try #require(form.fields.first { $0.id == "closure-date" }).write(&caf, "23/11/2026")
         #expect(caf.closure?.closedOn == (try CalendarDate(iso: "2026-11-23")))

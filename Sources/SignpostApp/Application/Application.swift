@@ -192,12 +192,31 @@ public final class Application {
             return
         }
         if key == .resize { return }
+        if case .mouseClick(let point) = key, point.y == layout(for: size).hintBar.y {
+            // A click on a hint does what its key does.
+            if let clicked = hintKey(at: point.x, width: size.width, for: top) { handle(clicked, size: size) }
+            return
+        }
         let transition = top.handle(key, in: body, app: environment)
         if case .ignored = transition {
             handleFrameKey(key, screen: top)
         } else {
             apply(transition)
         }
+    }
+
+    /// The key of the hint-bar entry drawn at column `x`, laid out as ``HintBar`` lays it out.
+    func hintKey<S: Screen>(at x: Int, width: Int, for screen: S) -> Key? {
+        let registry = frameKeys(for: screen)
+        let shown = HintBar.entries(for: registry, width: width)
+        var column = 0
+        for (index, binding) in registry.hintBindings.prefix(shown.count).enumerated() {
+            if index > 0 { column += 2 }
+            let entryWidth = DisplayWidth.of(visible(binding.keyLabel)) + 1 + DisplayWidth.of(visible(binding.hint))
+            if (column..<(column + entryWidth)).contains(x) { return binding.keys.first }
+            column += entryWidth
+        }
+        return nil
     }
 
     private func scrollHelp<S: Screen>(_ overlay: inout HelpOverlay, _ key: Key, for screen: S, in area: Rect)

@@ -29,8 +29,13 @@ struct FormFields {
     }
 
     /// A text field row.
-    static func text(_ id: String, _ label: String, required: Bool = false, value: String = "", maxLength: Int = 120, placeholder: String = "") -> Row {
-        Row(id: id, label: label, isRequired: required, input: .text(TextField(text: value, maxLength: maxLength, placeholder: placeholder)))
+    static func text(
+        _ id: String, _ label: String, required: Bool = false, value: String = "", maxLength: Int = 120,
+        placeholder: String = ""
+    ) -> Row {
+        Row(
+            id: id, label: label, isRequired: required,
+            input: .text(TextField(text: value, maxLength: maxLength, placeholder: placeholder)))
     }
 
     /// A choice row showing `options`, with `chosen` selected.
@@ -85,7 +90,8 @@ struct FormFields {
             switch row.input {
             case .text(let field): field.draw(on: surface, in: valueArea, focused: focused)
             case .choice(let choice):
-                surface.put("‹ \(choice.chosenOption ?? "") ›", at: valueArea.origin, style: Style(.input), clip: valueArea)
+                surface.put(
+                    "‹ \(choice.chosenOption ?? "") ›", at: valueArea.origin, style: Style(.input), clip: valueArea)
                 if focused { surface.cursor = Point(x: valueArea.x + 2, y: valueArea.y) }
             }
             y += 1

@@ -124,7 +124,8 @@ final class AssessmentEditorScreen: Screen {
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         let missing = assessment.missingRequiredFields()
-        let next = assessment.nextReview.map { "; next review due \($0.dueOn.short)" } ?? "; no review booked (r adds one)"
+        let next =
+            assessment.nextReview.map { "; next review due \($0.dueOn.short)" } ?? "; no review booked (r adds one)"
         let status: String
         switch assessment.status {
         case .draft:

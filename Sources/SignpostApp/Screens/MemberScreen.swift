@@ -20,18 +20,32 @@ enum MemberDetails {
         let date = person.flatMap { $0.isUnborn ? $0.expectedDeliveryDate : $0.dateOfBirth }?.british ?? ""
         return [
             FormFields.text("given-name", "First name", required: true, value: person?.givenName ?? "", maxLength: 60),
-            FormFields.text("person-family-name", "Family name", value: person?.familyName ?? familyName, maxLength: 60),
-            FormFields.text("aka", "Also known as", value: person?.alsoKnownAs.joined(separator: ", ") ?? "", placeholder: "other names, separated by commas"),
-            FormFields.choice("role", "Role", options: PersonRole.allCases.map(\.label), chosen: roleIndex, required: true),
-            FormFields.text("date", "Date of birth / due date", value: date, maxLength: 10, placeholder: "DD/MM/YYYY (expected date for an unborn child)"),
-            FormFields.choice("gender", "Gender", options: genders, chosen: Gender.allCases.firstIndex(of: person?.gender ?? .notKnown)!),
-            FormFields.choice("ethnicity", "Ethnicity", options: ethnicities, chosen: person?.ethnicity.map { Ethnicity.allCases.firstIndex(of: $0)! + 1 } ?? 0),
+            FormFields.text(
+                "person-family-name", "Family name", value: person?.familyName ?? familyName, maxLength: 60),
+            FormFields.text(
+                "aka", "Also known as", value: person?.alsoKnownAs.joined(separator: ", ") ?? "",
+                placeholder: "other names, separated by commas"),
+            FormFields.choice(
+                "role", "Role", options: PersonRole.allCases.map(\.label), chosen: roleIndex, required: true),
+            FormFields.text(
+                "date", "Date of birth / due date", value: date, maxLength: 10,
+                placeholder: "DD/MM/YYYY (expected date for an unborn child)"),
+            FormFields.choice(
+                "gender", "Gender", options: genders,
+                chosen: Gender.allCases.firstIndex(of: person?.gender ?? .notKnown)!),
+            FormFields.choice(
+                "ethnicity", "Ethnicity", options: ethnicities,
+                chosen: person?.ethnicity.map { Ethnicity.allCases.firstIndex(of: $0)! + 1 } ?? 0),
             FormFields.text("language", "First language", value: person?.firstLanguage ?? "English", maxLength: 40),
-            FormFields.choice("send", "Special educational needs", options: yesNo, chosen: person?.needs.hasSEND == true ? 1 : 0),
+            FormFields.choice(
+                "send", "Special educational needs", options: yesNo, chosen: person?.needs.hasSEND == true ? 1 : 0),
             FormFields.choice("ehcp", "EHC plan", options: yesNo, chosen: person?.needs.hasEHCPlan == true ? 1 : 0),
-            FormFields.choice("disability", "Disability", options: yesNo, chosen: person?.needs.hasDisability == true ? 1 : 0),
+            FormFields.choice(
+                "disability", "Disability", options: yesNo, chosen: person?.needs.hasDisability == true ? 1 : 0),
             FormFields.text("needs", "Needs in words", value: person?.needs.details ?? "", maxLength: 200),
-            FormFields.choice("pr", "Parental responsibility", options: yesNo, chosen: person?.hasParentalResponsibility == true ? 1 : 0),
+            FormFields.choice(
+                "pr", "Parental responsibility", options: yesNo,
+                chosen: person?.hasParentalResponsibility == true ? 1 : 0),
             FormFields.text("phone", "Phone", value: person?.phone ?? "", maxLength: 30),
         ]
     }
@@ -41,7 +55,9 @@ enum MemberDetails {
         from fields: FormFields, id: PersonID, defaultFamilyName: String, today: CalendarDate, existing: Person? = nil
     ) -> Result<Person, Problem> {
         let givenName = fields.text("given-name")
-        guard !givenName.isEmpty else { return .failure(Problem(field: "given-name", message: "Give the person's first name.")) }
+        guard !givenName.isEmpty else {
+            return .failure(Problem(field: "given-name", message: "Give the person's first name."))
+        }
         let role = PersonRole.allCases[fields.chosen("role")]
         var date: CalendarDate?
         if !fields.text("date").isEmpty {
@@ -56,7 +72,8 @@ enum MemberDetails {
                 return .failure(Problem(field: "date", message: "An unborn child needs an expected date of delivery."))
             }
             guard due >= today.adding(days: -30) else {
-                return .failure(Problem(field: "date", message: "The expected date is long past; record the child as born."))
+                return .failure(
+                    Problem(field: "date", message: "The expected date is long past; record the child as born."))
             }
         } else if let born = date, born > today {
             return .failure(Problem(field: "date", message: "A date of birth cannot be in the future."))
@@ -69,8 +86,10 @@ enum MemberDetails {
         person.dateOfBirth = role == .unbornChild ? nil : date
         person.expectedDeliveryDate = role == .unbornChild ? date : nil
         if fields.has("aka") {
-            person.alsoKnownAs = fields.text("aka").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
+            person.alsoKnownAs = fields.text("aka").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            .filter { !$0.isEmpty }
             person.gender = Gender.allCases[fields.chosen("gender")]
             let ethnicity = fields.chosen("ethnicity")
             person.ethnicity = ethnicity == 0 ? nil : Ethnicity.allCases[ethnicity - 1]
@@ -104,7 +123,10 @@ final class MemberScreen: Screen {
         var rows = MemberDetails.rows(for: person, familyName: family.name)
         if !others.isEmpty {
             // A relationship to one other member; more can be added by editing again.
-            rows.append(FormFields.choice("relation-kind", "Add relationship", options: ["None"] + RelationshipKind.allCases.map(\.label), chosen: 0))
+            rows.append(
+                FormFields.choice(
+                    "relation-kind", "Add relationship", options: ["None"] + RelationshipKind.allCases.map(\.label),
+                    chosen: 0))
             rows.append(FormFields.choice("relation-to", "… of", options: others.map(\.fullName), chosen: 0))
         }
         fields = FormFields(rows)
@@ -133,7 +155,9 @@ final class MemberScreen: Screen {
                 family.member(relation.other).map { "\(relation.kind.label) of \($0.fullName)" }
             }
             if !relations.isEmpty {
-                surface.put("Now: " + relations.joined(separator: "; "), at: Point(x: area.x, y: top), style: Style(.dim), clip: area)
+                surface.put(
+                    "Now: " + relations.joined(separator: "; "), at: Point(x: area.x, y: top), style: Style(.dim),
+                    clip: area)
             }
         }
         top += 1
@@ -144,7 +168,8 @@ final class MemberScreen: Screen {
         if let action = keys.action(for: key) {
             return perform(
                 action, focus: &fields.focus, hasUnsavedChanges: hasUnsavedChanges,
-                leaveQuestion: existing == nil ? "Leave without adding this person?" : "Leave without saving the changes?"
+                leaveQuestion: existing == nil
+                    ? "Leave without adding this person?" : "Leave without saving the changes?"
             ) ?? save(app)
         }
         return fields.handle(key)

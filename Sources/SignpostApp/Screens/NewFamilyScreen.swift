@@ -18,9 +18,14 @@ final class NewFamilyScreen: Screen {
         FormFields.choice("locality", "Locality", options: Locality.allCases.map(\.label), chosen: 0, required: true),
         FormFields.text("access", "Access notes", maxLength: 200, placeholder: "e.g. call mother's mobile only"),
         FormFields.text("given-name", "First member: first name", required: true, maxLength: 60),
-        FormFields.text("person-family-name", "First member: family name", maxLength: 60, placeholder: "same as the family if left empty"),
-        FormFields.choice("role", "First member: role", options: PersonRole.allCases.map(\.label), chosen: 2, required: true),
-        FormFields.text("date", "Date of birth / due date", maxLength: 10, placeholder: "DD/MM/YYYY (expected date for an unborn child)"),
+        FormFields.text(
+            "person-family-name", "First member: family name", maxLength: 60,
+            placeholder: "same as the family if left empty"),
+        FormFields.choice(
+            "role", "First member: role", options: PersonRole.allCases.map(\.label), chosen: 2, required: true),
+        FormFields.text(
+            "date", "Date of birth / due date", maxLength: 10,
+            placeholder: "DD/MM/YYYY (expected date for an unborn child)"),
     ])
 
     var title: String { "New family" }
