@@ -94,8 +94,12 @@ final class HomeScreen: Screen {
             ? "\(model.rows.count) match\(model.rows.count == 1 ? "" : "es")"
             : (model.totalCount == 0 ? "0 families" : "\(model.absolutePosition) of \(model.totalCount)")
         y += 1
-        surface.put(
-            "Showing \(model.filterSummary) · \(count)", at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
+        // While searching, say why the selected family matched: the list itself keeps to names.
+        let line =
+            model.isSearching
+            ? "Search results · \(count)\(model.selected.flatMap { model.reason(for: $0.id) }.map { " · selected matched \($0)" } ?? "")"
+            : "Showing \(model.filterSummary) · \(count)"
+        surface.put(line, at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
         y += 1
 
         let listArea = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
@@ -246,10 +250,8 @@ final class HomeScreen: Screen {
         let services =
             summary.openServices.isEmpty
             ? "closed" : summary.openServices.map(ServiceNames.name).joined(separator: ", ")
-        var name = summary.name
-        if let reason = model.reason(for: summary.id) { name += " (\(reason))" }
         return [
-            name, members, level, services, summary.leadProfessional ?? "–",
+            summary.name, members, level, services, summary.leadProfessional ?? "–",
             SummaryFormatting.relative(summary.lastActivity, today: today),
         ]
     }

@@ -147,7 +147,7 @@ final class MemberScreen: Screen {
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         surface.put(
-            "Fields marked * are required. Tab or ↓ moves on; ←/→ or Space change a choice; Ctrl-O saves.",
+            "* marks required fields · Tab or ↓ moves on · ←/→ or Space change a choice · Ctrl-O saves",
             at: area.origin, style: Style(.dim), clip: area)
         var top = area.y + 1
         if let existing {
