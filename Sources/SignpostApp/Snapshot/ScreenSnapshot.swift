@@ -72,28 +72,17 @@ public enum ScreenSnapshot {
                 _ = screen.handle(.tab, in: Rect(size: TooSmallScreen.minimum), app: environment)
             }
             application = Application(environment: environment, stack: [home, screen])
-        case .assessment:
+        case .assessment, .caf:
             let record = try family()
             guard let assessment = record.assessments.first else {
                 throw Problem(description: "family \(record.id) has no assessment; pick one that has")
             }
+            let screen: any Screen =
+                name == .caf
+                ? AssessmentEditorScreen(family: record, assessment: assessment)
+                : AssessmentReadScreen(family: record, assessment: assessment)
             application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    AssessmentReadScreen(family: record, assessment: assessment),
-                ])
-        case .caf:
-            let record = try family()
-            guard let assessment = record.assessments.first else {
-                throw Problem(description: "family \(record.id) has no assessment; pick one that has")
-            }
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    AssessmentEditorScreen(family: record, assessment: assessment),
-                ])
+                environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), screen])
         case .note:
             let record = try family()
             application = Application(
