@@ -23,6 +23,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "signpost", targets: ["signpost"]),
+        .executable(name: "signpost-benchmark", targets: ["signpost-benchmark"]),
         .library(name: "SignpostDomain", targets: ["SignpostDomain"]),
         .library(name: "SignpostStore", targets: ["SignpostStore"]),
         .library(name: "SignpostStoreTesting", targets: ["SignpostStoreTesting"]),
@@ -80,6 +81,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "signpost", dependencies: ["SignpostCommands"]),
+        // Prints the performance figures the benchmark issue sets targets for; never run as a timed test.
+        .executableTarget(
+            name: "signpost-benchmark",
+            dependencies: [
+                "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore", "SignpostFixtures",
+                "SignpostTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/SignpostBenchmark"
+        ),
 
         // MARK: Tests
         .testTarget(name: "SignpostDomainTests", dependencies: ["SignpostDomain", "SignpostFixtures"]),

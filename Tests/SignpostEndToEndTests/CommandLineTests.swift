@@ -186,3 +186,31 @@ struct CommandLineTests {
         #expect(!shown.standardOutput.contains("\u{1B}"), "stored text must never reach the terminal raw")
     }
 }
+
+@Suite("Benchmark")
+struct BenchmarkSmokeTests {
+    @Test("the benchmark runs every measure in quick mode and prints the table (times are not asserted)")
+    func quickRun() throws {
+        let signpost = try SignpostBinary()
+        let home = try TemporaryHome()
+        let benchmark = signpost.url.deletingLastPathComponent().appendingPathComponent("signpost-benchmark")
+        let process = Process()
+        process.executableURL = benchmark
+        process.arguments = ["--quick", "--stores", home.path("stores")]
+        process.environment = home.environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for measure in [
+            "start to first frame", "search per keystroke", "render: home", "render: family", "open a family",
+            "save a contact", "navigator evaluation", "peak resident memory",
+        ] {
+            #expect(text.contains(measure), "no \(measure) line in:\n\(text)")
+        }
+        #expect(!text.contains("no signpost binary"), "start-up was not measured:\n\(text)")
+    }
+}

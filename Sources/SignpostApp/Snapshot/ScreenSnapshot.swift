@@ -42,13 +42,18 @@ public enum ScreenSnapshot {
     public static func render(
         _ name: Name, family familyID: FamilyID?, size: Size, environment: AppEnvironment, styled: Bool = false
     ) throws -> String {
-        let application = try build(name, family: familyID, environment: environment)
+        let application = try application(for: name, family: familyID, environment: environment)
         let surface = MemorySurface(size: size)
         application.render(on: surface)
         return styled ? surface.styledLines().joined(separator: "\n") : surface.text()
     }
 
-    static func build(_ name: Name, family familyID: FamilyID?, environment: AppEnvironment) throws -> Application {
+    /// The application showing screen `name`, as a practitioner would have reached it, ready for keys and frames.
+    ///
+    /// - Throws: ``Problem`` when the screen needs a family and none is given or found.
+    public static func application(
+        for name: Name, family familyID: FamilyID?, environment: AppEnvironment
+    ) throws -> Application {
         let home = HomeScreen()
         func family() throws -> Family {
             let id = try familyID ?? firstFamily(environment)

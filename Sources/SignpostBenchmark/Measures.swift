@@ -1,0 +1,146 @@
+import Foundation
+import SignpostApp
+import SignpostDomain
+import SignpostSQLiteStore
+import SignpostStore
+import SignpostTerminal
+
+/// The measures the benchmark issue names, run against one store.
+struct Measures {
+    let storeURL: URL
+    let families: Int
+    let settings: Settings
+
+    func all() throws -> [Result] {
+        let store = try SQLiteCaseStore(opening: storeURL, expecting: nil)
+        let environment = AppEnvironment(
+            store: store, storeLocation: storeURL.path, storeKind: .demonstration, practitioner: "benchmark",
+            theme: .monochrome)
+        var results: [Result] = []
+        results.append(startToFirstFrame())
+        results.append(try search(store))
+        results += try renders(environment)
+        results.append(try openFamily(environment))
+        results.append(try saveContact(store))
+        results.append(
+            Result(
+                measure: "navigator evaluation", families: families, target: "≤ 1 ms p95",
+                note: "the navigator (issue #4) is not built yet"))
+        results.append(
+            Result(
+                measure: "peak resident memory", families: families, value: peakResidentMegabytes(),
+                target: "≤ 80 MB at 100,000"))
+        try store.close()
+        return results
+    }
+
+    private var size80x24: Size { Size(width: 80, height: 24) }
+
+    /// A whole `signpost snapshot` process: start, open the store, draw the home screen, exit.
+    private func startToFirstFrame() -> Result {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("signpost")
+        let target = "≤ 50 ms median"
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            return Result(
+                measure: "start to first frame", families: families, target: target,
+                note: "no signpost binary beside the benchmark (build both: swift build -c release)")
+        }
+        let timing = Timing.measure(runs: settings.processRuns, warmup: 2) {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["snapshot", "--store", storeURL.path, "--screen", "home"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try? process.run()
+            process.waitUntilExit()
+        }
+        return Result(measure: "start to first frame (process)", families: families, timing: timing, target: target)
+    }
+
+    /// Search as a practitioner types: each prefix of a surname, a misspelling, a date of birth, a postcode.
+    private func search(_ store: SQLiteCaseStore) throws -> Result {
+        let sample = try store.family(FamilyID(String(format: "G-%07d", families / 2)))!
+        let person = sample.members.first { $0.dateOfBirth != nil }
+        var queries: [String] = []
+        for length in 2...max(2, sample.name.count) { queries.append(String(sample.name.prefix(length)).lowercased()) }
+        var misspelt = Array(sample.name.lowercased())
+        if misspelt.count > 3 { misspelt.swapAt(1, 2) }
+        queries.append(String(misspelt))
+        if let born = person?.dateOfBirth { queries += [born.british, born.iso] }
+        queries += [sample.address.postcode, sample.address.postcode.replacingOccurrences(of: " ", with: "")]
+        var index = 0
+        let timing = try Timing.measure(runs: settings.runs, warmup: settings.warmup) {
+            _ = try store.search(queries[index % queries.count], limit: 20)
+            index += 1
+        }
+        return Result(measure: "search per keystroke", families: families, timing: timing, target: "≤ 10 ms p95")
+    }
+
+    /// One key and the whole frame after it, on the in-memory surface.
+    private func renders(_ environment: AppEnvironment) throws -> [Result] {
+        var results: [Result] = []
+        let surface = MemorySurface(size: size80x24)
+        let screens: [(String, ScreenSnapshot.Name, Key)] = [
+            ("render: home after ↓", .home, .down),
+            ("render: family after Tab", .family, .tab),
+            ("render: chronology after ↓", .chronology, .down),
+        ]
+        for (name, screen, key) in screens {
+            let application = try ScreenSnapshot.application(
+                for: screen, family: StoreFactory.busyFamily, environment: environment)
+            let timing = Timing.measure(runs: settings.runs, warmup: settings.warmup) {
+                application.handle(key, size: size80x24)
+                application.render(on: surface)
+            }
+            results.append(Result(measure: name, families: families, timing: timing, target: "≤ 4 ms p95"))
+        }
+        return results
+    }
+
+    /// Opening the family with 200 chronology entries: read it, audit the view, draw the screen.
+    private func openFamily(_ environment: AppEnvironment) throws -> Result {
+        let surface = MemorySurface(size: size80x24)
+        let timing = try Timing.measure(runs: settings.runs, warmup: settings.warmup) {
+            let application = try ScreenSnapshot.application(
+                for: .chronology, family: StoreFactory.busyFamily, environment: environment)
+            application.render(on: surface)
+        }
+        return Result(measure: "open a family (200 entries)", families: families, timing: timing, target: "≤ 10 ms p95")
+    }
+
+    /// A contact with a referral, a level change and a case note, saved together and audited.
+    private func saveContact(_ store: SQLiteCaseStore) throws -> Result {
+        var counter = 0
+        let now = Date()
+        let timing = try Timing.measure(runs: settings.runs, warmup: settings.warmup) {
+            counter += 1
+            let family = FamilyID(String(format: "G-%07d", (counter * 7919) % families))
+            let person = PersonID("\(family.rawValue)-1")
+            let contact = ContactID("BENCH-C-\(UUID().uuidString)")
+            try store.apply(
+                [
+                    .addContact(
+                        family: family,
+                        Contact(
+                            id: contact, receivedAt: now, caller: Caller(name: "Benchmark caller"), source: .school,
+                            about: [person], concernInCallersWords: "Benchmark contact", concerns: [.parenting],
+                            outcome: .referred, recordedBy: "benchmark")),
+                    .addReferral(
+                        family: family,
+                        Referral(
+                            id: ReferralID("BENCH-R-\(UUID().uuidString)"), service: "bright-futures", people: [person],
+                            madeAt: now, madeBy: "benchmark", consent: .given, urgency: .routine, contact: contact)),
+                    .recordLevel(
+                        family: family, person: person,
+                        LevelEntry(level: .earlyHelp, setBy: "benchmark", setAt: now, reason: "Benchmark level")),
+                    .addCaseNote(
+                        family: family,
+                        CaseNote(
+                            id: CaseNoteID("BENCH-N-\(UUID().uuidString)"), writtenAt: now, author: "benchmark",
+                            text: "Benchmark note")),
+                ], by: "benchmark")
+        }
+        return Result(measure: "save a contact (durable)", families: families, timing: timing, target: "≤ 15 ms p95")
+    }
+}
