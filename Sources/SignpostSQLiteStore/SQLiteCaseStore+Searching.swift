@@ -63,6 +63,11 @@ extension SQLiteCaseStore {
         let terms = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
         // Enough rows to fill the page even when one family matches several times.
         let rowsPerField = max(found.limit * 10, 50)
+        // Ranking a one- or two-letter prefix means scoring every name in a large store that starts with
+        // it, which is felt on each keystroke; those rows are taken in index order and ranking starts at
+        // the third letter, when there are few enough matches for the order to mean something.
+        let ranked = words.contains { $0.count >= 3 }
+        let order = ranked ? "ORDER BY search_index.rank" : ""
         for field in SearchField.allCases {
             guard !found.isFull || field.isAboutAPerson else { break }
             let shown = field == .note ? "snippet(search_index, 5, '', '', '…', 10)" : "e.display"
@@ -72,7 +77,7 @@ extension SQLiteCaseStore {
                     SELECT e.family_id, e.person_id, \(shown) AS shown
                     FROM search_index JOIN search_entry e ON e.id = search_index.rowid
                     WHERE search_index MATCH ?
-                    ORDER BY search_index.rank LIMIT ?
+                    \(order) LIMIT ?
                     """,
                 arguments: ["{\(field.column)} : (\(terms))", rowsPerField])
             for row in rows {

@@ -41,7 +41,8 @@ final class NewFamilyScreen: Screen {
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         surface.put(
-            "* marks required fields · Tab or ↓ moves on · ←/→ or Space change a choice · Ctrl-O saves", at: area.origin,
+            "* marks required fields · Tab or ↓ moves on · ←/→ or Space change a choice · Ctrl-O saves",
+            at: area.origin,
             style: Style(.dim), clip: area)
         fields.draw(on: surface, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
     }
