@@ -21,4 +21,6 @@ demo: build
 
 test: setup
 	$(SWIFT) build --build-tests
-	SIGNPOST_BINARY="$$($(SWIFT) build --show-bin-path)/signpost" $(SWIFT) test --skip-build
+	@# A hung test must fail the run, not wait out CI's limit: the whole suite takes about a minute.
+	SIGNPOST_BINARY="$$($(SWIFT) build --show-bin-path)/signpost" timeout --kill-after=30 1800 $(SWIFT) test --skip-build \
+		|| { status=$$?; [ $$status -ne 124 ] || echo "make test: the test run was stopped after 30 minutes (a test hung)" >&2; exit $$status; }

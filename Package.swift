@@ -81,12 +81,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "signpost", dependencies: ["SignpostCommands"]),
+
+        // MARK: Running other programs (the benchmark and the end-to-end tests)
+        .target(name: "SignpostSubprocess"),
         // Prints the performance figures the benchmark issue sets targets for; never run as a timed test.
         .executableTarget(
             name: "signpost-benchmark",
             dependencies: [
                 "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore", "SignpostFixtures",
-                "SignpostTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SignpostTerminal", "SignpostSubprocess",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/SignpostBenchmark"
         ),
@@ -109,7 +113,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         // Drives the built `signpost` binary: its command line as a process, its interface in tmux.
-        .testTarget(name: "SignpostEndToEndTests", dependencies: []),
+        .testTarget(name: "SignpostEndToEndTests", dependencies: ["SignpostSubprocess"]),
     ]
 )
 

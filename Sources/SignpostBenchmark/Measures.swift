@@ -3,6 +3,7 @@ import SignpostApp
 import SignpostDomain
 import SignpostSQLiteStore
 import SignpostStore
+import SignpostSubprocess
 import SignpostTerminal
 
 /// The measures the benchmark issue names, run against one store.
@@ -47,13 +48,9 @@ struct Measures {
                 note: "no signpost binary beside the benchmark (build both: swift build -c release)")
         }
         let timing = Timing.measure(runs: settings.processRuns, warmup: 2) {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["snapshot", "--store", storeURL.path, "--screen", "home"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try? process.run()
-            process.waitUntilExit()
+            _ = try? ChildProcess.run(
+                binary.path, ["snapshot", "--store", storeURL.path, "--screen", "home"], output: .discard,
+                errors: .discard, timeout: .seconds(60))
         }
         return Result(measure: "start to first frame (process)", families: families, timing: timing, target: target)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SignpostSubprocess
 import Testing
 
 /// The command line, driven as a script would drive it: the real binary, a throwaway home folder.
@@ -194,17 +195,11 @@ struct BenchmarkSmokeTests {
         let signpost = try SignpostBinary()
         let home = try TemporaryHome()
         let benchmark = signpost.url.deletingLastPathComponent().appendingPathComponent("signpost-benchmark")
-        let process = Process()
-        process.executableURL = benchmark
-        process.arguments = ["--quick", "--stores", home.path("stores")]
-        process.environment = home.environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let finished = try ChildProcess.run(
+            benchmark.path, ["--quick", "--stores", home.path("stores")], environment: home.environment,
+            errors: .discard, timeout: .seconds(600))
+        let text = finished.standardOutput
+        #expect(finished.status == 0)
         for measure in [
             "start to first frame", "search per keystroke", "render: home", "render: family", "open a family",
             "save a contact", "navigator evaluation", "peak resident memory",

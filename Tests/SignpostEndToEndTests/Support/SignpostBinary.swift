@@ -1,4 +1,5 @@
 import Foundation
+import SignpostSubprocess
 import Testing
 
 /// The built `signpost` executable, run as a person or a script would run it.
@@ -30,27 +31,16 @@ struct SignpostBinary {
     }
 
     /// Runs `signpost` with `arguments` in `home`, feeding `input` to standard input.
-    func run(_ arguments: [String], home: TemporaryHome, input: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.environment = home.environment
-        let output = Pipe()
-        let errors = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+    ///
+    /// A run that has not finished after `timeout` is killed and fails the test, rather than hanging the suite.
+    func run(_ arguments: [String], home: TemporaryHome, input: Data? = nil, timeout: Duration = .seconds(120))
+        throws -> Result
+    {
+        let finished = try ChildProcess.run(
+            url.path, arguments, environment: home.environment, input: input ?? Data(), timeout: timeout)
         return Result(
-            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self), outputData: outputData)
+            status: finished.status, standardOutput: finished.standardOutput,
+            standardError: finished.standardError, outputData: finished.outputData)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SignpostSubprocess
 
 /// A real terminal for end-to-end tests: `signpost` running inside a detached tmux session.
 ///
@@ -80,22 +81,20 @@ final class TmuxSession {
         return pid
     }
 
+    /// The tests' own tmux server, apart from any the person running the tests has open.
+    static let socketName = "signpost-tests-\(getpid())"
+
+    /// Runs one tmux command against the tests' server; a command that hangs fails the test after 20 s.
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw HarnessError("tmux \(arguments.prefix(3).joined(separator: " ")) failed: \(text)")
+        let finished = try ChildProcess.run(
+            "/usr/bin/env", ["tmux", "-L", socketName] + arguments, timeout: .seconds(20))
+        guard finished.status == 0 else {
+            throw HarnessError(
+                "tmux \(arguments.prefix(3).joined(separator: " ")) failed: "
+                    + finished.standardOutput + finished.standardError)
         }
-        return text
+        return finished.standardOutput
     }
 
     static func shellQuote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
