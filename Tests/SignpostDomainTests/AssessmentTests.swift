@@ -115,6 +115,26 @@ struct AssessmentTests {
         #expect(caf.status == .draft)
     }
 
+    @Test("a carer recorded from the child's side is named by the inverse relationship")
+    func draftCarerFromChildSide() throws {
+        let stepDad = Person(id: "P-s", role: .parentOrCarer, givenName: "Ned", familyName: "Q")
+        let foster = Person(id: "P-f", role: .parentOrCarer, givenName: "Hester", familyName: "Q")
+        let pip = Person(
+            id: "P-p", role: .child, givenName: "Pip", familyName: "Q", dateOfBirth: try CalendarDate(iso: "2019-05-01")
+        )
+        let family = Family(
+            id: "F-2", name: "Q", locality: .south, members: [stepDad, foster, pip],
+            relationships: [
+                Relationship(from: "P-p", kind: .stepChild, to: "P-s"),
+                Relationship(from: "P-f", kind: .fosterCarer, to: "P-p"),
+            ])
+        let caf = EarlyHelpAssessment.draft(id: "A-2", for: pip, in: family, startedOn: today)
+        #expect(caf.parentsAndCarers.map(\.name).sorted() == ["Hester Q", "Ned Q"])
+        #expect(
+            Dictionary(uniqueKeysWithValues: caf.parentsAndCarers.map { ($0.name, $0.relationship) })
+                == ["Ned Q": "step-parent", "Hester Q": "foster carer"])
+    }
+
     @Test("export shows every section, in text and Markdown")
     func export() {
         let family = Family(id: "F-1", name: "Q", locality: .north)

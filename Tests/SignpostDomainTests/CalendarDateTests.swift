@@ -16,7 +16,9 @@ struct CalendarDateTests {
         #expect(throws: CalendarDateError.self) { try CalendarDate(parsing: text) }
     }
 
-    @Test("words are not dates", arguments: ["tomorrow", "", "14.03.2022", "14/03/22", "2022-03"])
+    @Test(
+        "words are not dates, nor are signed numbers",
+        arguments: ["tomorrow", "", "14.03.2022", "14/03/22", "2022-03", "2025-+1-01", "2025--1-01", "+1/03/2022"])
     func unreadable(_ text: String) {
         #expect(throws: CalendarDateError.unreadable(text)) { try CalendarDate(parsing: text) }
     }

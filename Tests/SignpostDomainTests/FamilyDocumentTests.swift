@@ -19,6 +19,12 @@ struct FamilyDocumentTests {
     func refusals() throws {
         #expect(throws: FamilyDocumentError.notJSON) { try FamilyDocument(decoding: Data("nope".utf8)) }
         #expect(throws: FamilyDocumentError.notAFamilyDocument) { try FamilyDocument(decoding: Data(#"{"a":1}"#.utf8)) }
+        // Valid JSON of another shape is not a family document either, rather than "not JSON".
+        for otherShape in ["[1, 2]", "42", #"{"format": 7}"#, #"{"format": "signpost-theme"}"#] {
+            #expect(throws: FamilyDocumentError.notAFamilyDocument) {
+                try FamilyDocument(decoding: Data(otherShape.utf8))
+            }
+        }
         #expect(throws: FamilyDocumentError.newerFormat(9)) {
             try FamilyDocument(decoding: Data(#"{"format":"signpost-family","formatVersion":9}"#.utf8))
         }

@@ -230,20 +230,22 @@ extension EarlyHelpAssessment {
         identifying.firstLanguageOfChild = person.firstLanguage
         identifying.interpreterOrSignerNeeded = family.interpreterNeeded
         identifying.disability = person.needs.details
-        let carers = family.relationships(of: person.id).compactMap { relation -> Person? in
+        let carers = family.relationships(of: person.id).compactMap { relation -> (Person, RelationshipKind)? in
             guard [.child, .stepChild, .grandchild].contains(relation.kind),
                 let carer = family.member(relation.other), carer.role.isAdult
             else { return nil }
-            return carer
+            return (carer, relation.kind)
         }
-        let carerDetails = carers.map { carer in
+        let carerDetails = carers.map { carer, childKind in
+            // Recorded from the carer's side the kind is exact ("foster carer"); recorded from the
+            // child's side ("step-child of"), its inverse names the carer ("step-parent").
             let stated = family.relationships.first { $0.from == carer.id && $0.to == person.id }
             return ParentCarerDetails(
-                name: carer.fullName, relationship: (stated?.kind ?? .parent).label,
+                name: carer.fullName, relationship: (stated?.kind ?? childKind.inverse).label,
                 address: family.address.singleLine, phone: carer.phone,
                 hasParentalResponsibility: carer.hasParentalResponsibility)
         }
-        identifying.firstLanguageOfParent = carers.first?.firstLanguage ?? ""
+        identifying.firstLanguageOfParent = carers.first?.0.firstLanguage ?? ""
         return EarlyHelpAssessment(
             id: id, subject: person.id, startedOn: startedOn, identifying: identifying, parentsAndCarers: carerDetails,
             leadProfessional: family.leadProfessional)

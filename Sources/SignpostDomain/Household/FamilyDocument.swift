@@ -39,10 +39,13 @@ public struct FamilyDocument: Codable, Hashable, Sendable {
             var format: String?
             var formatVersion: Int?
         }
-        guard let header = try? decoder.decode(Header.self, from: data) else {
+        guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
             throw FamilyDocumentError.notJSON
         }
-        guard header.format == FamilyDocument.formatName else { throw FamilyDocumentError.notAFamilyDocument }
+        // Valid JSON of another shape (an array, or a "format" that is not text) is simply not ours.
+        guard let header = try? decoder.decode(Header.self, from: data),
+            header.format == FamilyDocument.formatName
+        else { throw FamilyDocumentError.notAFamilyDocument }
         if let version = header.formatVersion, version > FamilyDocument.currentVersion {
             throw FamilyDocumentError.newerFormat(version)
         }

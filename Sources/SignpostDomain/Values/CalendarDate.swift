@@ -47,7 +47,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
         }
         guard parts.count == 3, parts[order.year].count == 4,
             let year = Int(parts[order.year]), let month = Int(parts[order.month]), let day = Int(parts[order.day]),
-            parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy(\.isASCII) })
+            parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy({ ("0"..."9").contains($0) }) })
         else {
             throw CalendarDateError.unreadable(text)
         }
