@@ -38,7 +38,8 @@ let package = Package(
         .target(name: "SignpostTerminal", dependencies: ["CNcurses"]),
 
         // MARK: The domain (Foundation only)
-        .target(name: "SignpostDomain"),
+        // The navigator's built-in pathways and service directory ship as JSON beside the code.
+        .target(name: "SignpostDomain", resources: [.copy("Navigator/Resources")]),
 
         // MARK: Persistence
         .target(name: "SignpostStore", dependencies: ["SignpostDomain"]),
