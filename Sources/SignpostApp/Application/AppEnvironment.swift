@@ -15,13 +15,16 @@ public struct AppEnvironment: Sendable {
     /// The practitioner recorded in the audit trail.
     public var practitioner: String
     public var theme: Theme
+    /// The referral pathways and service directory the navigator walks (Islington's unless a council's own were given).
+    public var pathways: Pathways
     /// Now; fixed in tests and snapshots so screens are reproducible.
     public var clock: @Sendable () -> Date
 
     public init(
         store: any CaseStore, storeLocation: String, storeKind: StoreKind, practitioner: String, theme: Theme,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        pathways: Pathways = .islington, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.pathways = pathways
         self.store = store
         self.storeLocation = storeLocation
         self.storeKind = storeKind

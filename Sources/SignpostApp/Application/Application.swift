@@ -130,6 +130,7 @@ public final class Application {
         case screen(ScreenAction)
         case help
         case palette
+        case navigator
     }
 
     /// The screen's keys followed by the application's: the one registry both the hint bar and help read.
@@ -144,9 +145,17 @@ public final class Application {
         keys.bind(
             [.character("?"), .function(1)], .help, hint: "Help",
             help: "Show every key this screen answers (F1 works while typing)", group: "General")
+        if !(screen is NavigatorScreen || screen is NavigatorMapScreen) {
+            keys.bind(
+                [.character("N"), .function(2)], .navigator, hint: "Navigator",
+                help:
+                    "Walk the referral pathways: from a family, its record answers what it can (F2 works while typing)",
+                group: "General")
+        }
         keys.bind(
             [.character(":")], .palette, hint: "Commands",
-            help: "Open the command line: home, open FAMILY-ID, lead NAME, new-family, about, quit (Tab completes)",
+            help:
+                "Open the command line: home, open FAMILY-ID, lead NAME, new-family, navigate, about, quit (Tab completes)",
             group: "General", showsInHintBar: false)
         return keys
     }
@@ -191,6 +200,10 @@ public final class Application {
             help = HelpOverlay(title: "Keys: \(top.title)")
             return
         }
+        if key == .function(2) {
+            openNavigator()
+            return
+        }
         if key == .resize { return }
         if case .mouseClick(let point) = key, point.y == layout(for: size).hintBar.y {
             // A click on a hint does what its key does.
@@ -229,7 +242,18 @@ public final class Application {
         switch frameKeys(for: screen).action(for: key) {
         case .help: help = HelpOverlay(title: "Keys: \(screen.title)")
         case .palette: palette = CommandPalette(commands: Application.commands)
+        case .navigator: openNavigator()
         default: break
+        }
+    }
+
+    /// Opens the navigator over the screen on top: from a family's record when the screen is about one.
+    private func openNavigator() {
+        if top is NavigatorScreen { return }
+        if let family = top.familyContext {
+            apply(.push(NavigatorScreen(family: family, app: environment)))
+        } else {
+            apply(.push(NavigatorScreen(app: environment)))
         }
     }
 
@@ -237,6 +261,7 @@ public final class Application {
         PaletteCommand("home", summary: "Back to the list of families"),
         PaletteCommand("open", summary: "Open a family by its id: open F-0001"),
         PaletteCommand("new-family", summary: "Add a new family"),
+        PaletteCommand("navigate", summary: "Walk the referral pathways (from the family on screen, if any)"),
         PaletteCommand("lead", summary: "Show families whose lead professional's name contains this: lead Priya"),
         PaletteCommand("about", summary: "Which store is open, and who the audit trail records"),
         PaletteCommand("help", summary: "Every key this screen answers"),
@@ -254,6 +279,7 @@ public final class Application {
             }
             apply(.push(FamilyScreen(familyID: id, app: environment)))
         case "new-family": apply(.push(NewFamilyScreen()))
+        case "navigate": openNavigator()
         case "lead":
             leave(toDepth: 1)
             (stack.first as? HomeScreen)?.filterByLead(arguments.trimmingCharacters(in: .whitespaces), app: environment)

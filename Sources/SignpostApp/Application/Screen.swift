@@ -1,3 +1,4 @@
+import SignpostDomain
 import SignpostTerminal
 
 /// One screen of the application: it draws its body and answers keys.
@@ -25,11 +26,15 @@ protocol Screen: AnyObject {
 
     /// Called when the screen comes back to the top of the stack, to re-read what may have changed.
     func willReappear(app: AppEnvironment)
+
+    /// The family this screen is about, if any: the navigator opened from here starts from its record.
+    var familyContext: Family? { get }
 }
 
 extension Screen {
     var hasUnsavedChanges: Bool { false }
     func willReappear(app: AppEnvironment) {}
+    var familyContext: Family? { nil }
 
     /// The hint bar's entries: key labels and short hints.
     var hintEntries: [(keys: String, hint: String)] {

@@ -45,6 +45,8 @@ final class FamilyScreen: Screen {
 
     var title: String { family.map { "\($0.name) family" } ?? "Family \(familyID)" }
 
+    var familyContext: Family? { family }
+
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
         keys.bind(

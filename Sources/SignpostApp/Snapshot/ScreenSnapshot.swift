@@ -27,6 +27,12 @@ public enum ScreenSnapshot {
         case newFamily = "new-family"
         case about
         case help
+        /// The navigator opened from a family, at its first question.
+        case navigator
+        /// The navigator from a family after answering the first choice of every question: the outcome cards.
+        case outcome
+        /// The pathway map over the navigator's first question.
+        case map
     }
 
     /// Why a snapshot could not be made.
@@ -96,6 +102,13 @@ public enum ScreenSnapshot {
                     home, FamilyScreen(familyID: record.id, app: environment),
                     CaseNoteScreen(family: record, about: record.members.first),
                 ])
+        case .navigator, .outcome, .map:
+            let record = try family()
+            let navigator = NavigatorScreen(family: record, app: environment)
+            if name == .outcome { navigator.answerFirstChoiceToTheEnd(app: environment) }
+            var stack: [any Screen] = [home, FamilyScreen(familyID: record.id, app: environment), navigator]
+            if name == .map { stack.append(NavigatorMapScreen(pathways: environment.pathways, walk: navigator.walk)) }
+            application = Application(environment: environment, stack: stack)
         case .level:
             let record = try family()
             guard let person = record.members.first else {

@@ -35,6 +35,8 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Follow each line with the style of its cells.")
     var styles = false
 
+    @OptionGroup var pathwaysOptions: PathwaysOptions
+
     func run() throws {
         let store = try storeOptions.openExisting()
         let resolution = Theme.resolve(nameOrPath: theme, bundled: ThemeCatalog.bundledThemes)
@@ -50,7 +52,7 @@ struct SnapshotCommand: ParsableCommand {
         let fixedNow = now
         let environment = AppEnvironment(
             store: store, storeLocation: info.location, storeKind: info.kind, practitioner: storeOptions.practitioner,
-            theme: resolution.theme, clock: { fixedNow })
+            theme: resolution.theme, pathways: try pathwaysOptions.load(), clock: { fixedNow })
         do {
             let text = try ScreenSnapshot.render(
                 screen, family: family.map { FamilyID($0) }, size: Size(width: size.width, height: size.height),

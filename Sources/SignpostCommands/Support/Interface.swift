@@ -10,9 +10,10 @@ enum Interface {
     static func run(store: any CaseStore, location: URL, options: InterfaceOptions, practitioner: String) throws {
         let resolution = Theme.resolve(nameOrPath: options.theme, bundled: ThemeCatalog.bundledThemes)
         let kind = try StoreOpening.run { try store.info().kind }
+        let pathways = options.pathwaysOptions.loadForInterface()
         let environment = AppEnvironment(
             store: store, storeLocation: location.path, storeKind: kind, practitioner: practitioner,
-            theme: resolution.theme)
+            theme: resolution.theme, pathways: pathways.pathways)
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(theme: resolution.theme)
@@ -25,6 +26,7 @@ enum Interface {
         if let problem = resolution.problem {
             application.post("\(problem); using the \(resolution.theme.name) theme", kind: .warning)
         }
+        if let problem = pathways.problem { application.post(problem, kind: .warning) }
         application.run(on: terminal)
     }
 }

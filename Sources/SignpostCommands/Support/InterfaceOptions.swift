@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 
-/// Options for the terminal interface: the theme.
+/// Options for the terminal interface: the theme, and the pathways the navigator walks.
 struct InterfaceOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "A colour theme: default, high-contrast, monochrome, or the path of a theme file.",
             discussion: "NO_COLOR in the environment turns colour off whatever the theme.", valueName: "name|path"))
     var theme: String?
+
+    @OptionGroup var pathwaysOptions: PathwaysOptions
 }
 
 /// A terminal size written as `WIDTHxHEIGHT`.
