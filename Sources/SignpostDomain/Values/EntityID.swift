@@ -53,6 +53,7 @@ public typealias CaseNoteID = EntityID<CaseNote>
 public typealias ConsentID = EntityID<ConsentRecord>
 public typealias EpisodeID = EntityID<EarlyHelpEpisode>
 public typealias AssessmentID = EntityID<EarlyHelpAssessment>
+public typealias ContactDraftID = EntityID<ContactDraft>
 
 /// The id of a service in the service directory (`bright-start`, `csct`, …).
 public struct ServiceID: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral,

@@ -1,0 +1,171 @@
+import Foundation
+
+/// A front-door contact as it is being taken: everything typed so far, saved continuously so nothing is lost.
+///
+/// A draft belongs to the practitioner taking the call. It is saved after every
+/// change, so after a crash, a killed terminal or Ctrl-C the next start offers
+/// to resume it exactly as it was. Recording the contact turns the draft into
+/// case changes (``recordedChanges``-style builders live with the screens) and
+/// discards it.
+///
+/// ```swift
+/// var draft = ContactDraft(id: "D-1", practitioner: "sam.okafor", startedAt: now)
+/// draft.caller = Caller(name: "Ms Adeyemi", agency: "Hornsey Road Primary", relationship: "class teacher")
+/// ```
+public struct ContactDraft: Identifiable, Hashable, Codable, Sendable {
+    public var id: ContactDraftID
+    /// Who is taking the call: drafts are listed and resumed per practitioner.
+    public var practitioner: String
+    public var startedAt: Date
+    public var updatedAt: Date
+    /// The step the practitioner was on, so resuming returns there.
+    public var step: TriageStep
+    public var caller: Caller
+    public var door: ContactDoor?
+    public var source: ContactSource?
+    /// The known family the contact is about, when one was picked.
+    public var family: FamilyID?
+    /// The family's name as shown when it was picked (or the new family's name).
+    public var familyName: String
+    /// A new family to create when the contact is recorded (when no known family was picked).
+    public var newFamily: NewFamilyDetails?
+    /// The people the contact is about, known or new, in the order they were added.
+    public var people: [DraftPerson]
+    /// What the caller said, in their words.
+    public var words: String
+    /// The practitioner's judgement of each person's level, with the reason when it overrides the suggestion.
+    public var levels: [DraftLevel]
+    /// Whether the family agreed to early help; nil until asked.
+    public var consent: SituationConsent?
+    /// Who gave or refused consent ("mother, on the phone").
+    public var consentBy: String
+    /// The navigator answers the practitioner gave on the route step, in order.
+    public var navigatorAnswers: [String]
+
+    public init(
+        id: ContactDraftID, practitioner: String, startedAt: Date, step: TriageStep = .caller,
+        caller: Caller = Caller(name: ""), door: ContactDoor? = nil, source: ContactSource? = nil,
+        family: FamilyID? = nil, familyName: String = "", newFamily: NewFamilyDetails? = nil,
+        people: [DraftPerson] = [], words: String = "", levels: [DraftLevel] = [],
+        consent: SituationConsent? = nil, consentBy: String = "", navigatorAnswers: [String] = []
+    ) {
+        self.id = id
+        self.practitioner = practitioner
+        self.startedAt = startedAt
+        self.updatedAt = startedAt
+        self.step = step
+        self.caller = caller
+        self.door = door
+        self.source = source
+        self.family = family
+        self.familyName = familyName
+        self.newFamily = newFamily
+        self.people = people
+        self.words = words
+        self.levels = levels
+        self.consent = consent
+        self.consentBy = consentBy
+        self.navigatorAnswers = navigatorAnswers
+    }
+
+    /// True when nothing has been typed or picked: an untouched draft need not be kept.
+    public var isEmpty: Bool {
+        caller == Caller(name: "") && door == nil && source == nil && family == nil && newFamily == nil
+            && people.isEmpty && words.isEmpty && levels.isEmpty && consent == nil && consentBy.isEmpty
+    }
+
+    /// One line for the list of drafts: who called, about whom, when it was last touched.
+    public var summary: String {
+        let who = caller.name.isEmpty ? "caller not named" : caller.summary
+        let about = familyName.isEmpty ? "family not chosen" : "\(familyName) family"
+        return "\(who) · \(about)"
+    }
+}
+
+/// The steps of a front-door contact, in order.
+public enum TriageStep: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case caller
+    case who
+    case said
+    case level
+    case consent
+    case route
+
+    /// The step's name on screen.
+    public var title: String {
+        switch self {
+        case .caller: return "Caller"
+        case .who: return "Who it is about"
+        case .said: return "What was said"
+        case .level: return "Level"
+        case .consent: return "Consent"
+        case .route: return "Route and record"
+        }
+    }
+
+    public var description: String { rawValue }
+}
+
+/// A person a contact is about: someone already on record, or someone new to add with the contact.
+public struct DraftPerson: Hashable, Codable, Sendable, Identifiable {
+    /// The stored person's id, or the id the new person will be given.
+    public var id: PersonID
+    /// True when the person is not yet on record and will be added when the contact is recorded.
+    public var isNew: Bool
+    public var givenName: String
+    public var familyName: String
+    public var role: PersonRole
+    public var dateOfBirth: CalendarDate?
+    public var expectedDeliveryDate: CalendarDate?
+    /// The concerns ticked for this person.
+    public var concerns: [Concern]
+
+    public init(
+        id: PersonID, isNew: Bool, givenName: String, familyName: String, role: PersonRole,
+        dateOfBirth: CalendarDate? = nil, expectedDeliveryDate: CalendarDate? = nil, concerns: [Concern] = []
+    ) {
+        self.id = id
+        self.isNew = isNew
+        self.givenName = givenName
+        self.familyName = familyName
+        self.role = role
+        self.dateOfBirth = dateOfBirth
+        self.expectedDeliveryDate = expectedDeliveryDate
+        self.concerns = concerns
+    }
+
+    /// "Ava Quillfeather".
+    public var fullName: String { [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ") }
+}
+
+/// The practitioner's decision on one person's level, and the suggestion it was weighed against.
+public struct DraftLevel: Hashable, Codable, Sendable {
+    public var person: PersonID
+    public var level: NeedLevel
+    public var suggested: NeedLevel?
+    /// Required when `level` differs from `suggested`.
+    public var reason: String
+
+    public init(person: PersonID, level: NeedLevel, suggested: NeedLevel?, reason: String = "") {
+        self.person = person
+        self.level = level
+        self.suggested = suggested
+        self.reason = reason
+    }
+
+    /// True when the practitioner chose a level other than the one suggested.
+    public var overridesSuggestion: Bool { suggested.map { $0 != level } ?? false }
+}
+
+/// A family to create with the contact: its name and where it lives.
+public struct NewFamilyDetails: Hashable, Codable, Sendable {
+    public var name: String
+    public var address: Address
+    public var locality: Locality
+
+    public init(name: String, address: Address = Address(), locality: Locality = .outOfBorough) {
+        self.name = name
+        self.address = address
+        self.locality = locality
+    }
+}
