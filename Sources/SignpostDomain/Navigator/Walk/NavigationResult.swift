@@ -42,7 +42,7 @@ public struct NavigationDestination: Hashable, Codable, Sendable {
     public var people: [PersonID]
     /// The highest urgency any path to this service gave.
     public var urgency: Urgency
-    /// Whether the family must agree first (true if any path to it said so).
+    /// Whether the family must agree first: false when any path to it needs no consent (safeguarding, urgency).
     public var consentRequired: Bool
     /// A referral, or a signpost the family uses themselves (a referral if any path made one).
     public var kind: DestinationKind

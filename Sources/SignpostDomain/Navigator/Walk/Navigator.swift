@@ -33,7 +33,8 @@ extension WalkRun {
             if var existing = merged[destination.service] {
                 if !existing.people.contains(person) { existing.people.append(person) }
                 existing.urgency = max(existing.urgency, destination.urgency)
-                existing.consentRequired = existing.consentRequired || destination.consentRequired
+                // A reason to contact the service that needs no consent (safeguarding, urgency) stands without it.
+                existing.consentRequired = existing.consentRequired && destination.consentRequired
                 if destination.kind == .referral { existing.kind = .referral }
                 for action in destination.actions where !existing.actions.contains(action) {
                     existing.actions.append(action)
