@@ -119,6 +119,12 @@ let brokenCases: [BrokenCase] = [
             "t.json: nodes[0] \"q1\": answers[1].value \"teen\" is not a value fact \"role\" can produce (child, adult)"
     ),
     BrokenCase(
+        name: "a value the fact can produce that no answer takes",
+        data: B.file(nodes: [
+            B.replacing(B.question, ", {\"value\": \"adult\", \"label\": \"Adult\", \"next\": \"o1\"}", ""), B.outcome,
+        ]),
+        expected: "t.json: nodes[0] \"q1\": no answer for \"adult\", which fact \"role\" can produce"),
+    BrokenCase(
         name: "family fact on a person question",
         data: B.file(nodes: [
             B.replacing(

@@ -131,4 +131,30 @@ struct SituationTests {
             people: [SituationPerson(id: "a", role: .child, age: 4, concerns: nil), .adult("b", age: nil)])
         try situation.validate(today: today)
     }
+
+    @Test(
+        "a stored family becomes a situation: roles, ages, SEND and levels from the record, concerns from the contact")
+    func fromFamily() throws {
+        let setAt = Instant.weekdayMorning
+        let mum = Person(
+            id: "P-mum", role: .parentOrCarer, givenName: "Mara", familyName: "Quill",
+            levelHistory: [LevelEntry(level: .earlyHelp, setBy: "A. Worker", setAt: setAt, reason: "debt")])
+        let ava = Person(
+            id: "P-ava", role: .child, givenName: "Ava", familyName: "Quill",
+            dateOfBirth: try CalendarDate(iso: "2022-03-14"), needs: SpecialNeeds(hasSEND: true))
+        let bump = Person(
+            id: "P-bump", role: .unbornChild, givenName: "", familyName: "Quill",
+            expectedDeliveryDate: try CalendarDate(iso: "2027-02-01"))
+        let people = [mum, ava, bump].map { SituationPerson($0) }
+        #expect(people.map(\.role) == [.adult, .child, .child])
+        #expect(people[0].level == .earlyHelp && people[0].name == "Mara Quill")
+        #expect(people[1].send && people[1].dateOfBirth != nil)
+        #expect(people[2].unborn && people[2].expectedDate != nil)
+        #expect(people.allSatisfy { $0.concerns == nil }, "concerns come from the contact: unknown until asked")
+        let situation = Situation(people: people)
+        try situation.validate(today: today)
+        let walk = NavigatorWalk(pathways: .islington, situation: situation, at: setAt)
+        #expect(walk.pendingQuestion?.question.id == "immediate-danger")
+        #expect(walk.pendingQuestion?.person?.id == "P-mum")
+    }
 }

@@ -72,7 +72,7 @@ extension WalkRun {
             let suggestion = person.suggestedLevel()
             levels.append(
                 PersonLevel(
-                    person: person.id, level: person.effectiveLevel(),
+                    person: person.id, name: person.displayName, level: person.effectiveLevel(),
                     suggested: person.level == nil && suggestion != nil,
                     suggestedLevel: suggestion?.level, reasons: suggestion?.reasons ?? []))
             if let given = person.level, let suggestion, given < suggestion.level {
