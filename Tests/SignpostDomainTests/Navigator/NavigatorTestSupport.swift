@@ -11,10 +11,10 @@ enum Instant {
     static let saturday = Timestamp.date("2026-11-28T11:00:00Z")!
     /// Monday 28 December 2026, 11:00 GMT: the Boxing Day substitute bank holiday.
     static let bankHoliday = Timestamp.date("2026-12-28T11:00:00Z")!
-    /// Wednesday 15 July 2026, 09:30 BST (08:30 UTC): office hours in summer time.
+    /// Wednesday 15 July 2026, 09:30 BST (08:30 UTC): office hours in summer time, though a UTC clock would say closed.
     static let summerMorning = Timestamp.date("2026-07-15T09:30:00+01:00")!
-    /// Wednesday 15 July 2026, 08:30 BST (07:30 UTC): before office hours, though 09:30 by a BST-blind clock.
-    static let summerEarly = Timestamp.date("2026-07-15T08:30:00+01:00")!
+    /// Wednesday 15 July 2026, 17:30 BST (16:30 UTC): after office hours, though a UTC clock would say open.
+    static let summerEvening = Timestamp.date("2026-07-15T17:30:00+01:00")!
 }
 
 extension SituationPerson {

@@ -5,8 +5,9 @@ extension Pathways {
     ///
     /// Refused: JSON that is not a pathways file; duplicate node or service
     /// ids; references to nodes or services that do not exist; questions with
-    /// no answers or an answer with no next step; unknown facts, or answer
-    /// values their fact can never produce; destinations at a service with no
+    /// no answers or an answer with no next step; unknown facts, answer values
+    /// their fact can never produce, or values it can produce that no answer
+    /// takes; destinations at a service with no
     /// phone, e-mail or web address; nodes the start cannot reach; cycles.
     ///
     /// - Parameter source: the file name or label shown before each problem.
@@ -330,6 +331,14 @@ struct PathwaysChecker {
             }
             if !nodeIDs.contains(next) { problem(location, "\(field).next \"\(next)\" is not a node") }
             answers.append(PathwayAnswer(value: value, label: answer.label ?? value, next: next))
+        }
+        if let fact, !rawAnswers.isEmpty {
+            // A value the fact can produce with no answer would leave the walk with nowhere to go.
+            let missing = fact.values.filter { !values.contains($0) }
+            if !missing.isEmpty {
+                let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+                problem(location, "no answer for \(list), which fact \"\(fact.id)\" can produce")
+            }
         }
         guard problems.count == before, let scope else { return nil }
         return PathwayQuestion(

@@ -10,6 +10,32 @@ import Foundation
 /// The graph is walked once for each person from ``start`` (see
 /// ``NavigatorWalk``). Questions are about the person or about the whole
 /// family; family questions are answered once and the answer reused.
+///
+/// The file:
+///
+/// ```json
+/// {"name": "Islington", "version": "2026-11-23", "start": "immediate-danger",
+///  "bankHolidays": ["2026-12-25", "2026-12-28"],
+///  "services": [
+///   {"id": "csct", "name": "Children's Services Contact Team", "organization": "Islington Council",
+///    "description": "…", "eligibility": "…", "minimumAge": 0, "maximumAge": 25, "location": "…",
+///    "contact": "…", "phones": [{"number": "020 7527 7400", "label": ""}], "email": "…", "url": "…",
+///    "schedule": {"weekly": {"monday": ["09:00-17:00"]}, "bankHolidays": "closed"},
+///    "outOfHours": "emergency-duty-team", "consentRequired": false, "lastChecked": "2026-11-23"}],
+///  "nodes": [
+///   {"id": "role", "type": "question", "scope": "person", "text": "Child or adult?",
+///    "help": "Why it is asked and what the answer changes (for trainers)", "fact": "role",
+///    "answers": [{"value": "child", "label": "Child", "next": "…"}, {"value": "adult", "label": "Adult", "next": "…"}]},
+///   {"id": "bright-start", "type": "outcome", "title": "Early help: Bright Start",
+///    "destinations": [{"service": "bright-start", "urgency": "routine", "consentRequired": true,
+///                      "kind": "referral", "actions": ["…"]}],
+///    "warning": "optional, shown whenever the walk reaches this outcome",
+///    "then": "optional node to continue at, so one walk reaches several destinations"}]}
+/// ```
+///
+/// `schedule` is `{"alwaysOpen": true}` or weekly periods in London time
+/// (`24:00` allowed as an end), closed or open all day on bank holidays.
+/// Facts are listed in ``NavigatorFact``.
 public struct Pathways: Hashable, Sendable {
     /// A name for the pathways ("Islington").
     public var name: String

@@ -8,10 +8,12 @@ extension NavigationResult {
     ///    why (ava): Is this person in immediate danger? No → …
     /// ```
     public var text: String {
+        let names = Dictionary(levels.map { ($0.person, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func name(_ person: PersonID) -> String { names[person] ?? person.rawValue }
         var lines: [String] = []
         if destinations.isEmpty { lines.append("No destinations: nothing was raised that needs a service.") }
         for (index, destination) in destinations.enumerated() {
-            let people = destination.people.map(\.rawValue).joined(separator: ", ")
+            let people = destination.people.map(name).joined(separator: ", ")
             let consent = destination.consentRequired ? "needs consent" : "no consent needed"
             lines.append(
                 "\(index + 1). \(destination.name) (\(destination.urgency.label.lowercased()), "
@@ -25,7 +27,7 @@ extension NavigationResult {
             }
             for action in destination.actions { lines.append("   - \(action)") }
             for reason in destination.why {
-                lines.append("   why (\(reason.person)): \(reason.path.joined(separator: " → "))")
+                lines.append("   why (\(name(reason.person))): \(reason.path.joined(separator: " → "))")
             }
         }
         lines.append("")
@@ -33,7 +35,7 @@ extension NavigationResult {
         for level in levels {
             let shown = level.level.map { "\($0)" } ?? "not known"
             let how = level.suggested ? " (suggested)" : ""
-            lines.append("  \(level.person): \(shown)\(how)")
+            lines.append("  \(level.name): \(shown)\(how)")
             for reason in level.reasons { lines.append("    · \(reason)") }
         }
         if !warnings.isEmpty {

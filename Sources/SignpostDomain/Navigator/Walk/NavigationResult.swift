@@ -42,7 +42,7 @@ public struct NavigationDestination: Hashable, Codable, Sendable {
     public var people: [PersonID]
     /// The highest urgency any path to this service gave.
     public var urgency: Urgency
-    /// Whether the family must agree first (true if any path to it said so).
+    /// Whether the family must agree first: false when any path to it needs no consent (safeguarding, urgency).
     public var consentRequired: Bool
     /// A referral, or a signpost the family uses themselves (a referral if any path made one).
     public var kind: DestinationKind
@@ -118,6 +118,8 @@ public struct ServiceContact: Hashable, Codable, Sendable {
 /// The level used for one person, and whether it was the practitioner's or the suggestion.
 public struct PersonLevel: Hashable, Codable, Sendable {
     public var person: PersonID
+    /// The person's name for display (their id when the situation gives no name).
+    public var name: String
     /// The level used; nil when neither given nor suggestible (concerns unknown).
     public var level: NeedLevel?
     /// True when no level was given and the suggestion was used.
@@ -127,8 +129,12 @@ public struct PersonLevel: Hashable, Codable, Sendable {
     /// Why the suggestion is what it is.
     public var reasons: [String]
 
-    public init(person: PersonID, level: NeedLevel?, suggested: Bool, suggestedLevel: NeedLevel?, reasons: [String]) {
+    public init(
+        person: PersonID, name: String, level: NeedLevel?, suggested: Bool, suggestedLevel: NeedLevel?,
+        reasons: [String]
+    ) {
         self.person = person
+        self.name = name
         self.level = level
         self.suggested = suggested
         self.suggestedLevel = suggestedLevel

@@ -33,7 +33,8 @@ extension WalkRun {
             if var existing = merged[destination.service] {
                 if !existing.people.contains(person) { existing.people.append(person) }
                 existing.urgency = max(existing.urgency, destination.urgency)
-                existing.consentRequired = existing.consentRequired || destination.consentRequired
+                // A reason to contact the service that needs no consent (safeguarding, urgency) stands without it.
+                existing.consentRequired = existing.consentRequired && destination.consentRequired
                 if destination.kind == .referral { existing.kind = .referral }
                 for action in destination.actions where !existing.actions.contains(action) {
                     existing.actions.append(action)
@@ -71,7 +72,7 @@ extension WalkRun {
             let suggestion = person.suggestedLevel()
             levels.append(
                 PersonLevel(
-                    person: person.id, level: person.effectiveLevel(),
+                    person: person.id, name: person.displayName, level: person.effectiveLevel(),
                     suggested: person.level == nil && suggestion != nil,
                     suggestedLevel: suggestion?.level, reasons: suggestion?.reasons ?? []))
             if let given = person.level, let suggestion, given < suggestion.level {
