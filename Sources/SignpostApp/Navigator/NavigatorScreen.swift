@@ -35,7 +35,9 @@ final class NavigatorScreen: Screen {
 
     /// The navigator for a family from the store, its record answering what it can.
     convenience init(family: Family, app: AppEnvironment) {
-        self.init(situation: Situation(family: family, on: app.today), family: family, app: app)
+        self.init(
+            situation: Situation(family: family, consent: family.consentOnFile(on: app.today)), family: family, app: app
+        )
     }
 
     /// The navigator with nothing known: it first asks who the contact is about, then every question.

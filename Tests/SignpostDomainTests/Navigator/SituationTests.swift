@@ -158,3 +158,27 @@ struct SituationTests {
         #expect(walk.pendingQuestion?.person?.id == "P-mum")
     }
 }
+
+@Suite("Consent on file")
+struct ConsentOnFileTests {
+    func record(_ decision: ConsentStatus, on day: String, withdrawn: String? = nil) throws -> ConsentRecord {
+        ConsentRecord(
+            id: ConsentID("C-\(day)"), givenBy: "Marta", givenOn: try CalendarDate(iso: day), decision: decision,
+            scope: "early help", withdrawnOn: try withdrawn.map { try CalendarDate(iso: $0) }, recordedBy: "x")
+    }
+
+    @Test("consent in force is given; a later refusal is refused; a withdrawn consent or none is unknown")
+    func consentOnFile() throws {
+        let today = try CalendarDate(iso: "2026-11-23")
+        var family = Family(id: "F-1", name: "Q", locality: .north)
+        #expect(family.consentOnFile(on: today) == nil)
+        family.consents = [try record(.given, on: "2026-10-01")]
+        #expect(family.consentOnFile(on: today) == .given)
+        family.consents = [try record(.given, on: "2026-10-01", withdrawn: "2026-11-01")]
+        #expect(family.consentOnFile(on: today) == nil)
+        family.consents.append(try record(.refused, on: "2026-11-10"))
+        #expect(family.consentOnFile(on: today) == .refused)
+        family.consents.append(try record(.given, on: "2026-12-01"))
+        #expect(family.consentOnFile(on: today) == .refused, "consent given after today is not yet on file")
+    }
+}

@@ -8,7 +8,8 @@ extension SituationPerson {
         self.init(
             id: person.id, name: person.fullName, role: person.role.isAdult ? .adult : .child,
             dateOfBirth: person.isUnborn ? nil : person.dateOfBirth, unborn: person.isUnborn,
-            expectedDate: person.isUnborn ? person.expectedDeliveryDate : nil, send: person.needs.hasSEND,
+            expectedDate: person.isUnborn ? person.expectedDeliveryDate : nil,
+            send: person.needs.hasSEND || person.needs.hasEHCPlan || person.needs.hasDisability,
             level: person.currentLevel, concerns: concerns)
     }
 }
