@@ -105,3 +105,28 @@ package enum MatchSelection {
         .prefix(candidateLimit).map { ($0.family, $0.person) }
     }
 }
+
+extension CaseStore {
+    /// People already recorded who look like `newPerson`, for the warning before they are saved.
+    ///
+    /// The store's matcher finds candidates by the new person's names, date of
+    /// birth and the family's postcode; ``PersonMatcher/isLikelySamePerson(_:newPersonHasDateOfBirth:)``
+    /// keeps those that are probably the same person. The new person's own id is never reported.
+    ///
+    /// ```swift
+    /// let existing = try store.possibleDuplicates(of: newPerson, postcode: family.address.postcode)
+    /// if !existing.isEmpty { /* warn: "looks like Siobhan Marchbank-Oddly (F-0002)" */ }
+    /// ```
+    public func possibleDuplicates(of newPerson: Person, postcode: String? = nil, limit: Int = 5) throws
+        -> [PersonMatch]
+    {
+        let query = MatchQuery(lookingFor: newPerson, postcode: postcode)
+        let hasDate = newPerson.dateOfBirth != nil
+        return Array(
+            try matchPeople(query, limit: max(limit, 0) + 20).filter {
+                $0.personID != newPerson.id
+                    && PersonMatcher.isLikelySamePerson($0.reasons, newPersonHasDateOfBirth: hasDate)
+            }
+            .prefix(max(limit, 0)))
+    }
+}

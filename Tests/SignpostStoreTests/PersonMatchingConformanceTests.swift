@@ -86,6 +86,18 @@ struct PersonMatchingConformanceTests {
         #expect(try match(store, "n19 3ab").isEmpty)
     }
 
+    @Test("a new person like an existing one is reported as a possible duplicate", arguments: StoreUnderTest.allCases)
+    func duplicates(kind: StoreUnderTest) throws {
+        let store = try storeWithFamilies(kind)
+        let again = Person(
+            id: "P-new", role: .child, givenName: "Tobie", familyName: "Adeyemi", dateOfBirth: F.day("2022-03-14"))
+        #expect(try store.possibleDuplicates(of: again).map(\.personID) == ["P-tobi"])
+        // A twin shares the surname and the birthday, not the first name.
+        var sibling = again
+        sibling.givenName = "Kemi"
+        #expect(try store.possibleDuplicates(of: sibling).isEmpty)
+    }
+
     @Test("both stores give the same matches, in the same order, on the fixture families")
     func storesAgree() throws {
         let families = try FixtureCatalog.families().map(\.family)

@@ -40,10 +40,9 @@ public enum PersonMatcher {
 
     /// People among `candidates` who look like the same person as `newPerson`, best first.
     ///
-    /// For the warning shown before a new person is saved. A candidate counts
-    /// when both their first name and surname (or an also-known-as) agree at
-    /// least by sound, or when one of them does and the date of birth agrees in
-    /// full. The new person's own record (same id) is never a duplicate.
+    /// For the warning shown before a new person is saved; see
+    /// ``isLikelySamePerson(_:newPersonHasDateOfBirth:)`` for when a candidate
+    /// counts. The new person's own record (same id) is never a duplicate.
     ///
     /// - Parameters:
     ///   - newPerson: The person about to be added.
@@ -54,17 +53,26 @@ public enum PersonMatcher {
     ) -> [RankedMatch] {
         let query = MatchQuery(lookingFor: newPerson, postcode: postcode)
         let others = candidates.filter { $0.personID != newPerson.id }
-        return rank(query, among: others, limit: others.count).filter { match in
-            let strongNames = Set(
-                match.reasons.compactMap { reason -> NameField? in
-                    guard case .name(let field, let agreement) = reason, agreement <= .soundsLike else { return nil }
-                    return field == .familyName || field == .alsoKnownAs ? .surname : field
-                })
-            let dateMatches = match.reasons.contains(.dateOfBirth([.day, .month, .year]))
-            let contradicted = match.reasons.contains(.dateOfBirthDiffers) && newPerson.dateOfBirth != nil
-            if contradicted { return false }
-            return strongNames.count >= 2 || (strongNames.count == 1 && dateMatches)
+        return rank(query, among: others, limit: others.count).filter {
+            isLikelySamePerson($0.reasons, newPersonHasDateOfBirth: newPerson.dateOfBirth != nil)
         }
+    }
+
+    /// True when a match's reasons say it is probably the same person, not a namesake or a twin.
+    ///
+    /// The first name must agree (even only as its start: "Tobi" for
+    /// "Tobias"), and so must either the surname or an also-known-as (at least
+    /// by sound) or the whole date of birth, which finds someone whose surname
+    /// has changed. Twins share a surname and a birthday but not a first name,
+    /// so they are not flagged; a date of birth that contradicts rules a match out.
+    public static func isLikelySamePerson(_ reasons: [MatchReason], newPersonHasDateOfBirth: Bool) -> Bool {
+        if newPersonHasDateOfBirth && reasons.contains(.dateOfBirthDiffers) { return false }
+        var firstName = false
+        var surname = false
+        for case .name(let field, let agreement) in reasons {
+            if field == .firstName { firstName = true } else if agreement <= .soundsLike { surname = true }
+        }
+        return firstName && (surname || reasons.contains(.dateOfBirth([.day, .month, .year])))
     }
 
     // MARK: Scoring
