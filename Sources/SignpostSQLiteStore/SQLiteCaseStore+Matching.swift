@@ -8,7 +8,7 @@ extension SQLiteCaseStore {
     ///
     /// One statement does the lookups (each an index range of at most
     /// ``MatchSelection/rowsPerLookup`` rows), ranks the people hit by how
-    /// many parts of the query they hit, keeps the best
+    /// many parts of the query they hit (and how many by spelling), keeps the best
     /// ``MatchSelection/candidateLimit``, and joins their names, date of
     /// birth and family summary columns. Scoring happens in Swift on those.
     public func matchPeople(_ query: MatchQuery, limit: Int) throws -> [PersonMatch] {
@@ -20,7 +20,8 @@ extension SQLiteCaseStore {
             let condition = lookup.isPrefix ? "key >= ? AND key < ?" : "key = ?"
             parts.append(
                 """
-                SELECT * FROM (SELECT family_id, person_id, \(lookup.term) AS term FROM person_match_key
+                SELECT * FROM (SELECT family_id, person_id, \(lookup.term) AS term, \(lookup.isSpelling ? 1 : 0) AS spelled
+                    FROM person_match_key
                     WHERE \(condition) ORDER BY key, family_id, person_id LIMIT \(MatchSelection.rowsPerLookup))
                 """)
             arguments.append(lookup.key)
@@ -29,10 +30,11 @@ extension SQLiteCaseStore {
         }
         let sql = """
             WITH hit AS (
-                SELECT family_id, person_id, count(DISTINCT term) AS terms
+                SELECT family_id, person_id, count(DISTINCT term) AS terms,
+                    count(DISTINCT CASE WHEN spelled THEN term END) AS spelt
                 FROM (\(parts.joined(separator: " UNION ALL ")))
                 GROUP BY family_id, person_id
-                ORDER BY terms DESC, family_id, person_id
+                ORDER BY terms DESC, spelt DESC, family_id, person_id
                 LIMIT \(MatchSelection.candidateLimit)
             )
             SELECT p.family_id, p.id, p.given_name, p.family_name, p.also_known_as, p.date_of_birth,

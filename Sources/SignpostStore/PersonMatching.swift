@@ -59,13 +59,15 @@ public struct PersonMatch: Hashable, Sendable {
 ///
 /// Candidates come only from index lookups (``MatchQuery/lookups``): each
 /// lookup reads at most ``rowsPerLookup`` index rows in key order, the people
-/// hit are ranked by how many distinct parts of the query they hit, and at
-/// most ``candidateLimit`` of them are scored.
+/// hit are ranked by how many distinct parts of the query they hit (then by
+/// how many of those they hit by spelling rather than only by sound, so that
+/// "Zelola" is not crowded out by the thousands who merely sound like it), and
+/// at most ``candidateLimit`` of them are scored.
 package enum MatchSelection {
     /// Index rows one lookup may read: bounds the work of a very common key (a one-letter prefix, "Zoe").
-    package static let rowsPerLookup = 1000
+    package static let rowsPerLookup = 500
     /// People scored at most per query.
-    package static let candidateLimit = 300
+    package static let candidateLimit = 150
 
     /// One index row: a key and the person it belongs to.
     package struct IndexRow: Comparable {
@@ -89,16 +91,18 @@ package enum MatchSelection {
     /// The in-memory store passes every row it holds; the SQLite store does the same work in SQL.
     package static func candidates(_ lookups: [MatchLookup], rows: [IndexRow]) -> [(family: FamilyID, person: PersonID)]
     {
-        var terms: [String: (family: FamilyID, person: PersonID, terms: Set<Int>)] = [:]
+        var terms: [String: (family: FamilyID, person: PersonID, terms: Set<Int>, spelled: Set<Int>)] = [:]
         for lookup in lookups {
             let hit = rows.filter { lookup.matches($0.key) }.sorted().prefix(rowsPerLookup)
             for row in hit {
                 let id = row.family.rawValue + "\u{0}" + row.person.rawValue
-                terms[id, default: (row.family, row.person, [])].terms.insert(lookup.term)
+                terms[id, default: (row.family, row.person, [], [])].terms.insert(lookup.term)
+                if lookup.isSpelling { terms[id]!.spelled.insert(lookup.term) }
             }
         }
         return terms.values.sorted { lhs, rhs in
             if lhs.terms.count != rhs.terms.count { return lhs.terms.count > rhs.terms.count }
+            if lhs.spelled.count != rhs.spelled.count { return lhs.spelled.count > rhs.spelled.count }
             if lhs.family != rhs.family { return lhs.family < rhs.family }
             return lhs.person < rhs.person
         }

@@ -19,7 +19,14 @@ public enum DoubleMetaphone {
     /// Accents are folded first ("Zoë" reads as "ZOE"); anything that is not a
     /// letter is dropped. An empty name gives empty keys.
     public static func keys(for name: String, maxLength: Int = 4) -> PhoneticKeys {
-        let letters = Array(NameText.fold(name).uppercased().filter { $0.isASCII && $0.isLetter })
+        // Bytes rather than Characters: the encoder looks at each letter many times, and this runs per keystroke.
+        let letters = NameText.fold(name).utf8.compactMap { byte -> UInt8? in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - 32
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte
+            default: return nil
+            }
+        }
         var encoder = Encoder(letters, maxLength: maxLength)
         return encoder.encode()
     }
@@ -45,8 +52,9 @@ public struct PhoneticKeys: Hashable, Sendable, CustomStringConvertible {
 
     /// True when any key of one equals any key of the other.
     public func soundsLike(_ other: PhoneticKeys) -> Bool {
-        let mine = all
-        return other.all.contains { mine.contains($0) }
+        guard !primary.isEmpty, !other.primary.isEmpty else { return false }
+        return primary == other.primary || primary == other.alternate || alternate == other.primary
+            || alternate == other.alternate
     }
 
     public var description: String { primary == alternate ? primary : "\(primary)/\(alternate)" }
@@ -55,7 +63,7 @@ public struct PhoneticKeys: Hashable, Sendable, CustomStringConvertible {
 extension DoubleMetaphone {
     /// One pass over a name's letters, appending sounds to both keys.
     fileprivate struct Encoder {
-        let word: [Character]
+        let word: [UInt8]
         let maxLength: Int
         let last: Int
         let isSlavoGermanic: Bool
@@ -63,11 +71,11 @@ extension DoubleMetaphone {
         var alternate = ""
         var current = 0
 
-        init(_ word: [Character], maxLength: Int) {
+        init(_ word: [UInt8], maxLength: Int) {
             self.word = word
             self.maxLength = maxLength
             self.last = word.count - 1
-            let text = String(word)
+            let text = String(decoding: word, as: UTF8.self)
             self.isSlavoGermanic =
                 text.contains("W") || text.contains("K") || text.contains("CZ") || text.contains("WITZ")
         }
@@ -75,18 +83,36 @@ extension DoubleMetaphone {
         // MARK: Reading the word
 
         func char(_ index: Int) -> Character {
-            index >= 0 && index < word.count ? word[index] : " "
+            index >= 0 && index < word.count ? Character(Unicode.Scalar(word[index])) : " "
         }
 
-        func isVowel(_ index: Int) -> Bool { "AEIOUY".contains(char(index)) }
+        func byte(_ index: Int) -> UInt8 {
+            index >= 0 && index < word.count ? word[index] : UInt8(ascii: " ")
+        }
+
+        func isVowel(_ index: Int) -> Bool {
+            switch byte(index) {
+            case UInt8(ascii: "A"), UInt8(ascii: "E"), UInt8(ascii: "I"), UInt8(ascii: "O"), UInt8(ascii: "U"),
+                UInt8(ascii: "Y"):
+                return true
+            default: return false
+            }
+        }
 
         /// True when one of `options` is spelt at `start` (a word edge reads as a space, as in "VAN ").
-        func at(_ start: Int, _ options: String...) -> Bool {
+        func at(_ start: Int, _ options: StaticString...) -> Bool {
             guard start >= 0 else { return false }
-            return options.contains { option in
-                for (offset, letter) in option.enumerated() where char(start + offset) != letter { return false }
-                return true
+            for option in options {
+                var matches = true
+                option.withUTF8Buffer { letters in
+                    for (offset, letter) in letters.enumerated() where byte(start + offset) != letter {
+                        matches = false
+                        return
+                    }
+                }
+                if matches { return true }
             }
+            return false
         }
 
         mutating func add(_ main: String, _ other: String? = nil) {

@@ -98,6 +98,9 @@ public struct MatchLookup: Hashable, Sendable {
         self.term = term
     }
 
+    /// True for a lookup by a name's spelling (as opposed to its sound, a date or a postcode).
+    public var isSpelling: Bool { key.hasPrefix(MatchKeys.spelling) }
+
     /// True when an index key satisfies this lookup.
     public func matches(_ indexKey: String) -> Bool { isPrefix ? indexKey.hasPrefix(key) : indexKey == key }
 }

@@ -21,6 +21,10 @@ public enum NameText {
 
     /// Lower case, without accents, apostrophes or other marks inside words.
     public static func fold(_ text: String) -> String {
+        // Most names are plain ASCII; Foundation's folding is the slow part of scoring a candidate.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0 != "'" && $0 != "`" }))
+        }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
         var result = ""
@@ -40,7 +44,15 @@ public enum NameText {
 
     /// The folded words of `text`, split at spaces, hyphens and other punctuation.
     public static func words(_ text: String) -> [String] {
-        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        let folded = fold(text)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: split on bytes, far quicker than on Characters.
+            return folded.utf8.split { byte in
+                !((byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")))
+            }.map { String(decoding: $0, as: UTF8.self) }
+        }
+        return folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
     /// The words of a name, plus the whole name run together when it has several parts.

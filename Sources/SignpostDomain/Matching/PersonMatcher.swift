@@ -30,8 +30,10 @@ public enum PersonMatcher {
         guard !query.isEmpty, limit > 0 else { return [] }
         let prepared = PreparedQuery(query)
         var ranked: [RankedMatch] = []
+        // Family members share a surname and household name: each word's sound is worked out once.
+        var sounds: [String: PhoneticKeys] = [:]
         for candidate in candidates {
-            guard let score = score(prepared, PreparedCandidate(candidate)) else { continue }
+            guard let score = score(prepared, PreparedCandidate(candidate, sounds: &sounds)) else { continue }
             ranked.append(RankedMatch(candidate: candidate, score: score.score, reasons: score.reasons))
         }
         ranked.sort(by: RankedMatch.isBetter)
@@ -271,16 +273,29 @@ struct PreparedCandidate {
     let outwardCode: String
 
     init(_ candidate: MatchCandidate) {
+        var sounds: [String: PhoneticKeys] = [:]
+        self.init(candidate, sounds: &sounds)
+    }
+
+    init(_ candidate: MatchCandidate, sounds: inout [String: PhoneticKeys]) {
         self.candidate = candidate
         var names: [PreparedName] = []
-        var seen: Set<String> = []
+        func keys(_ word: String) -> PhoneticKeys {
+            if let known = sounds[word] { return known }
+            let computed = DoubleMetaphone.keys(for: word)
+            sounds[word] = computed
+            return computed
+        }
         func add(_ name: String, as field: NameField) {
-            let accented = NameText.fold(name) != name.lowercased().filter { $0 != "'" && $0 != "’" }
-            for word in NameText.nameKeys(name) where seen.insert("\(field.rawValue):\(word)").inserted {
+            let accented =
+                !name.utf8.allSatisfy { $0 < 0x80 }
+                && NameText.fold(name) != name.lowercased().filter { $0 != "'" && $0 != "’" }
+            for word in NameText.nameKeys(name)
+            where !names.contains(where: { $0.field == field && $0.text == word }) {
                 names.append(
                     PreparedName(
                         field: field, text: word, scalars: Array(word.unicodeScalars),
-                        keys: DoubleMetaphone.keys(for: word), hasAccents: accented))
+                        keys: keys(word), hasAccents: accented))
             }
         }
         add(candidate.givenName, as: .firstName)
