@@ -20,6 +20,7 @@ struct Measures {
         var results: [Result] = []
         results.append(startToFirstFrame())
         results.append(try search(store))
+        results.append(try matcher(store))
         results += try renders(environment)
         results.append(try openFamily(environment))
         results.append(try saveContact(store))
@@ -72,6 +73,32 @@ struct Measures {
             index += 1
         }
         return Result(measure: "search per keystroke", families: families, timing: timing, target: "≤ 10 ms p95")
+    }
+
+    /// The front-door matcher as a practitioner types "who is it about": each prefix of a
+    /// person's full name, the names swapped and misspelt, with a partial date of birth, and a postcode.
+    private func matcher(_ store: SQLiteCaseStore) throws -> Result {
+        let sample = try store.family(FamilyID(String(format: "G-%07d", families / 3)))!
+        let person = sample.members.first { $0.dateOfBirth != nil } ?? sample.members[0]
+        let fullName = "\(person.givenName) \(person.familyName)".lowercased()
+        var queries: [String] = []
+        for length in 1...fullName.count { queries.append(String(fullName.prefix(length))) }
+        var misspelt = Array(person.familyName.lowercased())
+        if misspelt.count > 4 { misspelt.remove(at: 2) }
+        queries.append("\(person.familyName) \(person.givenName)")
+        queries.append("\(person.givenName) \(String(misspelt))")
+        if let born = person.dateOfBirth {
+            queries += [
+                "\(person.givenName) \(born.day)/\(born.month)", "\(String(misspelt)) \(born.year)", born.british,
+            ]
+        }
+        queries += [sample.address.postcode, "\(person.familyName) \(sample.address.postcode.prefix(3))"]
+        var index = 0
+        let timing = try Timing.measure(runs: settings.runs, warmup: settings.warmup) {
+            _ = try store.matchPeople(MatchQuery(queries[index % queries.count]), limit: 20)
+            index += 1
+        }
+        return Result(measure: "matcher per keystroke", families: families, timing: timing, target: "≤ 10 ms p95")
     }
 
     /// One key and the whole frame after it, on the in-memory surface.

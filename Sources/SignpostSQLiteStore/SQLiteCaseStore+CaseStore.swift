@@ -93,7 +93,7 @@ extension SQLiteCaseStore {
     }
 
     /// Writes the rows one change touched, then the family's summary and, when
-    /// searchable text changed, its search entries.
+    /// searchable text changed, its search entries and people's match keys.
     private func persist(_ change: CaseChange, before: Family?, after family: Family, in db: Database) throws {
         let id = family.id
         var searchableTextChanged = false
@@ -142,7 +142,12 @@ extension SQLiteCaseStore {
         if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
             try db.updateSummary(of: family)
         }
-        if searchableTextChanged { try db.reindexSearch(of: family) }
+        if searchableTextChanged {
+            try db.reindexSearch(of: family)
+            // Every change that touches searchable text also covers what the matcher indexes:
+            // people's names and dates of birth, and the family's name and postcode.
+            try db.reindexMatchKeys(of: family)
+        }
     }
 
     public func recordViewed(_ family: FamilyID, by actor: String) throws {

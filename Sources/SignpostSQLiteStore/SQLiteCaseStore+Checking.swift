@@ -10,7 +10,9 @@ extension SQLiteCaseStore {
     /// - every relationship and level entry points at a person of the same family;
     /// - every family's summary columns equal the summary recomputed from its records;
     /// - the search entries are exactly those its records call for, and the
-    ///   full-text index agrees with them.
+    ///   full-text index agrees with them;
+    /// - every person's match keys are exactly those their names, date of birth
+    ///   and family postcode call for.
     public func check() throws -> StoreCheckReport {
         var problems: [String] = []
         var checked: [String] = []
@@ -80,6 +82,7 @@ extension SQLiteCaseStore {
         var familyCount = 0
         var peopleCount = 0
         var entryCount = 0
+        var keyCount = 0
         var after = ""
         let problemsBefore = problems.count
         while true {
@@ -117,11 +120,21 @@ extension SQLiteCaseStore {
                 if entries != Self.expectedEntries(of: family) {
                     problems.append("family \(id): the search entries do not match its records")
                 }
+                let keys = try Row.fetchAll(
+                    db, sql: "SELECT key, person_id FROM person_match_key WHERE family_id = ?", arguments: [id]
+                ).map { "\(try $0.value("person_id") as String) \(try $0.value("key") as String)" }
+                keyCount += keys.count
+                let expectedKeys = family.members.flatMap { person in
+                    MatchCandidate(person: person, in: family).indexKeys.map { "\(person.id.rawValue) \($0)" }
+                }
+                if keys.sorted() != expectedKeys.sorted() {
+                    problems.append("family \(id): the matcher's keys do not match its people")
+                }
             }
         }
         if problems.count == problemsBefore {
             checked.append(
-                "\(familyCount) families, \(peopleCount) people: summaries and \(entryCount) search entries match the records"
+                "\(familyCount) families, \(peopleCount) people: summaries, \(entryCount) search entries and \(keyCount) match keys match the records"
             )
         }
     }

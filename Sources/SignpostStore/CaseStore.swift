@@ -34,6 +34,20 @@ public protocol CaseStore: AnyObject, Sendable {
     /// Matching ignores case and accents ("zoe" finds "Zoë").
     func search(_ text: String, limit: Int) throws -> [FamilySearchHit]
 
+    /// People who may be the one a front-door query is about, best first, with why and what their family is open to.
+    ///
+    /// The query may mix name parts, a partial date of birth and a postcode;
+    /// matching tolerates misspellings, swapped names, missing accents and
+    /// names that sound alike (see ``PersonMatcher``). Candidates are found by
+    /// index lookups only and scored on that small set, so the cost does not
+    /// grow with the store.
+    ///
+    /// ```swift
+    /// let matches = try store.matchPeople(MatchQuery("shivawn marchbank 10/5"), limit: 10)
+    /// matches.first?.reasonText  // "first name sounds like, surname matches, date of birth matches day and month"
+    /// ```
+    func matchPeople(_ query: MatchQuery, limit: Int) throws -> [PersonMatch]
+
     /// Saves `changes` in one transaction, each audited as done by `actor`.
     ///
     /// - Throws: ``StoreError`` if any change cannot be applied; then nothing is saved.

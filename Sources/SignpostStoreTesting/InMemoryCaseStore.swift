@@ -111,6 +111,30 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         return hits.hits
     }
 
+    /// Matches people as ``SQLiteCaseStore`` does: the same index keys, the same candidate
+    /// selection (``MatchSelection``) and the same scorer, here over every person held.
+    public func matchPeople(_ query: MatchQuery, limit: Int) throws -> [PersonMatch] {
+        guard !query.isEmpty, limit > 0 else { return [] }
+        let families = withState { $0.families }
+        var rows: [MatchSelection.IndexRow] = []
+        var candidates: [String: MatchCandidate] = [:]
+        for family in families.values {
+            for person in family.members {
+                let candidate = MatchCandidate(person: person, in: family)
+                candidates[family.id.rawValue + "\u{0}" + person.id.rawValue] = candidate
+                for key in candidate.indexKeys {
+                    rows.append(MatchSelection.IndexRow(key: key, family: family.id, person: person.id))
+                }
+            }
+        }
+        let chosen = MatchSelection.candidates(query.lookups, rows: rows).compactMap {
+            candidates[$0.family.rawValue + "\u{0}" + $0.person.rawValue]
+        }
+        return PersonMatcher.rank(query, among: chosen, limit: limit).compactMap { match in
+            families[match.candidate.familyID].map { PersonMatch(match, summary: FamilySummary(of: $0)) }
+        }
+    }
+
     public func apply(_ changes: [CaseChange], by actor: String) throws {
         let now = clock()
         try withState { state in

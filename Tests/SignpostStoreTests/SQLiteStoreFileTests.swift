@@ -254,6 +254,31 @@ struct SQLiteStoreFileTests {
         #expect(try store.search("tobi", limit: 5).isEmpty)
     }
 
+    @Test("a version 1 store is migrated: the matcher's keys are written for the people already there")
+    func migratesVersion1() throws {
+        let url = try closedStore()
+        // Take the store back to version 1 as an older Signpost left it.
+        let old = try SQLiteCaseStore(opening: url, expecting: nil)
+        try old.pool.write { db in
+            try db.execute(sql: "DROP TABLE person_match_key")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+            try db.execute(sql: "UPDATE store_metadata SET value = '1' WHERE key = 'schema_version'")
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        try old.close()
+
+        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try store.info().schemaVersion == 2)
+        #expect(try store.matchPeople(MatchQuery("toby adeyemi"), limit: 5).first?.personID == "P-tobi")
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
+
+        try store.pool.write { db in
+            try db.execute(sql: "DELETE FROM person_match_key WHERE person_id = 'P-dami' AND key LIKE 'p:%'")
+        }
+        #expect(try store.check().problems == ["family F-00018: the matcher's keys do not match its people"])
+    }
+
     @Test("5,000 families import in batches and stay searchable")
     func bulkImportAndSearch() throws {
         let store = try SQLiteCaseStore(

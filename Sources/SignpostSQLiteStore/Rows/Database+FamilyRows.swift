@@ -46,6 +46,7 @@ extension Database {
             try insertAssessment(assessment, of: family.id, at: position)
         }
         try insertSearchEntries(of: family)
+        for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
     }
 
     /// The summary columns, in the order `family` lists them after `created_at`.

@@ -36,7 +36,9 @@ enum StoredValue {
     }
 
     static func strings(_ text: String) throws -> [String] {
-        try JSONDecoder().decode([String].self, from: Data(text.utf8))
+        // Most lists are empty (no also-known-as); the matcher reads one per candidate on every keystroke.
+        if text == "[]" { return [] }
+        return try JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 
     static func ids<ID: RawRepresentable>(_ text: String) throws -> [ID] where ID.RawValue == String {

@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -29,7 +29,43 @@ enum StoreSchema {
                     "INSERT INTO store_metadata (key, value) VALUES ('kind', ?), ('schema_version', '1'), ('created_at', ?)",
                 arguments: [kind.rawValue, Timestamp.text(Date())])
         }
+        migrator.registerMigration("v2") { db in
+            try createVersion2(db)
+            try db.execute(sql: "PRAGMA user_version = 2")
+            try db.execute(sql: "UPDATE store_metadata SET value = '2' WHERE key = 'schema_version'")
+        }
         return migrator
+    }
+
+    /// Version 2: the front-door matcher's index of people by name spelling, name sound, date of birth and postcode.
+    ///
+    /// One row per person and key (``MatchCandidate/indexKeys``), so candidates
+    /// are found by the primary key's index and never by scanning people. The
+    /// keys of people already stored are written here, in the migration's
+    /// transaction; from then on every change that adds or edits people, or a
+    /// family's name or postcode, rewrites the family's keys in its own transaction.
+    private static func createVersion2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE person_match_key (
+                    key TEXT NOT NULL,                 -- n:spelling, p:SOUND, b:/bd:/bm:/by: birth, c:POSTCODE
+                    family_id TEXT NOT NULL,
+                    person_id TEXT NOT NULL,
+                    PRIMARY KEY (key, family_id, person_id),
+                    FOREIGN KEY (family_id, person_id) REFERENCES person (family_id, id) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX person_match_key_by_person ON person_match_key (family_id, person_id);
+                """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT p.family_id, p.id, p.given_name, p.family_name, p.also_known_as, p.date_of_birth,
+                    f.name AS household, f.postcode
+                FROM person p JOIN family f ON f.id = p.family_id
+                """)
+        var candidates: [MatchCandidate] = []
+        while let row = try rows.next() { candidates.append(try db.matchCandidate(from: row)) }
+        for candidate in candidates { try db.insertMatchKeys(of: candidate) }
     }
 
     private static func createVersion1(_ db: Database) throws {

@@ -1,0 +1,149 @@
+import Foundation
+
+/// One person as the matcher sees them: names, date of birth, and their family's name and postcode.
+///
+/// ```swift
+/// let candidate = MatchCandidate(person: ava, in: family)
+/// ```
+public struct MatchCandidate: Hashable, Sendable {
+    public var familyID: FamilyID
+    /// The household's name ("Marchbank-Oddly").
+    public var familyName: String
+    public var personID: PersonID
+    public var givenName: String
+    /// The person's own family name, which may differ from the household's.
+    public var surname: String
+    public var alsoKnownAs: [String]
+    public var dateOfBirth: CalendarDate?
+    public var postcode: String
+
+    public init(
+        familyID: FamilyID, familyName: String, personID: PersonID, givenName: String, surname: String,
+        alsoKnownAs: [String] = [], dateOfBirth: CalendarDate? = nil, postcode: String = ""
+    ) {
+        self.familyID = familyID
+        self.familyName = familyName
+        self.personID = personID
+        self.givenName = givenName
+        self.surname = surname
+        self.alsoKnownAs = alsoKnownAs
+        self.dateOfBirth = dateOfBirth
+        self.postcode = postcode
+    }
+
+    /// `person` as a member of `family`.
+    public init(person: Person, in family: Family) {
+        self.init(
+            familyID: family.id, familyName: family.name, personID: person.id, givenName: person.givenName,
+            surname: person.familyName, alsoKnownAs: person.alsoKnownAs, dateOfBirth: person.dateOfBirth,
+            postcode: family.address.postcode)
+    }
+
+    /// "Given Surname".
+    public var fullName: String { [givenName, surname].filter { !$0.isEmpty }.joined(separator: " ") }
+
+    /// The keys a store indexes this person under, so that a query's ``MatchQuery/lookups`` find them.
+    ///
+    /// Every name word (given names, surname, also-known-as, each with a
+    /// double-barrelled or two-part name also run together) gives its folded
+    /// spelling (`n:marchbank`) and its Double Metaphone keys (`p:MRXP`); the
+    /// date of birth gives the whole date and its day-and-month, month-and-year
+    /// and year (`b:2022-03-14`, `bd:03-14`, `bm:2022-03`, `by:2022`); the
+    /// postcode gives its compact form (`c:N78ZZ`).
+    public var indexKeys: Set<String> {
+        var keys: Set<String> = []
+        for name in [givenName, surname] + alsoKnownAs {
+            for word in NameText.nameKeys(name) {
+                keys.insert(MatchKeys.spelling + word)
+                for key in DoubleMetaphone.keys(for: word).all { keys.insert(MatchKeys.sound + key) }
+            }
+        }
+        if let born = dateOfBirth {
+            keys.insert(MatchKeys.birth + born.iso)
+            keys.insert(MatchKeys.birthDayMonth + String(format: "%02d-%02d", born.month, born.day))
+            keys.insert(MatchKeys.birthMonthYear + String(format: "%04d-%02d", born.year, born.month))
+            keys.insert(MatchKeys.birthYear + String(format: "%04d", born.year))
+        }
+        let postcode = NameText.compactPostcode(postcode)
+        if !postcode.isEmpty { keys.insert(MatchKeys.postcode + postcode) }
+        return keys
+    }
+}
+
+/// The prefixes of index keys, one per kind of key.
+public enum MatchKeys {
+    public static let spelling = "n:"
+    public static let sound = "p:"
+    public static let birth = "b:"
+    public static let birthDayMonth = "bd:"
+    public static let birthMonthYear = "bm:"
+    public static let birthYear = "by:"
+    public static let postcode = "c:"
+}
+
+/// One index lookup a query needs: a key, or the start of keys, and which part of the query it serves.
+///
+/// A store finds candidates by these lookups only (so it never scans every
+/// person), and ranks candidates first by how many distinct ``term``s they hit.
+public struct MatchLookup: Hashable, Sendable {
+    public var key: String
+    /// True when every key that starts with ``key`` matches.
+    public var isPrefix: Bool
+    /// Which part of the query: the index of a name word, or a number after them for the date and postcode.
+    public var term: Int
+
+    public init(key: String, isPrefix: Bool, term: Int) {
+        self.key = key
+        self.isPrefix = isPrefix
+        self.term = term
+    }
+
+    /// True for a lookup by a name's spelling (as opposed to its sound, a date or a postcode).
+    public var isSpelling: Bool { key.hasPrefix(MatchKeys.spelling) }
+
+    /// True when an index key satisfies this lookup.
+    public func matches(_ indexKey: String) -> Bool { isPrefix ? indexKey.hasPrefix(key) : indexKey == key }
+}
+
+extension MatchQuery {
+    /// The index lookups that find every person this query could match.
+    ///
+    /// A name word of two letters or more is looked up as the start of a
+    /// folded name word; one of three letters or more also by its sound. The
+    /// date of birth is looked up by its most specific known parts; the
+    /// postcode as the start of a compact postcode.
+    public var lookups: [MatchLookup] {
+        var lookups: [MatchLookup] = []
+        for (term, word) in nameWords.enumerated() where word.count >= 2 {
+            lookups.append(MatchLookup(key: MatchKeys.spelling + word, isPrefix: true, term: term))
+            guard word.count >= 3 else { continue }
+            for key in DoubleMetaphone.keys(for: word).all {
+                lookups.append(MatchLookup(key: MatchKeys.sound + key, isPrefix: false, term: term))
+            }
+        }
+        if let date = dateOfBirth {
+            let term = nameWords.count
+            let key: String?
+            switch (date.day, date.month, date.year) {
+            case (let day?, let month?, let year?):
+                key = MatchKeys.birth + String(format: "%04d-%02d-%02d", year, month, day)
+            case (let day?, let month?, nil):
+                key = MatchKeys.birthDayMonth + String(format: "%02d-%02d", month, day)
+            case (nil, let month?, let year?):
+                key = MatchKeys.birthMonthYear + String(format: "%04d-%02d", year, month)
+            case (nil, nil, let year?):
+                key = MatchKeys.birthYear + String(format: "%04d", year)
+            default:
+                key = nil
+            }
+            if let key { lookups.append(MatchLookup(key: key, isPrefix: false, term: term)) }
+        }
+        if let postcode, !postcode.isEmpty {
+            lookups.append(
+                MatchLookup(
+                    key: MatchKeys.postcode + NameText.compactPostcode(postcode), isPrefix: true,
+                    term: nameWords.count + 1))
+        }
+        return lookups
+    }
+}
