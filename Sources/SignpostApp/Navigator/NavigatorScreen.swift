@@ -160,42 +160,15 @@ final class NavigatorScreen: Screen {
     }
 
     private func drawQuestion(_ pending: ShownQuestion, on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        var y = area.y
         let about =
             choosingPerson
             ? "Before the pathways"
-            : pending.person.map { "About \(personLabel($0, app: app))" } ?? "About the whole family"
-        surface.put(
-            "Question \(walk.steps.count + (choosingPerson ? 0 : 1)) · \(about)", at: Point(x: area.x, y: y),
-            style: Style(.dim), clip: area)
-        y += 2
-        for line in TextLayout.wrap(pending.question.text, width: area.width) where y < area.maxY {
-            surface.put(line, at: Point(x: area.x, y: y), style: Style(.title, [.bold]), clip: area)
-            y += 1
-        }
-        y += 1
+            : pending.person.map { "About \(QuestionView.label($0, today: app.today))" } ?? "About the whole family"
         selectedAnswer = min(selectedAnswer, max(0, pending.question.answers.count - 1))
-        var cursor = Point(x: area.x, y: y)
-        for (index, answer) in pending.question.answers.enumerated() where y < area.maxY {
-            let isSelected = index == selectedAnswer
-            let marker = isSelected ? "▸" : " "
-            let text = "\(marker) \(index + 1)  \(answer.label)"
-            surface.put(
-                TextLayout.pad(text, to: area.width), at: Point(x: area.x, y: y),
-                style: isSelected ? Style(.selected, [.reverse]) : .normal, clip: area)
-            if isSelected { cursor = Point(x: area.x, y: y) }
-            y += 1
-        }
-        y += 1
-        if y < area.maxY - 1 {
-            surface.put("Why this is asked", at: Point(x: area.x, y: y), style: Style(.header), clip: area)
-            y += 1
-            for line in TextLayout.wrap(pending.question.help, width: area.width - 2) where y < area.maxY {
-                surface.put(line, at: Point(x: area.x + 2, y: y), style: Style(.dim), clip: area)
-                y += 1
-            }
-        }
-        surface.cursor = cursor
+        QuestionView(
+            question: pending.question, heading: "Question \(walk.steps.count + (choosingPerson ? 0 : 1)) · \(about)",
+            selected: selectedAnswer
+        ).draw(on: surface, in: area)
     }
 
     /// The breadcrumb trail: every answer so far, newest last, each marked with where it came from.
@@ -226,12 +199,6 @@ final class NavigatorScreen: Screen {
         var cards = OutcomeCards(result: result, situation: walk.situation, directory: app.pathways.directory)
         if saved { cards.footer = "✓ Saved on the family's record." }
         outcomeTop = cards.draw(on: surface, in: area, from: outcomeTop)
-    }
-
-    private func personLabel(_ person: SituationPerson, app: AppEnvironment) -> String {
-        if person.unborn { return "\(person.displayName) (unborn)" }
-        if let age = person.age(on: app.today) { return "\(person.displayName) (\(age))" }
-        return person.displayName
     }
 
     // MARK: Keys
