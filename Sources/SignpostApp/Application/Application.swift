@@ -131,6 +131,7 @@ public final class Application {
         case help
         case palette
         case navigator
+        case newContact
     }
 
     /// The screen's keys followed by the application's: the one registry both the hint bar and help read.
@@ -145,6 +146,12 @@ public final class Application {
         keys.bind(
             [.character("?"), .function(1)], .help, hint: "Help",
             help: "Show every key this screen answers (F1 works while typing)", group: "General")
+        if !(screen is TriageScreen) {
+            keys.bind(
+                [.character("C"), .function(3)], .newContact, hint: "New contact",
+                help: "Take a call at the front door (F3 works while typing); from a family, it starts with that family",
+                group: "General", showsInHintBar: false)
+        }
         if !(screen is NavigatorScreen || screen is NavigatorMapScreen) {
             keys.bind(
                 [.character("N"), .function(2)], .navigator, hint: "Navigator",
@@ -204,6 +211,10 @@ public final class Application {
             openNavigator()
             return
         }
+        if key == .function(3), !(top is TriageScreen) {
+            openNewContact()
+            return
+        }
         if key == .resize { return }
         if case .mouseClick(let point) = key, point.y == layout(for: size).hintBar.y {
             // A click on a hint does what its key does.
@@ -243,8 +254,28 @@ public final class Application {
         case .help: help = HelpOverlay(title: "Keys: \(screen.title)")
         case .palette: palette = CommandPalette(commands: Application.commands)
         case .navigator: openNavigator()
+        case .newContact: openNewContact()
         default: break
         }
+    }
+
+    /// Opens a new front-door contact; from a family, with that family already chosen.
+    private func openNewContact() {
+        apply(.push(TriageScreen(app: environment, family: top.familyContext)))
+    }
+
+    /// Offers to resume the practitioner's latest unfinished contact: what the next start does after a crash.
+    public func offerToResumeDraft() {
+        guard let drafts = try? environment.store.drafts(for: environment.practitioner), let latest = drafts.first
+        else { return }
+        let more = drafts.count > 1 ? " (\(drafts.count - 1) more with D on the home screen)" : ""
+        apply(
+            .confirm(
+                Confirmation(
+                    "You have an unfinished contact: \(latest.summary), last changed "
+                        + "\(LondonTime.timestamp(latest.updatedAt)). Resume it now?\(more)", yes: "Resume",
+                    no: "Later"
+                ) { [unowned self] in .push(TriageScreen(draft: latest, app: environment)) }))
     }
 
     /// Opens the navigator over the screen on top: from a family's record when the screen is about one.
@@ -261,6 +292,9 @@ public final class Application {
         PaletteCommand("home", summary: "Back to the list of families"),
         PaletteCommand("open", summary: "Open a family by its id: open F-0001"),
         PaletteCommand("new-family", summary: "Add a new family"),
+        PaletteCommand("contact", summary: "Take a call at the front door: a new contact"),
+        PaletteCommand("drafts", summary: "Your unfinished contacts"),
+        PaletteCommand("today", summary: "Today's contacts, with counts by outcome"),
         PaletteCommand("navigate", summary: "Walk the referral pathways (from the family on screen, if any)"),
         PaletteCommand("lead", summary: "Show families whose lead professional's name contains this: lead Priya"),
         PaletteCommand("about", summary: "Which store is open, and who the audit trail records"),
@@ -280,6 +314,9 @@ public final class Application {
             apply(.push(FamilyScreen(familyID: id, app: environment)))
         case "new-family": apply(.push(NewFamilyScreen()))
         case "navigate": openNavigator()
+        case "contact": openNewContact()
+        case "drafts": apply(.push(DraftsScreen(app: environment)))
+        case "today": apply(.push(TodayScreen(app: environment)))
         case "lead":
             leave(toDepth: 1)
             (stack.first as? HomeScreen)?.filterByLead(arguments.trimmingCharacters(in: .whitespaces), app: environment)

@@ -66,6 +66,14 @@ enum Transition {
     case quit
 }
 
+extension Transition {
+    /// False when the key was of no use to whoever was asked.
+    var wasUsed: Bool {
+        if case .ignored = self { return false }
+        return true
+    }
+}
+
 /// A yes/no question, and what to do on yes.
 struct Confirmation {
     var question: String

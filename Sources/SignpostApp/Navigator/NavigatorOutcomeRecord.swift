@@ -31,7 +31,7 @@ enum NavigatorOutcomeRecord {
         }
         let note = CaseNote(
             id: app.newID("N"), writtenAt: now, author: app.practitioner,
-            text: noteText(for: result, situation: situation, directory: app.pathways.directory),
+            text: noteText(for: result, situation: situation),
             isSignificant: result.destinations.contains { $0.urgency == .immediate },
             about: Array(Set(result.destinations.flatMap(\.people)).filter(members.contains)).sorted())
         changes.append(.addCaseNote(family: family.id, note))
@@ -47,7 +47,7 @@ enum NavigatorOutcomeRecord {
     }
 
     /// The case note: each destination, for whom, how urgent, and why; then any warnings.
-    static func noteText(for result: NavigationResult, situation: Situation, directory: ServiceDirectory) -> String {
+    static func noteText(for result: NavigationResult, situation: Situation) -> String {
         func names(_ ids: [PersonID]) -> String {
             ids.map { situation[person: $0]?.displayName ?? $0.rawValue }.joined(separator: ", ")
         }

@@ -11,6 +11,7 @@ final class HomeScreen: Screen {
     enum Action: Hashable, Sendable {
         case open, search, newFamily, cycleLocality, cycleLevel, cycleOpen, cycleService, filterLead, clearFilters
         case about, quit, up, down, top, bottom, pageUp, pageDown
+        case newContact, drafts, today
     }
 
     private var model = CaseListModel()
@@ -18,6 +19,8 @@ final class HomeScreen: Screen {
     private var isSearchFocused = false
     private var loadError: String?
     private var loaded = false
+    /// The practitioner's unfinished contacts, counted for the line that offers them.
+    private var draftCount = 0
     private var table = HomeScreen.makeTable()
 
     var title: String { "Families" }
@@ -36,6 +39,17 @@ final class HomeScreen: Screen {
         keys.bind(
             [.character("/")], .search, hint: "Search",
             help: "Search by name, also-known-as, postcode, date of birth (14/03/2022) or reference", group: "Families")
+        keys.bind(
+            [.character("c")], .newContact, hint: "New contact",
+            help: "Take a call at the front door: caller, who, what was said, level, consent, route", group: "Contacts")
+        keys.bind(
+            [.character("D")], .drafts, hint: "Drafts",
+            help: "Your unfinished contacts: resume one exactly as it was left, or discard it", group: "Contacts",
+            showsInHintBar: draftCount > 0)
+        keys.bind(
+            [.character("T")], .today, hint: "Today",
+            help: "Today's contacts, with counts by outcome (yours or everyone's)", group: "Contacts",
+            showsInHintBar: false)
         keys.bind(
             [.character("n")], .newFamily, hint: "New family", help: "Add a new family and its first member",
             group: "Families")
@@ -100,6 +114,13 @@ final class HomeScreen: Screen {
             ? "Search results · \(count)\(model.selected.flatMap { model.reason(for: $0.id) }.map { " · selected matched \($0)" } ?? "")"
             : "Showing \(model.filterSummary) · \(count)"
         surface.put(line, at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
+        if draftCount > 0 && !model.isSearching {
+            // Unfinished contacts are the practitioner's own unfinished calls: never let them slip from view.
+            let drafts = "\(draftCount) unfinished contact\(draftCount == 1 ? "" : "s") · D to resume"
+            surface.put(
+                drafts, at: Point(x: area.maxX - DisplayWidth.of(drafts), y: y), style: Style(.warning, [.bold]),
+                clip: area)
+        }
         y += 1
 
         let listArea = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
@@ -167,6 +188,12 @@ final class HomeScreen: Screen {
                 isSearchFocused = true
             case .newFamily:
                 return .push(NewFamilyScreen())
+            case .newContact:
+                return .push(TriageScreen(app: app))
+            case .drafts:
+                return .push(DraftsScreen(app: app))
+            case .today:
+                return .push(TodayScreen(app: app))
             case .cycleLocality:
                 model.query.locality = HomeScreen.next(model.query.locality, in: Locality.allCases)
                 resetPage(app)
@@ -214,6 +241,7 @@ final class HomeScreen: Screen {
     }
 
     private func reload(_ app: AppEnvironment) {
+        draftCount = (try? app.store.drafts(for: app.practitioner).count) ?? 0
         do {
             try model.reload(from: app.store)
             loadError = nil
@@ -228,6 +256,7 @@ final class HomeScreen: Screen {
             "No families are recorded in this store yet.",
             "",
             "To start:",
+            "  c   take a call: a new front-door contact",
             "  n   add a family and its first member",
             "  ?   see every key this screen answers",
             "",

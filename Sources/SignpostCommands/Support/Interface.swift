@@ -27,6 +27,7 @@ enum Interface {
             application.post("\(problem); using the \(resolution.theme.name) theme", kind: .warning)
         }
         if let problem = pathways.problem { application.post(problem, kind: .warning) }
+        application.offerToResumeDraft()
         application.run(on: terminal)
     }
 }
