@@ -102,6 +102,8 @@ let package = Package(
             name: "SignpostStoreTests",
             dependencies: [
                 "SignpostStore", "SignpostSQLiteStore", "SignpostStoreTesting", "SignpostDomain", "SignpostFixtures",
+                // The SQLite file tests reshape stores as older versions left them, and read query plans.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "SignpostTerminalTests", dependencies: ["SignpostTerminal", "SignpostThemes"]),

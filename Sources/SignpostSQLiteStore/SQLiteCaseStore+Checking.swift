@@ -12,7 +12,9 @@ extension SQLiteCaseStore {
     /// - the search entries are exactly those its records call for, and the
     ///   full-text index agrees with them;
     /// - every person's match keys are exactly those their names, date of birth
-    ///   and family postcode call for.
+    ///   and family postcode call for;
+    /// - every contact draft can be read, and its row agrees with what it holds
+    ///   (an unreadable draft is left out of ``drafts(for:)``, so this is where it is reported).
     public func check() throws -> StoreCheckReport {
         var problems: [String] = []
         var checked: [String] = []
@@ -33,6 +35,7 @@ extension SQLiteCaseStore {
             }
             try checkPeopleReferences(db, problems: &problems, checked: &checked)
             try checkFamilies(db, problems: &problems, checked: &checked)
+            try checkDrafts(db, problems: &problems, checked: &checked)
         }
         do {
             try pool.write { db in

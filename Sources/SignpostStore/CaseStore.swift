@@ -64,6 +64,60 @@ public protocol CaseStore: AnyObject, Sendable {
 
     /// Runs the storage engine's integrity check and the store's own invariants.
     func check() throws -> StoreCheckReport
+
+    // MARK: Front-door triage (#5)
+
+    /// Saves a contact draft, replacing any earlier save of the same draft.
+    ///
+    /// The triage screens call this after every keystroke, so it is one small
+    /// write (one upsert of the draft's row), committed before it returns: a
+    /// crash, a killed terminal or Ctrl-C loses nothing already typed. The draft
+    /// is kept exactly as given, `updatedAt` included; the caller sets it.
+    ///
+    /// Only the draft's first save is audited ("start-contact-draft", by the
+    /// draft's practitioner, on the draft's family if one is picked). Auditing
+    /// every save would put one entry per keystroke in the trail, burying the
+    /// record of work in noise while saying nothing the draft itself does not;
+    /// what the contact finally said is audited when it is recorded.
+    ///
+    /// ```swift
+    /// draft.words += "s"
+    /// draft.updatedAt = Date()
+    /// try store.saveDraft(draft)
+    /// ```
+    ///
+    /// - Throws: ``StoreError/invalidChange(_:)`` if the draft names no practitioner, or its id is
+    ///   already used by another practitioner's draft (which is left as it was).
+    func saveDraft(_ draft: ContactDraft) throws
+
+    /// The practitioner's drafts, the most recently changed first.
+    ///
+    /// Ordered by `updatedAt`, newest first (then by id). Other
+    /// practitioners' drafts are never returned. A draft that can no longer be
+    /// read (written by another version of Signpost, or damaged) is left out
+    /// rather than failing the list; ``check()`` reports it.
+    func drafts(for practitioner: String) throws -> [ContactDraft]
+
+    /// Removes a draft: once its contact is recorded, or when the practitioner discards it. No error if it is already gone.
+    ///
+    /// Removing is audited ("discard-contact-draft", on the draft's family if
+    /// one was picked); removing a draft that is already gone changes nothing
+    /// and writes no entry.
+    ///
+    /// - Throws: ``StoreError/invalidChange(_:)`` if the draft belongs to another practitioner; it is left as it was.
+    func discardDraft(_ id: ContactDraftID, by practitioner: String) throws
+
+    /// The contacts received on `day` (a London calendar day), newest first; only those recorded by `practitioner` when given.
+    ///
+    /// The day runs from London midnight to the next London midnight
+    /// (``LondonTime/start(of:)``), so it is 23 or 25 hours long when the
+    /// clocks change. Contacts received at the same instant are ordered by
+    /// family id, then contact id.
+    ///
+    /// ```swift
+    /// let mine = try store.contacts(on: LondonTime.today(at: Date()), recordedBy: "sam.okafor")
+    /// ```
+    func contacts(on day: CalendarDate, recordedBy practitioner: String?) throws -> [ContactListing]
 }
 
 /// What kind of data a store holds. A store's kind is fixed when it is created.

@@ -8,7 +8,9 @@ import SignpostStore
 /// batch saved whole or not at all, the same audit entries, the same paging
 /// and filters. Search matches the start of each typed word against names,
 /// also-known-as, postcodes (with or without the space), addresses and case
-/// notes, ignoring case and accents, names first.
+/// notes, ignoring case and accents, names first. Contact drafts are kept
+/// per practitioner and audited on first save and on removal, and a day's
+/// contacts are found between London midnights, as the SQLite store does.
 ///
 /// ```swift
 /// let store = InMemoryCaseStore(kind: .demonstration)
@@ -21,6 +23,7 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
     private struct State {
         var families: [FamilyID: Family] = [:]
         var audit: [AuditEntry] = []
+        var drafts: [ContactDraftID: ContactDraft] = [:]
     }
 
     private let lock = NSLock()
@@ -183,8 +186,68 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
             let people = state.families.values.reduce(0) { $0 + $1.members.count }
             return StoreCheckReport(
                 problems: problems,
-                checked: ["\(state.families.count) families, \(people) people, \(state.audit.count) audit entries"])
+                checked: [
+                    "\(state.families.count) families, \(people) people, \(state.audit.count) audit entries",
+                    // Held as values, drafts here are always readable; the line matches the SQLite store's.
+                    "\(state.drafts.count) contact drafts can be read",
+                ])
         }
+    }
+}
+
+// MARK: Front-door triage
+
+extension InMemoryCaseStore {
+    public func saveDraft(_ draft: ContactDraft) throws {
+        if let problem = draft.saveProblem { throw problem }
+        let now = clock()
+        try withState { state in
+            if let earlier = state.drafts[draft.id] {
+                guard earlier.practitioner == draft.practitioner else {
+                    throw StoreError.draftBelongsToAnother(draft.id, doing: "saved")
+                }
+            } else {
+                state.audit.append(draft.startedAuditEntry(at: now))
+            }
+            state.drafts[draft.id] = draft
+        }
+    }
+
+    public func drafts(for practitioner: String) throws -> [ContactDraft] {
+        withState { state in
+            state.drafts.values.filter { $0.practitioner == practitioner }.sorted(by: ContactDraft.newestFirst)
+        }
+    }
+
+    public func discardDraft(_ id: ContactDraftID, by practitioner: String) throws {
+        let now = clock()
+        try withState { state in
+            guard let draft = state.drafts[id] else { return }
+            guard draft.practitioner == practitioner else {
+                throw StoreError.draftBelongsToAnother(id, doing: "removed")
+            }
+            state.drafts[id] = nil
+            state.audit.append(draft.discardedAuditEntry(at: now, by: practitioner))
+        }
+    }
+
+    public func contacts(on day: CalendarDate, recordedBy practitioner: String?) throws -> [ContactListing] {
+        let start = LondonTime.start(of: day)
+        let end = LondonTime.start(of: day.adding(days: 1))
+        return withState { state in
+            state.families.values.flatMap { family in
+                family.contacts.filter { contact in
+                    contact.receivedAt >= start && contact.receivedAt < end
+                        && (practitioner == nil || contact.recordedBy == practitioner)
+                }
+                .map { contact in
+                    ContactListing(
+                        familyID: family.id, familyName: family.name, contact: contact,
+                        aboutNames: contact.about.map { family.member($0)?.fullName ?? $0.rawValue })
+                }
+            }
+        }
+        .sorted(by: ContactListing.newestFirst)
     }
 }
 

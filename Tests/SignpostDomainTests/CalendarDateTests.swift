@@ -53,6 +53,18 @@ struct CalendarDateTests {
         #expect(LondonTime.timestamp(instant) == "15/07/2025 00:30")
     }
 
+    @Test("a London day starts at London midnight and is 23 or 25 hours long when the clocks change")
+    func londonDayStart() throws {
+        func start(_ iso: String) throws -> String { Timestamp.text(LondonTime.start(of: try CalendarDate(iso: iso))) }
+        #expect(try start("2026-01-15") == "2026-01-15T00:00:00Z")
+        #expect(try start("2026-07-01") == "2026-06-30T23:00:00Z")
+        // The clocks go forward at 01:00 GMT on 29 March 2026 and back at 01:00 GMT on 25 October 2026.
+        #expect(try start("2026-03-29") == "2026-03-29T00:00:00Z")
+        #expect(try start("2026-03-30") == "2026-03-29T23:00:00Z")
+        #expect(try start("2026-10-25") == "2026-10-24T23:00:00Z")
+        #expect(try start("2026-10-26") == "2026-10-26T00:00:00Z")
+    }
+
     @Test("dates encode as YYYY-MM-DD and refuse bad text when decoding")
     func coding() throws {
         let data = try JSONEncoder().encode([try CalendarDate(iso: "2022-03-14")])

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SignpostDomain
 import SignpostStore
 import Testing
@@ -260,6 +261,7 @@ struct SQLiteStoreFileTests {
         // Take the store back to version 1 as an older Signpost left it.
         let old = try SQLiteCaseStore(opening: url, expecting: nil)
         try old.pool.write { db in
+            try Self.undoVersion3(db)
             try db.execute(sql: "DROP TABLE person_match_key")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'")
             try db.execute(sql: "UPDATE store_metadata SET value = '1' WHERE key = 'schema_version'")
@@ -268,7 +270,7 @@ struct SQLiteStoreFileTests {
         try old.close()
 
         let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
-        #expect(try store.info().schemaVersion == 2)
+        #expect(try store.info().schemaVersion == 3)
         #expect(try store.matchPeople(MatchQuery("toby adeyemi"), limit: 5).first?.personID == "P-tobi")
         let report = try store.check()
         #expect(report.isHealthy, "\(report.problems)")
@@ -277,6 +279,108 @@ struct SQLiteStoreFileTests {
             try db.execute(sql: "DELETE FROM person_match_key WHERE person_id = 'P-dami' AND key LIKE 'p:%'")
         }
         #expect(try store.check().problems == ["family F-00018: the matcher's keys do not match its people"])
+    }
+
+    /// Takes a store back to version 2 as an older Signpost left it: no drafts table, no contact time index.
+    private static func undoVersion3(_ db: Database) throws {
+        try db.execute(sql: "DROP TABLE contact_draft")
+        try db.execute(sql: "DROP INDEX contact_by_received_at")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
+        try db.execute(sql: "UPDATE store_metadata SET value = '2' WHERE key = 'schema_version'")
+        try db.execute(sql: "PRAGMA user_version = 2")
+    }
+
+    @Test("a version 2 store is migrated: drafts can be saved and its contacts are listed by day")
+    func migratesVersion2() throws {
+        let url = try closedStore()
+        let old = try SQLiteCaseStore(opening: url, expecting: nil)
+        try old.pool.write { db in try Self.undoVersion3(db) }
+        try old.close()
+        #expect(try SQLiteCaseStore.inspect(url) == .demonstration)
+
+        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try store.info().schemaVersion == 3)
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
+        #expect(try store.contacts(on: F.day("2026-01-05"), recordedBy: nil).map(\.contact.id) == ["C-1"])
+        let draft = TriageConformanceTests.everyField()
+        try store.saveDraft(draft)
+        #expect(try store.drafts(for: draft.practitioner) == [draft])
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
+    }
+
+    @Test("a saved draft is in the file: it survives the store being closed and reopened")
+    func draftSurvivesReopening() throws {
+        let url = try closedStore()
+        let draft = TriageConformanceTests.everyField()
+        let first = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        try first.saveDraft(draft)
+        // Another process sees it at once, before this one closes.
+        let other = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try other.drafts(for: draft.practitioner) == [draft])
+        try other.close()
+        try first.close()
+        #expect(try SQLiteCaseStore(opening: url, expecting: nil).drafts(for: draft.practitioner) == [draft])
+    }
+
+    @Test("a draft that no longer reads is left out of the list, and check says which")
+    func unreadableDraft() throws {
+        let store = try SQLiteCaseStore(opening: try closedStore(), expecting: nil)
+        let good = TriageConformanceTests.everyField()
+        try store.saveDraft(good)
+        try store.pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO contact_draft (id, practitioner, updated_at, body) VALUES (?, ?, ?, ?)",
+                arguments: ["D-broken", good.practitioner, 900_000_000.0, Data(#"{"id":"D-broken","step":"#.utf8)])
+            try db.execute(
+                sql: "INSERT INTO contact_draft (id, practitioner, updated_at, body) VALUES (?, ?, ?, ?)",
+                arguments: ["D-text", good.practitioner, 900_000_001.0, "not json"])
+        }
+        #expect(try store.drafts(for: good.practitioner) == [good])
+        let report = try store.check()
+        #expect(
+            report.problems == [
+                "contact draft D-broken saved by sam.okafor can no longer be read, so it is not offered for resuming; discard it if it is not needed",
+                "contact draft D-text saved by sam.okafor can no longer be read, so it is not offered for resuming; discard it if it is not needed",
+            ])
+
+        // Discarding clears the problem, and is audited though the draft's family is unknown.
+        try store.discardDraft("D-broken", by: "sam.okafor")
+        try store.discardDraft("D-text", by: "sam.okafor")
+        let removed = try #require(try store.auditTrail(family: nil, limit: 1).first)
+        #expect(removed.action == "discard-contact-draft")
+        #expect(removed.summary == "removed the front-door contact draft (it could no longer be read)")
+        #expect(try store.check().isHealthy)
+
+        // A row whose columns disagree with its body is reported too.
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE contact_draft SET updated_at = 0 WHERE id = 'D-full'")
+        }
+        #expect(
+            try store.check().problems == [
+                "contact draft D-full saved by sam.okafor: its practitioner or time does not match what it holds"
+            ])
+    }
+
+    @Test("the day's contacts and a practitioner's drafts are read through indexes, not by scanning")
+    func indexedReads() throws {
+        let store = try SQLiteCaseStore(opening: try closedStore(), expecting: nil)
+        func plan(_ sql: String) throws -> String {
+            try store.pool.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String? ?? "" }
+                    .joined(separator: "; ")
+            }
+        }
+        let day = try plan(
+            """
+            SELECT c.*, f.name AS household FROM contact c JOIN family f ON f.id = c.family_id
+            WHERE c.received_at >= 0 AND c.received_at < 1 AND c.recorded_by = 'sam'
+            ORDER BY c.received_at DESC, c.family_id, c.id
+            """)
+        #expect(day.contains("contact_by_received_at"), "\(day)")
+        let drafts = try plan(
+            "SELECT body FROM contact_draft WHERE practitioner = 'sam' ORDER BY updated_at DESC, id")
+        #expect(drafts.contains("contact_draft_by_practitioner"), "\(drafts)")
     }
 
     @Test("5,000 families import in batches and stay searchable")

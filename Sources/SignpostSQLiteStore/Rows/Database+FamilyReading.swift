@@ -92,25 +92,7 @@ extension Database {
                     from: PersonID(try row.value("from_person") as String), kind: try row.choice("kind"),
                     to: PersonID(try row.value("to_person") as String)))
         }
-        try append("contact") { row, family in
-            family.contacts.append(
-                Contact(
-                    id: ContactID(try row.value("id") as String), receivedAt: try row.time("received_at"),
-                    caller: Caller(
-                        name: try row.value("caller_name"), agency: try row.value("caller_agency"),
-                        relationship: try row.value("caller_relationship"), phone: try row.value("caller_phone")),
-                    source: try row.choice("source"), door: try row.optionalChoice("door"),
-                    about: try StoredValue.ids(row.value("about")),
-                    concernInCallersWords: try row.value("concern_in_callers_words"),
-                    concerns: try StoredValue.strings(row.value("concerns")).map { raw in
-                        guard let concern = Concern(rawValue: raw) else {
-                            throw UnreadableValue(column: "concerns", value: raw)
-                        }
-                        return concern
-                    },
-                    outcome: try row.choice("outcome"), outcomeReason: try row.value("outcome_reason"),
-                    recordedBy: try row.value("recorded_by")))
-        }
+        try append("contact") { row, family in family.contacts.append(try row.contact()) }
         try append("referral") { row, family in
             family.referrals.append(
                 Referral(
@@ -167,4 +149,26 @@ extension Database {
     /// The columns ``summary(from:)`` reads.
     static let summaryColumns =
         "id, name, postcode, locality, members_summary, highest_level, open_services, lead_professional, last_activity, is_open"
+}
+
+extension Row {
+    /// The contact on a `contact` row: read for a whole family, and for the day's contact list.
+    func contact() throws -> Contact {
+        Contact(
+            id: ContactID(try self.value("id") as String), receivedAt: try self.time("received_at"),
+            caller: Caller(
+                name: try self.value("caller_name"), agency: try self.value("caller_agency"),
+                relationship: try self.value("caller_relationship"), phone: try self.value("caller_phone")),
+            source: try self.choice("source"), door: try self.optionalChoice("door"),
+            about: try StoredValue.ids(self.value("about")),
+            concernInCallersWords: try self.value("concern_in_callers_words"),
+            concerns: try StoredValue.strings(self.value("concerns")).map { raw in
+                guard let concern = Concern(rawValue: raw) else {
+                    throw UnreadableValue(column: "concerns", value: raw)
+                }
+                return concern
+            },
+            outcome: try self.choice("outcome"), outcomeReason: try self.value("outcome_reason"),
+            recordedBy: try self.value("recorded_by"))
+    }
 }

@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -34,7 +34,36 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA user_version = 2")
             try db.execute(sql: "UPDATE store_metadata SET value = '2' WHERE key = 'schema_version'")
         }
+        migrator.registerMigration("v3") { db in
+            try createVersion3(db)
+            try db.execute(sql: "PRAGMA user_version = 3")
+            try db.execute(sql: "UPDATE store_metadata SET value = '3' WHERE key = 'schema_version'")
+        }
         return migrator
+    }
+
+    /// Version 3: the front door's contact drafts, and contacts found by the day they were received (#5).
+    ///
+    /// A draft is kept whole as its JSON (`ContactDraft` is Codable), because it
+    /// is only ever saved and read whole, is rewritten on every keystroke, and
+    /// holds half-typed values no other table would accept. Its practitioner
+    /// and `updated_at` are columns too, so a practitioner's drafts are listed
+    /// newest first from the index without reading anyone else's.
+    ///
+    /// The index on `contact (received_at)` lets the day's contact list read
+    /// one range of the index instead of every contact ever recorded.
+    private static func createVersion3(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE contact_draft (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    practitioner TEXT NOT NULL,
+                    updated_at REAL NOT NULL,
+                    body BLOB NOT NULL                 -- the whole draft as JSON
+                );
+                CREATE INDEX contact_draft_by_practitioner ON contact_draft (practitioner, updated_at);
+                CREATE INDEX contact_by_received_at ON contact (received_at);
+                """)
     }
 
     /// Version 2: the front-door matcher's index of people by name spelling, name sound, date of birth and postcode.
