@@ -149,7 +149,8 @@ public final class Application {
         if !(screen is TriageScreen) {
             keys.bind(
                 [.character("C"), .function(3)], .newContact, hint: "New contact",
-                help: "Take a call at the front door (F3 works while typing); from a family, it starts with that family",
+                help:
+                    "Take a call at the front door (F3 works while typing); from a family, it starts with that family",
                 group: "General", showsInHintBar: false)
         }
         if !(screen is NavigatorScreen || screen is NavigatorMapScreen) {

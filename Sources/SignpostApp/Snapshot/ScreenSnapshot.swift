@@ -33,6 +33,14 @@ public enum ScreenSnapshot {
         case outcome
         /// The pathway map over the navigator's first question.
         case map
+        /// A new front-door contact, at its first step.
+        case contact
+        /// A front-door contact started from a family: the "who" step listing its members.
+        case contactWho = "contact-who"
+        /// The practitioner's unfinished contacts.
+        case drafts
+        /// Today's contacts with counts by outcome.
+        case today
     }
 
     /// Why a snapshot could not be made.
@@ -109,6 +117,19 @@ public enum ScreenSnapshot {
             var stack: [any Screen] = [home, FamilyScreen(familyID: record.id, app: environment), navigator]
             if name == .map { stack.append(NavigatorMapScreen(pathways: environment.pathways, walk: navigator.walk)) }
             application = Application(environment: environment, stack: stack)
+        case .contact:
+            application = Application(environment: environment, stack: [home, TriageScreen(app: environment)])
+        case .contactWho:
+            let record = try family()
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    TriageScreen(app: environment, family: record),
+                ])
+        case .drafts:
+            application = Application(environment: environment, stack: [home, DraftsScreen(app: environment)])
+        case .today: application = Application(environment: environment, stack: [home, TodayScreen(app: environment)])
         case .level:
             let record = try family()
             guard let person = record.members.first else {

@@ -146,7 +146,9 @@ struct ContactRecording {
 
     /// The case note: who called, what they said, what was decided and why.
     private var noteText: String {
-        var lines = ["Front-door contact from \(draft.caller.summary.isEmpty ? "an unnamed caller" : draft.caller.summary)"]
+        var lines = [
+            "Front-door contact from \(draft.caller.summary.isEmpty ? "an unnamed caller" : draft.caller.summary)"
+        ]
         if let door = draft.door { lines[0] += " via \(door.label)" }
         lines[0] += "."
         if !draft.words.isEmpty { lines.append("Said: \(draft.words)") }

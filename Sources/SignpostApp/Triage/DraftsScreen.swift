@@ -43,7 +43,8 @@ final class DraftsScreen: Screen {
         }
         list.rows = drafts.map { draft in
             ListRow(
-                "\(LondonTime.timestamp(draft.updatedAt))  \(TextLayout.pad(draft.step.title, to: 18))  \(draft.summary)")
+                "\(LondonTime.timestamp(draft.updatedAt))  \(TextLayout.pad(draft.step.title, to: 18))  \(draft.summary)"
+            )
         }
     }
 
@@ -73,8 +74,10 @@ final class DraftsScreen: Screen {
             guard let index = list.selectedIndex else { return .handled }
             let draft = drafts[index]
             return .confirm(
-                Confirmation("Discard the contact “\(draft.summary)”? What was typed in it will be lost.",
-                    yes: "Discard", no: "Keep") { [self] in
+                Confirmation(
+                    "Discard the contact “\(draft.summary)”? What was typed in it will be lost.",
+                    yes: "Discard", no: "Keep"
+                ) { [self] in
                     do {
                         try app.store.discardDraft(draft.id, by: app.practitioner)
                     } catch {

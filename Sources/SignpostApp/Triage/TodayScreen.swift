@@ -41,7 +41,8 @@ final class TodayScreen: Screen {
             loadError = "Today's contacts could not be read: \(error)"
         }
         list.rows = listings.map { listing in
-            let time = LondonTime.timestamp(listing.contact.receivedAt).split(separator: " ").last.map(String.init) ?? ""
+            let time =
+                LondonTime.timestamp(listing.contact.receivedAt).split(separator: " ").last.map(String.init) ?? ""
             let about = listing.aboutNames.joined(separator: ", ")
             let by = onlyMine ? "" : " · \(listing.contact.recordedBy)"
             return ListRow(

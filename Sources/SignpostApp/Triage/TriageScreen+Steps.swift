@@ -21,7 +21,7 @@ extension TriageScreen {
             callerForm.draw(on: surface, in: body, labelWidth: 30)
             cursor = surface.cursor
             drawNote(
-                "Enter or Tab moves on; ←/→ or Space change a choice; Ctrl-N goes to the next step.",
+                "Enter/Tab move on · ←/→ or Space change a choice · Ctrl-N next step",
                 on: surface, in: body)
         case .who: cursor = drawWho(on: surface, in: body, app: app)
         case .said: cursor = drawSaid(on: surface, in: body, app: app)
@@ -40,9 +40,12 @@ extension TriageScreen {
     /// The steps across the top, the current one in brackets as well as highlighted.
     private func drawStepBar(on surface: any Surface, in area: Rect) {
         var x = area.x
+        // Short names when the full ones do not fit: every step must stay visible.
+        let full = TriageStep.allCases.map(\.title).joined().count + 6 * 5 <= area.width
         for (index, step) in TriageStep.allCases.enumerated() {
             let current = step == draft.step
-            let text = current ? "[\(index + 1) \(step.title)]" : " \(index + 1) \(step.title) "
+            let name = full ? step.title : step.shortTitle
+            let text = current ? "[\(index + 1) \(name)]" : " \(index + 1) \(name) "
             x = surface.put(
                 text, at: Point(x: x, y: area.y), style: current ? Style(.focus, [.bold, .reverse]) : Style(.dim),
                 clip: area)
@@ -106,7 +109,8 @@ extension TriageScreen {
                 style: selected ? Style(.selected, [.reverse]) : .normal, clip: area)
         }
         if matches.indices.contains(matchCursor) && !whoFocusOnPeople {
-            let why = "Why: " + matches[matchCursor].reasonText
+            let reasons = matches[matchCursor].reasonText
+            let why = "Why: " + (reasons.isEmpty ? "in the family you started from" : reasons)
             surface.put(
                 TextLayout.truncate(why, to: area.width),
                 at: Point(x: area.x, y: listArea.y + min(matches.count, max(0, listArea.height - 1))),
@@ -194,11 +198,11 @@ extension TriageScreen {
         for (index, decision) in draft.levels.enumerated() where y < area.maxY - 3 {
             let person = draft.people.first { $0.id == decision.person }
             let selected = index == levelPerson
-            let suggested = decision.suggested.map { "suggested \($0)" } ?? "no suggestion"
+            let suggested = decision.suggested.map { "suggested L\($0.rawValue)" } ?? "no suggestion"
             let line =
-                "\(selected ? "▸" : " ") \(TextLayout.pad(person?.fullName ?? decision.person.rawValue, to: 24)) "
-                + "\(TextLayout.pad(suggested, to: 24)) decision ‹ \(decision.level) ›"
-                + (decision.overridesSuggestion ? "  (differs: reason needed)" : "")
+                "\(selected ? "▸" : " ") \(TextLayout.pad(person?.fullName ?? decision.person.rawValue, to: 22)) "
+                + "\(TextLayout.pad(suggested, to: 14)) ‹ \(decision.level) ›"
+                + (decision.overridesSuggestion ? " ≠ reason needed" : "")
             surface.put(
                 TextLayout.pad(line, to: area.width), at: Point(x: area.x, y: y),
                 style: selected && !levelReasonFocused ? Style(.selected, [.reverse]) : .normal, clip: area)
@@ -367,7 +371,11 @@ extension TriageScreen {
         }
         switch action {
         case .up:
-            if whoFocusOnPeople { peopleCursor = max(0, peopleCursor - 1) } else { matchCursor = max(0, matchCursor - 1) }
+            if whoFocusOnPeople {
+                peopleCursor = max(0, peopleCursor - 1)
+            } else {
+                matchCursor = max(0, matchCursor - 1)
+            }
         case .down:
             if whoFocusOnPeople {
                 peopleCursor = min(draft.people.count - 1, peopleCursor + 1)

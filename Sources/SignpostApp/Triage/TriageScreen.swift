@@ -201,11 +201,14 @@ final class TriageScreen: Screen {
             } else {
                 keys.bind(
                     [.control("o")], .record, hint: "Record",
-                    help: "Save the contact, referrals, level changes and a case note together, then start the next call",
+                    help:
+                        "Save the contact, referrals, level changes and a case note together, then start the next call",
                     group: flow)
-                keys.bind([.down, .character("j")], .down, hint: "Down", help: "Scroll down", group: flow,
+                keys.bind(
+                    [.down, .character("j")], .down, hint: "Down", help: "Scroll down", group: flow,
                     showsInHintBar: false)
-                keys.bind([.up, .character("k")], .up, hint: "Up", help: "Scroll up", group: flow,
+                keys.bind(
+                    [.up, .character("k")], .up, hint: "Up", help: "Scroll up", group: flow,
                     showsInHintBar: false)
             }
             if closingReason == nil, !draft.navigatorAnswers.isEmpty {
@@ -257,7 +260,8 @@ final class TriageScreen: Screen {
     /// Whether typed characters go into a field on this step right now.
     private var acceptsTyping: Bool {
         switch draft.step {
-        case .caller: if case .text = callerForm.rows[callerForm.focus.focused].input { return true } else { return false }
+        case .caller:
+            if case .text = callerForm.rows[callerForm.focus.focused].input { return true } else { return false }
         case .consent:
             if case .text = consentForm.rows[consentForm.focus.focused].input { return true } else { return false }
         case .who: return !whoFocusOnPeople
@@ -329,7 +333,8 @@ final class TriageScreen: Screen {
             draft.updatedAt = stamped.updatedAt
             savedDraft = draft
         } catch {
-            problem = "The draft could not be saved (\(error)); keep this screen open and tell your system administrator."
+            problem =
+                "The draft could not be saved (\(error)); keep this screen open and tell your system administrator."
         }
     }
 

@@ -103,6 +103,18 @@ public enum TriageStep: String, CaseIterable, Codable, Sendable, CustomStringCon
         }
     }
 
+    /// A one-word name for narrow screens.
+    public var shortTitle: String {
+        switch self {
+        case .caller: return "Caller"
+        case .who: return "Who"
+        case .said: return "Said"
+        case .level: return "Level"
+        case .consent: return "Consent"
+        case .route: return "Route"
+        }
+    }
+
     public var description: String { rawValue }
 }
 
