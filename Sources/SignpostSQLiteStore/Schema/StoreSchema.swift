@@ -48,7 +48,7 @@ enum StoreSchema {
         try db.execute(
             sql: """
                 CREATE TABLE person_match_key (
-                    key TEXT NOT NULL,                 -- n:spelling, p:SOUND, b:/bd:/bm:/by: birth, c:POSTCODE
+                    key TEXT NOT NULL,                 -- n:spelling, d:near spelling, p:SOUND, b:/bd:/bm:/by: birth, c:POSTCODE
                     family_id TEXT NOT NULL,
                     person_id TEXT NOT NULL,
                     PRIMARY KEY (key, family_id, person_id),
