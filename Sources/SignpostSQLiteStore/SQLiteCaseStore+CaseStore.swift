@@ -93,10 +93,13 @@ extension SQLiteCaseStore {
     }
 
     /// Writes the rows one change touched, then the family's summary and, when
-    /// searchable text changed, its search entries and people's match keys.
+    /// searchable text changed, its search entries; when people or the family's
+    /// name or postcode changed, its people's match keys.
     private func persist(_ change: CaseChange, before: Family?, after family: Family, in db: Database) throws {
         let id = family.id
         var searchableTextChanged = false
+        // People's names and dates of birth, or the family's name and postcode: what the matcher indexes.
+        var matchedDetailsChanged = false
         switch change {
         case .addFamily:
             try db.insertFamily(family)
@@ -104,6 +107,7 @@ extension SQLiteCaseStore {
         case .updateFamilyDetails:
             try db.updateDetails(of: family)
             searchableTextChanged = true
+            matchedDetailsChanged = before?.name != family.name || before?.address.postcode != family.address.postcode
         case .addPerson(_, let person, _):
             try db.insertPerson(person, of: id, at: family.members.count - 1)
             for (position, entry) in person.levelHistory.enumerated() {
@@ -111,10 +115,12 @@ extension SQLiteCaseStore {
             }
             try db.replaceRelationships(of: family)
             searchableTextChanged = true
+            matchedDetailsChanged = true
         case .updatePerson(_, let person, _):
             try db.updatePerson(person, of: id)
             try db.replaceRelationships(of: family)
             searchableTextChanged = true
+            matchedDetailsChanged = true
         case .recordLevel(_, let person, let entry):
             let position = (family.member(person)?.levelHistory.count ?? 1) - 1
             try db.insertLevel(entry, of: person, in: id, at: position)
@@ -142,12 +148,8 @@ extension SQLiteCaseStore {
         if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
             try db.updateSummary(of: family)
         }
-        if searchableTextChanged {
-            try db.reindexSearch(of: family)
-            // Every change that touches searchable text also covers what the matcher indexes:
-            // people's names and dates of birth, and the family's name and postcode.
-            try db.reindexMatchKeys(of: family)
-        }
+        if searchableTextChanged { try db.reindexSearch(of: family) }
+        if matchedDetailsChanged { try db.reindexMatchKeys(of: family) }
     }
 
     public func recordViewed(_ family: FamilyID, by actor: String) throws {

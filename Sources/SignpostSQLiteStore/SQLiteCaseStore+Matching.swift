@@ -7,8 +7,8 @@ extension SQLiteCaseStore {
     /// Finds people for the front door through `person_match_key`, then scores only them.
     ///
     /// One statement does the lookups (each an index range of at most
-    /// ``MatchSelection/rowsPerLookup`` rows), ranks the people hit by how
-    /// many parts of the query they hit (and how many by spelling), keeps the best
+    /// ``MatchSelection/rowsPerLookup`` rows), ranks the people hit by how many
+    /// parts of the query they hit by spelling, then by how many at all, keeps the best
     /// ``MatchSelection/candidateLimit``, and joins their names, date of
     /// birth and family summary columns. Scoring happens in Swift on those.
     public func matchPeople(_ query: MatchQuery, limit: Int) throws -> [PersonMatch] {
@@ -34,7 +34,7 @@ extension SQLiteCaseStore {
                     count(DISTINCT CASE WHEN spelled THEN term END) AS spelt
                 FROM (\(parts.joined(separator: " UNION ALL ")))
                 GROUP BY family_id, person_id
-                ORDER BY terms DESC, spelt DESC, family_id, person_id
+                ORDER BY spelt DESC, terms DESC, family_id, person_id
                 LIMIT \(MatchSelection.candidateLimit)
             )
             SELECT p.family_id, p.id, p.given_name, p.family_name, p.also_known_as, p.date_of_birth,

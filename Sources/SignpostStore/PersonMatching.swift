@@ -59,10 +59,10 @@ public struct PersonMatch: Hashable, Sendable {
 ///
 /// Candidates come only from index lookups (``MatchQuery/lookups``): each
 /// lookup reads at most ``rowsPerLookup`` index rows in key order, the people
-/// hit are ranked by how many distinct parts of the query they hit (then by
-/// how many of those they hit by spelling rather than only by sound, so that
-/// "Zelola" is not crowded out by the thousands who merely sound like it), and
-/// at most ``candidateLimit`` of them are scored.
+/// hit are ranked first by how many distinct parts of the query they hit by
+/// spelling or near spelling, then by how many they hit at all (by sound, date
+/// of birth or postcode too), so that "Zelola" is not crowded out by the
+/// thousands who merely sound like it; at most ``candidateLimit`` are scored.
 package enum MatchSelection {
     /// Index rows one lookup may read: bounds the work of a very common key (a one-letter prefix, "Zoe").
     package static let rowsPerLookup = 500
@@ -101,8 +101,8 @@ package enum MatchSelection {
             }
         }
         return terms.values.sorted { lhs, rhs in
-            if lhs.terms.count != rhs.terms.count { return lhs.terms.count > rhs.terms.count }
             if lhs.spelled.count != rhs.spelled.count { return lhs.spelled.count > rhs.spelled.count }
+            if lhs.terms.count != rhs.terms.count { return lhs.terms.count > rhs.terms.count }
             if lhs.family != rhs.family { return lhs.family < rhs.family }
             return lhs.person < rhs.person
         }

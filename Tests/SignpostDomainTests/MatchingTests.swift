@@ -73,6 +73,20 @@ struct MatchingTests {
         #expect(MatchReason.dateOfBirth([.day, .month]).description == "date of birth matches day and month")
     }
 
+    @Test("a one-letter slip that changes a name's sound still shares an index key with it")
+    func nearSpellings() {
+        #expect(MatchKeys.singleDeletions(of: "zelola").contains("zeola"))
+        #expect(MatchKeys.singleDeletions(of: "zoe").isEmpty)
+        #expect(MatchKeys.singleDeletions(of: "anna") == ["anna", "nna", "ana", "ann"])
+        let zelola = MatchCandidate(
+            familyID: "F-1", familyName: "Zelola", personID: "P-1", givenName: "Morfli", surname: "Zelola")
+        let keys = zelola.indexKeys
+        for slip in ["zeola", "zelolla", "zeloal", "zelila"] {
+            let lookups = MatchQuery(slip).lookups.filter { !$0.key.hasPrefix(MatchKeys.sound) && !$0.isPrefix }
+            #expect(lookups.contains { lookup in keys.contains(where: lookup.matches) }, "\(slip)")
+        }
+    }
+
     @Test("a query is split into name words, a date of birth and a postcode, in any order")
     func queries() {
         let query = MatchQuery("Shivawn  Marchbank-Oddly 10/5 n1 7zz")

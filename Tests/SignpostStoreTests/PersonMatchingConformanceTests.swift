@@ -117,4 +117,20 @@ struct PersonMatchingConformanceTests {
             #expect(!results[0].isEmpty, "\(query)")
         }
     }
+
+    @Test("both stores agree when common keys fill the per-lookup and candidate limits")
+    func storesAgreeAtTheLimits() throws {
+        let families = F.generated(count: 1500)
+        var stores: [any CaseStore] = []
+        for kind in StoreUnderTest.allCases {
+            let store = try kind.make()
+            try store.apply(families.map(CaseChange.addFamily), by: "loader")
+            stores.append(store)
+        }
+        for query in ["amir", "amir ashdown", "n1", "bea 2015", "eve n1 1zz", "hana carow", "jude ashdown1 1/1"] {
+            let results = try stores.map { try match($0, query, limit: 20) }
+            #expect(results[0] == results[1], "\(query)")
+            #expect(results[0].count == 20 || query == "jude ashdown1 1/1", "\(query)")
+        }
+    }
 }

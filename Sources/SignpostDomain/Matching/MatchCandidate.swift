@@ -46,7 +46,10 @@ public struct MatchCandidate: Hashable, Sendable {
     ///
     /// Every name word (given names, surname, also-known-as, each with a
     /// double-barrelled or two-part name also run together) gives its folded
-    /// spelling (`n:marchbank`) and its Double Metaphone keys (`p:MRXP`); the
+    /// spelling (`n:marchbank`) and its Double Metaphone keys (`p:MRXP`), and
+    /// each word of four to twelve letters itself and with any one letter left
+    /// out (`d:zelola`, `d:elola`, `d:zlola`…), which finds one-letter slips
+    /// that change a name's sound; the
     /// date of birth gives the whole date and its day-and-month, month-and-year
     /// and year (`b:2022-03-14`, `bd:03-14`, `bm:2022-03`, `by:2022`); the
     /// postcode gives its compact form (`c:N78ZZ`).
@@ -56,6 +59,9 @@ public struct MatchCandidate: Hashable, Sendable {
             for word in NameText.nameKeys(name) {
                 keys.insert(MatchKeys.spelling + word)
                 for key in DoubleMetaphone.keys(for: word).all { keys.insert(MatchKeys.sound + key) }
+            }
+            for word in NameText.words(name) {
+                for variant in MatchKeys.singleDeletions(of: word) { keys.insert(MatchKeys.nearSpelling + variant) }
             }
         }
         if let born = dateOfBirth {
@@ -73,12 +79,35 @@ public struct MatchCandidate: Hashable, Sendable {
 /// The prefixes of index keys, one per kind of key.
 public enum MatchKeys {
     public static let spelling = "n:"
+    /// A word of four to twelve letters, and the word with any one letter left out.
+    public static let nearSpelling = "d:"
     public static let sound = "p:"
     public static let birth = "b:"
     public static let birthDayMonth = "bd:"
     public static let birthMonthYear = "bm:"
     public static let birthYear = "by:"
     public static let postcode = "c:"
+}
+
+extension MatchKeys {
+    /// `word` and every way of leaving one letter out of it, for words of four to twelve letters.
+    ///
+    /// Two words are one letter apart (a letter wrong, missing, extra, or two
+    /// neighbours swapped) exactly when these sets share a member, so an
+    /// index of them finds "Zeola" for "Zelola" without comparing every name.
+    /// Longer words are left to their sound: a slip rarely changes its first four sounds.
+    public static func singleDeletions(of word: String) -> [String] {
+        let letters = Array(word)
+        guard (4...12).contains(letters.count) else { return [] }
+        var variants = [word]
+        for index in letters.indices {
+            var shorter = letters
+            shorter.remove(at: index)
+            let variant = String(shorter)
+            if !variants.contains(variant) { variants.append(variant) }
+        }
+        return variants
+    }
 }
 
 /// One index lookup a query needs: a key, or the start of keys, and which part of the query it serves.
@@ -98,8 +127,8 @@ public struct MatchLookup: Hashable, Sendable {
         self.term = term
     }
 
-    /// True for a lookup by a name's spelling (as opposed to its sound, a date or a postcode).
-    public var isSpelling: Bool { key.hasPrefix(MatchKeys.spelling) }
+    /// True for a lookup by a name's spelling or near spelling (as opposed to its sound, a date or a postcode).
+    public var isSpelling: Bool { key.hasPrefix(MatchKeys.spelling) || key.hasPrefix(MatchKeys.nearSpelling) }
 
     /// True when an index key satisfies this lookup.
     public func matches(_ indexKey: String) -> Bool { isPrefix ? indexKey.hasPrefix(key) : indexKey == key }
@@ -109,7 +138,8 @@ extension MatchQuery {
     /// The index lookups that find every person this query could match.
     ///
     /// A name word of two letters or more is looked up as the start of a
-    /// folded name word; one of three letters or more also by its sound. The
+    /// folded name word; one of three letters or more also by its sound; one
+    /// of four to twelve letters also by its near spellings. The
     /// date of birth is looked up by its most specific known parts; the
     /// postcode as the start of a compact postcode.
     public var lookups: [MatchLookup] {
@@ -119,6 +149,9 @@ extension MatchQuery {
             guard word.count >= 3 else { continue }
             for key in DoubleMetaphone.keys(for: word).all {
                 lookups.append(MatchLookup(key: MatchKeys.sound + key, isPrefix: false, term: term))
+            }
+            for variant in MatchKeys.singleDeletions(of: word) {
+                lookups.append(MatchLookup(key: MatchKeys.nearSpelling + variant, isPrefix: false, term: term))
             }
         }
         if let date = dateOfBirth {

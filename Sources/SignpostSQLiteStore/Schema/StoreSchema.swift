@@ -77,7 +77,7 @@ enum StoreSchema {
         try db.execute(
             sql: """
                 CREATE TABLE person_match_key (
-                    key TEXT NOT NULL,                 -- n:spelling, p:SOUND, b:/bd:/bm:/by: birth, c:POSTCODE
+                    key TEXT NOT NULL,                 -- n:spelling, d:near spelling, p:SOUND, b:/bd:/bm:/by: birth, c:POSTCODE
                     family_id TEXT NOT NULL,
                     person_id TEXT NOT NULL,
                     PRIMARY KEY (key, family_id, person_id),
@@ -85,16 +85,22 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 CREATE INDEX person_match_key_by_person ON person_match_key (family_id, person_id);
                 """)
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT p.family_id, p.id, p.given_name, p.family_name, p.also_known_as, p.date_of_birth,
-                    f.name AS household, f.postcode
-                FROM person p JOIN family f ON f.id = p.family_id
-                """)
-        var candidates: [MatchCandidate] = []
-        while let row = try rows.next() { candidates.append(try db.matchCandidate(from: row)) }
-        for candidate in candidates { try db.insertMatchKeys(of: candidate) }
+        // A page of people at a time, so a large store is not read into memory whole.
+        var after: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.rowid AS person_rowid, p.family_id, p.id, p.given_name, p.family_name, p.also_known_as,
+                        p.date_of_birth, f.name AS household, f.postcode
+                    FROM person p JOIN family f ON f.id = p.family_id
+                    WHERE p.rowid > ? ORDER BY p.rowid LIMIT 5000
+                    """,
+                arguments: [after])
+            guard let last = rows.last else { break }
+            after = try last.value("person_rowid")
+            for row in rows { try db.insertMatchKeys(of: try db.matchCandidate(from: row)) }
+        }
     }
 
     private static func createVersion1(_ db: Database) throws {
