@@ -91,29 +91,27 @@ extension TriageScreen {
                 : "No one on record matches “\(query.text)”. Ctrl-R adds someone new."
             surface.put(TextLayout.truncate(text, to: area.width), at: listArea.origin, style: Style(.dim), clip: area)
         }
-        for (row, match) in matches.prefix(max(0, listArea.height - 1)).enumerated() {
+        // One line per person; the highlighted one gets a second line with its family's services and why it matched.
+        for (row, match) in matches.prefix(max(0, listArea.height - 2)).enumerated() {
             let selected = row == matchCursor && !whoFocusOnPeople
-            let born = match.dateOfBirth.map { "b. \($0.british)" } ?? ""
-            let open =
-                match.isOpen && !match.openServices.isEmpty
-                ? "open to " + match.openServices.map { ServiceNames.name($0) }.joined(separator: ", ")
-                : (match.isOpen ? "open" : "closed")
-            let lead = match.leadProfessional.map { "; lead: \($0)" } ?? ""
+            let born = match.dateOfBirth?.british ?? "–"
             let level = match.highestLevel.map { "L\($0.rawValue)" } ?? "–"
             let text =
-                "\(selected ? "▸" : " ") \(TextLayout.pad(match.personName, to: 24)) \(TextLayout.pad(born, to: 13)) "
-                + "\(TextLayout.pad(match.postcode, to: 8)) \(match.familyName) family · \(level) · \(open)\(lead)"
-            let y = listArea.y + row
+                "\(selected ? "▸" : " ") \(TextLayout.pad(match.personName, to: 26)) \(TextLayout.pad(born, to: 11))"
+                + "\(TextLayout.pad(match.postcode, to: 9))\(TextLayout.pad(level, to: 4))\(openText(match))"
             surface.put(
-                TextLayout.pad(TextLayout.truncate(text, to: area.width), to: area.width), at: Point(x: area.x, y: y),
-                style: selected ? Style(.selected, [.reverse]) : .normal, clip: area)
+                TextLayout.pad(TextLayout.truncate(text, to: area.width), to: area.width),
+                at: Point(x: area.x, y: listArea.y + row), style: selected ? Style(.selected, [.reverse]) : .normal,
+                clip: area)
         }
         if matches.indices.contains(matchCursor) && !whoFocusOnPeople {
-            let reasons = matches[matchCursor].reasonText
-            let why = "Why: " + (reasons.isEmpty ? "in the family you started from" : reasons)
+            let match = matches[matchCursor]
+            let lead = match.leadProfessional.map { " · lead professional: \($0)" } ?? ""
+            let reasons = match.reasonText.isEmpty ? "in the family you started from" : match.reasonText
+            let detail = "\(match.familyName) family\(lead) · matched: \(reasons)"
             surface.put(
-                TextLayout.truncate(why, to: area.width),
-                at: Point(x: area.x, y: listArea.y + min(matches.count, max(0, listArea.height - 1))),
+                TextLayout.truncate(detail, to: area.width),
+                at: Point(x: area.x, y: listArea.y + min(matches.count, max(0, listArea.height - 2))),
                 style: Style(.dim), clip: area)
         }
         if !draft.people.isEmpty {
@@ -133,6 +131,13 @@ extension TriageScreen {
             }
         }
         return cursor
+    }
+
+    /// "open to Bright Start, CAMHS", "open", or "closed".
+    private func openText(_ match: PersonMatch) -> String {
+        guard match.isOpen else { return "closed" }
+        guard !match.openServices.isEmpty else { return "open" }
+        return "open to " + match.openServices.map { ServiceNames.name($0) }.joined(separator: ", ")
     }
 
     private func describe(_ person: DraftPerson, today: CalendarDate) -> String {
