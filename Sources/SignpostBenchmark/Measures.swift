@@ -24,10 +24,8 @@ struct Measures {
         results += try renders(environment)
         results.append(try openFamily(environment))
         results.append(try saveContact(store))
-        results.append(
-            Result(
-                measure: "navigator evaluation", families: families, target: "≤ 1 ms p95",
-                note: "the navigator (issue #4) is not built yet"))
+        results.append(navigatorEvaluation())
+        results.append(try contactKeystroke(environment))
         results.append(
             Result(
                 measure: "peak resident memory", families: families, value: peakResidentMegabytes(),
@@ -166,5 +164,68 @@ struct Measures {
                 ], by: "benchmark")
         }
         return Result(measure: "save a contact (durable)", families: families, timing: timing, target: "≤ 15 ms p95")
+    }
+
+    /// The navigator over a three-person situation and a seven-person family, in and out of office hours.
+    private func navigatorEvaluation() -> Result {
+        let navigator = Navigator(pathways: .islington)
+        let today = LondonTime.today(at: Date(timeIntervalSince1970: 1_795_428_000))
+        func child(_ id: String, age: Int, _ concerns: [Concern], send: Bool = false) -> SituationPerson {
+            SituationPerson(
+                id: PersonID(id), role: .child, dateOfBirth: today.adding(days: -365 * age - 30), send: send,
+                concerns: concerns)
+        }
+        let situations = [
+            Situation(
+                door: .csct, consent: .given,
+                people: [
+                    SituationPerson(id: "mum", role: .adult, age: 34, level: .earlyHelp, concerns: [.financial]),
+                    child("ava", age: 3, [.earlyDevelopment]),
+                    SituationPerson(id: "bump", role: .child, unborn: true, expectedDate: today.adding(days: 70)),
+                ]),
+            Situation(
+                door: .school, consent: .refused,
+                people: [
+                    SituationPerson(id: "dad", role: .adult, age: 41, concerns: [.mentalHealth, .substanceUse]),
+                    SituationPerson(id: "mum", role: .adult, age: 39, concerns: [.domesticAbuse, .adultCareNeeds]),
+                    child("a", age: 15, [.exploitation, .missing]), child("b", age: 12, [.selfHarm, .exclusion]),
+                    child("c", age: 8, [.neglect]), child("d", age: 21, [.send, .isolation], send: true),
+                    child("e", age: 1, [.parenting]),
+                ]),
+        ]
+        let office = Date(timeIntervalSince1970: 1_795_428_000)
+        let instants = [office, office.addingTimeInterval(9.5 * 3600)]
+        var index = 0
+        let timing = Timing.measure(runs: settings.runs * 4, warmup: settings.warmup) {
+            index += 1
+            _ = navigator.evaluate(situations[index % 2], at: instants[(index / 2) % 2])
+        }
+        return Result(measure: "navigator evaluation", families: families, timing: timing, target: "≤ 1 ms p95")
+    }
+
+    /// One keystroke in the front-door contact's "who" step: the matcher, the draft saved durably, the screen drawn.
+    private func contactKeystroke(_ environment: AppEnvironment) throws -> Result {
+        let application = try ScreenSnapshot.application(for: .contact, family: nil, environment: environment)
+        let size = size80x24
+        let surface = MemorySurface(size: size)
+        application.handle(.control("n"), size: size)
+        let sample = try environment.store.family(FamilyID(String(format: "G-%07d", families / 3)))
+        let typed = Array((sample?.members.first?.givenName ?? "Sam").lowercased().prefix(6))
+        var position = 0
+        let timing = Timing.measure(runs: settings.runs, warmup: settings.warmup) {
+            // Type the name forward, then take it back, so every sample is a real keystroke with matches.
+            let forward = (position / typed.count) % 2 == 0
+            application.handle(forward ? .character(typed[position % typed.count]) : .backspace, size: size)
+            application.render(on: surface)
+            position += 1
+        }
+        application.handle(.escape, size: size)
+        application.handle(.character("y"), size: size)
+        if let drafts = try? environment.store.drafts(for: environment.practitioner) {
+            for draft in drafts { try? environment.store.discardDraft(draft.id, by: environment.practitioner) }
+        }
+        return Result(
+            measure: "contact keystroke (who step)", families: families, timing: timing,
+            target: "≤ 16 ms p95")
     }
 }
