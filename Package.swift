@@ -56,7 +56,7 @@ let package = Package(
             path: "Fixtures",
             exclude: ["README.md", "tools"],
             sources: ["Swift"],
-            resources: [.copy("families")]
+            resources: [.copy("families"), .copy("training")]
         ),
         .target(
             name: "SignpostThemes",

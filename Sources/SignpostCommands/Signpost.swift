@@ -16,7 +16,8 @@ public struct Signpost: ParsableCommand {
         version: version,
         subcommands: [
             OpenCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self,
-            ExportCommand.self, CheckCommand.self, DemoCommand.self, NavigateCommand.self, SnapshotCommand.self,
+            ExportCommand.self, CheckCommand.self, DemoCommand.self, TrainCommand.self, NavigateCommand.self,
+            SnapshotCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

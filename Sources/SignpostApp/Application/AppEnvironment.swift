@@ -17,6 +17,8 @@ public struct AppEnvironment: Sendable {
     public var theme: Theme
     /// The referral pathways and service directory the navigator walks (Islington's unless a council's own were given).
     public var pathways: Pathways
+    /// The training exercises offered in a training store (none elsewhere).
+    public var trainingScenarios: [TrainingScenario] = []
     /// Now; fixed in tests and snapshots so screens are reproducible.
     public var clock: @Sendable () -> Date
 

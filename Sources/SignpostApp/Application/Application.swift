@@ -265,6 +265,15 @@ public final class Application {
         apply(.push(TriageScreen(app: environment, family: top.familyContext)))
     }
 
+    /// Opens the training exercises over the home screen: how `signpost train` starts.
+    public func openExercises() {
+        guard environment.storeKind == .training, !environment.trainingScenarios.isEmpty else { return }
+        apply(.push(ExercisesScreen(session: trainingSession)))
+    }
+
+    /// The trainee's progress through the exercises, kept while the application runs.
+    private(set) lazy var trainingSession = TrainingSession(scenarios: environment.trainingScenarios)
+
     /// Offers to resume the practitioner's latest unfinished contact: what the next start does after a crash.
     public func offerToResumeDraft() {
         guard let drafts = try? environment.store.drafts(for: environment.practitioner), let latest = drafts.first
@@ -296,6 +305,7 @@ public final class Application {
         PaletteCommand("contact", summary: "Take a call at the front door: a new contact"),
         PaletteCommand("drafts", summary: "Your unfinished contacts"),
         PaletteCommand("today", summary: "Today's contacts, with counts by outcome"),
+        PaletteCommand("exercises", summary: "The training exercises (training stores only)"),
         PaletteCommand("navigate", summary: "Walk the referral pathways (from the family on screen, if any)"),
         PaletteCommand("lead", summary: "Show families whose lead professional's name contains this: lead Priya"),
         PaletteCommand("about", summary: "Which store is open, and who the audit trail records"),
@@ -315,6 +325,11 @@ public final class Application {
             apply(.push(FamilyScreen(familyID: id, app: environment)))
         case "new-family": apply(.push(NewFamilyScreen()))
         case "navigate": openNavigator()
+        case "exercises":
+            guard environment.storeKind == .training else {
+                return post("exercises run in a training store: signpost train", kind: .warning)
+            }
+            openExercises()
         case "contact": openNewContact()
         case "drafts": apply(.push(DraftsScreen(app: environment)))
         case "today": apply(.push(TodayScreen(app: environment)))
@@ -334,6 +349,9 @@ public final class Application {
         switch transition {
         case .handled, .ignored: break
         case .push(let screen): stack.append(screen)
+        case .replace(let screen):
+            stack.removeLast()
+            stack.append(screen)
         case .pop: pop()
         case .popWithMessage(let message):
             pop()
@@ -350,6 +368,7 @@ public final class Application {
             var opened = CommandPalette(commands: Application.commands)
             opened.input.text = text
             palette = opened
+        case .command(let name): run(command: name, arguments: "")
         case .quit: requestQuit()
         }
     }

@@ -54,6 +54,8 @@ enum Transition {
     /// The screen has no use for the key; the application may.
     case ignored
     case push(any Screen)
+    /// Put this screen in place of the one on top (a finished exercise becomes its result).
+    case replace(any Screen)
     /// Close this screen (already confirmed if it had unsaved changes).
     case pop
     /// Close this screen and show a message on the one below.
@@ -63,6 +65,8 @@ enum Transition {
     case message(String, ToastKind)
     /// Open the `:` command line with this text already typed (`lead `).
     case openPalette(String)
+    /// Run one of the `:` commands, as if typed (`exercises`).
+    case command(String)
     case quit
 }
 

@@ -22,6 +22,11 @@ final class NavigatorMapScreen: Screen {
     let lines: [Line]
     private var top: Int?
 
+    /// The map with `visited` nodes marked, the answers `taken` ("node=value") marked, and `current` highlighted.
+    init(pathways: Pathways, visited: Set<String>, taken: Set<String>, current: String?) {
+        lines = NavigatorMapScreen.lines(for: pathways, visited: visited, takenAnswers: taken, current: current)
+    }
+
     init(pathways: Pathways, walk: NavigatorWalk) {
         let visited = Set(walk.steps.map(\.node) + (walk.result?.path ?? []))
         lines = NavigatorMapScreen.lines(

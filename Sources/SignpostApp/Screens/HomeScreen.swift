@@ -11,7 +11,7 @@ final class HomeScreen: Screen {
     enum Action: Hashable, Sendable {
         case open, search, newFamily, cycleLocality, cycleLevel, cycleOpen, cycleService, filterLead, clearFilters
         case about, quit, up, down, top, bottom, pageUp, pageDown
-        case newContact, drafts, today
+        case newContact, drafts, today, exercises
     }
 
     private var model = CaseListModel()
@@ -21,6 +21,8 @@ final class HomeScreen: Screen {
     private var loaded = false
     /// The practitioner's unfinished contacts, counted for the line that offers them.
     private var draftCount = 0
+    /// Whether the store is a training store (set when the list is read), for the exercises key.
+    private var isTrainingStore = false
     private var table = HomeScreen.makeTable()
 
     var title: String { "Families" }
@@ -46,6 +48,11 @@ final class HomeScreen: Screen {
             [.character("D")], .drafts, hint: "Drafts",
             help: "Your unfinished contacts: resume one exactly as it was left, or discard it", group: "Contacts",
             showsInHintBar: draftCount > 0)
+        if isTrainingStore {
+            keys.bind(
+                [.character("E")], .exercises, hint: "Exercises",
+                help: "The training exercises: scenarios to triage, with the expected answers", group: "Training")
+        }
         keys.bind(
             [.character("T")], .today, hint: "Today",
             help: "Today's contacts, with counts by outcome (yours or everyone's)", group: "Contacts",
@@ -194,6 +201,8 @@ final class HomeScreen: Screen {
                 return .push(DraftsScreen(app: app))
             case .today:
                 return .push(TodayScreen(app: app))
+            case .exercises:
+                return .command("exercises")
             case .cycleLocality:
                 model.query.locality = HomeScreen.next(model.query.locality, in: Locality.allCases)
                 resetPage(app)
@@ -242,6 +251,7 @@ final class HomeScreen: Screen {
 
     private func reload(_ app: AppEnvironment) {
         draftCount = (try? app.store.drafts(for: app.practitioner).count) ?? 0
+        isTrainingStore = app.storeKind == .training && !app.trainingScenarios.isEmpty
         do {
             try model.reload(from: app.store)
             loadError = nil

@@ -80,15 +80,23 @@ final class TriageScreen: Screen {
         if draft.step == .route { rebuildWalk(app: app) }
     }
 
+    /// The training exercise this contact is, if it is one: then it happens at the scenario's time and ends in its result.
+    var exercise: TrainingExercise?
+
+    /// The moment the call happens: now, or the exercise's time.
+    func moment(_ app: AppEnvironment) -> Date { exercise?.scenario.at ?? app.clock() }
+
     /// An empty contact, taken now by the practitioner; from a family, with that family chosen and its members offered.
-    convenience init(app: AppEnvironment, family: Family? = nil) {
+    convenience init(app: AppEnvironment, family: Family? = nil, exercise: TrainingExercise? = nil) {
         var draft = TriageScreen.newDraft(app: app)
+        if let exercise { draft.startedAt = exercise.scenario.at }
         if let family {
             draft.family = family.id
             draft.familyName = family.name
             draft.step = .who
         }
         self.init(draft: draft, app: app)
+        self.exercise = exercise
         if let family {
             query = TextField(text: family.name, maxLength: 80, placeholder: query.placeholder)
             matches = family.members.map { member in
@@ -105,7 +113,9 @@ final class TriageScreen: Screen {
         ContactDraft(id: app.newID("D"), practitioner: app.practitioner, startedAt: app.clock())
     }
 
-    var title: String { "New contact · \(draft.step.title)" }
+    var title: String {
+        exercise.map { "Exercise · \($0.scenario.title) · \(draft.step.title)" } ?? "New contact · \(draft.step.title)"
+    }
 
     /// Everything typed is already in the draft, so leaving only needs a word about where it went.
     var hasUnsavedChanges: Bool { false }
@@ -359,6 +369,8 @@ final class TriageScreen: Screen {
 
     private func record(app: AppEnvironment, closing reason: String?) -> Transition {
         syncFieldsIntoDraft()
+        // Levels not visited are the suggestions, as the level step would have offered them.
+        settleLevels()
         let family: Family?
         do {
             family = try draft.family.flatMap { try app.store.family($0) }
@@ -389,11 +401,28 @@ final class TriageScreen: Screen {
             return .handled
         }
         try? app.store.discardDraft(draft.id, by: app.practitioner)
+        if let exercise { return finish(exercise, result: result, app: app) }
         let referrals = result?.destinations.filter { $0.kind == .referral }.count ?? 0
         let name = family?.name ?? draft.newFamily?.name ?? "the"
         startNextCall(app: app)
         let what = referrals == 0 ? "no referral" : "\(referrals) referral\(referrals == 1 ? "" : "s")"
         return .message("Contact recorded on the \(name) family (\(what)). Ready for the next call.", .success)
+    }
+
+    /// Marks the trainee's answer and shows it beside the expected one.
+    private func finish(_ exercise: TrainingExercise, result: NavigationResult?, app: AppEnvironment) -> Transition {
+        let names = Dictionary(draft.people.map { ($0.id, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        func name(_ id: PersonID) -> String { names[id] ?? id.rawValue }
+        let marking = exercise.mark(levels: draft.levels, result: result, names: name)
+        var answer = draft.levels.map { "  \(name($0.person)): L\($0.level.rawValue) \($0.level.name)" }
+        for destination in result?.destinations ?? [] {
+            answer.append("  → \(destination.name) for \(destination.people.map(name).joined(separator: ", "))")
+        }
+        if result?.destinations.isEmpty ?? true { answer.append("  → no service to contact (no further action)") }
+        return .replace(
+            ExerciseResultScreen(
+                scenario: exercise.scenario, session: exercise.session, marking: marking,
+                answer: answer.joined(separator: "\n"), pathways: app.pathways))
     }
 
     private func startNextCall(app: AppEnvironment) {
@@ -453,8 +482,9 @@ final class TriageScreen: Screen {
     /// A new navigator walk over what the contact has captured, with the answers already given replayed.
     func rebuildWalk(app: AppEnvironment) {
         var rebuilt = NavigatorWalk(
-            pathways: app.pathways, situation: ContactRecording.situation(for: draft, today: app.today),
-            at: app.clock())
+            pathways: app.pathways,
+            situation: ContactRecording.situation(for: draft, today: LondonTime.today(at: moment(app))), at: moment(app)
+        )
         // Answers are kept with the question and person they answered, so that after an earlier step
         // changes, an answer is only given again to the same question and never to a different one.
         var kept: [String] = []

@@ -7,13 +7,17 @@ import SignpostThemes
 
 /// Starting the terminal interface on an open store.
 enum Interface {
-    static func run(store: any CaseStore, location: URL, options: InterfaceOptions, practitioner: String) throws {
+    static func run(
+        store: any CaseStore, location: URL, options: InterfaceOptions, practitioner: String,
+        trainingScenarios: [TrainingScenario] = []
+    ) throws {
         let resolution = Theme.resolve(nameOrPath: options.theme, bundled: ThemeCatalog.bundledThemes)
         let kind = try StoreOpening.run { try store.info().kind }
         let pathways = options.pathwaysOptions.loadForInterface()
-        let environment = AppEnvironment(
+        var environment = AppEnvironment(
             store: store, storeLocation: location.path, storeKind: kind, practitioner: practitioner,
             theme: resolution.theme, pathways: pathways.pathways)
+        environment.trainingScenarios = trainingScenarios
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(theme: resolution.theme)
@@ -28,6 +32,7 @@ enum Interface {
         }
         if let problem = pathways.problem { application.post(problem, kind: .warning) }
         application.offerToResumeDraft()
+        application.openExercises()
         application.run(on: terminal)
     }
 }
