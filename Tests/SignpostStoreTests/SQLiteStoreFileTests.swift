@@ -387,23 +387,16 @@ struct SQLiteStoreFileTests {
     func bulkImportAndSearch() throws {
         let store = try SQLiteCaseStore(
             openingOrCreating: try TemporaryFolder().file("bulk.sqlite"), kind: .demonstration)
-        var slowest: Duration = .zero
+        // Speed is the benchmark's business (signpost-benchmark); this test checks only what is saved and found.
         for batch in 0..<5 {
             let families = F.generated(count: 1000, startingAt: batch * 1000)
-            let clock = ContinuousClock()
-            let elapsed = try clock.measure { try store.apply(families.map(CaseChange.addFamily), by: "generator") }
-            slowest = max(slowest, elapsed)
+            try store.apply(families.map(CaseChange.addFamily), by: "generator")
         }
-        // Debug builds are several times slower than release; this bound catches a lost index or statement cache.
-        #expect(slowest < .seconds(4), "slowest batch of 1,000 took \(slowest)")
         #expect(try store.info().familyCount == 5000)
 
-        let clock = ContinuousClock()
-        var hits: [FamilySearchHit] = []
-        let searchTime = try clock.measure { hits = try store.search("brightwater71", limit: 20) }
+        let hits = try store.search("brightwater71", limit: 20)
         #expect(hits.first?.summary.id == "G-00498")
         #expect(hits.first?.reason.hasPrefix("name: ") == true)
-        #expect(searchTime < .milliseconds(500), "search took \(searchTime)")
         #expect(try store.search("ash", limit: 20).count == 20)
         #expect(try store.search("G-04999", limit: 5).first?.summary.id == "G-04999")
 

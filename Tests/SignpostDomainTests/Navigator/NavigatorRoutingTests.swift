@@ -155,11 +155,16 @@ let routingCases: [RoutingCase] = [
         [.child("kid", age: 5, level: .acute, [.physicalHealth])],
         [Expected("emergency-duty-team", ["kid"], .immediate, consent: false)]),
     RoutingCase(
-        "complex needs with consent: CSCT referral", [.child("kid", age: 8, [.domesticAbuse])],
+        "complex needs with consent: CSCT referral", [.child("kid", age: 8, level: .complex, [.substanceUse])],
         [Expected("csct", ["kid"], .routine, consent: true)]),
     RoutingCase(
         "complex needs without consent: consult CSCT, no referral", consent: .refused,
-        [.child("kid", age: 8, [.domesticAbuse])], [Expected("csct", ["kid"], .routine, consent: false)]),
+        [.child("kid", age: 8, level: .complex, [.substanceUse])],
+        [Expected("csct", ["kid"], .routine, consent: false)]),
+    RoutingCase(
+        "a child living with domestic abuse, consent refused: CSCT now, consent is not a precondition",
+        consent: .refused, [.child("kid", age: 8, [.domesticAbuse])],
+        [Expected("csct", ["kid"], .immediate, consent: false)]),
     RoutingCase(
         "disabled child with complex needs: CSCT and the Disabled Children's Team",
         [.child("kid", age: 10, level: .complex, [.disability])],

@@ -22,7 +22,8 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
     case level
     /// Whether any concern is recorded for the person: `yes`, `no`.
     case hasConcerns
-    /// Whether any recorded concern is a safeguarding one (abuse, neglect, exploitation, missing, danger): `yes`, `no`.
+    /// Whether any recorded concern is a safeguarding one (abuse, neglect, exploitation, missing, danger, and for a
+    /// child, domestic abuse at home): `yes`, `no`.
     case safeguarding
     /// Whether this concern is recorded for the person: `yes`, `no`.
     case concern(Concern)
@@ -102,7 +103,13 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .send: return yesNo(person.send || person.concerns?.contains(.send) == true)
         case .level: return person.effectiveLevel().map { String($0.rawValue) }
         case .hasConcerns: return person.concerns.map { yesNo(!$0.isEmpty) }
-        case .safeguarding: return person.concerns.map { yesNo($0.contains(where: \.isSafeguarding)) }
+        case .safeguarding:
+            // A child living with domestic abuse between carers is a safeguarding matter (level 3 in the
+            // threshold guidance), so it goes to CSCT whatever the family says about consent; for an adult,
+            // domestic abuse is routed by their own needs instead.
+            return person.concerns.map { concerns in
+                yesNo(concerns.contains { $0.isSafeguarding || (person.role == .child && $0 == .domesticAbuse) })
+            }
         case .concern(let concern): return person.concerns.map { yesNo($0.contains(concern)) }
         }
     }
