@@ -41,6 +41,10 @@ public enum ScreenSnapshot {
         case drafts
         /// Today's contacts with counts by outcome.
         case today
+        /// The training exercises (needs the environment's training scenarios).
+        case exercises
+        /// The presenter view of the first training scenario, at its first question.
+        case presenter
     }
 
     /// Why a snapshot could not be made.
@@ -130,6 +134,19 @@ public enum ScreenSnapshot {
         case .drafts:
             application = Application(environment: environment, stack: [home, DraftsScreen(app: environment)])
         case .today: application = Application(environment: environment, stack: [home, TodayScreen(app: environment)])
+        case .exercises, .presenter:
+            guard let first = environment.trainingScenarios.first else {
+                throw Problem(description: "no training scenarios are loaded")
+            }
+            let session = TrainingSession(scenarios: environment.trainingScenarios)
+            let presenter = PresenterScreen(scenario: first, pathways: environment.pathways)
+            if name == .presenter {
+                _ = presenter.handle(.right, in: Rect(size: TooSmallScreen.minimum), app: environment)
+            }
+            application = Application(
+                environment: environment,
+                stack: name == .presenter
+                    ? [home, ExercisesScreen(session: session), presenter] : [home, ExercisesScreen(session: session)])
         case .level:
             let record = try family()
             guard let person = record.members.first else {

@@ -51,7 +51,7 @@ final class ExercisesScreen: Screen {
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         surface.put(
-            "Each exercise is a call to triage with the normal screens; your answer is then compared with the expected one.",
+            "Triage each call with the normal screens, then compare your answer with the expected one.",
             at: area.origin, style: Style(.dim), clip: area)
         surface.put(
             "Score so far: \(session.correct) of \(session.attempted) tried (\(session.scenarios.count) in the set)",
@@ -115,7 +115,7 @@ final class ScenarioScreen: Screen {
             y += 1
         }
         surface.put(
-            "Enter to take the call: record it as you would for real, then see how your answer compares.",
+            "Enter takes the call: record it as for real, then compare your answer.",
             at: Point(x: area.x, y: area.maxY - 1), style: Style(.dim), clip: area)
         surface.cursor = area.origin
     }

@@ -97,9 +97,11 @@ final class PresenterScreen: Screen {
         case .map:
             let shown = walk.steps.prefix(max(0, step))
             let current = step >= 1 && step <= walk.steps.count ? walk.steps[step - 1].node : nil
+            // At the outcome the whole walk is shown, outcomes included.
+            let outcomes = step > walk.steps.count ? walk.result?.path ?? [] : []
             return .push(
                 NavigatorMapScreen(
-                    pathways: app.pathways, visited: Set(shown.map(\.node)),
+                    pathways: app.pathways, visited: Set(shown.map(\.node) + outcomes),
                     taken: Set(shown.map { "\($0.node)=\($0.value)" }), current: current))
         }
         return .handled

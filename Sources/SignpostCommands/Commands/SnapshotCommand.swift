@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SignpostApp
 import SignpostDomain
+import SignpostFixtures
 import SignpostStore
 import SignpostTerminal
 import SignpostThemes
@@ -50,9 +51,11 @@ struct SnapshotCommand: ParsableCommand {
         }
         let info = try StoreOpening.run { try store.info() }
         let fixedNow = now
-        let environment = AppEnvironment(
+        var environment = AppEnvironment(
             store: store, storeLocation: info.location, storeKind: info.kind, practitioner: storeOptions.practitioner,
             theme: resolution.theme, pathways: try pathwaysOptions.load(), clock: { fixedNow })
+        environment.trainingScenarios =
+            (try? TrainingCatalog.scenarios(directory: environment.pathways.directory)) ?? []
         do {
             let text = try ScreenSnapshot.render(
                 screen, family: family.map { FamilyID($0) }, size: Size(width: size.width, height: size.height),

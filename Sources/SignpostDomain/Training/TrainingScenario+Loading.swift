@@ -84,7 +84,7 @@ extension TrainingScenario {
         guard let situationObject = object["situation"] as? [String: Any],
             let situationData = try? JSONSerialization.data(withJSONObject: situationObject)
         else { throw fail("situation", "is missing (the navigator's situation: door, consent, people)") }
-        let situation: Situation
+        var situation: Situation
         do {
             situation = try Situation.decode(situationData)
             try situation.validate(today: LondonTime.today(at: at))
@@ -96,6 +96,10 @@ extension TrainingScenario {
             throw fail(
                 "situation.people[\(index)].id",
                 "“\(person.id)” is not a member of \(family.name) family (\(family.id))")
+        }
+        // People are named from the family record, so trainees and presenters see names, not ids.
+        for index in situation.people.indices where situation.people[index].name == nil {
+            situation.people[index].name = family.member(situation.people[index].id)?.fullName
         }
         let expected = try loadExpected(object["expected"], situation: situation, directory: directory, fail: fail)
         return TrainingScenario(

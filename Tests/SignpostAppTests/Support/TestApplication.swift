@@ -21,9 +21,11 @@ struct TestApplication {
     init(size: Size = Size(width: 80, height: 24), kind: StoreKind = .demonstration, families: [Family]? = nil) throws {
         let chosen = try families ?? FixtureCatalog.families().map(\.family)
         store = try InMemoryCaseStore(kind: kind, families: chosen, clock: { TestApplication.now })
-        environment = AppEnvironment(
+        var environment = AppEnvironment(
             store: store, storeLocation: "/tmp/test-store.sqlite", storeKind: kind, practitioner: "test.worker",
             theme: .monochrome, clock: { TestApplication.now })
+        environment.trainingScenarios = try TrainingCatalog.scenarios(directory: environment.pathways.directory)
+        self.environment = environment
         application = Application(environment: environment)
         self.size = size
     }
