@@ -27,6 +27,14 @@ struct TriageTests {
         )
     }
 
+    /// The interface on the demonstration store at `path`, at 120×40, once it has drawn.
+    private func open(_ path: String) throws -> TmuxSession {
+        let session = try TmuxSession(
+            binary: binary, arguments: ["demo", "--store", path], home: home, width: 120, height: 40)
+        try session.waitFor("DEMONSTRATION — FICTIONAL DATA")
+        return session
+    }
+
     /// Sends tmux keys, counting them; typed text is not counted.
     final class Keys {
         let session: TmuxSession
@@ -54,9 +62,7 @@ struct TriageTests {
     @Test("a call about a known family, one concern, early help outcome: recorded from the home screen")
     func knownFamilyCall() throws {
         let store = try demo()
-        let session = try TmuxSession(
-            binary: binary, arguments: ["demo", "--store", store.path], home: home, width: 120, height: 40)
-        try session.waitFor("DEMONSTRATION — FICTIONAL DATA")
+        let session = try open(store.path)
         let keys = Keys(session)
         try keys.send("c")
         try session.waitFor("Caller's name")
@@ -104,9 +110,7 @@ struct TriageTests {
     @Test("a call that makes a new family with an unborn baby")
     func newFamilyWithUnbornBaby() throws {
         let store = try demo()
-        let session = try TmuxSession(
-            binary: binary, arguments: ["demo", "--store", store.path], home: home, width: 120, height: 40)
-        try session.waitFor("DEMONSTRATION — FICTIONAL DATA")
+        let session = try open(store.path)
         try session.send("c")
         try session.type("Midwife Rowe")
         try session.send("C-n")
@@ -137,9 +141,7 @@ struct TriageTests {
     @Test("a call ended as advice given / no further action, with its reason")
     func noFurtherAction() throws {
         let store = try demo()
-        let session = try TmuxSession(
-            binary: binary, arguments: ["demo", "--store", store.path], home: home, width: 120, height: 40)
-        try session.waitFor("DEMONSTRATION — FICTIONAL DATA")
+        let session = try open(store.path)
         try session.send("c")
         try session.type("Neighbour")
         try session.send("C-n")
@@ -159,9 +161,7 @@ struct TriageTests {
     @Test("a call killed mid-way is offered back on the next start, with nothing lost")
     func killedAndResumed() throws {
         let store = try demo()
-        var session = try TmuxSession(
-            binary: binary, arguments: ["demo", "--store", store.path], home: home, width: 120, height: 40)
-        try session.waitFor("DEMONSTRATION — FICTIONAL DATA")
+        var session = try open(store.path)
         try session.send("c")
         try session.type("Ms Okonkwo-Liddell")
         try session.send("Enter")
