@@ -191,7 +191,6 @@ struct TriageScreenTests {
         #expect(app.screen().contains("give a reason") || app.screen().contains("Give a reason"))
         let triage = try #require(app.application.top as? TriageScreen)
         #expect(triage.draft.step == .level)
-        app.press(.tab)
         app.type("Mum disclosed she cannot cope; social worker advice")
         app.press(.control("n"), .control("n"))
         app.press(.control("o"))
@@ -200,6 +199,30 @@ struct TriageScreenTests {
         #expect(entry.level == .complex)
         #expect(entry.suggestedLevel == .earlyHelp)
         #expect(entry.reason.contains("cannot cope"))
+    }
+
+    @Test("ticking a threshold indicator raises the suggestion, and it is recorded with the level")
+    func indicatorsFeedTheSuggestion() throws {
+        let app = try TestApplication(families: [try Self.family()])
+        app.press(.character("c"), .control("n"))
+        app.type("ava wrenfold")
+        app.press(.enter, .control("n"), .control("n"))
+        let triage = try #require(app.application.top as? TriageScreen)
+        #expect(triage.draft.levels.first?.suggested == .universal, "no concerns: level 1")
+        app.press(.tab)
+        let index = try #require(LevelIndicator.allCases.firstIndex(of: .persistentAbsence))
+        for _ in 0..<index { app.press(.down) }
+        app.press(.enter)
+        #expect(triage.draft.people.first?.indicators == [.persistentAbsence])
+        #expect(triage.draft.levels.first?.suggested == .complex)
+        #expect(triage.draft.levels.first?.level == .complex, "the decision follows the suggestion until changed")
+        #expect(app.screen().contains("[x] L3"))
+        app.press(.control("n"), .right, .control("n"))
+        app.press(.control("o"))
+        let saved = try #require(try app.store.family("F-TRI1"))
+        let entry = try #require(saved.member("P-ava")?.currentLevelEntry)
+        #expect(entry.level == .complex)
+        #expect(entry.indicators.contains(LevelIndicator.persistentAbsence.label))
     }
 
     @Test("today's list shows the contacts recorded today with counts by outcome")

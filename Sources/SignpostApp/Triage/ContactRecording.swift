@@ -95,7 +95,8 @@ struct ContactRecording {
                     LevelEntry(
                         level: decision.level, setBy: app.practitioner, setAt: now,
                         reason: decision.reason.isEmpty ? "Front-door contact: the suggested level" : decision.reason,
-                        indicators: (person?.concerns ?? []).map(\.label), suggestedLevel: decision.suggested)))
+                        indicators: (person?.concerns ?? []).map(\.label) + (person?.indicators ?? []).map(\.label),
+                        suggestedLevel: decision.suggested)))
         }
         let members = Set((family?.members.map(\.id) ?? []) + draft.people.map(\.id))
         for destination in result?.destinations ?? [] where destination.kind == .referral {
@@ -134,7 +135,7 @@ struct ContactRecording {
                     dateOfBirth: person.role == .unbornChild ? nil : person.dateOfBirth,
                     unborn: person.role == .unbornChild, expectedDate: person.expectedDeliveryDate,
                     send: person.concerns.contains(.send) || person.concerns.contains(.disability), level: decided,
-                    concerns: person.concerns)
+                    concerns: person.concerns, indicators: person.indicators)
             })
     }
 

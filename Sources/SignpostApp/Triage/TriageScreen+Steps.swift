@@ -196,11 +196,11 @@ extension TriageScreen {
 
     private func drawLevels(on surface: any Surface, in area: Rect, app: AppEnvironment) -> Point? {
         surface.put(
-            "Level of need: the suggestion from the concerns, and your decision", at: area.origin,
+            "Level of need: the suggestion from the concerns and indicators, and your decision", at: area.origin,
             style: Style(.header), clip: area)
         var y = area.y + 2
         var cursor: Point?
-        for (index, decision) in draft.levels.enumerated() where y < area.maxY - 3 {
+        for (index, decision) in draft.levels.enumerated() where y < area.maxY - 6 {
             let person = draft.people.first { $0.id == decision.person }
             let selected = index == levelPerson
             let suggested = decision.suggested.map { "suggested L\($0.rawValue)" } ?? "no suggestion"
@@ -208,30 +208,52 @@ extension TriageScreen {
                 "\(selected ? "▸" : " ") \(TextLayout.pad(person?.fullName ?? decision.person.rawValue, to: 22)) "
                 + "\(TextLayout.pad(suggested, to: 14)) ‹ \(decision.level) ›"
                 + (decision.overridesSuggestion ? " ≠ reason needed" : "")
+            let focused = selected && levelFocus == .people
             surface.put(
                 TextLayout.pad(line, to: area.width), at: Point(x: area.x, y: y),
-                style: selected && !levelReasonFocused ? Style(.selected, [.reverse]) : .normal, clip: area)
-            if selected && !levelReasonFocused { cursor = Point(x: area.x, y: y) }
+                style: focused ? Style(.selected, [.reverse]) : (selected ? Style(.normal, [.bold]) : .normal),
+                clip: area)
+            if focused { cursor = Point(x: area.x, y: y) }
             y += 1
-            if selected, let person {
-                let reasons = LevelSuggestion.suggest(concerns: person.concerns, indicators: []).reasons
-                for reason in reasons.prefix(3) where y < area.maxY - 3 {
-                    surface.put(
-                        TextLayout.truncate("    because: \(reason)", to: area.width), at: Point(x: area.x, y: y),
-                        style: Style(.dim), clip: area)
-                    y += 1
-                }
-            }
+        }
+        guard draft.levels.indices.contains(levelPerson),
+            let person = draft.people.first(where: { $0.id == draft.levels[levelPerson].person })
+        else { return cursor ?? area.origin }
+        for reason in person.suggestion.reasons.prefix(2) where y < area.maxY - 6 {
+            surface.put(
+                TextLayout.truncate("    because: \(reason)", to: area.width), at: Point(x: area.x, y: y),
+                style: Style(.dim), clip: area)
+            y += 1
+        }
+        y += 1
+        surface.put(
+            "Threshold indicators for \(person.fullName)", at: Point(x: area.x, y: y),
+            style: Style(levelFocus == .indicators ? .focus : .header), clip: area)
+        y += 1
+        let room = max(1, area.maxY - 3 - y)
+        let all = LevelIndicator.allCases
+        let first = max(0, min(indicatorCursor - room + 1, all.count - room))
+        for (offset, indicator) in all.dropFirst(first).prefix(room).enumerated() {
+            let index = first + offset
+            let ticked = person.indicators.contains(indicator)
+            let selected = levelFocus == .indicators && index == indicatorCursor
+            let text =
+                "\(selected ? "▸" : " ") [\(ticked ? "x" : " ")] L\(indicator.level.rawValue)  \(indicator.label)"
+            surface.put(
+                TextLayout.pad(text, to: area.width), at: Point(x: area.x, y: y + offset),
+                style: selected ? Style(.selected, [.reverse]) : (ticked ? Style(.normal, [.bold]) : .normal),
+                clip: area)
+            if selected { cursor = Point(x: area.x + 3, y: y + offset) }
         }
         let reasonY = area.maxY - 2
         surface.put(
             "Reason for the decision:", at: Point(x: area.x, y: reasonY),
-            style: Style(levelReasonFocused ? .focus : .header), clip: area)
+            style: Style(levelFocus == .reason ? .focus : .header), clip: area)
         levelReason.draw(
             on: surface, in: Rect(x: area.x + 25, y: reasonY, width: min(70, area.width - 25), height: 1),
-            focused: levelReasonFocused)
-        if levelReasonFocused { cursor = surface.cursor }
-        drawNote("↑/↓ person · ←/→ level · Tab to the reason · Ctrl-N to consent.", on: surface, in: area)
+            focused: levelFocus == .reason)
+        if levelFocus == .reason { cursor = surface.cursor }
+        drawNote("↑/↓ person · ←/→ level · Tab: indicators, then the reason · Ctrl-N to consent", on: surface, in: area)
         return cursor
     }
 
@@ -295,7 +317,7 @@ extension TriageScreen {
             }
             concernCursor = 0
             return true
-        case .level: return levelReasonFocused && levelReason.handle(key) != .ignored
+        case .level: return levelFocus == .reason && levelReason.handle(key) != .ignored
         case .route:
             guard var field = closingReason else { return false }
             let used = field.handle(key) != .ignored
@@ -319,11 +341,23 @@ extension TriageScreen {
         case (.said, .right), (.said, .left):
             concernPerson = (concernPerson + 1) % max(1, draft.people.count)
         case (.said, .toggle): toggleConcern()
-        case (.level, .up): selectLevelPerson(levelPerson - 1)
-        case (.level, .down): selectLevelPerson(levelPerson + 1)
+        case (.level, .up):
+            if levelFocus == .indicators {
+                indicatorCursor = max(0, indicatorCursor - 1)
+            } else {
+                selectLevelPerson(levelPerson - 1)
+            }
+        case (.level, .down):
+            if levelFocus == .indicators {
+                indicatorCursor = min(LevelIndicator.allCases.count - 1, indicatorCursor + 1)
+            } else {
+                selectLevelPerson(levelPerson + 1)
+            }
         case (.level, .left): changeLevel(by: -1)
         case (.level, .right): changeLevel(by: 1)
-        case (.level, .nextField): levelReasonFocused.toggle()
+        case (.level, .toggle): toggleIndicator()
+        case (.level, .nextField):
+            levelFocus = [.people: .indicators, .indicators: .reason, .reason: .people][levelFocus] ?? .people
         case (.route, .up): if walk?.isFinished == true { routeTopValue -= 1 } else { routeAnswer -= 1 }
         case (.route, .down): if walk?.isFinished == true { routeTopValue += 1 } else { routeAnswer += 1 }
         case (.route, .toggle): answerRoute(routeAnswer)
@@ -344,6 +378,19 @@ extension TriageScreen {
         guard (try? current.answer(value)) != nil else { return }
         draft.navigatorAnswers.append("\(TriageScreen.answerKey(pending))=\(value)")
         setWalk(current)
+    }
+
+    private func toggleIndicator() {
+        guard draft.levels.indices.contains(levelPerson),
+            let index = draft.people.firstIndex(where: { $0.id == draft.levels[levelPerson].person })
+        else { return }
+        let indicator = LevelIndicator.allCases[indicatorCursor]
+        if let ticked = draft.people[index].indicators.firstIndex(of: indicator) {
+            draft.people[index].indicators.remove(at: ticked)
+        } else {
+            draft.people[index].indicators.append(indicator)
+        }
+        settleLevels()
     }
 
     private func toggleConcern() {
@@ -517,7 +564,7 @@ extension TriageScreen {
     func settleLevels() {
         var settled: [DraftLevel] = []
         for person in draft.people {
-            let suggestion = LevelSuggestion.suggest(concerns: person.concerns, indicators: []).level
+            let suggestion = person.suggestion.level
             if var existing = draft.levels.first(where: { $0.person == person.id }) {
                 if !existing.overridesSuggestion || existing.suggested != suggestion {
                     existing.level = existing.overridesSuggestion ? existing.level : suggestion
@@ -532,7 +579,7 @@ extension TriageScreen {
         selectLevelPerson(min(levelPerson, max(0, settled.count - 1)))
     }
 
-    private func selectLevelPerson(_ index: Int) {
+    func selectLevelPerson(_ index: Int) {
         guard !draft.levels.isEmpty else { return }
         levelPerson = max(0, min(draft.levels.count - 1, index))
         levelReason = TextField(

@@ -58,7 +58,8 @@ final class TriageScreen: Screen {
 
     // The level step.
     var levelPerson = 0
-    var levelReasonFocused = false
+    var levelFocus = LevelFocus.people
+    var indicatorCursor = 0
     var levelReason = TextField(maxLength: 300, placeholder: "why this level and not the suggested one")
 
     // The consent step.
@@ -187,13 +188,24 @@ final class TriageScreen: Screen {
                 }
             }
         case .level:
-            keys.bind([.up], .up, hint: "Up", help: "Previous person", group: flow, showsInHintBar: false)
-            keys.bind([.down], .down, hint: "Down", help: "Next person", group: flow, showsInHintBar: false)
-            keys.bind([.left], .left, hint: "Lower", help: "A lower level", group: flow, showsInHintBar: false)
-            keys.bind([.right], .right, hint: "Level", help: "Change the level: ← lower, → higher", group: flow)
+            switch levelFocus {
+            case .people:
+                keys.bind([.up], .up, hint: "Up", help: "Previous person", group: flow, showsInHintBar: false)
+                keys.bind([.down], .down, hint: "Down", help: "Next person", group: flow, showsInHintBar: false)
+                keys.bind([.left], .left, hint: "Lower", help: "A lower level", group: flow, showsInHintBar: false)
+                keys.bind([.right], .right, hint: "Level", help: "Change the level: ← lower, → higher", group: flow)
+            case .indicators:
+                keys.bind([.up], .up, hint: "Up", help: "Previous indicator", group: flow, showsInHintBar: false)
+                keys.bind([.down], .down, hint: "Down", help: "Next indicator", group: flow, showsInHintBar: false)
+                keys.bind(
+                    [.enter, .character(" ")], .toggle, hint: "Tick",
+                    help: "Tick or untick the highlighted threshold indicator; the suggestion follows", group: flow)
+            case .reason: break
+            }
             keys.bind(
-                [.tab, .backTab], .nextField, hint: "Reason",
-                help: "Move to the reason (needed when the level is not the one suggested)", group: flow)
+                [.tab, .backTab], .nextField, hint: levelFocus == .people ? "Indicators" : "Next",
+                help: "Move between the people, their threshold indicators and the reason for the decision",
+                group: flow)
         case .route:
             if closingReason != nil {
                 keys.bind(
@@ -276,7 +288,7 @@ final class TriageScreen: Screen {
             if case .text = consentForm.rows[consentForm.focus.focused].input { return true } else { return false }
         case .who: return !whoFocusOnPeople
         case .said: return true
-        case .level: return levelReasonFocused
+        case .level: return levelFocus == .reason
         case .route: return closingReason != nil
         }
     }
@@ -395,6 +407,13 @@ final class TriageScreen: Screen {
         } catch let refusal as ContactRecording.Refusal {
             problem = refusal.description.prefix(1).uppercased() + refusal.description.dropFirst() + "."
             if refusal.step != .route { draft.step = refusal.step }
+            if refusal.step == .level,
+                let missing = draft.levels.firstIndex(where: { $0.overridesSuggestion && $0.reason.isEmpty })
+            {
+                // Straight to the reason that is missing, for the person it is missing for.
+                selectLevelPerson(missing)
+                levelFocus = .reason
+            }
             return .handled
         } catch {
             problem = "Not recorded: \(error). The draft is kept."
@@ -499,4 +518,9 @@ final class TriageScreen: Screen {
         walk = rebuilt
         routeAnswer = 0
     }
+}
+
+/// What has focus on the level step.
+enum LevelFocus {
+    case people, indicators, reason
 }

@@ -131,10 +131,13 @@ public struct DraftPerson: Hashable, Codable, Sendable, Identifiable {
     public var expectedDeliveryDate: CalendarDate?
     /// The concerns ticked for this person.
     public var concerns: [Concern]
+    /// The threshold indicators ticked for this person, which feed the level suggestion.
+    public var indicators: [LevelIndicator]
 
     public init(
         id: PersonID, isNew: Bool, givenName: String, familyName: String, role: PersonRole,
-        dateOfBirth: CalendarDate? = nil, expectedDeliveryDate: CalendarDate? = nil, concerns: [Concern] = []
+        dateOfBirth: CalendarDate? = nil, expectedDeliveryDate: CalendarDate? = nil, concerns: [Concern] = [],
+        indicators: [LevelIndicator] = []
     ) {
         self.id = id
         self.isNew = isNew
@@ -144,7 +147,29 @@ public struct DraftPerson: Hashable, Codable, Sendable, Identifiable {
         self.dateOfBirth = dateOfBirth
         self.expectedDeliveryDate = expectedDeliveryDate
         self.concerns = concerns
+        self.indicators = indicators
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, isNew, givenName, familyName, role, dateOfBirth, expectedDeliveryDate, concerns, indicators
+    }
+
+    /// Drafts saved before indicators were recorded still resume: a missing list is an empty one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(PersonID.self, forKey: .id)
+        isNew = try container.decode(Bool.self, forKey: .isNew)
+        givenName = try container.decode(String.self, forKey: .givenName)
+        familyName = try container.decode(String.self, forKey: .familyName)
+        role = try container.decode(PersonRole.self, forKey: .role)
+        dateOfBirth = try container.decodeIfPresent(CalendarDate.self, forKey: .dateOfBirth)
+        expectedDeliveryDate = try container.decodeIfPresent(CalendarDate.self, forKey: .expectedDeliveryDate)
+        concerns = try container.decodeIfPresent([Concern].self, forKey: .concerns) ?? []
+        indicators = try container.decodeIfPresent([LevelIndicator].self, forKey: .indicators) ?? []
+    }
+
+    /// The level suggested from the concerns and indicators ticked.
+    public var suggestion: LevelSuggestion { LevelSuggestion.suggest(concerns: concerns, indicators: indicators) }
 
     /// "Ava Quillfeather".
     public var fullName: String { [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ") }
