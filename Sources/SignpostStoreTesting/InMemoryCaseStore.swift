@@ -127,7 +127,8 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
                 }
             }
         }
-        let chosen = MatchSelection.candidates(query.lookups, rows: rows).compactMap {
+        let lookups = query.lookups { spelling in rows.contains { $0.key.hasPrefix(spelling) } }
+        let chosen = MatchSelection.candidates(lookups, rows: rows).compactMap {
             candidates[$0.family.rawValue + "\u{0}" + $0.person.rawValue]
         }
         return PersonMatcher.rank(query, among: chosen, limit: limit).compactMap { match in
