@@ -97,6 +97,8 @@ let package = Package(
             name: "SignpostStoreTests",
             dependencies: [
                 "SignpostStore", "SignpostSQLiteStore", "SignpostStoreTesting", "SignpostDomain", "SignpostFixtures",
+                // For reading query plans and taking a store back to an older schema in tests.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "SignpostTerminalTests", dependencies: ["SignpostTerminal", "SignpostThemes"]),

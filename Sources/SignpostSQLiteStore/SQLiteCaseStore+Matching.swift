@@ -27,6 +27,29 @@ extension SQLiteCaseStore {
         -> [PersonMatch]
     {
         guard !lookups.isEmpty else { return [] }
+        let (sql, arguments) = Self.candidateStatement(lookups)
+        var candidates: [MatchCandidate] = []
+        var families: [FamilyID: Row] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            let candidate = try db.matchCandidate(from: row)
+            candidates.append(candidate)
+            families[candidate.familyID] = row
+        }
+        return try PersonMatcher.rank(query, among: candidates, limit: limit).map { match in
+            let row = families[match.candidate.familyID]!
+            return PersonMatch(
+                familyID: match.candidate.familyID, familyName: match.candidate.familyName,
+                personID: match.candidate.personID, personName: match.candidate.fullName,
+                dateOfBirth: match.candidate.dateOfBirth, postcode: match.candidate.postcode, score: match.score,
+                reasons: match.reasons,
+                openServices: try StoredValue.strings(row.value("open_services")).map(ServiceID.init(rawValue:)),
+                leadProfessional: try row.optionalValue("lead_professional"),
+                highestLevel: try row.optionalChoice("highest_level"), isOpen: try row.flag("is_open"))
+        }
+    }
+
+    /// The statement that finds and reads the candidates for `lookups`: index lookups only, never a scan of people.
+    static func candidateStatement(_ lookups: [MatchLookup]) -> (sql: String, arguments: StatementArguments) {
         var parts: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         for lookup in lookups {
@@ -56,24 +79,7 @@ extension SQLiteCaseStore {
             JOIN person p ON p.family_id = hit.family_id AND p.id = hit.person_id
             JOIN family f ON f.id = hit.family_id
             """
-        var candidates: [MatchCandidate] = []
-        var families: [FamilyID: Row] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
-            let candidate = try db.matchCandidate(from: row)
-            candidates.append(candidate)
-            families[candidate.familyID] = row
-        }
-        return try PersonMatcher.rank(query, among: candidates, limit: limit).map { match in
-            let row = families[match.candidate.familyID]!
-            return PersonMatch(
-                familyID: match.candidate.familyID, familyName: match.candidate.familyName,
-                personID: match.candidate.personID, personName: match.candidate.fullName,
-                dateOfBirth: match.candidate.dateOfBirth, postcode: match.candidate.postcode, score: match.score,
-                reasons: match.reasons,
-                openServices: try StoredValue.strings(row.value("open_services")).map(ServiceID.init(rawValue:)),
-                leadProfessional: try row.optionalValue("lead_professional"),
-                highestLevel: try row.optionalChoice("highest_level"), isOpen: try row.flag("is_open"))
-        }
+        return (sql, StatementArguments(arguments))
     }
 }
 
