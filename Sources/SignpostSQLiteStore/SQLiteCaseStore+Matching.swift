@@ -93,11 +93,11 @@ extension Database {
             dateOfBirth: try row.optionalCalendarDate("date_of_birth"), postcode: try row.value("postcode"))
     }
 
-    /// Writes one person's match keys.
-    func insertMatchKeys(of candidate: MatchCandidate) throws {
+    /// Writes one person's match keys (into `table`, which a migration may point at a loading table).
+    func insertMatchKeys(of candidate: MatchCandidate, into table: String = "person_match_key") throws {
         for key in candidate.indexKeys.sorted() {
             try run(
-                "INSERT INTO person_match_key (key, family_id, person_id) VALUES (?, ?, ?)",
+                "INSERT INTO \(table) (key, family_id, person_id) VALUES (?, ?, ?)",
                 [key, candidate.familyID.rawValue, candidate.personID.rawValue])
         }
     }
