@@ -8,7 +8,9 @@ import SignpostStore
 /// batch saved whole or not at all, the same audit entries, the same paging
 /// and filters. Search matches the start of each typed word against names,
 /// also-known-as, postcodes (with or without the space), addresses and case
-/// notes, ignoring case and accents, names first.
+/// notes, ignoring case and accents, names first. The front-door matcher uses
+/// the same index keys, candidate limits and scorer as the SQLite store, so
+/// both return the same matches in the same order.
 ///
 /// ```swift
 /// let store = InMemoryCaseStore(kind: .demonstration)

@@ -20,7 +20,7 @@ import Foundation
 public enum PersonMatcher {
     /// The score of `candidate` for `query`, or nil when nothing typed agrees with them.
     public static func score(_ query: MatchQuery, _ candidate: MatchCandidate) -> MatchScore? {
-        score(query, PreparedCandidate(candidate))
+        score(PreparedQuery(query), PreparedCandidate(candidate))
     }
 
     /// The candidates that match `query`, best first, at most `limit` of them.
@@ -93,10 +93,6 @@ public enum PersonMatcher {
             guard typed.count >= 4, name.hasPrefix(typed) else { return 0.45 + 0.4 * typedShare }
             return 0.86 + 0.1 * typedShare
         }
-    }
-
-    static func score(_ query: MatchQuery, _ candidate: PreparedCandidate) -> MatchScore? {
-        score(PreparedQuery(query), candidate)
     }
 
     static func score(_ query: PreparedQuery, _ candidate: PreparedCandidate) -> MatchScore? {
