@@ -12,8 +12,44 @@ extension SQLiteCaseStore {
     /// ``MatchSelection/candidateLimit``, and joins their names, date of
     /// birth and family summary columns. Scoring happens in Swift on those.
     public func matchPeople(_ query: MatchQuery, limit: Int) throws -> [PersonMatch] {
-        let lookups = query.lookups
-        guard !query.isEmpty, limit > 0, !lookups.isEmpty else { return [] }
+        guard !query.isEmpty, limit > 0 else { return [] }
+        return try read { db in
+            let lookups = try query.lookups { spelling in
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM person_match_key WHERE key >= ? AND key < ? LIMIT 1",
+                    arguments: [spelling, spelling + "\u{10FFFF}"]) ?? false
+            }
+            return try matchPeople(query, lookups: lookups, limit: limit, in: db)
+        }
+    }
+
+    private func matchPeople(_ query: MatchQuery, lookups: [MatchLookup], limit: Int, in db: Database) throws
+        -> [PersonMatch]
+    {
+        guard !lookups.isEmpty else { return [] }
+        let (sql, arguments) = Self.candidateStatement(lookups)
+        var candidates: [MatchCandidate] = []
+        var families: [FamilyID: Row] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            let candidate = try db.matchCandidate(from: row)
+            candidates.append(candidate)
+            families[candidate.familyID] = row
+        }
+        return try PersonMatcher.rank(query, among: candidates, limit: limit).map { match in
+            let row = families[match.candidate.familyID]!
+            return PersonMatch(
+                familyID: match.candidate.familyID, familyName: match.candidate.familyName,
+                personID: match.candidate.personID, personName: match.candidate.fullName,
+                dateOfBirth: match.candidate.dateOfBirth, postcode: match.candidate.postcode, score: match.score,
+                reasons: match.reasons,
+                openServices: try StoredValue.strings(row.value("open_services")).map(ServiceID.init(rawValue:)),
+                leadProfessional: try row.optionalValue("lead_professional"),
+                highestLevel: try row.optionalChoice("highest_level"), isOpen: try row.flag("is_open"))
+        }
+    }
+
+    /// The statement that finds and reads the candidates for `lookups`: index lookups only, never a scan of people.
+    static func candidateStatement(_ lookups: [MatchLookup]) -> (sql: String, arguments: StatementArguments) {
         var parts: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         for lookup in lookups {
@@ -43,26 +79,7 @@ extension SQLiteCaseStore {
             JOIN person p ON p.family_id = hit.family_id AND p.id = hit.person_id
             JOIN family f ON f.id = hit.family_id
             """
-        return try read { db in
-            var candidates: [MatchCandidate] = []
-            var families: [FamilyID: Row] = [:]
-            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
-                let candidate = try db.matchCandidate(from: row)
-                candidates.append(candidate)
-                families[candidate.familyID] = row
-            }
-            return try PersonMatcher.rank(query, among: candidates, limit: limit).map { match in
-                let row = families[match.candidate.familyID]!
-                return PersonMatch(
-                    familyID: match.candidate.familyID, familyName: match.candidate.familyName,
-                    personID: match.candidate.personID, personName: match.candidate.fullName,
-                    dateOfBirth: match.candidate.dateOfBirth, postcode: match.candidate.postcode, score: match.score,
-                    reasons: match.reasons,
-                    openServices: try StoredValue.strings(row.value("open_services")).map(ServiceID.init(rawValue:)),
-                    leadProfessional: try row.optionalValue("lead_professional"),
-                    highestLevel: try row.optionalChoice("highest_level"), isOpen: try row.flag("is_open"))
-            }
-        }
+        return (sql, StatementArguments(arguments))
     }
 }
 
@@ -76,11 +93,11 @@ extension Database {
             dateOfBirth: try row.optionalCalendarDate("date_of_birth"), postcode: try row.value("postcode"))
     }
 
-    /// Writes one person's match keys.
-    func insertMatchKeys(of candidate: MatchCandidate) throws {
+    /// Writes one person's match keys (into `table`, which a migration may point at a loading table).
+    func insertMatchKeys(of candidate: MatchCandidate, into table: String = "person_match_key") throws {
         for key in candidate.indexKeys.sorted() {
             try run(
-                "INSERT INTO person_match_key (key, family_id, person_id) VALUES (?, ?, ?)",
+                "INSERT INTO \(table) (key, family_id, person_id) VALUES (?, ?, ?)",
                 [key, candidate.familyID.rawValue, candidate.personID.rawValue])
         }
     }

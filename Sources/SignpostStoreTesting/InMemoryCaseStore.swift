@@ -8,7 +8,9 @@ import SignpostStore
 /// batch saved whole or not at all, the same audit entries, the same paging
 /// and filters. Search matches the start of each typed word against names,
 /// also-known-as, postcodes (with or without the space), addresses and case
-/// notes, ignoring case and accents, names first. Contact drafts are kept
+/// notes, ignoring case and accents, names first. The front-door matcher uses
+/// the same index keys, candidate limits and scorer as the SQLite store, so
+/// both return the same matches in the same order. Contact drafts are kept
 /// per practitioner and audited on first save and on removal, and a day's
 /// contacts are found between London midnights, as the SQLite store does.
 ///
@@ -130,7 +132,8 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
                 }
             }
         }
-        let chosen = MatchSelection.candidates(query.lookups, rows: rows).compactMap {
+        let lookups = query.lookups { spelling in rows.contains { $0.key.hasPrefix(spelling) } }
+        let chosen = MatchSelection.candidates(lookups, rows: rows).compactMap {
             candidates[$0.family.rawValue + "\u{0}" + $0.person.rawValue]
         }
         return PersonMatcher.rank(query, among: chosen, limit: limit).compactMap { match in

@@ -45,6 +45,17 @@ struct PersonMatcherTests {
         #expect(PersonMatcher.score(MatchQuery("zoe 7/12"), Self.zoe) == nil)
     }
 
+    @Test("four letters typed exactly outrank a whole name one letter away, as a name is typed")
+    func typingOutranksNearNames() {
+        let zelola = MatchCandidate(
+            familyID: "F-1", familyName: "Zelola", personID: "P-1", givenName: "Morfli", surname: "Zelola")
+        let zilo = MatchCandidate(
+            familyID: "F-0", familyName: "Zilo", personID: "P-0", givenName: "Morfli", surname: "Zilo")
+        let ranked = PersonMatcher.rank(MatchQuery("morfli zelo"), among: [zilo, zelola], limit: 2)
+        #expect(ranked.map(\.candidate.personID) == ["P-1", "P-0"])
+        #expect(ranked.first?.reasons == [.name(.firstName, .exact), .name(.surname, .beginsWith)])
+    }
+
     @Test("the usual order outranks the swapped one, which still matches")
     func swappedOrder() throws {
         let usual = try #require(PersonMatcher.score(MatchQuery("zoe quillfeather"), Self.zoe))

@@ -383,6 +383,22 @@ struct SQLiteStoreFileTests {
         #expect(drafts.contains("contact_draft_by_practitioner"), "\(drafts)")
     }
 
+    @Test("the matcher reads people through index lookups only, never a scan")
+    func matcherUsesIndexes() throws {
+        let store = try SQLiteCaseStore(opening: try closedStore(), expecting: nil)
+        let query = MatchQuery("zoe quilfether 14/3 n7")
+        let (sql, arguments) = SQLiteCaseStore.candidateStatement(query.lookups)
+        let plan = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
+                try $0.value("detail") as String
+            }
+        }
+        #expect(plan.contains { $0.contains("person_match_key USING PRIMARY KEY") }, "\(plan)")
+        // Scans of the intermediate results (the hit list, a subquery) are fine; of a table, not.
+        let tableScans = plan.filter { $0.hasPrefix("SCAN") && !$0.hasPrefix("SCAN hit") && !$0.contains("subquery") }
+        #expect(tableScans.isEmpty, "\(plan)")
+    }
+
     @Test("5,000 families import in batches and stay searchable")
     func bulkImportAndSearch() throws {
         let store = try SQLiteCaseStore(

@@ -135,22 +135,34 @@ public struct MatchLookup: Hashable, Sendable {
 }
 
 extension MatchQuery {
+    /// The index lookups that find every person this query could match, near spellings included for every word.
+    public var lookups: [MatchLookup] { lookups(beginsAName: { _ in false }) }
+
     /// The index lookups that find every person this query could match.
     ///
     /// A name word of two letters or more is looked up as the start of a
-    /// folded name word; one of three letters or more also by its sound; one
-    /// of four to twelve letters also by its near spellings. The
-    /// date of birth is looked up by its most specific known parts; the
-    /// postcode as the start of a compact postcode.
-    public var lookups: [MatchLookup] {
+    /// folded name word; one of three letters or more also by its sound. A
+    /// word of four to twelve letters that begins no name in the store (a
+    /// slip, not a name being typed) is also looked up by its near spellings;
+    /// asking first keeps a correctly spelt common name from reading its
+    /// namesakes again through every one-letter variant. The date of birth is
+    /// looked up by its most specific known parts; the postcode as the start
+    /// of a compact postcode.
+    ///
+    /// - Parameter beginsAName: Whether any index key starts with the given
+    ///   spelling key (`n:zelo`); a store answers it with one index seek.
+    public func lookups(beginsAName: (String) throws -> Bool) rethrows -> [MatchLookup] {
         var lookups: [MatchLookup] = []
         for (term, word) in nameWords.enumerated() where word.count >= 2 {
-            lookups.append(MatchLookup(key: MatchKeys.spelling + word, isPrefix: true, term: term))
+            let spelling = MatchKeys.spelling + word
+            lookups.append(MatchLookup(key: spelling, isPrefix: true, term: term))
             guard word.count >= 3 else { continue }
             for key in DoubleMetaphone.keys(for: word).all {
                 lookups.append(MatchLookup(key: MatchKeys.sound + key, isPrefix: false, term: term))
             }
-            for variant in MatchKeys.singleDeletions(of: word) {
+            let variants = MatchKeys.singleDeletions(of: word)
+            guard !variants.isEmpty, try !beginsAName(spelling) else { continue }
+            for variant in variants {
                 lookups.append(MatchLookup(key: MatchKeys.nearSpelling + variant, isPrefix: false, term: term))
             }
         }

@@ -20,7 +20,7 @@ import Foundation
 public enum PersonMatcher {
     /// The score of `candidate` for `query`, or nil when nothing typed agrees with them.
     public static func score(_ query: MatchQuery, _ candidate: MatchCandidate) -> MatchScore? {
-        score(query, PreparedCandidate(candidate))
+        score(PreparedQuery(query), PreparedCandidate(candidate))
     }
 
     /// The candidates that match `query`, best first, at most `limit` of them.
@@ -87,12 +87,12 @@ public enum PersonMatcher {
         case .soundsLike: return 0.8
         case .beginsWith:
             // "qu" says less than "quillfe": more of the name typed, more weight.
-            return 0.45 + 0.4 * min(1.0, Double(typed.count) / Double(max(name.count, 1)))
+            let typedShare = min(1.0, Double(typed.count) / Double(max(name.count, 1)))
+            // Four or more letters typed exactly are a name being typed, and outrank a whole
+            // different name one letter away ("zelo" is Zelola half typed more likely than Zilo).
+            guard typed.count >= 4, name.hasPrefix(typed) else { return 0.45 + 0.4 * typedShare }
+            return 0.86 + 0.1 * typedShare
         }
-    }
-
-    static func score(_ query: MatchQuery, _ candidate: PreparedCandidate) -> MatchScore? {
-        score(PreparedQuery(query), candidate)
     }
 
     static func score(_ query: PreparedQuery, _ candidate: PreparedCandidate) -> MatchScore? {
