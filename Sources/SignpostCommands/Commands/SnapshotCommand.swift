@@ -54,8 +54,11 @@ struct SnapshotCommand: ParsableCommand {
         var environment = AppEnvironment(
             store: store, storeLocation: info.location, storeKind: info.kind, practitioner: storeOptions.practitioner,
             theme: resolution.theme, pathways: try pathwaysOptions.load(), clock: { fixedNow })
-        environment.trainingScenarios =
-            (try? TrainingCatalog.scenarios(directory: environment.pathways.directory)) ?? []
+        // Only the training screens need the scenarios; reading them is not part of every snapshot's start-up.
+        if [.exercises, .presenter].contains(screen) {
+            environment.trainingScenarios =
+                (try? TrainingCatalog.scenarios(directory: environment.pathways.directory)) ?? []
+        }
         do {
             let text = try ScreenSnapshot.render(
                 screen, family: family.map { FamilyID($0) }, size: Size(width: size.width, height: size.height),
