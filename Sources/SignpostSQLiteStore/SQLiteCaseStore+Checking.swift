@@ -36,6 +36,15 @@ extension SQLiteCaseStore {
             try checkPeopleReferences(db, problems: &problems, checked: &checked)
             try checkFamilies(db, problems: &problems, checked: &checked)
             try checkDrafts(db, problems: &problems, checked: &checked)
+            let counted = try Int.fetchOne(db, sql: "SELECT count(*) FROM family") ?? 0
+            let kept = try Int.fetchOne(
+                db, sql: "SELECT CAST(value AS INTEGER) FROM store_metadata WHERE key = 'family_count'")
+            if kept == counted {
+                checked.append("the family count shown on the case list: ok")
+            } else {
+                problems.append(
+                    "the store says it holds \(kept.map(String.init) ?? "no count of") families but holds \(counted)")
+            }
         }
         do {
             try pool.write { db in

@@ -270,7 +270,7 @@ struct SQLiteStoreFileTests {
         try old.close()
 
         let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
-        #expect(try store.info().schemaVersion == 3)
+        #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
         #expect(try store.matchPeople(MatchQuery("toby adeyemi"), limit: 5).first?.personID == "P-tobi")
         let report = try store.check()
         #expect(report.isHealthy, "\(report.problems)")
@@ -281,8 +281,13 @@ struct SQLiteStoreFileTests {
         #expect(try store.check().problems == ["family F-00018: the matcher's keys do not match its people"])
     }
 
-    /// Takes a store back to version 2 as an older Signpost left it: no drafts table, no contact time index.
+    /// Takes a store back to version 2 as an older Signpost left it: no drafts table, no contact time index,
+    /// no kept family count.
     private static func undoVersion3(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER family_counted")
+        try db.execute(sql: "DROP TRIGGER family_uncounted")
+        try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'family_count'")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4'")
         try db.execute(sql: "DROP TABLE contact_draft")
         try db.execute(sql: "DROP INDEX contact_by_received_at")
         try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
@@ -299,8 +304,11 @@ struct SQLiteStoreFileTests {
         #expect(try SQLiteCaseStore.inspect(url) == .demonstration)
 
         let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
-        #expect(try store.info().schemaVersion == 3)
-        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
+        #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
+        #expect(
+            try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+                == StoreSchema.currentVersion)
+        #expect(try store.families(FamilyListQuery(limit: 1)).totalCount == store.info().familyCount)
         #expect(try store.contacts(on: F.day("2026-01-05"), recordedBy: nil).map(\.contact.id) == ["C-1"])
         let draft = TriageConformanceTests.everyField()
         try store.saveDraft(draft)
@@ -397,6 +405,20 @@ struct SQLiteStoreFileTests {
         // Scans of the intermediate results (the hit list, a subquery) are fine; of a table, not.
         let tableScans = plan.filter { $0.hasPrefix("SCAN") && !$0.hasPrefix("SCAN hit") && !$0.contains("subquery") }
         #expect(tableScans.isEmpty, "\(plan)")
+    }
+
+    @Test("the case list's total is the kept family count, and check finds it when it drifts")
+    func keptFamilyCount() throws {
+        let store = try SQLiteCaseStore(opening: try closedStore(), expecting: nil)
+        let families = try store.info().familyCount
+        #expect(try store.families(FamilyListQuery(limit: 1)).totalCount == families)
+        try store.apply([.addFamily(Family(id: "F-COUNTED", name: "Counted", locality: .south))], by: "t")
+        #expect(try store.families(FamilyListQuery(limit: 1)).totalCount == families + 1)
+        #expect(try store.check().isHealthy)
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE store_metadata SET value = '7' WHERE key = 'family_count'")
+        }
+        #expect(try store.check().problems.contains { $0.contains("holds \(families + 1)") })
     }
 
     @Test("5,000 families import in batches and stay searchable")
