@@ -34,7 +34,8 @@ public final class SQLiteCaseStore: CaseStore {
     /// What kind of data the store holds, fixed when it was created.
     public let kind: StoreKind
 
-    var path: String { url.path }
+    /// The store file's path.
+    public var path: String { url.path }
 
     /// Opens the store at `url`, creating it (and its folder) when there is no file there yet.
     ///

@@ -31,7 +31,7 @@ struct DemoOpenCommand: ParsableCommand {
         let url = storeOptions.location(for: .demonstration)
         let isNew = !FileManager.default.fileExists(atPath: url.path)
         let store = try storeOptions.openOrCreate(.demonstration)
-        let isEmpty = try StoreOpening.run { try store.info().familyCount } == 0
+        let isEmpty = try StoreOpening.run { try store.families(FamilyListQuery(limit: 1)).totalCount } == 0
         if isNew || isEmpty {
             try DemoData.loadFixtures(into: store, by: storeOptions.practitioner)
         }

@@ -99,7 +99,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
-        let kind = try StoreOpening.run { try store.info().kind }
+        let kind = store.kind
         let ids: [FamilyID] = all ? try StoreOpening.run { try allIDs(store) } : familyIDs.map { FamilyID($0) }
         let folder = output.map { URL(fileURLWithPath: $0) }
         if let folder {

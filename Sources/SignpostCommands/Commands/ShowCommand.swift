@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
         guard let family = try StoreOpening.run({ try store.family(id) }) else {
             throw CommandFailure.notFound("no family with id \(familyID): find one with `signpost search`")
         }
-        let kind = try StoreOpening.run { try store.info().kind }
+        let kind = store.kind
         try StoreOpening.run { try store.recordViewed(id, by: storeOptions.practitioner) }
         if json {
             Console.write(try FamilyDocument(family: family, isFictional: kind.isFictional).encoded())

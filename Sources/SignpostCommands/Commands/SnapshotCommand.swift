@@ -49,10 +49,9 @@ struct SnapshotCommand: ParsableCommand {
             }
             now = parsed
         }
-        let info = try StoreOpening.run { try store.info() }
         let fixedNow = now
         var environment = AppEnvironment(
-            store: store, storeLocation: info.location, storeKind: info.kind, practitioner: storeOptions.practitioner,
+            store: store, storeLocation: store.path, storeKind: store.kind, practitioner: storeOptions.practitioner,
             theme: resolution.theme, pathways: try pathwaysOptions.load(), clock: { fixedNow })
         // Only the training screens need the scenarios; reading them is not part of every snapshot's start-up.
         if [.exercises, .presenter].contains(screen) {

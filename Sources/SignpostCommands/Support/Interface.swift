@@ -12,7 +12,7 @@ enum Interface {
         trainingScenarios: [TrainingScenario] = []
     ) throws {
         let resolution = Theme.resolve(nameOrPath: options.theme, bundled: ThemeCatalog.bundledThemes)
-        let kind = try StoreOpening.run { try store.info().kind }
+        let kind = store.kind
         let pathways = options.pathwaysOptions.loadForInterface()
         var environment = AppEnvironment(
             store: store, storeLocation: location.path, storeKind: kind, practitioner: practitioner,

@@ -48,7 +48,7 @@ struct StoreOptions: ParsableArguments {
                 "no store at \(url.path): run `signpost` once to create it, or pass --store with an existing file")
         }
         let store = try StoreOpening.open { try SQLiteCaseStore(opening: url, expecting: nil) }
-        let kind = try StoreOpening.run { try store.info().kind }
+        let kind = store.kind
         if kind.isFictional { Console.error("\(url.path) is a \(kind) store: FICTIONAL DATA") }
         return store
     }
