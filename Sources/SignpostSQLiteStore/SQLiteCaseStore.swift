@@ -27,6 +27,7 @@ import SignpostStore
 /// ```
 public final class SQLiteCaseStore: CaseStore {
     let pool: DatabasePool
+    private let checkpointer: BackgroundCheckpointer
 
     /// Where the store's file is.
     public let url: URL
@@ -78,6 +79,8 @@ public final class SQLiteCaseStore: CaseStore {
             configuration.busyMode = .timeout(busyTimeout)
             configuration.foreignKeysEnabled = true
             configuration.label = "Signpost store"
+            // Checkpoints run in the background (BackgroundCheckpointer), never inside a save.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             try StoreSchema.migrator(creating: kind).migrate(pool)
             let stored = try pool.read { db in
@@ -91,6 +94,7 @@ public final class SQLiteCaseStore: CaseStore {
             }
             self.pool = pool
             self.kind = kind
+            self.checkpointer = BackgroundCheckpointer(path: url.path)
         } catch {
             throw StoreError(error, path: url.path)
         }
@@ -137,6 +141,7 @@ public final class SQLiteCaseStore: CaseStore {
     public func close() throws {
         do {
             // Passive: another process still reading keeps its pages in the log, and closing never waits on it.
+            checkpointer.close()
             _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
             try pool.close()
         } catch {
@@ -151,6 +156,9 @@ public final class SQLiteCaseStore: CaseStore {
 
     /// Runs `body` in one write transaction, turning database errors into ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch { throw StoreError(error, path: path) }
+        let result: T
+        do { result = try pool.write(body) } catch { throw StoreError(error, path: path) }
+        checkpointer.checkpointIfLogIsLarge()
+        return result
     }
 }
