@@ -217,12 +217,12 @@ let routingCases: [RoutingCase] = [
             Expected("send-support", ["sam"], .routine, consent: false),
         ]),
     RoutingCase(
-        "20 with SEND and mental health: Bright Futures, TYS, CAMHS, SEND advice",
+        "20 with SEND and mental health: Bright Futures, TYS, SEND advice; the GP for mental health, not CAMHS",
         [.child("sam", age: 20, send: true, [.mentalHealth])],
         [
             Expected("bright-futures", ["sam"], .routine, consent: true),
             Expected("targeted-youth-support", ["sam"], .routine, consent: true),
-            Expected("camhs", ["sam"], .routine, consent: true),
+            Expected("universal", ["sam"], .routine, consent: false),
             Expected("send-support", ["sam"], .routine, consent: false),
         ]),
     RoutingCase(

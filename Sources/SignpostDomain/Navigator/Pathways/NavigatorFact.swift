@@ -16,6 +16,9 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
     case role
     /// The age band services are organised by: see ``ServiceAgeBand``.
     case ageBand
+    /// Under 18 (an unborn child counts): `yes`, `no`. Children's health services such as CAMHS stop at 18 even where
+    /// children's services carry on to 25 for SEND.
+    case under18
     /// Has special educational needs or a disability: `yes`, `no`.
     case send
     /// The person's level, given or suggested: `1` to `4`.
@@ -41,6 +44,7 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case "door": self = .door
         case "role": self = .role
         case "age-band": self = .ageBand
+        case "under-18": self = .under18
         case "send": self = .send
         case "level": self = .level
         case "has-concerns": self = .hasConcerns
@@ -57,6 +61,7 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .door: return "door"
         case .role: return "role"
         case .ageBand: return "age-band"
+        case .under18: return "under-18"
         case .send: return "send"
         case .level: return "level"
         case .hasConcerns: return "has-concerns"
@@ -83,7 +88,7 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .role: return SituationRole.allCases.map(\.rawValue)
         case .ageBand: return ServiceAgeBand.allCases.map(\.rawValue)
         case .level: return NeedLevel.allCases.map { String($0.rawValue) }
-        case .officeHours, .send, .hasConcerns, .safeguarding, .concern: return ["yes", "no"]
+        case .officeHours, .send, .hasConcerns, .safeguarding, .concern, .under18: return ["yes", "no"]
         }
     }
 
@@ -100,6 +105,9 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .door: return situation.door?.rawValue
         case .role: return person.role.rawValue
         case .ageBand: return ServiceAgeBand(person, today: LondonTime.today(at: instant))?.rawValue
+        case .under18:
+            if person.unborn { return "yes" }
+            return person.age(on: LondonTime.today(at: instant)).map { yesNo($0 < 18) }
         case .send: return yesNo(person.send || person.concerns?.contains(.send) == true)
         case .level: return person.effectiveLevel().map { String($0.rawValue) }
         case .hasConcerns: return person.concerns.map { yesNo(!$0.isEmpty) }
