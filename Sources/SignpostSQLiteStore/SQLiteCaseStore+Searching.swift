@@ -63,10 +63,10 @@ extension SQLiteCaseStore {
         let terms = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
         // Enough rows to fill the page even when one family matches several times.
         let rowsPerField = max(found.limit * 10, 50)
-        // Ranking a one- or two-letter prefix means scoring every name in a large store that starts with
+        // Ranking a prefix of up to three letters means scoring every name in a large store that starts with
         // it, which is felt on each keystroke; those rows are taken in index order and ranking starts at
-        // the third letter, when there are few enough matches for the order to mean something.
-        let ranked = words.contains { $0.count >= 3 }
+        // the fourth letter, when there are few enough matches for the order to mean something.
+        let ranked = words.contains { $0.count >= 4 }
         let order = ranked ? "ORDER BY search_index.rank" : ""
         for field in SearchField.allCases {
             guard !found.isFull || field.isAboutAPerson else { break }
