@@ -158,7 +158,7 @@ public final class SQLiteCaseStore: CaseStore {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         let result: T
         do { result = try pool.write(body) } catch { throw StoreError(error, path: path) }
-        checkpointer.checkpointIfLogIsLarge()
+        checkpointer.commitDone()
         return result
     }
 }

@@ -9,25 +9,36 @@ import Synchronization
 /// pages, and that commit then pays for writing those pages into a large file and
 /// syncing it: tens to hundreds of milliseconds at 100,000 families, felt as a
 /// stall while typing. The store turns automatic checkpoints off and, after a
-/// commit that leaves the log larger than ``threshold``, asks this object for a
+/// every so many commits, asks this object for a
 /// passive checkpoint on a background queue, through a connection of its own,
 /// so no save waits for it. A passive checkpoint never blocks readers or
 /// writers; whatever it cannot copy now is copied next time. Crash safety is
 /// unchanged: committed transactions are in the log until they are copied.
+///
+/// The log file's size does not say how much is left to copy (SQLite reuses the
+/// file from its start once it has all been copied), so checkpoints are started
+/// by commits counted: every ``commitsPerCheckpoint`` commits, about SQLite's
+/// own 1,000 pages for the saves the screens make.
 final class BackgroundCheckpointer: Sendable {
-    /// The log size (bytes) past which a checkpoint is started: SQLite's own default of 1,000 pages.
-    static let threshold = 1000 * 4096
+    /// Commits between checkpoints.
+    static let commitsPerCheckpoint = 32
 
     private let path: String
+    private let commits = Mutex(0)
     private let running = Mutex(false)
     private let connection = Mutex<DatabaseQueue?>(nil)
 
     init(path: String) { self.path = path }
 
-    /// Starts a checkpoint in the background when the log has grown past the threshold and none is running.
-    func checkpointIfLogIsLarge() {
-        var status = stat()
-        guard stat(path + "-wal", &status) == 0, Int(status.st_size) > Self.threshold else { return }
+    /// Counts a commit, and every so many starts a checkpoint in the background unless one is running.
+    func commitDone() {
+        let due = commits.withLock { count in
+            count += 1
+            guard count >= Self.commitsPerCheckpoint else { return false }
+            count = 0
+            return true
+        }
+        guard due else { return }
         let start = running.withLock { running in
             guard !running else { return false }
             running = true
