@@ -80,7 +80,10 @@ public final class SQLiteCaseStore: CaseStore {
             configuration.foreignKeysEnabled = true
             configuration.label = "Signpost store"
             // Checkpoints run in the background (BackgroundCheckpointer), never inside a save.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+                try db.execute(sql: "PRAGMA journal_size_limit = \(BackgroundCheckpointer.largeLog)")
+            }
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             try StoreSchema.migrator(creating: kind).migrate(pool)
             let stored = try pool.read { db in
@@ -158,7 +161,12 @@ public final class SQLiteCaseStore: CaseStore {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         let result: T
         do { result = try pool.write(body) } catch { throw StoreError(error, path: path) }
-        checkpointer.commitDone()
+        if checkpointer.logIsLarge {
+            // A large batch (an import, a generated store): copied back now, so the log cannot grow without bound.
+            _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        } else {
+            checkpointer.commitDone()
+        }
         return result
     }
 }

@@ -18,10 +18,17 @@ import Synchronization
 /// The log file's size does not say how much is left to copy (SQLite reuses the
 /// file from its start once it has all been copied), so checkpoints are started
 /// by commits counted: every ``commitsPerCheckpoint`` commits, about SQLite's
-/// own 1,000 pages for the saves the screens make.
+/// own 1,000 pages for the saves the screens make. Large batches (an import, a
+/// generated store) would outrun a background checkpoint and let the log grow
+/// without bound, so when the log passes ``largeLog`` bytes the store copies it
+/// back at once, in the writer (``logIsLarge``). The log is truncated back to
+/// that size after each complete checkpoint (`journal_size_limit`), so its size
+/// stays a fair measure of what is waiting.
 final class BackgroundCheckpointer: Sendable {
     /// Commits between checkpoints.
     static let commitsPerCheckpoint = 32
+    /// The log size past which every commit asks for a checkpoint.
+    static let largeLog = 16 << 20
 
     private let path: String
     private let commits = Mutex(0)
@@ -49,6 +56,12 @@ final class BackgroundCheckpointer: Sendable {
             defer { running.withLock { $0 = false } }
             checkpointNow()
         }
+    }
+
+    /// Whether the log has grown past ``largeLog``: then the writer should checkpoint itself, now.
+    var logIsLarge: Bool {
+        var status = stat()
+        return stat(path + "-wal", &status) == 0 && Int(status.st_size) > Self.largeLog
     }
 
     /// A passive checkpoint through this object's own connection, opened on first use.
