@@ -82,7 +82,7 @@ public final class SQLiteCaseStore: CaseStore {
             // Checkpoints run in the background (BackgroundCheckpointer), never inside a save.
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
-                try db.execute(sql: "PRAGMA journal_size_limit = \(BackgroundCheckpointer.largeLog)")
+                try db.execute(sql: "PRAGMA journal_size_limit = \(BackgroundCheckpointer.keptLog)")
             }
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             try StoreSchema.migrator(creating: kind).migrate(pool)

@@ -22,13 +22,15 @@ import Synchronization
 /// generated store) would outrun a background checkpoint and let the log grow
 /// without bound, so when the log passes ``largeLog`` bytes the store copies it
 /// back at once, in the writer (``logIsLarge``). The log is truncated back to
-/// that size after each complete checkpoint (`journal_size_limit`), so its size
-/// stays a fair measure of what is waiting.
+/// ``keptLog`` after each complete checkpoint (`journal_size_limit`), so its
+/// size stays a fair measure of what is waiting.
 final class BackgroundCheckpointer: Sendable {
     /// Commits between checkpoints.
     static let commitsPerCheckpoint = 32
-    /// The log size past which every commit asks for a checkpoint.
-    static let largeLog = 16 << 20
+    /// The log size past which the writer checkpoints at once: reached only by large batches.
+    static let largeLog = 64 << 20
+    /// The size the log file is cut back to after a complete checkpoint, so that its size means something.
+    static let keptLog = 4 << 20
 
     private let path: String
     private let commits = Mutex(0)
