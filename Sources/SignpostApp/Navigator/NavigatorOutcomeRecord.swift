@@ -15,20 +15,8 @@ enum NavigatorOutcomeRecord {
     ) -> [CaseChange] {
         let now = app.clock()
         let members = Set(family.members.map(\.id))
-        var changes: [CaseChange] = []
-        for destination in result.destinations where destination.kind == .referral {
-            let people = destination.people.filter(members.contains)
-            guard !people.isEmpty else { continue }
-            let consent: ConsentStatus =
-                destination.consentRequired ? (situation.consent.map(ConsentStatus.init) ?? .notAsked) : .notRequired
-            changes.append(
-                .addReferral(
-                    family: family.id,
-                    Referral(
-                        id: app.newID("R"), service: destination.service, people: people, madeAt: now,
-                        madeBy: app.practitioner, consent: consent, urgency: destination.urgency,
-                        reason: reasonText(destination, situation: situation))))
-        }
+        var changes = referrals(
+            for: result, on: family.id, members: members, situation: situation, contact: nil, at: now, app: app)
         let note = CaseNote(
             id: app.newID("N"), writtenAt: now, author: app.practitioner,
             text: noteText(for: result, situation: situation),
@@ -36,6 +24,27 @@ enum NavigatorOutcomeRecord {
             about: Array(Set(result.destinations.flatMap(\.people)).filter(members.contains)).sorted())
         changes.append(.addCaseNote(family: family.id, note))
         return changes
+    }
+
+    /// A referral for each destination the practitioner refers to, for those of `members` it names.
+    ///
+    /// Consent is what the family said when the service needs it, and "not required" when it does not (safeguarding).
+    static func referrals(
+        for result: NavigationResult, on family: FamilyID, members: Set<PersonID>, situation: Situation,
+        contact: ContactID?, at now: Date, app: AppEnvironment
+    ) -> [CaseChange] {
+        result.destinations.filter { $0.kind == .referral }.compactMap { destination in
+            let people = destination.people.filter(members.contains)
+            guard !people.isEmpty else { return nil }
+            let consent: ConsentStatus =
+                destination.consentRequired ? (situation.consent.map(ConsentStatus.init) ?? .notAsked) : .notRequired
+            return .addReferral(
+                family: family,
+                Referral(
+                    id: app.newID("R"), service: destination.service, people: people, madeAt: now,
+                    madeBy: app.practitioner, consent: consent, urgency: destination.urgency, contact: contact,
+                    reason: reasonText(destination, situation: situation)))
+        }
     }
 
     /// The questions and answers that led to a destination, person by person.

@@ -100,7 +100,16 @@ final class HomeScreen: Screen {
         return keys
     }
 
-    func willReappear(app: AppEnvironment) { reload(app) }
+    func willReappear(app: AppEnvironment) {
+        countDrafts(app)
+        reload(app)
+    }
+
+    /// Drafts change only on other screens, so they are counted when this one appears, not on every search keystroke.
+    private func countDrafts(_ app: AppEnvironment) {
+        draftCount = (try? app.store.drafts(for: app.practitioner).count) ?? 0
+        isTrainingStore = app.storeKind == .training && !app.trainingScenarios.isEmpty
+    }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         if !loaded { reload(app) }
@@ -250,8 +259,7 @@ final class HomeScreen: Screen {
     }
 
     private func reload(_ app: AppEnvironment) {
-        draftCount = (try? app.store.drafts(for: app.practitioner).count) ?? 0
-        isTrainingStore = app.storeKind == .training && !app.trainingScenarios.isEmpty
+        if !loaded { countDrafts(app) }
         do {
             try model.reload(from: app.store)
             loadError = nil

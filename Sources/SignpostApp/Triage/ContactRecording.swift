@@ -99,18 +99,10 @@ struct ContactRecording {
                         suggestedLevel: decision.suggested)))
         }
         let members = Set((family?.members.map(\.id) ?? []) + draft.people.map(\.id))
-        for destination in result?.destinations ?? [] where destination.kind == .referral {
-            let people = destination.people.filter(members.contains)
-            guard !people.isEmpty else { continue }
-            let consent: ConsentStatus =
-                destination.consentRequired ? (draft.consent.map(ConsentStatus.init) ?? .notAsked) : .notRequired
-            changes.append(
-                .addReferral(
-                    family: familyID,
-                    Referral(
-                        id: app.newID("R"), service: destination.service, people: people, madeAt: now,
-                        madeBy: app.practitioner, consent: consent, urgency: destination.urgency, contact: contactID,
-                        reason: NavigatorOutcomeRecord.reasonText(destination, situation: situation))))
+        if let result {
+            changes += NavigatorOutcomeRecord.referrals(
+                for: result, on: familyID, members: members, situation: situation, contact: contactID, at: now, app: app
+            )
         }
         changes.append(
             .addCaseNote(

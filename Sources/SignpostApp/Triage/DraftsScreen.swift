@@ -52,13 +52,9 @@ final class DraftsScreen: Screen {
         surface.put(
             "Contacts you started and have not recorded, newest first. They are saved as you type.", at: area.origin,
             style: Style(.dim), clip: area)
-        if let loadError {
-            surface.put(loadError, at: Point(x: area.x, y: area.y + 2), style: Style(.error), clip: area)
-            return
-        }
         list.draw(
-            on: surface, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-            focused: true)
+            orProblem: loadError, on: surface,
+            in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {

@@ -67,13 +67,9 @@ final class TodayScreen: Screen {
             at: area.origin, style: Style(.header), clip: area)
         surface.put(
             "By outcome: \(countsByOutcome)", at: Point(x: area.x, y: area.y + 1), style: Style(.dim), clip: area)
-        if let loadError {
-            surface.put(loadError, at: Point(x: area.x, y: area.y + 3), style: Style(.error), clip: area)
-            return
-        }
         list.draw(
-            on: surface, in: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
-            focused: true)
+            orProblem: loadError, on: surface,
+            in: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3))
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
