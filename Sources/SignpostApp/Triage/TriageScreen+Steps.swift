@@ -196,7 +196,7 @@ extension TriageScreen {
 
     private func drawLevels(on surface: any Surface, in area: Rect, app: AppEnvironment) -> Point? {
         surface.put(
-            "Level of need: the suggestion from the concerns and indicators, and your decision", at: area.origin,
+            "Level of need: suggestion from the concerns and indicators, and your decision", at: area.origin,
             style: Style(.header), clip: area)
         var y = area.y + 2
         var cursor: Point?

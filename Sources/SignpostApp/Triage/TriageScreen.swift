@@ -158,7 +158,7 @@ final class TriageScreen: Screen {
                     help: "Add the highlighted match to the contact (the family comes with them)", group: flow)
                 keys.bind(
                     [.control("f")], .addWholeFamily, hint: "Whole family",
-                    help: "Add everyone in the highlighted match's family", group: flow)
+                    help: "Add everyone in the highlighted match's family", group: flow, showsInHintBar: false)
                 keys.bind(
                     [.control("r")], .newPerson, hint: "Someone new",
                     help: "Add a person who is not on record (a new family if none is chosen yet)", group: flow)
