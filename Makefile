@@ -5,7 +5,7 @@
 SWIFT ?= swift
 export LANG := C.UTF-8
 
-.PHONY: run test demo build setup
+.PHONY: run test demo build setup lint
 
 setup:
 	@.ci/setup
@@ -19,8 +19,13 @@ run: build
 demo: build
 	$(SWIFT) run signpost demo $(ARGS)
 
-test: setup
-	$(SWIFT) build --build-tests
+# Style and layering, checked before any test runs: swift-format's lint (config .swift-format) and
+# SwiftPM's explicit import check (a file may import only the modules its target declares).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+test: setup lint
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	@# A hung test must fail the run, not wait out CI's limit: the whole suite takes about a minute.
 	SIGNPOST_BINARY="$$($(SWIFT) build --show-bin-path)/signpost" timeout --kill-after=30 1800 $(SWIFT) test --skip-build \
 		|| { status=$$?; [ $$status -ne 124 ] || echo "make test: the test run was stopped after 30 minutes (a test hung)" >&2; exit $$status; }
