@@ -149,7 +149,8 @@ public struct RecordContact {
         guard family != nil || draft.newFamily != nil else {
             throw Refusal(description: "pick a known family or add someone new", step: .who)
         }
-        for decision in draft.levels where draft.needsReason(decision) && decision.reason.isEmpty {
+        for decision in draft.levels
+        where draft.needsReason(decision) && decision.reason.trimmingCharacters(in: .whitespaces).isEmpty {
             let name = draft.people.first { $0.id == decision.person }?.fullName ?? decision.person.rawValue
             throw Refusal(
                 description: "give a reason for setting \(name) at level \(decision.level.rawValue), not the suggested "
@@ -190,7 +191,9 @@ public struct RecordContact {
                     family: familyID, person: decision.person,
                     LevelEntry(
                         level: after, setBy: context.practitioner, setAt: now,
-                        reason: decision.reason.isEmpty ? "Front-door contact: the suggested level" : decision.reason,
+                        reason: decision.reason.trimmingCharacters(in: .whitespaces).isEmpty
+                            ? "Front-door contact: the suggested level"
+                            : decision.reason.trimmingCharacters(in: .whitespaces),
                         indicators: (person?.concerns ?? []).map(\.label) + (person?.indicators ?? []).map(\.label),
                         suggestedLevel: decision.suggested)))
         }

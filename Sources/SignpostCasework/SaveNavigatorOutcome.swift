@@ -92,7 +92,8 @@ public enum OutcomeChanges {
         guard let family else { return [] }
         let open = Set(family.openServices)
         var seen: [ServiceID] = []
-        for destination in result.destinations where destination.kind == .referral && open.contains(destination.service) {
+        for destination in result.destinations where destination.kind == .referral && open.contains(destination.service)
+        {
             if !seen.contains(destination.service) { seen.append(destination.service) }
         }
         return seen

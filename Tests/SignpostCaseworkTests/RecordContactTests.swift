@@ -226,7 +226,8 @@ struct SaveNavigatorOutcomeTests {
         let family = try #require(try store.family("F-CW1"))
         var walk = NavigatorWalk(
             pathways: .islington,
-            situation: Situation(family: family, consent: family.consentOnFile(on: LondonTime.today(at: RecordContactTests.now))),
+            situation: Situation(
+                family: family, consent: family.consentOnFile(on: LondonTime.today(at: RecordContactTests.now))),
             at: RecordContactTests.now)
         var guardrail = 100
         while let pending = walk.pendingQuestion, guardrail > 0 {
@@ -238,7 +239,8 @@ struct SaveNavigatorOutcomeTests {
             guardrail -= 1
         }
         #expect(walk.situation.consent == nil, "the walk keeps the answer apart from its situation")
-        let save = try #require(SaveNavigatorOutcome(family: family, walk: walk, context: RecordContactTests.context(store)))
+        let save = try #require(
+            SaveNavigatorOutcome(family: family, walk: walk, context: RecordContactTests.context(store)))
         #expect(save.situation.consent == .given)
         #expect(save.referralCount == 1)
         try save.run()
