@@ -18,7 +18,7 @@ import SignpostStore
 /// ```swift
 /// let recording = RecordContact(draft: draft, family: family, walk: walk, context: context)
 /// let recorded = try recording.run()
-/// recorded.summary  // "Contact recorded on the Wrenfold family (1 referral); Ava Wrenfold to L2."
+/// recorded.summary  // "Contact recorded on the Wrenfold family (1 referral); Ava to L2."
 /// ```
 public struct RecordContact {
     public let draft: ContactDraft
@@ -78,11 +78,17 @@ public struct RecordContact {
         /// Who changes level, and who keeps theirs.
         public var levels: [LevelOutcome]
 
-        /// "Contact recorded on the Wrenfold family (1 referral); Ava Wrenfold to L2; Marta Wrenfold keeps L2."
+        /// "Contact recorded on the Wrenfold family (1 referral); Ava to L2."
+        ///
+        /// Only the changes are named, by given name, so the message fits one line at 80 columns; everyone
+        /// not named keeps their level, as the route step listed before recording.
         public var summary: String {
             let what = referrals == 0 ? "no referral" : "\(referrals) referral\(referrals == 1 ? "" : "s")"
-            return (["Contact recorded on the \(familyName) family (\(what))"] + levels.map(\.text))
-                .joined(separator: "; ") + "."
+            let changed = levels.filter { $0.after != nil }
+            let parts =
+                ["Contact recorded on the \(familyName) family (\(what))"]
+                + (changed.isEmpty ? ["no level changed"] : changed.map(\.shortText))
+            return parts.joined(separator: "; ") + "."
         }
     }
 
@@ -93,6 +99,15 @@ public struct RecordContact {
         public var before: NeedLevel?
         /// The new level, or nil when the person keeps theirs.
         public var after: NeedLevel?
+
+        /// The given name, for short messages.
+        public var givenName: String
+
+        /// "Ava to L2", "Marta keeps L2".
+        public var shortText: String {
+            if let after { return "\(givenName) to L\(after.rawValue)" }
+            return before.map { "\(givenName) keeps L\($0.rawValue)" } ?? "\(givenName): no level set"
+        }
 
         /// "Ava Wrenfold to L2", "Marta Wrenfold keeps L2", "Sam Wrenfold: no level set".
         public var text: String {
@@ -134,7 +149,8 @@ public struct RecordContact {
             let before = family?.member(decision.person)?.currentLevel
             let changes = draft.decidesLevel(decision) && (before != decision.level || decision.overridesSuggestion)
             return LevelOutcome(
-                person: decision.person, name: person.fullName, before: before, after: changes ? decision.level : nil)
+                person: decision.person, name: person.fullName, before: before, after: changes ? decision.level : nil,
+                givenName: person.givenName.isEmpty ? person.fullName : person.givenName)
         }
     }
 

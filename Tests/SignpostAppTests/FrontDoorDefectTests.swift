@@ -100,8 +100,8 @@ struct FrontDoorDefectTests {
         #expect(saved.member("P-marta")?.levelHistory.count == 1, "nothing is recorded for Marta")
         #expect(saved.member("P-ava")?.currentLevel == .earlyHelp, "Ava's level comes from her concerns")
         let screen = app.screen()
-        #expect(screen.contains("Ava Wrenfold to L2"), "\(screen)")
-        #expect(!screen.contains("Marta Wrenfold to"), "\(screen)")
+        #expect(screen.contains("(1 referral); Ava to L2."), "\(screen)")
+        #expect(!screen.contains("Marta to"), "\(screen)")
     }
 
     @Test("defect 4: consent answered on the contact's route step is what the stored referral carries")

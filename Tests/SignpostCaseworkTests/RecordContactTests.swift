@@ -99,8 +99,8 @@ struct RecordContactTests {
         let saved = try #require(try store.family("F-CW1"))
         #expect(saved.member("P-marta")?.levelHistory.count == 1)
         #expect(saved.member("P-ava")?.currentLevel == .earlyHelp)
-        #expect(recorded.summary.contains("Ava Wrenfold to L2"))
-        #expect(recorded.summary.contains("Marta Wrenfold keeps L2"))
+        #expect(recorded.summary == "Contact recorded on the Wrenfold family (1 referral); Ava to L2.")
+        #expect(recorded.levels.map(\.text) == ["Marta Wrenfold keeps L2", "Ava Wrenfold to L2"])
     }
 
     @Test("a level set by hand is recorded even without concerns, and needs a reason when it is not the suggestion")

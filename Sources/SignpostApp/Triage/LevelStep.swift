@@ -148,7 +148,8 @@ struct LevelStep {
             } else if !decided {
                 note = decision.onRecord.map { _ in " kept (on record)" } ?? " not recorded"
             } else {
-                note = decision.onRecord.map { " (was L\($0.rawValue))" } ?? ""
+                note =
+                    decision.onRecord.map { $0 == decision.level ? " (as on record)" : " (was L\($0.rawValue))" } ?? ""
             }
             return ListRow(
                 "\(TextLayout.pad(person?.fullName ?? decision.person.rawValue, to: 22)) "

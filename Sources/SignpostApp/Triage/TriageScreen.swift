@@ -295,7 +295,7 @@ final class TriageScreen: Screen {
         }
         if let exercise { return finish(exercise, result: recording.result, app: app) }
         startNextCall(app: app)
-        return .message("\(recorded.summary) Ready for the next call.", .success)
+        return .message(recorded.summary, .success)
     }
 
     /// Marks the trainee's answer and shows it beside the expected one.
