@@ -21,6 +21,7 @@ import SignpostStore
 /// recorded.summary  // "Contact recorded on the Wrenfold family (1 referral); Ava to L2."
 /// ```
 public struct RecordContact {
+    /// The contact as taken, step by step.
     public let draft: ContactDraft
     /// The known family as stored, when the contact is about one.
     public let family: Family?
@@ -30,7 +31,9 @@ public struct RecordContact {
     public let situation: Situation
     /// Why the contact was closed without a referral (required then).
     public var closingReason: String
+    /// Who records it, and on which store.
     public let context: CaseworkContext
+    /// The moment every record the contact makes is stamped with.
     public let now: Date
 
     /// A contact routed by `walk` (nil, with a closing reason, for advice given / no further action).

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// A draft belongs to the practitioner taking the call. It is saved after every
 /// change, so after a crash, a killed terminal or Ctrl-C the next start offers
-/// to resume it exactly as it was. Recording the contact turns the draft into
-/// case changes (``recordedChanges``-style builders live with the screens) and
-/// discards it.
+/// to resume it exactly as it was. Recording the contact (`RecordContact`, in
+/// the casework layer) turns the draft into case changes and retires it in the
+/// same transaction.
 ///
 /// ```swift
 /// var draft = ContactDraft(id: "D-1", practitioner: "sam.okafor", startedAt: now)
