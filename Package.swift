@@ -7,6 +7,7 @@
 //     CNcurses ─► SignpostTerminal ─┐
 //     SignpostDomain ─► SignpostStore ─► SignpostSQLiteStore ─┤
 //                                        SignpostStoreTesting (in-memory double)
+//     SignpostStore ─► SignpostCasework (use cases: record a contact, save a navigator outcome) ─┤
 //     SignpostFixtures, SignpostThemes (data shipped with the binary) ─┤
 //                                                                      ▼
 //                                        SignpostApp (screens) ─► SignpostCommands ─► signpost
@@ -66,11 +67,14 @@ let package = Package(
             resources: [.copy("themes")]
         ),
 
+        // MARK: Casework (what the screens do to the record, without a terminal)
+        .target(name: "SignpostCasework", dependencies: ["SignpostDomain", "SignpostStore"]),
+
         // MARK: The application
         .target(
             name: "SignpostApp",
             dependencies: [
-                "SignpostTerminal", "SignpostDomain", "SignpostStore", "SignpostThemes",
+                "SignpostTerminal", "SignpostDomain", "SignpostStore", "SignpostThemes", "SignpostCasework",
             ]
         ),
         .target(
@@ -104,6 +108,12 @@ let package = Package(
                 "SignpostStore", "SignpostSQLiteStore", "SignpostStoreTesting", "SignpostDomain", "SignpostFixtures",
                 // The SQLite file tests reshape stores as older versions left them, and read query plans.
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "SignpostCaseworkTests",
+            dependencies: [
+                "SignpostCasework", "SignpostDomain", "SignpostStore", "SignpostStoreTesting", "SignpostSQLiteStore",
             ]
         ),
         .testTarget(name: "SignpostTerminalTests", dependencies: ["SignpostTerminal", "SignpostThemes"]),

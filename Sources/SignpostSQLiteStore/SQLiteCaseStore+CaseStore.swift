@@ -68,31 +68,34 @@ extension SQLiteCaseStore {
     public func apply(_ changes: [CaseChange], by actor: String) throws {
         guard !changes.isEmpty else { return }
         let now = Date()
-        try write { db in
-            // Families already read or written in this batch, as they now stand.
-            var working: [FamilyID: Family] = [:]
-            for change in changes {
-                let before: Family?
-                if case .addFamily(let family) = change {
-                    let exists =
-                        try working[family.id] != nil
-                        || Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [family.id.rawValue])
-                            ?? false
-                    guard !exists else { throw StoreError.duplicateFamily(family.id) }
-                    before = nil
-                } else if let cached = working[change.family] {
-                    before = cached
-                } else {
-                    before = try db.fetchFamily(change.family)
-                }
-                let after = try change.applying(to: before)
-                try persist(change, before: before, after: after, in: db)
-                working[after.id] = after
-                try db.insertAudit(
-                    AuditEntry(
-                        at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
-                        summary: change.auditSummary(before: before, after: after)))
+        try write { db in try apply(changes, by: actor, at: now, in: db) }
+    }
+
+    /// Applies and audits `changes` inside a write transaction that the caller opened.
+    func apply(_ changes: [CaseChange], by actor: String, at now: Date, in db: Database) throws {
+        // Families already read or written in this batch, as they now stand.
+        var working: [FamilyID: Family] = [:]
+        for change in changes {
+            let before: Family?
+            if case .addFamily(let family) = change {
+                let exists =
+                    try working[family.id] != nil
+                    || Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [family.id.rawValue])
+                        ?? false
+                guard !exists else { throw StoreError.duplicateFamily(family.id) }
+                before = nil
+            } else if let cached = working[change.family] {
+                before = cached
+            } else {
+                before = try db.fetchFamily(change.family)
             }
+            let after = try change.applying(to: before)
+            try persist(change, before: before, after: after, in: db)
+            working[after.id] = after
+            try db.insertAudit(
+                AuditEntry(
+                    at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
+                    summary: change.auditSummary(before: before, after: after)))
         }
     }
 

@@ -48,23 +48,49 @@ extension SQLiteCaseStore {
     public func discardDraft(_ id: ContactDraftID, by practitioner: String) throws {
         let now = Date()
         try write { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT practitioner, body FROM contact_draft WHERE id = ?", arguments: [id.rawValue])
-            else { return }
-            guard try row.value("practitioner") as String == practitioner else {
-                throw StoreError.draftBelongsToAnother(id, doing: "removed")
-            }
-            try db.run("DELETE FROM contact_draft WHERE id = ?", [id.rawValue])
-            // An unreadable draft can still be discarded (it is how check()'s problem is cleared),
-            // but its family and summary are unknown.
-            let entry =
-                DraftBody.decode(row)?.discardedAuditEntry(at: now, by: practitioner)
-                ?? AuditEntry(
-                    at: now, actor: practitioner, action: "discard-contact-draft", family: nil, recordID: id.rawValue,
-                    summary: "removed the front-door contact draft (it could no longer be read)")
-            try db.insertAudit(entry)
+            guard let row = try draftRow(id, of: practitioner, doing: "removed", in: db) else { return }
+            try retireDraft(id, row: row, by: practitioner, at: now, in: db)
         }
+    }
+
+    public func recordContact(_ changes: [CaseChange], retiringDraft id: ContactDraftID, by practitioner: String) throws
+    {
+        let now = Date()
+        try write { db in
+            // The draft is checked first so another practitioner's draft is refused before anything is written.
+            let row = try draftRow(id, of: practitioner, doing: "recorded", in: db)
+            try apply(changes, by: practitioner, at: now, in: db)
+            if let row { try retireDraft(id, row: row, by: practitioner, at: now, in: db) }
+        }
+    }
+
+    /// The draft's row, nil when it is gone; refuses a draft that belongs to another practitioner.
+    private func draftRow(_ id: ContactDraftID, of practitioner: String, doing what: String, in db: Database) throws
+        -> Row?
+    {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT practitioner, body FROM contact_draft WHERE id = ?", arguments: [id.rawValue])
+        else { return nil }
+        guard try row.value("practitioner") as String == practitioner else {
+            throw StoreError.draftBelongsToAnother(id, doing: what)
+        }
+        return row
+    }
+
+    /// Deletes the draft's row and audits its removal, inside the caller's transaction.
+    private func retireDraft(_ id: ContactDraftID, row: Row, by practitioner: String, at now: Date, in db: Database)
+        throws
+    {
+        try db.run("DELETE FROM contact_draft WHERE id = ?", [id.rawValue])
+        // An unreadable draft can still be discarded (it is how check()'s problem is cleared),
+        // but its family and summary are unknown.
+        let entry =
+            DraftBody.decode(row)?.discardedAuditEntry(at: now, by: practitioner)
+            ?? AuditEntry(
+                at: now, actor: practitioner, action: "discard-contact-draft", family: nil, recordID: id.rawValue,
+                summary: "removed the front-door contact draft (it could no longer be read)")
+        try db.insertAudit(entry)
     }
 
     public func contacts(on day: CalendarDate, recordedBy practitioner: String?) throws -> [ContactListing] {

@@ -113,6 +113,25 @@ public protocol CaseStore: AnyObject, Sendable {
     /// - Throws: ``StoreError/invalidChange(_:)`` if the draft belongs to another practitioner; it is left as it was.
     func discardDraft(_ id: ContactDraftID, by practitioner: String) throws
 
+    /// Records a front-door contact and retires its draft in one transaction: both happen or neither does.
+    ///
+    /// `changes` are applied and audited as ``apply(_:by:)`` does, by the draft's
+    /// practitioner; the draft is then removed and its removal audited
+    /// ("discard-contact-draft"). A crash can therefore never leave a recorded
+    /// contact's draft to be offered again. A draft that is already gone is not an
+    /// error: the changes are still applied, so the same draft is only ever
+    /// recorded once when its changes carry ids derived from the draft's id (the
+    /// second attempt fails with ``StoreError/duplicateRecord(_:)`` or
+    /// ``StoreError/duplicateFamily(_:)`` and saves nothing).
+    ///
+    /// ```swift
+    /// try store.recordContact(changes, retiringDraft: draft.id, by: draft.practitioner)
+    /// ```
+    ///
+    /// - Throws: ``StoreError`` if a change cannot be applied, or the draft belongs to another practitioner;
+    ///   then nothing is saved and the draft is left as it was.
+    func recordContact(_ changes: [CaseChange], retiringDraft draft: ContactDraftID, by practitioner: String) throws
+
     /// The contacts received on `day` (a London calendar day), newest first; only those recorded by `practitioner` when given.
     ///
     /// The day runs from London midnight to the next London midnight

@@ -145,16 +145,21 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         let now = clock()
         try withState { state in
             var working = state
-            for change in changes {
-                let before = working.families[change.family]
-                let after = try change.applying(to: before)
-                working.families[after.id] = after
-                working.audit.append(
-                    AuditEntry(
-                        at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
-                        summary: change.auditSummary(before: before, after: after)))
-            }
+            try Self.apply(changes, by: actor, at: now, to: &working)
             state = working
+        }
+    }
+
+    /// Applies and audits `changes` to a working copy of the state; the caller keeps it only if all succeed.
+    private static func apply(_ changes: [CaseChange], by actor: String, at now: Date, to working: inout State) throws {
+        for change in changes {
+            let before = working.families[change.family]
+            let after = try change.applying(to: before)
+            working.families[after.id] = after
+            working.audit.append(
+                AuditEntry(
+                    at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
+                    summary: change.auditSummary(before: before, after: after)))
         }
     }
 
@@ -231,6 +236,24 @@ extension InMemoryCaseStore {
             }
             state.drafts[id] = nil
             state.audit.append(draft.discardedAuditEntry(at: now, by: practitioner))
+        }
+    }
+
+    public func recordContact(_ changes: [CaseChange], retiringDraft id: ContactDraftID, by practitioner: String) throws
+    {
+        let now = clock()
+        try withState { state in
+            let draft = state.drafts[id]
+            if let draft, draft.practitioner != practitioner {
+                throw StoreError.draftBelongsToAnother(id, doing: "recorded")
+            }
+            var working = state
+            try Self.apply(changes, by: practitioner, at: now, to: &working)
+            if let draft {
+                working.drafts[id] = nil
+                working.audit.append(draft.discardedAuditEntry(at: now, by: practitioner))
+            }
+            state = working
         }
     }
 

@@ -260,4 +260,48 @@ struct TriageConformanceTests {
         #expect(try store.contacts(on: F.day("2026-10-24"), recordedBy: nil).isEmpty)
         #expect(try store.contacts(on: F.day("2026-10-26"), recordedBy: nil).map(\.contact.id) == ["C-3x"])
     }
+
+    // MARK: Recording a contact from its draft
+
+    @Test(
+        "recording a contact retires its draft in the same transaction, audited; a second record is refused",
+        arguments: StoreUnderTest.allCases)
+    func recordContactRetiresDraft(kind: StoreUnderTest) throws {
+        let store = try storeWithFamilies(kind)
+        var taken = draft("D-rec1", by: "sam", updated: "2026-07-01T08:05:00Z")
+        taken.family = "F-00017"
+        try store.saveDraft(taken)
+        let changes: [CaseChange] = [
+            .addContact(
+                family: "F-00017", contact("C-rec1", at: "2026-07-01T08:00:00Z", by: "sam", about: ["P-ava"]))
+        ]
+        try store.recordContact(changes, retiringDraft: "D-rec1", by: "sam")
+        #expect(try store.drafts(for: "sam").isEmpty)
+        #expect(try store.family("F-00017")?.contacts.contains { $0.id == "C-rec1" } == true)
+        let trail = try store.auditTrail(family: "F-00017", limit: 5).map(\.action)
+        #expect(Array(trail.prefix(2)) == ["discard-contact-draft", "add-contact"])
+
+        // The same draft offered again (saved by a second window): its contact id is taken, so nothing is saved.
+        try store.saveDraft(taken)
+        #expect(throws: StoreError.duplicateRecord("C-rec1")) {
+            try store.recordContact(changes, retiringDraft: "D-rec1", by: "sam")
+        }
+        #expect(try store.family("F-00017")?.contacts.filter { $0.id == "C-rec1" }.count == 1)
+        #expect(try store.drafts(for: "sam").map(\.id) == ["D-rec1"], "a refused record leaves the draft as it was")
+    }
+
+    @Test(
+        "recording a contact from another practitioner's draft saves nothing and leaves the draft",
+        arguments: StoreUnderTest.allCases)
+    func recordContactOthersDraft(kind: StoreUnderTest) throws {
+        let store = try storeWithFamilies(kind)
+        try store.saveDraft(draft("D-rec2", by: "jo", updated: "2026-07-01T08:05:00Z"))
+        let changes: [CaseChange] = [
+            .addContact(
+                family: "F-00017", contact("C-rec2", at: "2026-07-01T08:00:00Z", by: "sam", about: ["P-ava"]))
+        ]
+        #expect(throws: StoreError.self) { try store.recordContact(changes, retiringDraft: "D-rec2", by: "sam") }
+        #expect(try store.family("F-00017")?.contacts.contains { $0.id == "C-rec2" } == false)
+        #expect(try store.drafts(for: "jo").map(\.id) == ["D-rec2"])
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SignpostCasework
 import SignpostDomain
 import SignpostStore
 import SignpostTerminal
@@ -37,6 +38,9 @@ public struct AppEnvironment: Sendable {
 
     /// Today in London, where the service works.
     public var today: CalendarDate { LondonTime.today(at: clock()) }
+
+    /// Who is working, when, and on which store: what the casework use cases need.
+    var casework: CaseworkContext { CaseworkContext(store: store, practitioner: practitioner, clock: clock) }
 
     /// A new record id with a readable prefix.
     func newID<Entity>(_ prefix: String) -> EntityID<Entity> { EntityID.generate(prefix: prefix) }

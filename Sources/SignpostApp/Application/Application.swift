@@ -18,7 +18,7 @@ public final class Application {
     let environment: AppEnvironment
     private(set) var stack: [any Screen]
     private var toasts = ToastQueue(duration: 5)
-    private var dialog: (dialog: Dialog, onYes: () -> Transition)?
+    private var dialog: (dialog: Dialog, onYes: () -> Transition, onNo: (() -> Transition)?)?
     private var help: HelpOverlay?
     private var palette: CommandPalette?
     /// False once the user has quit.
@@ -178,7 +178,11 @@ public final class Application {
         if var current = dialog {
             if current.dialog.handle(key) == .submitted {
                 dialog = nil
-                if current.dialog.result == .confirmed { apply(current.onYes()) }
+                if current.dialog.result == .confirmed {
+                    apply(current.onYes())
+                } else if let onNo = current.onNo {
+                    apply(onNo())
+                }
             } else {
                 dialog = current
             }
@@ -357,12 +361,11 @@ public final class Application {
             pop()
             post(message, kind: .success)
         case .confirm(let confirmation):
-            dialog = (
-                Dialog.confirm(
-                    title: "Please confirm", message: confirmation.question, yes: confirmation.yesLabel,
-                    no: confirmation.noLabel),
-                confirmation.onYes
-            )
+            var box = Dialog.confirm(
+                title: "Please confirm", message: confirmation.question, yes: confirmation.yesLabel,
+                no: confirmation.noLabel)
+            if confirmation.defaultsToYes { box.focusedButton = 0 }
+            dialog = (box, confirmation.onYes, confirmation.onNo)
         case .message(let text, let kind): post(text, kind: kind)
         case .openPalette(let text):
             var opened = CommandPalette(commands: Application.commands)

@@ -84,6 +84,10 @@ struct Confirmation {
     var yesLabel: String
     var noLabel: String
     var onYes: () -> Transition
+    /// What to do on no, when declining needs saying (so nothing is ever dropped silently).
+    var onNo: (() -> Transition)?
+    /// True when Enter should press yes: for questions whose yes loses nothing (saving), never for destructive ones.
+    var defaultsToYes = false
 
     init(_ question: String, yes: String = "Yes", no: String = "No", onYes: @escaping () -> Transition) {
         self.question = question

@@ -1,4 +1,5 @@
 import Foundation
+import SignpostCasework
 import SignpostDomain
 import SignpostStore
 import SignpostTerminal
@@ -166,10 +167,14 @@ final class NavigatorScreen: Screen {
             : pending.person.map { "About \(QuestionView.label($0, today: app.today))" } ?? "About the whole family"
         selectedAnswer = min(selectedAnswer, max(0, pending.question.answers.count - 1))
         QuestionView(
-            question: pending.question, heading: "Question \(walk.steps.count + (choosingPerson ? 0 : 1)) · \(about)",
+            question: pending.question, heading: "Question \(questionNumber) · \(about)",
             selected: selectedAnswer
         ).draw(on: surface, in: area)
     }
+
+    /// The shown question's number, counting from 1: the pathways' questions answered so far, and each
+    /// "who is the contact about" answered before them.
+    private var questionNumber: Int { walk.steps.count + personStarts.count + 1 }
 
     /// The breadcrumb trail: every answer so far, newest last, each marked with where it came from.
     ///
@@ -196,7 +201,8 @@ final class NavigatorScreen: Screen {
     }
 
     private func drawOutcome(_ result: NavigationResult, on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        var cards = OutcomeCards(result: result, situation: walk.situation, directory: app.pathways.directory)
+        // The consent answered during the walk is what the cards show, as the saved referrals carry it.
+        var cards = OutcomeCards(result: result, situation: walk.situationAsAnswered, directory: app.pathways.directory)
         if saved { cards.footer = "✓ Saved on the family's record." }
         outcomeTop = cards.draw(on: surface, in: area, from: outcomeTop)
     }
@@ -300,21 +306,28 @@ final class NavigatorScreen: Screen {
     }
 
     private func confirmSave(app: AppEnvironment) -> Transition {
-        guard let family, let result = walk.result else { return .ignored }
-        let changes = NavigatorOutcomeRecord.changes(
-            for: result, family: family, situation: walk.situation, app: app)
-        let referrals = changes.filter { if case .addReferral = $0 { return true } else { return false } }.count
+        guard let family, let save = SaveNavigatorOutcome(family: family, walk: walk, context: app.casework) else {
+            return .ignored
+        }
+        let referrals = save.referralCount
+        let open = save.alreadyOpen.map { ServiceNames.name($0) }
+        let warning =
+            open.isEmpty ? "" : "The family is already open to \(open.joined(separator: " and ")): check first. "
         let question =
-            "Save on the \(family.name) family: \(referrals) referral\(referrals == 1 ? "" : "s") and a case note?"
-        return .confirm(
-            Confirmation(question, yes: "Save", no: "Not now") { [self] in
-                do {
-                    try app.store.apply(changes, by: app.practitioner)
-                    saved = true
-                    return .message("saved \(referrals) referral\(referrals == 1 ? "" : "s") and a case note", .success)
-                } catch {
-                    return .message("not saved: \(error)", .error)
-                }
-            })
+            warning
+            + "Save on the \(family.name) family: \(referrals) referral\(referrals == 1 ? "" : "s") and a case note?"
+        var confirmation = Confirmation(question, yes: "Save", no: "Not now") { [self] in
+            do {
+                try save.run()
+                saved = true
+                return .message("saved \(referrals) referral\(referrals == 1 ? "" : "s") and a case note", .success)
+            } catch {
+                return .message("not saved: \(error)", .error)
+            }
+        }
+        // Enter saves (saving loses nothing); "Not now" says what it left unsaved.
+        confirmation.defaultsToYes = true
+        confirmation.onNo = { .message("Not saved: the outcome is still here, and s saves it.", .info) }
+        return .confirm(confirmation)
     }
 }

@@ -73,6 +73,12 @@ final class LevelChangeScreen: Screen {
             focus.focus(0)
             return .message("choose a level first (↑/↓ then Space)", .warning)
         }
+        guard level != person.currentLevel else {
+            focus.focus(0)
+            return .message(
+                "the level is unchanged (still \(level)): nothing recorded. Choose another level with ↑/↓ then Space",
+                .warning)
+        }
         let why = reason.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else {
             focus.focus(1)

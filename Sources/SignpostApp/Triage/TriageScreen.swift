@@ -1,91 +1,60 @@
 import Foundation
+import SignpostCasework
 import SignpostDomain
 import SignpostStore
 import SignpostTerminal
 
 /// Taking a call at the front door, from the first word to a routed contact, on one screen.
 ///
-/// Six steps, shown as a bar across the top: the caller; who it is about
-/// (matches from the store as you type); what was said (the caller's words and
-/// a concern checklist per person); each person's level (the suggestion, and
-/// the practitioner's decision); consent; and the route (the navigator asks
-/// only what is still unknown, then shows where to go). Ctrl-O records it all
-/// in one transaction and starts an empty contact for the next call; Ctrl-X
-/// closes it as advice given / no further action, with a reason.
+/// Six steps, shown as a bar across the top, each its own type that owns its
+/// state and its keys: ``CallerStep`` (the caller), ``WhoStep`` (who it is
+/// about, matched as you type), ``SaidStep`` (the caller's words and a concern
+/// checklist per person), ``LevelStep`` (each person's level), ``ConsentStep``
+/// and ``RouteStep`` (the navigator asks only what is still unknown, then shows
+/// where to go). To find what a key does on a step, read that step's `keys`.
+/// This screen adds only the keys every step shares (Ctrl-N/Ctrl-P between
+/// steps, Ctrl-X to close as no further action, Esc to leave) and records the
+/// contact with ``RecordContact``, then starts every step fresh for the next call.
 ///
 /// Nothing typed is ever lost: the contact is a ``ContactDraft`` saved to the
 /// store after every change, so a crash, a killed terminal or Ctrl-C leaves it
 /// to be resumed, exactly as it was, on the next start.
 final class TriageScreen: Screen {
     enum Action: Hashable, Sendable {
-        case nextStep, previousStep, nextField, previousField, leave, record, closeNoFurtherAction
-        case up, down, left, right, toggle
-        case addPerson, addWholeFamily, newPerson, removePerson
-        case answer(Int), back
+        case caller(CallerStep.Action), who(WhoStep.Action), said(SaidStep.Action), level(LevelStep.Action)
+        case consent(ConsentStep.Action), route(RouteStep.Action)
+        case nextStep, previousStep, leave, closeNoFurtherAction
     }
 
-    var draft: ContactDraft
-    var savedDraft: ContactDraft?
+    private(set) var draft: ContactDraft
+    private var savedDraft: ContactDraft?
     /// What went wrong with the last attempt, shown until the next key.
-    var problem: String?
-    var currentProblem: String? { problem }
-    func setProblem(_ text: String) { problem = text }
-    func setWalk(_ walk: NavigatorWalk) { self.walk = walk }
-    var routeTopValue: Int {
-        get { routeTop }
-        set { routeTop = max(0, newValue) }
-    }
-    func routeTopClamp(_ top: Int) { routeTop = top }
+    private var problem: String?
 
-    // The caller step.
-    var callerForm: FormFields
+    private var caller: CallerStep
+    private var who: WhoStep
+    private var said: SaidStep
+    private var level: LevelStep
+    private var consent: ConsentStep
+    private var route = RouteStep()
 
-    // The "who" step.
-    var query = TextField(maxLength: 80, placeholder: "part of a name, a date of birth or a postcode")
-    var matches: [PersonMatch] = []
-    var matchCursor = 0
-    var whoFocusOnPeople = false
-    var peopleCursor = 0
-    var newPersonForm: FormFields?
-    var duplicateWarning: String?
+    /// The navigator's walk on the route step, once it is reached.
+    var walk: NavigatorWalk? { route.walk }
 
-    // The "said" step.
-    var words: TextArea
-    var saidFocusOnConcerns = false
-    var concernFilter = ""
-    var concernCursor = 0
-    var concernPerson = 0
-
-    // The level step.
-    var levelPerson = 0
-    var levelFocus = LevelFocus.people
-    var indicatorCursor = 0
-    var levelReason = TextField(maxLength: 300, placeholder: "why this level and not the suggested one")
-
-    // The consent step.
-    var consentForm: FormFields
-
-    // The route step.
-    var walk: NavigatorWalk?
-    var routeAnswer = 0
-    var routeTop = 0
-    var closingReason: TextField?
+    /// The training exercise this contact is, if it is one: then it happens at the scenario's time and ends in its result.
+    var exercise: TrainingExercise?
 
     /// A new contact, or `draft` resumed exactly where it was left.
     init(draft: ContactDraft, app: AppEnvironment) {
         self.draft = draft
         savedDraft = draft.isEmpty ? nil : draft
-        callerForm = TriageScreen.callerForm(for: draft)
-        consentForm = TriageScreen.consentForm(for: draft)
-        words = TextArea(text: draft.words)
-        if draft.step == .route { rebuildWalk(app: app) }
+        caller = CallerStep(draft: draft)
+        who = WhoStep()
+        said = SaidStep(draft: draft)
+        level = LevelStep(draft: draft)
+        consent = ConsentStep(draft: draft)
+        if draft.step == .route { route.rebuild(&self.draft, app: app, at: moment(app)) }
     }
-
-    /// The training exercise this contact is, if it is one: then it happens at the scenario's time and ends in its result.
-    var exercise: TrainingExercise?
-
-    /// The moment the call happens: now, or the exercise's time.
-    func moment(_ app: AppEnvironment) -> Date { exercise?.scenario.at ?? app.clock() }
 
     /// An empty contact, taken now by the practitioner; from a family, with that family chosen and its members offered.
     convenience init(app: AppEnvironment, family: Family? = nil, exercise: TrainingExercise? = nil) {
@@ -98,21 +67,15 @@ final class TriageScreen: Screen {
         }
         self.init(draft: draft, app: app)
         self.exercise = exercise
-        if let family {
-            query = TextField(text: family.name, maxLength: 80, placeholder: query.placeholder)
-            matches = family.members.map { member in
-                PersonMatch(
-                    familyID: family.id, familyName: family.name, personID: member.id, personName: member.fullName,
-                    dateOfBirth: member.dateOfBirth, postcode: family.address.postcode, score: 1,
-                    reasons: [], openServices: family.openServices, leadProfessional: family.leadProfessional?.name,
-                    highestLevel: family.members.compactMap(\.currentLevel).max(), isOpen: family.isOpen)
-            }
-        }
+        if let family { who = WhoStep(family: family) }
     }
 
     static func newDraft(app: AppEnvironment) -> ContactDraft {
         ContactDraft(id: app.newID("D"), practitioner: app.practitioner, startedAt: app.clock())
     }
+
+    /// The moment the call happens: now, or the exercise's time.
+    func moment(_ app: AppEnvironment) -> Date { exercise?.scenario.at ?? app.clock() }
 
     var title: String {
         exercise.map { "Exercise · \($0.scenario.title) · \(draft.step.title)" } ?? "New contact · \(draft.step.title)"
@@ -121,218 +84,134 @@ final class TriageScreen: Screen {
     /// Everything typed is already in the draft, so leaving only needs a word about where it went.
     var hasUnsavedChanges: Bool { false }
 
-    var familyContext: Family? { nil }
-
     // MARK: Keys
 
+    /// The step's own keys first (so a step's Esc or Enter wins), then the keys every step shares.
     var keys: KeyRegistry<Action> {
-        var keys = KeyRegistry<Action>()
-        let flow = "Contact"
+        var keys: KeyRegistry<Action>
         switch draft.step {
-        case .caller, .consent:
-            keys.bind([.tab, .down], .nextField, hint: "Next field", help: "Move to the next field", group: flow)
-            keys.bind(
-                [.backTab, .up], .previousField, hint: "Previous field", help: "Move to the previous field",
-                group: flow, showsInHintBar: false)
-        case .who:
-            if newPersonForm != nil {
-                keys.bind(
-                    [.tab, .down], .nextField, hint: "Next field", help: "Next field of the new person", group: flow)
-                keys.bind(
-                    [.backTab, .up], .previousField, hint: "Previous field", help: "Previous field", group: flow,
-                    showsInHintBar: false)
-                keys.bind(
-                    [.control("o")], .addPerson, hint: "Add", help: "Add this new person to the contact",
-                    group: flow)
-            } else if whoFocusOnPeople {
-                keys.bind([.up], .up, hint: "Up", help: "Previous person", group: flow, showsInHintBar: false)
-                keys.bind([.down], .down, hint: "Down", help: "Next person", group: flow, showsInHintBar: false)
-                keys.bind(
-                    [.delete, .character("x")], .removePerson, hint: "Remove",
-                    help: "Take the selected person off this contact", group: flow)
-                keys.bind(
-                    [.tab, .backTab], .nextField, hint: "Search", help: "Back to the search", group: flow)
-            } else {
-                keys.bind(
-                    [.enter], .addPerson, hint: "Add person",
-                    help: "Add the highlighted match to the contact (the family comes with them)", group: flow)
-                keys.bind(
-                    [.control("f")], .addWholeFamily, hint: "Whole family",
-                    help: "Add everyone in the highlighted match's family", group: flow, showsInHintBar: false)
-                keys.bind(
-                    [.control("r")], .newPerson, hint: "Someone new",
-                    help: "Add a person who is not on record (a new family if none is chosen yet)", group: flow)
-                keys.bind([.up], .up, hint: "Up", help: "Previous match", group: flow, showsInHintBar: false)
-                keys.bind([.down], .down, hint: "Down", help: "Next match", group: flow, showsInHintBar: false)
-                if !draft.people.isEmpty {
-                    keys.bind(
-                        [.tab], .nextField, hint: "People", help: "Move to the people on this contact",
-                        group: flow, showsInHintBar: false)
-                }
-            }
-        case .said:
-            keys.bind(
-                [.tab, .backTab], .nextField, hint: saidFocusOnConcerns ? "Words" : "Concerns",
-                help: "Move between the caller's words and the concern checklist", group: flow)
-            if saidFocusOnConcerns {
-                keys.bind([.up], .up, hint: "Up", help: "Previous concern", group: flow, showsInHintBar: false)
-                keys.bind([.down], .down, hint: "Down", help: "Next concern", group: flow, showsInHintBar: false)
-                keys.bind(
-                    [.enter], .toggle, hint: "Tick",
-                    help: "Tick or untick the highlighted concern for this person (type to narrow the list)",
-                    group: flow)
-                if draft.people.count > 1 {
-                    keys.bind(
-                        [.left, .right], .right, hint: "Person", help: "The concerns of the next person",
-                        group: flow)
-                }
-            }
-        case .level:
-            switch levelFocus {
-            case .people:
-                keys.bind([.up], .up, hint: "Up", help: "Previous person", group: flow, showsInHintBar: false)
-                keys.bind([.down], .down, hint: "Down", help: "Next person", group: flow, showsInHintBar: false)
-                keys.bind([.left], .left, hint: "Lower", help: "A lower level", group: flow, showsInHintBar: false)
-                keys.bind([.right], .right, hint: "Level", help: "Change the level: ← lower, → higher", group: flow)
-            case .indicators:
-                keys.bind([.up], .up, hint: "Up", help: "Previous indicator", group: flow, showsInHintBar: false)
-                keys.bind([.down], .down, hint: "Down", help: "Next indicator", group: flow, showsInHintBar: false)
-                keys.bind(
-                    [.enter, .character(" ")], .toggle, hint: "Tick",
-                    help: "Tick or untick the highlighted threshold indicator; the suggestion follows", group: flow)
-            case .reason: break
-            }
-            keys.bind(
-                [.tab, .backTab], .nextField, hint: levelFocus == .people ? "Indicators" : "Next",
-                help: "Move between the people, their threshold indicators and the reason for the decision",
-                group: flow)
-        case .route:
-            if closingReason != nil {
-                keys.bind(
-                    [.enter], .closeNoFurtherAction, hint: "Record",
-                    help: "Record the contact as advice given / no further action, with this reason", group: flow)
-            } else if let pending = walk?.pendingQuestion {
-                keys.bind([.up], .up, hint: "Up", help: "Previous answer", group: flow, showsInHintBar: false)
-                keys.bind([.down], .down, hint: "Down", help: "Next answer", group: flow, showsInHintBar: false)
-                keys.bind([.enter], .toggle, hint: "Answer", help: "Give the highlighted answer", group: flow)
-                for number in 1...min(9, pending.question.answers.count) {
-                    keys.bind(
-                        [.character(Character(String(number)))], .answer(number), hint: "\(number)",
-                        help: "Give answer \(number)", group: flow, showsInHintBar: false)
-                }
-            } else {
-                keys.bind(
-                    [.control("o")], .record, hint: "Record",
-                    help:
-                        "Save the contact, referrals, level changes and a case note together, then start the next call",
-                    group: flow)
-                keys.bind(
-                    [.down, .character("j")], .down, hint: "Down", help: "Scroll down", group: flow,
-                    showsInHintBar: false)
-                keys.bind(
-                    [.up, .character("k")], .up, hint: "Up", help: "Scroll up", group: flow,
-                    showsInHintBar: false)
-            }
-            if closingReason == nil, !draft.navigatorAnswers.isEmpty {
-                keys.bind(
-                    [.backspace, .character("b")], .back, hint: "Back a step",
-                    help: "Take back the last answer given to the navigator", group: flow)
-            }
+        case .caller: keys = caller.keys.mapped(Action.caller)
+        case .who: keys = who.keys(for: draft).mapped(Action.who)
+        case .said: keys = said.keys(for: draft).mapped(Action.said)
+        case .level: keys = level.keys(for: draft).mapped(Action.level)
+        case .consent: keys = consent.keys.mapped(Action.consent)
+        case .route: keys = route.keys(for: draft).mapped(Action.route)
         }
+        let steps = "Steps"
         if draft.step != TriageStep.allCases.last {
             keys.bind(
                 [.control("n"), .pageDown], .nextStep, hint: "Next step",
-                help: "Go on to the next step (everything typed is kept)", group: "Steps")
+                help: "Go on to the next step (everything typed is kept)", group: steps)
         }
         if draft.step != TriageStep.allCases.first {
             keys.bind(
                 [.control("p"), .pageUp], .previousStep, hint: "Previous step",
-                help: "Back to the previous step (everything typed is kept)", group: "Steps",
-                showsInHintBar: false)
+                help: "Back to the previous step (everything typed is kept)", group: steps, showsInHintBar: false)
         }
-        if !draft.people.isEmpty && closingReason == nil {
+        if !draft.people.isEmpty && route.closingReason == nil {
             keys.bind(
                 [.control("x")], .closeNoFurtherAction, hint: "No further action",
-                help: "Close the contact as advice given / no further action, with a reason", group: "Steps",
+                help: "Close the contact as advice given / no further action, with a reason", group: steps,
                 showsInHintBar: draft.step == .route)
         }
-        keys.bind(
-            [.escape], .leave, hint: "Leave",
-            help: "Leave the contact; it stays in your drafts to resume (D on the home screen)", group: "Steps")
+        // A step that gives Esc a meaning of its own (back out of a form) keeps it: one meaning per key.
+        if keys.binding(for: .escape) == nil {
+            keys.bind(
+                [.escape], .leave, hint: "Leave",
+                help: "Leave the contact; it stays in your drafts to resume (D on the home screen)", group: steps)
+        }
         return keys
     }
 
-    // MARK: Keys in
+    /// Whether typed letters go into a field on this step right now (then they are words, never commands).
+    private var acceptsTyping: Bool {
+        switch draft.step {
+        case .caller: return caller.acceptsTyping
+        case .who: return who.acceptsTyping
+        case .said: return said.acceptsTyping
+        case .level: return level.acceptsTyping
+        case .consent: return consent.acceptsTyping
+        case .route: return route.acceptsTyping
+        }
+    }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
         problem = nil
-        let transition = route(key, in: area, app: app)
+        let transition = answer(key, app: app)
         persist(app: app)
         return transition
     }
 
-    private func route(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
-        // Typing goes to the field in focus first, so letters are words and never commands there.
-        if case .character = key, acceptsTyping, type(key, app: app) { return .handled }
+    private func answer(_ key: Key, app: AppEnvironment) -> Transition {
+        if case .character = key, acceptsTyping {
+            let typed = type(key, app: app)
+            if typed != .ignored { return carryOut(typed, app: app) }
+        }
         if let action = keys.action(for: key) { return perform(action, app: app) }
-        // Keys the step's registry does not name (Space on a choice, arrows in the words) go to the field.
-        return type(key, app: app) ? .handled : .ignored
+        // Keys no registry names (Space on a choice, arrows in the words) go to the field in focus.
+        return carryOut(type(key, app: app), app: app)
     }
 
-    /// Whether typed characters go into a field on this step right now.
-    private var acceptsTyping: Bool {
+    /// A key for the field in focus on the current step.
+    private func type(_ key: Key, app: AppEnvironment) -> StepResult {
         switch draft.step {
-        case .caller:
-            if case .text = callerForm.rows[callerForm.focus.focused].input { return true } else { return false }
-        case .consent:
-            if case .text = consentForm.rows[consentForm.focus.focused].input { return true } else { return false }
-        case .who: return !whoFocusOnPeople
-        case .said: return true
-        case .level: return levelFocus == .reason
-        case .route: return closingReason != nil
+        case .caller: return caller.type(key)
+        case .who: return who.type(key, app: app)
+        case .said: return said.type(key)
+        case .level: return level.type(key, draft: &draft)
+        case .consent: return consent.type(key)
+        case .route: return route.type(key)
         }
     }
 
     private func perform(_ action: Action, app: AppEnvironment) -> Transition {
+        let result: StepResult
         switch action {
-        case .nextStep: move(by: 1, app: app)
-        case .previousStep: move(by: -1, app: app)
+        case .caller(let action): result = caller.perform(action)
+        case .who(let action): result = who.perform(action, draft: &draft, app: app)
+        case .said(let action): result = said.perform(action, draft: &draft)
+        case .level(let action): result = level.perform(action, draft: &draft)
+        case .consent(let action): result = consent.perform(action)
+        case .route(let action): result = route.perform(action, draft: &draft, app: app, at: moment(app))
+        case .nextStep: result = move(by: 1, app: app)
+        case .previousStep: result = move(by: -1, app: app)
         case .leave: return leave(app: app)
-        case .record: return record(app: app, closing: nil)
         case .closeNoFurtherAction:
-            if let reason = closingReason { return record(app: app, closing: reason.text) }
+            syncFields()
             draft.step = .route
-            closingReason = TextField(maxLength: 300, placeholder: "what advice was given, and why nothing more")
-        default: performInStep(action, app: app)
+            route.rebuild(&draft, app: app, at: moment(app))
+            route.startClosing()
+            result = .handled
         }
+        return carryOut(result, app: app)
+    }
+
+    private func carryOut(_ result: StepResult, app: AppEnvironment) -> Transition {
+        switch result {
+        case .ignored: return .ignored
+        case .handled: return .handled
+        case .problem(let text):
+            problem = text
+            return .handled
+        case .record(let closingReason): return record(app: app, closing: closingReason)
+        }
+    }
+
+    /// Goes `offset` steps along, with what the fields hold already in the draft.
+    private func move(by offset: Int, app: AppEnvironment) -> StepResult {
+        let steps = TriageStep.allCases
+        guard let index = steps.firstIndex(of: draft.step) else { return .handled }
+        if offset > 0 && draft.step == .who && draft.people.isEmpty {
+            return .problem("Add who the contact is about first: pick a match, or Ctrl-R for someone new.")
+        }
+        syncFields()
+        draft.step = steps[max(0, min(steps.count - 1, index + offset))]
+        if draft.step == .level { level.settle(&draft, app: app) }
+        if draft.step == .route { route.rebuild(&draft, app: app, at: moment(app)) }
         return .handled
     }
 
-    /// Goes `offset` steps along, syncing what the step holds into the draft first.
-    private func move(by offset: Int, app: AppEnvironment) {
-        let steps = TriageStep.allCases
-        guard let index = steps.firstIndex(of: draft.step) else { return }
-        let target = steps[max(0, min(steps.count - 1, index + offset))]
-        if offset > 0 && draft.step == .who && draft.people.isEmpty {
-            problem = "Add who the contact is about first: pick a match, or Ctrl-R for someone new."
-            return
-        }
-        draft.step = target
-        closingReason = nil
-        if target == .level { settleLevels() }
-        if target == .route { rebuildWalk(app: app) }
-    }
-
     private func leave(app: AppEnvironment) -> Transition {
-        if closingReason != nil {
-            closingReason = nil
-            return .handled
-        }
-        if newPersonForm != nil {
-            newPersonForm = nil
-            duplicateWarning = nil
-            return .handled
-        }
         guard !draft.isEmpty else {
             try? app.store.discardDraft(draft.id, by: app.practitioner)
             return .pop
@@ -344,9 +223,16 @@ final class TriageScreen: Screen {
             ) { .pop })
     }
 
+    /// Copies the steps' form fields into the draft (lists and levels write to it as they change).
+    private func syncFields() {
+        caller.sync(into: &draft)
+        said.sync(into: &draft)
+        consent.sync(into: &draft)
+    }
+
     /// Saves the draft when it has changed, so a crash or a killed terminal loses nothing.
     private func persist(app: AppEnvironment) {
-        syncFieldsIntoDraft()
+        syncFields()
         guard draft != savedDraft, !draft.isEmpty else { return }
         var stamped = draft
         stamped.updatedAt = app.clock()
@@ -360,29 +246,12 @@ final class TriageScreen: Screen {
         }
     }
 
-    private func syncFieldsIntoDraft() {
-        draft.caller = Caller(
-            name: callerForm.text("name"), agency: callerForm.text("agency"),
-            relationship: callerForm.text("relationship"), phone: callerForm.text("phone"))
-        let door = callerForm.chosen("door")
-        draft.door = door == 0 ? nil : ContactDoor.allCases[door - 1]
-        let source = callerForm.chosen("source")
-        draft.source = source == 0 ? nil : ContactSource.allCases[source - 1]
-        draft.words = words.text
-        let consent = consentForm.chosen("consent")
-        draft.consent = consent == 0 ? nil : [SituationConsent.given, .refused, .notAsked][consent - 1]
-        draft.consentBy = consentForm.text("by")
-        if let decision = draft.levels.indices.first(where: { $0 == levelPerson }) {
-            draft.levels[decision].reason = levelReason.text.trimmingCharacters(in: .whitespaces)
-        }
-    }
-
     // MARK: Recording
 
     private func record(app: AppEnvironment, closing reason: String?) -> Transition {
-        syncFieldsIntoDraft()
-        // Levels not visited are the suggestions, as the level step would have offered them.
-        settleLevels()
+        syncFields()
+        // Levels are brought up to date with the concerns, as the level step would show them.
+        level.settle(&draft, app: app)
         let family: Family?
         do {
             family = try draft.family.flatMap { try app.store.family($0) }
@@ -390,42 +259,43 @@ final class TriageScreen: Screen {
             problem = "The family could not be read: \(error)"
             return .handled
         }
-        var result: NavigationResult?
         if reason == nil {
-            rebuildWalk(app: app)
-            guard let finished = walk?.result else {
+            route.rebuild(&draft, app: app, at: moment(app))
+            guard route.walk?.isFinished == true else {
                 problem = "The navigator still has a question: answer it, or Ctrl-X for no further action."
                 return .handled
             }
-            result = finished
         }
-        var recording = ContactRecording(draft: draft, family: family, result: result, app: app)
-        recording.closingReason = reason ?? ""
+        let recording = RecordContact(
+            draft: draft, family: family, walk: reason == nil ? route.walk : nil, closingReason: reason ?? "",
+            context: app.casework)
+        let recorded: RecordContact.Recorded
         do {
-            let changes = try recording.changes()
-            try app.store.apply(changes, by: app.practitioner)
-        } catch let refusal as ContactRecording.Refusal {
+            recorded = try recording.run()
+        } catch let refusal as RecordContact.Refusal {
             problem = refusal.description.prefix(1).uppercased() + refusal.description.dropFirst() + "."
             if refusal.step != .route { draft.step = refusal.step }
             if refusal.step == .level,
-                let missing = draft.levels.firstIndex(where: { $0.overridesSuggestion && $0.reason.isEmpty })
+                let missing = draft.levels.firstIndex(where: {
+                    draft.needsReason($0) && $0.reason.trimmingCharacters(in: .whitespaces).isEmpty
+                })
             {
                 // Straight to the reason that is missing, for the person it is missing for.
-                selectLevelPerson(missing)
-                levelFocus = .reason
+                level.focusReason(of: missing, in: draft)
             }
             return .handled
+        } catch let failure as RecordContact.Failure {
+            // The draft was recorded before (from another window, or before a crash): its copy is retired.
+            try? app.store.discardDraft(draft.id, by: app.practitioner)
+            startNextCall(app: app)
+            return .message(failure.description, .warning)
         } catch {
             problem = "Not recorded: \(error). The draft is kept."
             return .handled
         }
-        try? app.store.discardDraft(draft.id, by: app.practitioner)
-        if let exercise { return finish(exercise, result: result, app: app) }
-        let referrals = result?.destinations.filter { $0.kind == .referral }.count ?? 0
-        let name = family?.name ?? draft.newFamily?.name ?? "the"
+        if let exercise { return finish(exercise, result: recording.result, app: app) }
         startNextCall(app: app)
-        let what = referrals == 0 ? "no referral" : "\(referrals) referral\(referrals == 1 ? "" : "s")"
-        return .message("Contact recorded on the \(name) family (\(what)). Ready for the next call.", .success)
+        return .message(recorded.summary, .success)
     }
 
     /// Marks the trainee's answer and shows it beside the expected one.
@@ -444,83 +314,57 @@ final class TriageScreen: Screen {
                 answer: answer.joined(separator: "\n"), pathways: app.pathways))
     }
 
+    /// An empty contact with every step fresh: no focus, filter, cursor or answer is carried into the next call.
     private func startNextCall(app: AppEnvironment) {
         draft = TriageScreen.newDraft(app: app)
         savedDraft = nil
-        callerForm = TriageScreen.callerForm(for: draft)
-        consentForm = TriageScreen.consentForm(for: draft)
-        words = TextArea()
-        query = TextField(maxLength: 80, placeholder: query.placeholder)
-        matches = []
-        walk = nil
-        closingReason = nil
-        newPersonForm = nil
-        levelPerson = 0
-        concernPerson = 0
+        caller = CallerStep(draft: draft)
+        who = WhoStep()
+        said = SaidStep(draft: draft)
+        level = LevelStep(draft: draft)
+        consent = ConsentStep(draft: draft)
+        route = RouteStep()
     }
 
-    // MARK: Forms
+    // MARK: Drawing
 
-    static func callerForm(for draft: ContactDraft) -> FormFields {
-        let doors = ["not said"] + ContactDoor.allCases.map(\.label)
-        let sources = ["not said"] + ContactSource.allCases.map(\.label)
-        return FormFields([
-            FormFields.text("name", "Caller's name", value: draft.caller.name, maxLength: 120),
-            FormFields.text(
-                "relationship", "Relationship to the family", value: draft.caller.relationship, maxLength: 120,
-                placeholder: "class teacher, neighbour, mother"),
-            FormFields.text("agency", "Agency or organisation", value: draft.caller.agency, maxLength: 120),
-            FormFields.text("phone", "Phone", value: draft.caller.phone, maxLength: 40),
-            FormFields.choice(
-                "door", "Door they came through", options: doors,
-                chosen: draft.door.flatMap { ContactDoor.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0),
-            FormFields.choice(
-                "source", "Source (national category)", options: sources,
-                chosen: draft.source.flatMap { ContactSource.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0),
-        ])
-    }
-
-    static func consentForm(for draft: ContactDraft) -> FormFields {
-        let options = ["not known yet", "given", "refused", "not asked"]
-        let chosen = draft.consent.map { [SituationConsent.given, .refused, .notAsked].firstIndex(of: $0)! + 1 } ?? 0
-        return FormFields([
-            FormFields.choice("consent", "Consent to early help", options: options, chosen: chosen),
-            FormFields.text(
-                "by", "Given or refused by", value: draft.consentBy, maxLength: 120,
-                placeholder: "mother, on the phone"),
-        ])
-    }
-
-    // MARK: The route
-
-    /// "question-id/person-id", what a navigator answer is stored against in the draft.
-    static func answerKey(_ pending: PendingQuestion) -> String {
-        "\(pending.question.id)/\(pending.person?.id.rawValue ?? "family")"
-    }
-
-    /// A new navigator walk over what the contact has captured, with the answers already given replayed.
-    func rebuildWalk(app: AppEnvironment) {
-        var rebuilt = NavigatorWalk(
-            pathways: app.pathways,
-            situation: ContactRecording.situation(for: draft, today: LondonTime.today(at: moment(app))), at: moment(app)
-        )
-        // Answers are kept with the question and person they answered, so that after an earlier step
-        // changes, an answer is only given again to the same question and never to a different one.
-        var kept: [String] = []
-        for answer in draft.navigatorAnswers {
-            guard let pending = rebuilt.pendingQuestion,
-                answer.hasPrefix(TriageScreen.answerKey(pending) + "="),
-                (try? rebuilt.answer(String(answer.split(separator: "=", maxSplits: 1)[1]))) != nil
-            else { break }
-            kept.append(answer)
+    func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
+        drawStepBar(on: surface, in: Rect(x: area.x, y: area.y, width: area.width, height: 1))
+        var body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        if let problem {
+            surface.put(
+                TextLayout.truncate(problem, to: area.width), at: Point(x: area.x, y: area.maxY - 1),
+                style: Style(.error, [.bold]), clip: area)
+            body.height -= 2
         }
-        draft.navigatorAnswers = kept
-        walk = rebuilt
-        routeAnswer = 0
+        let cursor: Point?
+        switch draft.step {
+        case .caller: cursor = caller.draw(on: surface, in: body)
+        case .who: cursor = who.draw(on: surface, in: body, draft: draft, app: app)
+        case .said: cursor = said.draw(on: surface, in: body, draft: draft)
+        case .level: cursor = level.draw(on: surface, in: body, draft: draft)
+        case .consent: cursor = consent.draw(on: surface, in: body)
+        case .route:
+            let drawn = route.draw(on: surface, in: body, draft: draft, app: app)
+            route.scrolled(to: drawn.top)
+            cursor = drawn.cursor
+        }
+        surface.cursor = cursor
     }
-}
 
-/// What has focus on the level step.
-enum LevelFocus {
-    case people, indicators, reason
+    /// The steps across the top, the current one in brackets as well as highlighted.
+    private func drawStepBar(on surface: any Surface, in area: Rect) {
+        var x = area.x
+        // Short names when the full ones do not fit: every step must stay visible.
+        let full = TriageStep.allCases.map(\.title).joined().count + 6 * 5 <= area.width
+        for (index, step) in TriageStep.allCases.enumerated() {
+            let current = step == draft.step
+            let name = full ? step.title : step.shortTitle
+            let text = current ? "[\(index + 1) \(name)]" : " \(index + 1) \(name) "
+            x = surface.put(
+                text, at: Point(x: x, y: area.y), style: current ? Style(.focus, [.bold, .reverse]) : Style(.dim),
+                clip: area)
+            if index < TriageStep.allCases.count - 1 { x = surface.put("›", at: Point(x: x, y: area.y), clip: area) }
+        }
+    }
 }

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// A draft belongs to the practitioner taking the call. It is saved after every
 /// change, so after a crash, a killed terminal or Ctrl-C the next start offers
-/// to resume it exactly as it was. Recording the contact turns the draft into
-/// case changes (``recordedChanges``-style builders live with the screens) and
-/// discards it.
+/// to resume it exactly as it was. Recording the contact (`RecordContact`, in
+/// the casework layer) turns the draft into case changes and retires it in the
+/// same transaction.
 ///
 /// ```swift
 /// var draft = ContactDraft(id: "D-1", practitioner: "sam.okafor", startedAt: now)
@@ -180,18 +180,82 @@ public struct DraftLevel: Hashable, Codable, Sendable {
     public var person: PersonID
     public var level: NeedLevel
     public var suggested: NeedLevel?
-    /// Required when `level` differs from `suggested`.
+    /// Required when the contact decides `level` and it differs from `suggested`.
     public var reason: String
+    /// True once the practitioner set the level themselves (← or → on the level step).
+    public var changed: Bool
+    /// The person's level on record when the contact reached the level step (nil for new people, or none set).
+    public var onRecord: NeedLevel?
 
-    public init(person: PersonID, level: NeedLevel, suggested: NeedLevel?, reason: String = "") {
+    public init(
+        person: PersonID, level: NeedLevel, suggested: NeedLevel?, reason: String = "", changed: Bool = false,
+        onRecord: NeedLevel? = nil
+    ) {
         self.person = person
         self.level = level
         self.suggested = suggested
         self.reason = reason
+        self.changed = changed
+        self.onRecord = onRecord
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case person, level, suggested, reason, changed, onRecord
+    }
+
+    /// Drafts saved before `changed` and `onRecord` were kept still resume: the level was not set by hand.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        person = try container.decode(PersonID.self, forKey: .person)
+        level = try container.decode(NeedLevel.self, forKey: .level)
+        suggested = try container.decodeIfPresent(NeedLevel.self, forKey: .suggested)
+        reason = try container.decode(String.self, forKey: .reason)
+        changed = try container.decodeIfPresent(Bool.self, forKey: .changed) ?? false
+        onRecord = try container.decodeIfPresent(NeedLevel.self, forKey: .onRecord)
     }
 
     /// True when the practitioner chose a level other than the one suggested.
     public var overridesSuggestion: Bool { suggested.map { $0 != level } ?? false }
+}
+
+extension ContactDraft {
+    /// Whether this contact decides the person's level: the practitioner set it, or ticked concerns or
+    /// indicators for them. Everyone else keeps the level on record.
+    ///
+    /// ```swift
+    /// draft.decidesLevel(motherWithNoConcerns)  // false: her level on record is kept
+    /// ```
+    public func decidesLevel(_ decision: DraftLevel) -> Bool {
+        if decision.changed { return true }
+        guard let person = people.first(where: { $0.id == decision.person }) else { return false }
+        return !person.concerns.isEmpty || !person.indicators.isEmpty
+    }
+
+    /// True when the contact decides a level other than the suggestion, which needs a reason.
+    public func needsReason(_ decision: DraftLevel) -> Bool {
+        decidesLevel(decision) && decision.overridesSuggestion
+    }
+
+    /// One decision per person, in the people's order.
+    ///
+    /// A level set by hand is kept; otherwise a person with concerns or indicators ticked
+    /// takes the suggestion, and anyone else shows (and keeps) their level on record.
+    ///
+    /// - Parameter onRecord: each known person's current level, from the family as stored.
+    public mutating func settleLevels(onRecord: [PersonID: NeedLevel]) {
+        levels = people.map { person in
+            var decision =
+                levels.first { $0.person == person.id }
+                ?? DraftLevel(person: person.id, level: person.suggestion.level, suggested: nil)
+            decision.suggested = person.suggestion.level
+            decision.onRecord = onRecord[person.id] ?? decision.onRecord
+            if !decision.changed {
+                let assessed = !person.concerns.isEmpty || !person.indicators.isEmpty
+                decision.level = assessed ? person.suggestion.level : (decision.onRecord ?? person.suggestion.level)
+            }
+            return decision
+        }
+    }
 }
 
 /// A family to create with the contact: its name and where it lives.

@@ -1,0 +1,48 @@
+import SignpostDomain
+import SignpostTerminal
+
+/// What a step of a front-door contact did with a key.
+///
+/// Each step (``CallerStep``, ``WhoStep``, ``SaidStep``, ``LevelStep``,
+/// ``ConsentStep``, ``RouteStep``) owns its state and its keys: its `keys`
+/// registry says what every key does on that step, its `perform` does it, and
+/// its `type` takes keys for the field in focus. ``TriageScreen`` only moves
+/// between steps, saves the draft after every key, and records the contact.
+enum StepResult: Equatable {
+    /// The key was of no use here.
+    case ignored
+    case handled
+    /// Nothing was done, for this reason (shown until the next key).
+    case problem(String)
+    /// Record the contact: routed by the navigator, or closed with this reason as advice given / no further action.
+    case record(closingReason: String?)
+}
+
+extension KeyRegistry {
+    /// The same bindings with each action wrapped, so a screen can carry a step's own keys.
+    func mapped<Other: Hashable & Sendable>(_ wrap: (Action) -> Other) -> KeyRegistry<Other> {
+        KeyRegistry<Other>(
+            bindings.map { binding in
+                KeyBinding(
+                    binding.keys, action: wrap(binding.action), hint: binding.hint, help: binding.help,
+                    group: binding.group, showsInHintBar: binding.showsInHintBar)
+            })
+    }
+}
+
+extension Transition {
+    /// What a form's answer to a key means to a step.
+    var stepResult: StepResult { wasUsed ? .handled : .ignored }
+}
+
+extension Surface {
+    /// A dim line of guidance at the foot of a step.
+    func putNote(_ text: String, in area: Rect) {
+        put(
+            TextLayout.truncate(text, to: area.width), at: Point(x: area.x, y: area.maxY - 1), style: Style(.dim),
+            clip: area)
+    }
+}
+
+/// The group every step's own keys are listed under in help.
+let contactKeyGroup = "Contact"
