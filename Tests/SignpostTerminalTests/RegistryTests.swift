@@ -29,6 +29,17 @@ struct RegistryTests {
         #expect(keys.action(for: .enter) == .open)
     }
 
+    @Test("A key bound to two different actions is reported as a conflict; the same action twice is not")
+    func conflicts() {
+        var keys = registry
+        #expect(keys.conflicts.isEmpty)
+        keys.bind([.function(1)], .help, hint: "Help", help: "Show all keys again")
+        #expect(keys.conflicts.isEmpty)
+        keys.bind([.character("x"), .enter], .delete, hint: "Delete", help: "Delete it")
+        #expect(keys.conflicts.map(\.key) == [.enter])
+        #expect(keys.conflicts.first?.actions == [.open, .delete])
+    }
+
     @Test("Hint bar shows hint bindings in order and drops what does not fit")
     func hintBar() {
         let surface = MemorySurface(width: 80, height: 1)

@@ -23,6 +23,8 @@ final class AssessmentEditorScreen: Screen {
     /// The field being typed into, if any.
     private var editor: FieldEditor?
     private var problem: String?
+    /// The first line of the field list shown, kept between frames so the list does not jump.
+    private var lineOffset = 0
 
     private enum FieldEditor {
         case line(TextField)
@@ -50,11 +52,11 @@ final class AssessmentEditorScreen: Screen {
         if let editor {
             if case .area = editor {
                 keys.bind(
-                    [.control("o"), .function(2)], .save, hint: "Save field",
+                    [.control("o")], .save, hint: "Save field",
                     help: "Keep what is typed in this field (Enter starts a new line)", group: "Editing")
             } else {
                 keys.bind(
-                    [.enter, .control("o"), .function(2)], .save, hint: "Save field",
+                    [.enter, .control("o")], .save, hint: "Save field",
                     help: "Keep what is typed in this field", group: "Editing")
             }
             keys.bind([.escape], .cancelEdit, hint: "Cancel", help: "Leave the field as it was", group: "Editing")
@@ -139,47 +141,83 @@ final class AssessmentEditorScreen: Screen {
             status = "Closed \(assessment.closure.map { "on \($0.closedOn.short): \($0.reason.label)" } ?? "")"
         }
         surface.put(status, at: area.origin, style: Style(missing.isEmpty ? .success : .dim), clip: area)
-        let editorHeight = editor == nil ? 3 : (isAreaEditor ? 7 : 3)
-        let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - editorHeight)
+        let listArea = listArea(in: area)
         let labelWidth = min(48, area.width / 2)
-        let top = cursor.scrollOffset(height: listArea.height)
         let missingIDs = Set(missing.compactMap { form.index(of: $0) })
-        var lastSection: AssessmentSection?
-        var row = 0
-        for index in top..<form.fields.count {
-            guard row < listArea.height else { break }
-            let field = form.fields[index]
-            let y = listArea.y + row
-            let selected = index == cursor.selected
-            // ">" marks the selected field and "*" a required one still empty, so neither depends on colour.
-            let marker = (selected ? ">" : " ") + (missingIDs.contains(index) ? "*" : " ")
-            let style =
-                selected ? Style(.selected, [.reverse]) : (missingIDs.contains(index) ? Style(.warning) : .normal)
-            if field.section != lastSection {
-                lastSection = field.section
-                if index != top || row == 0 {
-                    surface.put(
-                        "\(field.section.rawValue). \(field.section.title)", at: Point(x: listArea.x, y: y),
-                        style: Style(.header, [.bold]), clip: listArea)
-                    row += 1
-                    guard row < listArea.height else { break }
-                }
+        for (row, line) in visibleLines(height: listArea.height).enumerated() {
+            let rowRect = Rect(x: listArea.x, y: listArea.y + row, width: listArea.width, height: 1)
+            switch line {
+            case .heading(let section):
+                surface.put(
+                    "\(section.rawValue). \(section.title)", at: rowRect.origin, style: Style(.header, [.bold]),
+                    clip: rowRect)
+            case .field(let index):
+                let field = form.fields[index]
+                let selected = index == cursor.selected
+                // ">" marks the selected field and "*" a required one still empty, so neither depends on colour.
+                let marker = (selected ? ">" : " ") + (missingIDs.contains(index) ? "*" : " ")
+                let style =
+                    selected ? Style(.selected, [.reverse]) : (missingIDs.contains(index) ? Style(.warning) : .normal)
+                if selected { surface.fill(rowRect, style: style) }
+                surface.put(
+                    "\(marker)\(TextLayout.pad(TextLayout.truncate(field.label, to: labelWidth - 3), to: labelWidth - 2))",
+                    at: rowRect.origin, style: style, clip: rowRect)
+                let value = field.display(assessment).replacingOccurrences(of: "\n", with: " ⏎ ")
+                surface.put(
+                    value.isEmpty ? "–" : value, at: Point(x: listArea.x + labelWidth, y: rowRect.y),
+                    width: listArea.width - labelWidth, style: style, clip: rowRect)
+                if selected && editor == nil { surface.cursor = rowRect.origin }
             }
-            let rowY = listArea.y + row
-            let rowRect = Rect(x: listArea.x, y: rowY, width: listArea.width, height: 1)
-            if selected { surface.fill(rowRect, style: style) }
-            surface.put(
-                "\(marker)\(TextLayout.pad(TextLayout.truncate(field.label, to: labelWidth - 3), to: labelWidth - 2))",
-                at: rowRect.origin, style: style, clip: rowRect)
-            let value = field.display(assessment).replacingOccurrences(of: "\n", with: " ⏎ ")
-            surface.put(
-                value.isEmpty ? "–" : value, at: Point(x: listArea.x + labelWidth, y: rowY),
-                width: listArea.width - labelWidth, style: style, clip: rowRect)
-            if selected && editor == nil { surface.cursor = rowRect.origin }
-            row += 1
         }
+        let editorHeight = self.editorHeight
         let editorArea = Rect(x: area.x, y: area.maxY - editorHeight, width: area.width, height: editorHeight)
         drawEditor(on: surface, in: editorArea)
+    }
+
+    /// One line of the field list: a section's heading or a field.
+    private enum ListLine: Equatable {
+        case heading(AssessmentSection)
+        case field(Int)
+    }
+
+    /// The form as the list shows it: each section's heading, then its fields.
+    private var listLines: [ListLine] {
+        var lines: [ListLine] = []
+        var lastSection: AssessmentSection?
+        for (index, field) in form.fields.enumerated() {
+            if field.section != lastSection {
+                lines.append(.heading(field.section))
+                lastSection = field.section
+            }
+            lines.append(.field(index))
+        }
+        return lines
+    }
+
+    /// The rows the editor box takes under the list: three, or seven while a long text is written.
+    private var editorHeight: Int { editor == nil ? 3 : (isAreaEditor ? 7 : 3) }
+
+    /// Where the field list is drawn: under the status line, above the editor box.
+    private func listArea(in area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: max(1, area.height - 1 - editorHeight))
+    }
+
+    /// The lines shown in `height` rows, scrolled so the selected field is one of them.
+    ///
+    /// Headings take rows too, so the scroll position is counted in lines, not fields (counting
+    /// fields let the selection slide below the list once a few headings were above it). Moving
+    /// up onto a section's first field brings its heading into view with it.
+    private func visibleLines(height: Int) -> ArraySlice<ListLine> {
+        let lines = listLines
+        let height = max(1, height)
+        let selectedLine = lines.firstIndex(of: .field(cursor.selected)) ?? 0
+        var wantedTop = selectedLine
+        if selectedLine > 0, case .heading = lines[selectedLine - 1] { wantedTop = selectedLine - 1 }
+        var top = min(lineOffset, max(0, lines.count - height))
+        if wantedTop < top { top = wantedTop }
+        if selectedLine >= top + height { top = selectedLine - height + 1 }
+        lineOffset = max(0, top)
+        return lines[lineOffset..<min(lines.count, lineOffset + height)]
     }
 
     private var isAreaEditor: Bool {
@@ -227,12 +265,15 @@ final class AssessmentEditorScreen: Screen {
             case nil: break
             }
         }
+        let listArea = listArea(in: area)
         if case .mouseClick(let point) = key {
-            let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 4)
-            return cursor.handle(key, rowsIn: listArea) == .handled || listArea.contains(point) ? .handled : .ignored
+            guard listArea.contains(point) else { return .ignored }
+            let shown = Array(visibleLines(height: listArea.height))
+            let row = point.y - listArea.y
+            if row < shown.count, case .field(let index) = shown[row] { cursor.selected = index }
+            return .handled
         }
         guard let action = keys.action(for: key) else { return .ignored }
-        let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(1, area.height - 4))
         problem = nil
         switch action {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:

@@ -13,7 +13,7 @@ enum FormAction: Hashable, Sendable {
 ///   - arrowsMoveFields: whether ↑/↓ also move between fields (forms of one-line fields).
 func formKeys(saves: String, leaves: String, group: String, arrowsMoveFields: Bool = false) -> KeyRegistry<FormAction> {
     var keys = KeyRegistry<FormAction>()
-    keys.bind([.control("o"), .function(2)], .save, hint: "Save", help: saves, group: group)
+    keys.bind([.control("o")], .save, hint: "Save", help: saves, group: group)
     keys.bind(
         arrowsMoveFields ? [.tab, .down] : [.tab], .nextField, hint: "Next field", help: "Move to the next field",
         group: group)
