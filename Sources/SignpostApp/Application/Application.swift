@@ -274,10 +274,11 @@ public final class Application {
     /// The trainee's progress through the exercises, kept while the application runs.
     private(set) lazy var trainingSession = TrainingSession(scenarios: environment.trainingScenarios)
 
-    /// Offers to resume the practitioner's latest unfinished contact: what the next start does after a crash.
+    /// Offers to resume the practitioner's latest unfinished contact, or else their latest unsaved form:
+    /// what the next start does after a crash.
     public func offerToResumeDraft() {
         guard let drafts = try? environment.store.drafts(for: environment.practitioner), let latest = drafts.first
-        else { return }
+        else { return offerToReopenFormDraft() }
         let more = drafts.count > 1 ? " (\(drafts.count - 1) more with D on the home screen)" : ""
         apply(
             .confirm(
@@ -286,6 +287,28 @@ public final class Application {
                         + "\(LondonTime.timestamp(latest.updatedAt)). Resume it now?\(more)", yes: "Resume",
                     no: "Later"
                 ) { [unowned self] in .push(TriageScreen(draft: latest, app: environment)) }))
+    }
+
+    /// Offers to reopen the practitioner's most recently typed form that was never saved (a note, a level, a member).
+    ///
+    /// "Later" keeps the draft: the form brings it back whenever it is opened again.
+    private func offerToReopenFormDraft() {
+        guard let drafts = try? environment.store.formDrafts(for: environment.practitioner) else { return }
+        guard
+            let (latest, screens) = drafts.lazy.compactMap({ draft in
+                DraftedForm.screens(for: draft, app: self.environment).map { (draft, $0) }
+            }).first
+        else { return }
+        let more = drafts.count > 1 ? " (\(drafts.count - 1) more, brought back when you open those forms)" : ""
+        apply(
+            .confirm(
+                Confirmation(
+                    "You have unsaved typing: \(latest.summary), last typed \(LondonTime.timestamp(latest.updatedAt)). "
+                        + "Open it now?\(more)", yes: "Open", no: "Later"
+                ) { [unowned self] in
+                    stack.append(contentsOf: screens)
+                    return .handled
+                }))
     }
 
     /// Opens the navigator over the screen on top: from a family's record when the screen is about one.
@@ -323,7 +346,7 @@ public final class Application {
                 return post("no family with id \(id)", kind: .warning)
             }
             apply(.push(FamilyScreen(familyID: id, app: environment)))
-        case "new-family": apply(.push(NewFamilyScreen()))
+        case "new-family": apply(.push(NewFamilyScreen(app: environment)))
         case "navigate": openNavigator()
         case "exercises":
             guard environment.storeKind == .training else {
@@ -397,11 +420,19 @@ public final class Application {
     }
 
     /// Quits, asking first when any open screen has unsaved typing.
+    ///
+    /// Typing in forms that keep drafts is not lost by quitting (it is offered on the next start), and the
+    /// question says so; only typing nowhere kept is called lost.
     public func requestQuit() {
-        if stack.contains(where: { $0.hasUnsavedChanges }) {
+        let unsaved = stack.filter { $0.hasUnsavedChanges }
+        if !unsaved.isEmpty {
+            let question =
+                unsaved.allSatisfy(\.keepsTypingAsDraft)
+                ? "Quit Signpost? What you typed is kept as a draft and offered when you next start."
+                : "Quit Signpost? Unsaved typing will be lost."
             apply(
                 .confirm(
-                    Confirmation("Quit Signpost? Unsaved typing will be lost.", yes: "Quit", no: "Stay") {
+                    Confirmation(question, yes: "Quit", no: "Stay") {
                         [unowned self] in
                         isRunning = false
                         return .handled

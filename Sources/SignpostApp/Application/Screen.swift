@@ -24,6 +24,9 @@ protocol Screen: AnyObject {
     /// Answers a key: typing into a focused field first, then the registry.
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition
 
+    /// True when what is typed here is kept as a draft after every key, so quitting loses none of it.
+    var keepsTypingAsDraft: Bool { get }
+
     /// Called when the screen comes back to the top of the stack, to re-read what may have changed.
     func willReappear(app: AppEnvironment)
 
@@ -33,6 +36,7 @@ protocol Screen: AnyObject {
 
 extension Screen {
     var hasUnsavedChanges: Bool { false }
+    var keepsTypingAsDraft: Bool { false }
     func willReappear(app: AppEnvironment) {}
     var familyContext: Family? { nil }
 

@@ -71,6 +71,34 @@ struct FormFields {
         }
     }
 
+    /// Every row's value by id, as a draft keeps it: a text row's text, a choice row's option number.
+    var values: [String: String] {
+        var result: [String: String] = [:]
+        for row in rows {
+            switch row.input {
+            case .text(let field): result[row.id] = field.text
+            case .choice(let choice): result[row.id] = choice.chosen.map(String.init) ?? ""
+            }
+        }
+        return result
+    }
+
+    /// Puts back values kept by ``values``; ids the form does not have, and options out of range, are passed over.
+    mutating func restore(_ values: [String: String]) {
+        for index in rows.indices {
+            guard let value = values[rows[index].id] else { continue }
+            switch rows[index].input {
+            case .text(var field):
+                field.text = value
+                rows[index].input = .text(field)
+            case .choice(var choice):
+                guard let chosen = Int(value), choice.options.indices.contains(chosen) else { continue }
+                choice.chosen = chosen
+                rows[index].input = .choice(choice)
+            }
+        }
+    }
+
     /// Shows `message` and moves to the row it is about.
     mutating func refuse(_ message: String, at id: String) {
         problem = message

@@ -315,15 +315,15 @@ final class FamilyScreen: Screen {
             }
         case .addNote:
             let about = tab == .members && !family.members.isEmpty ? family.members[memberCursor.selected] : nil
-            return .push(CaseNoteScreen(family: family, about: about))
+            return .push(CaseNoteScreen(family: family, about: about, app: app))
         case .changeLevel:
             guard !family.members.isEmpty else { return .message("add a member first", .warning) }
-            return .push(LevelChangeScreen(family: family, person: family.members[memberCursor.selected]))
+            return .push(LevelChangeScreen(family: family, person: family.members[memberCursor.selected], app: app))
         case .addMember:
-            return .push(MemberScreen(family: family, editing: nil))
+            return .push(MemberScreen(family: family, editing: nil, app: app))
         case .editMember:
             guard family.members.indices.contains(memberCursor.selected) else { return .handled }
-            return .push(MemberScreen(family: family, editing: family.members[memberCursor.selected]))
+            return .push(MemberScreen(family: family, editing: family.members[memberCursor.selected], app: app))
         case .startAssessment:
             let candidates = family.members.filter { !$0.role.isAdult }
             let selected =

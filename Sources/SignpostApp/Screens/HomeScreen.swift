@@ -203,7 +203,7 @@ final class HomeScreen: Screen {
             case .search:
                 isSearchFocused = true
             case .newFamily:
-                return .push(NewFamilyScreen())
+                return .push(NewFamilyScreen(app: app))
             case .newContact:
                 return .push(TriageScreen(app: app))
             case .drafts:
