@@ -112,6 +112,8 @@ struct AssessmentEditorTests {
         let cursor = try #require(surface.cursor)
         #expect(surface.lines()[cursor.y].contains("Polish"), "the cursor is in the field being typed")
         #expect(surface.lines()[cursor.y - 1].contains(focused.label), "the field being typed is named above it")
+        app.press(.enter)
+        #expect(editor.field.read(editor.assessment) == "Polish", "typing replaced “English” instead of appending")
     }
 
     @Test("an impossible date in a date field is refused with the reason and nothing is saved")

@@ -19,13 +19,24 @@ struct FormFields {
     }
 
     private(set) var rows: [Row]
-    var focus: FocusRing
+    /// The focused row; a text row entered has its text selected, so typing replaces what was there.
+    var focus: FocusRing {
+        didSet { if focus.focused != oldValue.focused { selectFocusedText() } }
+    }
     /// What is wrong, shown under the fields until the next attempt to save.
     var problem: String?
 
     init(_ rows: [Row]) {
         self.rows = rows
         focus = FocusRing(count: rows.count)
+        selectFocusedText()
+    }
+
+    /// Selects the focused text row's text, if it has any.
+    private mutating func selectFocusedText() {
+        guard rows.indices.contains(focus.focused), case .text(var field) = rows[focus.focused].input else { return }
+        field.selectAll()
+        rows[focus.focused].input = .text(field)
     }
 
     /// A text field row.
@@ -89,6 +100,7 @@ struct FormFields {
             guard let value = values[rows[index].id] else { continue }
             switch rows[index].input {
             case .text(var field):
+                // Not selected: typing after a restore adds to it rather than replacing what was kept.
                 field.text = value
                 rows[index].input = .text(field)
             case .choice(var choice):

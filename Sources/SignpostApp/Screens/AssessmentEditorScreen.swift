@@ -290,7 +290,11 @@ final class AssessmentEditorScreen: Screen {
             switch field.kind {
             case .choice, .yesNo: return change(by: 1, app: app)
             case .longText: editor = .area(TextArea(text: field.read(assessment)))
-            case .text, .date: editor = .line(TextField(text: field.read(assessment), maxLength: 2000))
+            case .text, .date:
+                // Selected, so typing replaces what is there; ← or → first to change it instead.
+                var line = TextField(text: field.read(assessment), maxLength: 2000)
+                line.selectAll()
+                editor = .line(line)
             }
         case .nextChoice: return change(by: 1, app: app)
         case .previousChoice: return change(by: -1, app: app)
