@@ -57,9 +57,9 @@ final class LevelChangeScreen: Screen {
                 notice, at: area.origin, width: area.width, style: Style(draft.problem != nil ? .error : .warning),
                 clip: area)
         } else {
-            surface.put(
-                "\(now) Choose the level (↑/↓ then Space or Enter), then Tab to write why.", at: area.origin,
-                style: Style(.dim), clip: area)
+            surface.putWrapped(
+                "\(now) Choose the level (↑/↓ then Space or Enter), then Tab to write why.",
+                in: Rect(x: area.x, y: area.y, width: area.width, height: 2), style: Style(.dim))
         }
         let choices = Rect(x: area.x, y: area.y + 2, width: area.width, height: 4)
         levels.draw(on: surface, in: choices, focused: focus.isFocused(0))
@@ -67,9 +67,9 @@ final class LevelChangeScreen: Screen {
         surface.drawBox(box, title: "Reason (required)")
         reason.draw(on: surface, in: box.inset(by: 1), focused: focus.isFocused(1))
         if let last = person.currentLevelEntry {
-            surface.put(
+            surface.putWrapped(
                 "Last set \(LondonTime.timestamp(last.setAt)) by \(last.setBy): \(last.reason)",
-                at: Point(x: area.x, y: box.maxY), style: Style(.dim), clip: area)
+                in: Rect(x: area.x, y: box.maxY, width: area.width, height: area.maxY - box.maxY), style: Style(.dim))
         }
     }
 

@@ -163,8 +163,9 @@ final class MemberScreen: Screen {
                 notice, at: area.origin, width: area.width, style: Style(draft.problem != nil ? .error : .warning),
                 clip: area)
         } else {
+            // Short enough for 80 columns, so it is never cut.
             surface.put(
-                "* marks required fields · Tab or ↓ moves on · ←/→ or Space change a choice · Ctrl-O saves",
+                "* required · Tab/↓ next field · ←/→/Space change a choice · Ctrl-O saves",
                 at: area.origin, style: Style(.dim), clip: area)
         }
         var top = area.y + 1

@@ -60,8 +60,9 @@ final class NewFamilyScreen: Screen {
                 notice, at: area.origin, width: area.width, style: Style(draft.problem != nil ? .error : .warning),
                 clip: area)
         } else {
+            // Short enough for 80 columns, so it is never cut.
             surface.put(
-                "* marks required fields · Tab or ↓ moves on · ←/→ or Space change a choice · Ctrl-O saves",
+                "* required · Tab/↓ next field · ←/→/Space change a choice · Ctrl-O saves",
                 at: area.origin, style: Style(.dim), clip: area)
         }
         fields.draw(on: surface, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
