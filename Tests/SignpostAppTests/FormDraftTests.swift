@@ -152,6 +152,42 @@ struct FormDraftTests {
         #expect(Self.text(of: family).contains("Fizzwick"))
     }
 
+    @Test("a CAF field being typed is kept: the assessment reopens on that field with the typing after a crash")
+    func assessmentFieldKept() throws {
+        let app = try TestApplication(families: [AssessmentEditorTests.family()])
+        app.press(.enter, .down, .character("c"))
+        app.press(.character("c"))
+        let editor = try #require(app.application.top as? AssessmentEditorScreen)
+        #expect(editor.field.id == "what-led")
+        app.press(.enter)
+        app.type("Nursery worried about speech")
+        let again = Self.restart(app)
+        #expect(Self.text(of: again).contains("a field of Ava Quillfeather"))
+        again.handle(.character("y"), size: app.size)
+        let reopened = try #require(again.top as? AssessmentEditorScreen)
+        #expect(reopened.field.id == "what-led")
+        #expect(reopened.hasUnsavedChanges)
+        #expect(Self.text(of: again).contains("Nursery worried about speech"))
+        again.handle(.control("o"), size: app.size)
+        #expect(try app.store.family("F-1")?.assessments.first?.whatLedToAssessment == "Nursery worried about speech")
+        #expect(try app.store.formDrafts(for: "test.worker").isEmpty)
+    }
+
+    @Test("Esc in a CAF field with typing asks before throwing it away; the default keeps typing")
+    func assessmentFieldEscAsks() throws {
+        let app = try TestApplication(families: [AssessmentEditorTests.family()])
+        app.press(.enter, .down, .character("c"), .character("c"), .enter)
+        app.type("Worried")
+        app.press(.escape)
+        #expect(app.screen().contains("as it was?"))
+        app.press(.enter)
+        #expect(app.application.top.hasUnsavedChanges, "Enter chose Keep typing")
+        app.press(.escape, .character("y"))
+        #expect(!app.application.top.hasUnsavedChanges)
+        #expect(try app.store.formDrafts(for: "test.worker").isEmpty)
+        #expect(try app.store.family("F-1")?.assessments.first?.whatLedToAssessment == "")
+    }
+
     @Test("quitting with a note typed says the typing is kept, not lost")
     func quitSaysKept() throws {
         let app = try TestApplication()

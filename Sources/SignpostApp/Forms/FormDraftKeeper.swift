@@ -42,7 +42,7 @@ struct FormDraftKeeper {
     /// A line saying the form holds typing from an earlier session, or nil.
     var restoredNotice: String? {
         restored.map {
-            "Restored what you typed at \(LondonTime.timestamp($0.updatedAt)), not yet saved; Esc throws it away (asks first)"
+            "Restored what you typed at \(LondonTime.timestamp($0.updatedAt)) (not saved yet); Esc discards it"
         }
     }
 
@@ -86,6 +86,7 @@ enum DraftedForm {
     static let level = "level"
     static let member = "member"
     static let newFamily = "new-family"
+    static let assessmentField = "assessment-field"
 
     /// The screens that reopen a draft's form (its family first, then the form), or nil when its family is gone.
     static func screens(for draft: FormDraft, app: AppEnvironment) -> [any Screen]? {
@@ -100,6 +101,11 @@ enum DraftedForm {
             guard let person else { return nil }
             form = LevelChangeScreen(family: family, person: person, app: app)
         case member: form = MemberScreen(family: family, editing: person, app: app)
+        case assessmentField:
+            guard let id = draft.fields["assessment"],
+                let assessment = family.assessments.first(where: { $0.id.rawValue == id })
+            else { return nil }
+            form = AssessmentEditorScreen(family: family, assessment: assessment, app: app)
         default: return nil
         }
         return [FamilyScreen(familyID: family.id, app: app), form]

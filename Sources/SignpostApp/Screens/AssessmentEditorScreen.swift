@@ -5,8 +5,10 @@ import SignpostTerminal
 
 /// The early help assessment (CAF) form, section by section, saved as it is filled in.
 ///
-/// Every field that is changed is saved to the store at once as a draft, so a
-/// crash or a closed terminal loses at most the field being typed. "Complete"
+/// Every field that is changed is saved to the store at once as a draft, and the
+/// field being typed is kept as a form draft after every key, so a crash or a
+/// closed terminal loses nothing: opening the assessment again reopens that field
+/// with its typing. "Complete"
 /// checks every required field and, when one is missing, moves to it and says
 /// which it is.
 final class AssessmentEditorScreen: Screen {
@@ -25,17 +27,58 @@ final class AssessmentEditorScreen: Screen {
     private var problem: String?
     /// The first line of the field list shown, kept between frames so the list does not jump.
     private var lineOffset = 0
+    /// The typing in the open field, kept after every key so a crash loses nothing.
+    private var fieldDraft: FormDraftKeeper
 
     private enum FieldEditor {
         case line(TextField)
         case area(TextArea)
     }
 
-    init(family: Family, assessment: EarlyHelpAssessment) {
+    init(family: Family, assessment: EarlyHelpAssessment, app: AppEnvironment) {
         self.family = family
         self.assessment = assessment
         form = AssessmentForm(assessment)
         cursor = ListCursor(count: form.fields.count)
+        let subject = family.member(assessment.subject)?.fullName ?? assessment.subject.rawValue
+        fieldDraft = FormDraftKeeper(
+            form: FormDraftKey(kind: DraftedForm.assessmentField, family: family.id, person: assessment.subject),
+            summary: "a field of \(subject)'s assessment (CAF)", app: app)
+        reopenDraftedField()
+    }
+
+    /// Reopens the field whose typing a crash left in a draft, with that typing (not selected, so it is not replaced).
+    private func reopenDraftedField() {
+        guard let earlier = fieldDraft.restored, earlier.fields["assessment"] == assessment.id.rawValue,
+            let index = form.fields.firstIndex(where: { $0.id == earlier.fields["field"] })
+        else { return }
+        cursor.selected = index
+        let typed = earlier.fields["text"] ?? ""
+        switch form.fields[index].kind {
+        case .longText: editor = .area(TextArea(text: typed))
+        case .text, .date: editor = .line(TextField(text: typed, maxLength: 2000))
+        case .choice, .yesNo: return
+        }
+        problem = fieldDraft.restoredNotice
+    }
+
+    /// The text in the open field editor, if one is open.
+    private var typed: String? {
+        switch editor {
+        case .line(let text): return text.text
+        case .area(let text): return text.text
+        case nil: return nil
+        }
+    }
+
+    /// Whether the open editor holds something other than what the field has saved.
+    private var typedDiffers: Bool { typed.map { $0 != field.read(assessment) } ?? false }
+
+    /// Keeps the open editor's typing as a draft (or removes the draft once it matches the saved value).
+    private func keepTyping(app: AppEnvironment) {
+        guard let typed else { return }
+        fieldDraft.keep(
+            ["assessment": assessment.id.rawValue, "field": field.id, "text": typed], hasTyping: typedDiffers, app: app)
     }
 
     var field: AssessmentFormField { form.fields[min(cursor.selected, form.fields.count - 1)] }
@@ -45,7 +88,9 @@ final class AssessmentEditorScreen: Screen {
         return "Assessment (CAF) · \(name) · \(assessment.status.label)"
     }
 
-    var hasUnsavedChanges: Bool { editor != nil }
+    var hasUnsavedChanges: Bool { typedDiffers }
+
+    var keepsTypingAsDraft: Bool { true }
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
@@ -257,10 +302,12 @@ final class AssessmentEditorScreen: Screen {
             case .line(var text):
                 let outcome = text.handle(key)
                 editor = .line(text)
+                keepTyping(app: app)
                 return outcome == .ignored ? .ignored : .handled
             case .area(var text):
                 let outcome = text.handle(key, in: Rect(x: 0, y: 0, width: max(10, area.width), height: 5))
                 editor = .area(text)
+                keepTyping(app: app)
                 return outcome == .ignored ? .ignored : .handled
             case nil: break
             }
@@ -307,7 +354,24 @@ final class AssessmentEditorScreen: Screen {
             }
             if let transition = write(typed, app: app) { return transition }
             editor = nil
-        case .cancelEdit: editor = nil
+            fieldDraft.discard(app: app)
+        case .cancelEdit:
+            guard typedDiffers else {
+                editor = nil
+                fieldDraft.discard(app: app)
+                return .handled
+            }
+            return .confirm(
+                Confirmation(
+                    "Leave “\(field.label)” as it was? What you typed in it will be lost.", yes: "Leave it",
+                    no: "Keep typing"
+                ) { [self] in
+                    editor = nil
+                    if let problem = fieldDraft.discard(app: app) {
+                        return .message("field left; \(problem)", .warning)
+                    }
+                    return .handled
+                })
         case .complete: return complete(app)
         case .addCarer:
             return addRow(app, in: .parentsAndCarers) {

@@ -344,14 +344,14 @@ final class FamilyScreen: Screen {
                 return .message("the assessment could not be started: \(error)", .error)
             }
             reload(app, recordView: false)
-            return .push(AssessmentEditorScreen(family: self.family ?? family, assessment: draft))
+            return .push(AssessmentEditorScreen(family: self.family ?? family, assessment: draft, app: app))
         case .toggleSignificant:
             significantOnly.toggle()
             chronologyList.cursor.selected = 0
             rebuildLists(family, today: app.today)
         case .open:
             if tab == .assessments, let index = assessmentList.selectedIndex {
-                return .push(AssessmentEditorScreen(family: family, assessment: family.assessments[index]))
+                return .push(AssessmentEditorScreen(family: family, assessment: family.assessments[index], app: app))
             }
             if tab == .chronology, let index = chronologyList.selectedIndex {
                 let entry = family.chronology(significantOnly: significantOnly)[index]

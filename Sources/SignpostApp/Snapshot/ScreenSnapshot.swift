@@ -103,7 +103,7 @@ public enum ScreenSnapshot {
             }
             let screen: any Screen =
                 name == .caf
-                ? AssessmentEditorScreen(family: record, assessment: assessment)
+                ? AssessmentEditorScreen(family: record, assessment: assessment, app: environment)
                 : AssessmentReadScreen(family: record, assessment: assessment)
             application = Application(
                 environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), screen])
