@@ -50,6 +50,36 @@ struct KeyMeaningTests {
         #expect(Self.conflicts(on: app.application) == [])
     }
 
+    /// The printable keys the hint bar and help offer on the screen on top.
+    static func printableKeys(on application: Application) -> [String] {
+        func printable<S: Screen>(_ screen: S) -> [String] {
+            application.frameKeys(for: screen).bindings.flatMap(\.keys).compactMap(\.typedCharacter).map { String($0) }
+        }
+        return printable(application.top)
+    }
+
+    @Test("while typing, no printable key is offered: it would go into the field, so only F-keys are listed")
+    func typingOffersOnlyFunctionKeys() throws {
+        let app = try TestApplication()
+        app.press(.character("/"))
+        #expect(Self.printableKeys(on: app.application) == [], "search box")
+        #expect(app.screen().contains("F1 Help"))
+        app.press(.escape, .enter, .character("n"))
+        #expect(Self.printableKeys(on: app.application) == [], "case note text")
+        app.type("Is she safe? Need to ask N")
+        #expect(app.application.top is CaseNoteScreen, "? and N were typed, not help or the navigator")
+        app.press(.tab)
+        #expect(Self.printableKeys(on: app.application).contains("?"), "on the checkbox, ? is help again")
+        app.press(.escape, .character("y"), .character("a"))
+        #expect(Self.printableKeys(on: app.application) == [], "member's first name")
+
+        let caf = try TestApplication(families: [AssessmentEditorTests.family()])
+        caf.press(.enter, .down, .character("c"))
+        #expect(Self.printableKeys(on: caf.application).contains("?"))
+        caf.press(.enter)
+        #expect(Self.printableKeys(on: caf.application) == [], "a CAF field being typed")
+    }
+
     @Test("F2 opens the navigator from a form, as the help says, and never saves it")
     func functionTwoIsTheNavigator() throws {
         let app = try TestApplication()

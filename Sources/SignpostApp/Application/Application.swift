@@ -143,23 +143,27 @@ public final class Application {
                     binding.keys, action: .screen(binding.action), hint: binding.hint, help: binding.help,
                     group: binding.group, showsInHintBar: binding.showsInHintBar))
         }
+        // While typing, printable keys go into the field: only the F-keys do what the frame offers,
+        // so only they are listed (a "?" typed into a note is a question mark, not help).
+        let typing = screen.takesTyping
         keys.bind(
-            [.character("?"), .function(1)], .help, hint: "Help",
+            typing ? [.function(1)] : [.character("?"), .function(1)], .help, hint: "Help",
             help: "Show every key this screen answers (F1 works while typing)", group: "General")
         if !(screen is TriageScreen) {
             keys.bind(
-                [.character("C"), .function(3)], .newContact, hint: "New contact",
+                typing ? [.function(3)] : [.character("C"), .function(3)], .newContact, hint: "New contact",
                 help:
                     "Take a call at the front door (F3 works while typing); from a family, it starts with that family",
                 group: "General", showsInHintBar: false)
         }
         if !(screen is NavigatorScreen || screen is NavigatorMapScreen) {
             keys.bind(
-                [.character("N"), .function(2)], .navigator, hint: "Navigator",
+                typing ? [.function(2)] : [.character("N"), .function(2)], .navigator, hint: "Navigator",
                 help:
                     "Walk the referral pathways: from a family, its record answers what it can (F2 works while typing)",
                 group: "General")
         }
+        guard !typing else { return keys }
         keys.bind(
             [.character(":")], .palette, hint: "Commands",
             help:

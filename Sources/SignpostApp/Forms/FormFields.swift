@@ -117,6 +117,12 @@ struct FormFields {
         focus.focus(index(id))
     }
 
+    /// Whether the focused row is a text field (a choice answers ←/→ and Space, not typing).
+    var focusedTakesTyping: Bool {
+        if case .text = rows[focus.focused].input { return true }
+        return false
+    }
+
     /// The id of the focused row.
     var focusedID: String { rows[focus.focused].id }
 

@@ -92,6 +92,8 @@ final class AssessmentEditorScreen: Screen {
 
     var keepsTypingAsDraft: Bool { true }
 
+    var takesTyping: Bool { editor != nil }
+
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
         if let editor {

@@ -44,6 +44,8 @@ final class CaseNoteScreen: Screen {
 
     var keepsTypingAsDraft: Bool { true }
 
+    var takesTyping: Bool { focus.isFocused(0) }
+
     var keys: KeyRegistry<Action> {
         formKeys(
             saves: "Save the note to the chronology",

@@ -27,6 +27,8 @@ final class HomeScreen: Screen {
 
     var title: String { "Families" }
 
+    var takesTyping: Bool { isSearchFocused }
+
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
         if isSearchFocused {

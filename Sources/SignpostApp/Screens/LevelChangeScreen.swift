@@ -37,6 +37,8 @@ final class LevelChangeScreen: Screen {
 
     var keepsTypingAsDraft: Bool { true }
 
+    var takesTyping: Bool { focus.isFocused(1) }
+
     var title: String { "Level of need · \(person.fullName)" }
 
     var hasUnsavedChanges: Bool {

@@ -147,6 +147,8 @@ final class MemberScreen: Screen {
 
     var keepsTypingAsDraft: Bool { true }
 
+    var takesTyping: Bool { fields.focusedTakesTyping }
+
     var title: String { existing.map { "Edit \($0.fullName)" } ?? "New member of the \(family.name) family" }
 
     var hasUnsavedChanges: Bool { fields.hasText(besides: initialTexts) }

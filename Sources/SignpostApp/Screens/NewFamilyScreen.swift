@@ -45,6 +45,8 @@ final class NewFamilyScreen: Screen {
 
     var keepsTypingAsDraft: Bool { true }
 
+    var takesTyping: Bool { fields.focusedTakesTyping }
+
     var hasUnsavedChanges: Bool { fields.hasText() }
 
     var keys: KeyRegistry<Action> {
