@@ -188,6 +188,21 @@ struct FormDraftTests {
         #expect(try app.store.family("F-1")?.assessments.first?.whatLedToAssessment == "")
     }
 
+    @Test(":home from a note with typing says the typing is kept; the note comes back when opened again")
+    func leavingByCommandKeepsTheDraft() throws {
+        let app = try TestApplication()
+        app.press(.enter, .character("n"))
+        app.type("kept for later")
+        app.press(.tab, .character(":"))
+        app.type("home")
+        app.press(.enter)
+        #expect(app.screen().contains("What you typed is kept as a draft"))
+        app.press(.character("y"))
+        #expect(app.application.top is HomeScreen)
+        app.press(.enter, .character("n"))
+        #expect(app.screen().contains("kept for later"))
+    }
+
     @Test("quitting with a note typed says the typing is kept, not lost")
     func quitSaysKept() throws {
         let app = try TestApplication()

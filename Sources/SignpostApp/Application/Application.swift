@@ -407,17 +407,19 @@ public final class Application {
     }
 
     private func leave(toDepth depth: Int) {
-        let unsaved = stack.dropFirst(depth).contains { $0.hasUnsavedChanges }
+        let unsaved = stack.dropFirst(depth).filter { $0.hasUnsavedChanges }
         let go: () -> Transition = { [unowned self] in
             stack.removeLast(stack.count - depth)
             top.willReappear(app: environment)
             return .handled
         }
-        if unsaved {
-            apply(
-                .confirm(
-                    Confirmation("Leave this screen? Unsaved typing will be lost.", yes: "Leave", no: "Stay", onYes: go)
-                ))
+        if !unsaved.isEmpty {
+            // Forms that keep drafts lose nothing by being left: their typing comes back when they are opened again.
+            let question =
+                unsaved.allSatisfy(\.keepsTypingAsDraft)
+                ? "Leave this screen? What you typed is kept as a draft and comes back when you open it again."
+                : "Leave this screen? Unsaved typing will be lost."
+            apply(.confirm(Confirmation(question, yes: "Leave", no: "Stay", onYes: go)))
         } else {
             _ = go()
         }
