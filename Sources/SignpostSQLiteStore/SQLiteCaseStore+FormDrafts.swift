@@ -60,6 +60,35 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// Reports form drafts that can no longer be read, or whose row disagrees with what it holds.
+    ///
+    /// An unreadable draft is left out of ``formDrafts(for:)``, so this is where it is named.
+    func checkFormDrafts(_ db: Database, problems: inout [String], checked: inout [String]) throws {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT practitioner, kind, family_id, person_id, body FROM form_draft ORDER BY practitioner, kind"
+        )
+        var faulty = 0
+        for row in rows {
+            let practitioner: String = try row.value("practitioner")
+            let kind: String = try row.value("kind")
+            let body: Data = (try? row.value("body") as Data) ?? Data()
+            guard let draft = Self.decode(body) else {
+                faulty += 1
+                problems.append(
+                    "a \(kind) form draft saved by \(practitioner) can no longer be read, so it is not offered back")
+                continue
+            }
+            let columns = Self.columns(of: draft.form)
+            let stored = [kind, try row.value("family_id") as String, try row.value("person_id") as String]
+            if draft.practitioner != practitioner || columns != stored {
+                faulty += 1
+                problems.append(
+                    "a \(kind) form draft saved by \(practitioner): its row does not match what it holds")
+            }
+        }
+        if faulty == 0 { checked.append("\(rows.count) form drafts can be read") }
+    }
+
     /// The key's columns: kind, family id and person id, an empty string standing for none.
     private static func columns(of form: FormDraftKey) -> [String] {
         [form.kind, form.family?.rawValue ?? "", form.person?.rawValue ?? ""]

@@ -194,6 +194,7 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
                     "\(state.families.count) families, \(people) people, \(state.audit.count) audit entries",
                     // Held as values, drafts here are always readable; the line matches the SQLite store's.
                     "\(state.drafts.count) contact drafts can be read",
+                    "\(state.formDrafts.count) form drafts can be read",
                 ])
         }
     }

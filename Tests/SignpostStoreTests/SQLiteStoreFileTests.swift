@@ -347,6 +347,29 @@ struct SQLiteStoreFileTests {
         #expect(try reopened.check().isHealthy)
     }
 
+    @Test("a form draft that no longer reads is left out of the list, and check says which")
+    func unreadableFormDraft() throws {
+        let store = try SQLiteCaseStore(opening: try closedStore(), expecting: nil)
+        let good = FormDraftConformanceTests.draft()
+        try store.saveFormDraft(good)
+        #expect(try store.check().checked.contains("1 form drafts can be read"))
+        try store.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO form_draft (practitioner, kind, family_id, person_id, updated_at, body)
+                    VALUES (?, 'level', 'F-00017', 'P-ava', 900000000.0, ?)
+                    """,
+                arguments: [good.practitioner, Data(#"{"form":"#.utf8)])
+        }
+        #expect(try store.formDrafts(for: good.practitioner) == [good])
+        #expect(
+            try store.check().problems == [
+                "a level form draft saved by sam.okafor can no longer be read, so it is not offered back"
+            ])
+        try store.discardFormDraft(FormDraftKey(kind: "level", family: "F-00017", person: "P-ava"), by: "sam.okafor")
+        #expect(try store.check().isHealthy)
+    }
+
     @Test("a saved draft is in the file: it survives the store being closed and reopened")
     func draftSurvivesReopening() throws {
         let url = try closedStore()
