@@ -196,7 +196,7 @@ struct FrontDoorDefectTests {
         let app = try TestApplication(size: Size(width: 120, height: 40), families: [try Self.family()])
         let family = try #require(try app.store.family("F-DEF1"))
         let marta = try #require(family.member("P-marta"))
-        app.application.apply(.push(LevelChangeScreen(family: family, person: marta)))
+        app.application.apply(.push(LevelChangeScreen(family: family, person: marta, app: app.environment)))
         app.press(.up, .tab)
         app.type("Reviewed with the school")
         app.press(.control("o"))
