@@ -20,7 +20,12 @@ public struct LevelSuggestion: Hashable, Codable, Sendable {
     }
 
     /// The level the concerns and indicators point at: the highest of them, level 1 when there are none.
-    public static func suggest(concerns: [Concern], indicators: [LevelIndicator]) -> LevelSuggestion {
+    ///
+    /// `household` adds what a child lives with ("think family"): an adult's domestic abuse, substance misuse,
+    /// mental ill-health or a risk to children, each naming the adult.
+    public static func suggest(
+        concerns: [Concern], indicators: [LevelIndicator], household: [HouseholdConcern] = []
+    ) -> LevelSuggestion {
         var candidates: [(level: NeedLevel, reason: String)] = []
         for concern in concerns {
             let level = concern.suggestedLevel
@@ -39,6 +44,9 @@ public struct LevelSuggestion: Hashable, Codable, Sendable {
         }
         for indicator in indicators {
             candidates.append((indicator.level, "Indicator “\(indicator.label)”: level \(indicator.level.rawValue)"))
+        }
+        for item in household {
+            candidates.append((item.level, "\(item.reason): level \(item.level.rawValue) (think family)"))
         }
         guard let highest = candidates.map(\.level).max() else {
             return LevelSuggestion(level: .universal, reasons: ["No concerns or indicators recorded: level 1"])

@@ -84,6 +84,15 @@ struct RawService: Decodable {
     var outOfHours: String?
     var consentRequired: Bool?
     var lastChecked: String?
+    var source: String?
+    var sessions: [RawSession]?
+    var servesExpectantParents: Bool?
+    var safeguarding: [String]?
+}
+
+struct RawSession: Decodable {
+    var name: String?
+    var weekly: [String: [String]]?
 }
 
 struct RawSchedule: Decodable {
@@ -120,6 +129,7 @@ struct RawDestination: Decodable {
     var consentRequired: Bool?
     var kind: String?
     var actions: [String]?
+    var nextWorkingDay: Bool?
 }
 
 // MARK: - Checking
@@ -194,6 +204,26 @@ struct PathwaysChecker {
             } else {
                 problem(location, "lastChecked is missing: say when the details were last checked")
             }
+            if (service.source ?? "").isEmpty {
+                problem(location, "source is missing: say where the details come from")
+            }
+            var scopes: Set<SafeguardingScope> = []
+            for text in service.safeguarding ?? [] {
+                if let scope = SafeguardingScope(rawValue: text) {
+                    scopes.insert(scope)
+                } else {
+                    problem(location, "safeguarding \"\(text)\" is not children or adults")
+                }
+            }
+            var sessions: [DropInSession] = []
+            for (number, session) in (service.sessions ?? []).enumerated() {
+                let field = "sessions[\(number)]"
+                if (session.name ?? "").isEmpty { problem(location, "\(field).name is missing") }
+                let hours = checkSchedule(
+                    RawSchedule(alwaysOpen: nil, weekly: session.weekly, bankHolidays: nil), location: "\(location) \(field)",
+                    bankHolidays: bankHolidays)
+                if case .weekly(let weekly)? = hours { sessions.append(DropInSession(name: session.name ?? "", hours: weekly)) }
+            }
             let schedule = checkSchedule(service.schedule, location: location, bankHolidays: bankHolidays)
             guard let schedule, let lastChecked else { continue }
             services.append(
@@ -203,7 +233,9 @@ struct PathwaysChecker {
                     minimumAge: service.minimumAge, maximumAge: service.maximumAge, location: service.location ?? "",
                     contact: service.contact ?? "", phones: service.phones ?? [], email: service.email,
                     url: service.url, schedule: schedule, outOfHours: service.outOfHours.map { ServiceID($0) },
-                    consentRequired: service.consentRequired ?? false, lastChecked: lastChecked))
+                    consentRequired: service.consentRequired ?? false, lastChecked: lastChecked,
+                    source: service.source ?? "", sessions: sessions,
+                    servesExpectantParents: service.servesExpectantParents ?? false, safeguarding: scopes))
         }
         return services
     }
@@ -382,7 +414,7 @@ struct PathwaysChecker {
                     PathwayDestination(
                         service: ServiceID(serviceID), urgency: urgency,
                         consentRequired: destination.consentRequired ?? false, kind: kind,
-                        actions: destination.actions ?? []))
+                        actions: destination.actions ?? [], nextWorkingDay: destination.nextWorkingDay ?? false))
             }
         }
         if let next = node.then, !nodeIDs.contains(next) { problem(location, "then \"\(next)\" is not a node") }

@@ -28,7 +28,7 @@ import Foundation
 ///    "answers": [{"value": "child", "label": "Child", "next": "…"}, {"value": "adult", "label": "Adult", "next": "…"}]},
 ///   {"id": "bright-start", "type": "outcome", "title": "Early help: Bright Start",
 ///    "destinations": [{"service": "bright-start", "urgency": "routine", "consentRequired": true,
-///                      "kind": "referral", "actions": ["…"]}],
+///                      "kind": "referral", "actions": ["…"], "nextWorkingDay": false}],
 ///    "warning": "optional, shown whenever the walk reaches this outcome",
 ///    "then": "optional node to continue at, so one walk reaches several destinations"}]}
 /// ```
@@ -152,11 +152,14 @@ public struct PathwayDestination: Hashable, Sendable {
     public var kind: DestinationKind
     /// What to do next, in order.
     public var actions: [String]
+    /// A follow-up when the service next opens (CSCT the next working day after the Emergency Duty Team).
+    public var nextWorkingDay: Bool
 
     public init(
         service: ServiceID, urgency: Urgency, consentRequired: Bool, kind: DestinationKind = .referral,
-        actions: [String] = []
+        actions: [String] = [], nextWorkingDay: Bool = false
     ) {
+        self.nextWorkingDay = nextWorkingDay
         self.service = service
         self.urgency = urgency
         self.consentRequired = consentRequired

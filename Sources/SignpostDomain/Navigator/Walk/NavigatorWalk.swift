@@ -157,9 +157,13 @@ struct WalkRun: Sendable {
         self.pathways = pathways
         self.situation = situation
         self.instant = instant
+        let today = LondonTime.today(at: instant)
         people: for person in situation.people {
             var nodeID: String? = pathways.start
-            var why: [String] = []
+            // Think family: what the person lives with is part of why they go anywhere.
+            var why: [String] = situation.householdConcerns(for: person, today: today).map {
+                "Think family: \($0.reason)"
+            }
             var visited = 0
             while let id = nodeID {
                 visited += 1
@@ -171,6 +175,14 @@ struct WalkRun: Sendable {
                 switch node {
                 case .outcome(let outcome):
                     for destination in outcome.destinations {
+                        // Every service's age range holds, whatever a pathways file says.
+                        if let service = pathways.directory[destination.service], !service.serves(person, today: today)
+                        {
+                            warn(
+                                "\(person.displayName): \(service.name) is for \(service.ageRange), so it is not suggested"
+                            )
+                            continue
+                        }
                         reached.append((person.id, destination, why))
                     }
                     if let warning = outcome.warning { warn(warning) }
