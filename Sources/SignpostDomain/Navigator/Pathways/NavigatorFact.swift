@@ -7,8 +7,11 @@ import Foundation
 /// Concern facts name the concern: `concern:mental-health`.
 public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
     /// The consent that applies to the person's early help (their own, else the adults', else the family's; see
-    /// ``Situation/consent(for:today:)``): `given`, `refused`, `not-asked`.
+    /// ``Situation/consent(for:today:)``): `given`, `refused`, `not-asked`. A family question: when nothing is
+    /// recorded the practitioner is asked once for the family, and a person's own recorded answer still wins.
     case consent
+    /// Whether the practitioner set the person's level (rather than it being suggested): `yes`, `no`.
+    case levelGiven
     /// Whether it is office hours in London (weekday 09:00–17:00, not a bank holiday): `yes`, `no`.
     case officeHours
     /// The door the contact came through: a ``ContactDoor`` id.
@@ -62,6 +65,7 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case "level": self = .level
         case "has-concerns": self = .hasConcerns
         case "own-concerns": self = .ownConcerns
+        case "level-given": self = .levelGiven
         case "safeguarding": self = .safeguarding
         case "urgent-safeguarding": self = .urgentSafeguarding
         case "household-risk": self = .householdRisk
@@ -84,6 +88,7 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .level: return "level"
         case .hasConcerns: return "has-concerns"
         case .ownConcerns: return "own-concerns"
+        case .levelGiven: return "level-given"
         case .safeguarding: return "safeguarding"
         case .urgentSafeguarding: return "urgent-safeguarding"
         case .householdRisk: return "household-risk"
@@ -98,7 +103,7 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
     /// Whether the fact is about the family (and so answered once) or about a person.
     public var scope: QuestionScope {
         switch self {
-        case .officeHours, .door: return .family
+        case .consent, .officeHours, .door: return .family
         default: return .person
         }
     }
@@ -111,7 +116,7 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .role: return SituationRole.allCases.map(\.rawValue)
         case .ageBand: return ServiceAgeBand.allCases.map(\.rawValue)
         case .level: return NeedLevel.allCases.map { String($0.rawValue) }
-        case .officeHours, .send, .hasConcerns, .ownConcerns, .safeguarding, .urgentSafeguarding, .householdRisk,
+        case .officeHours, .send, .hasConcerns, .ownConcerns, .levelGiven, .safeguarding, .urgentSafeguarding, .householdRisk,
             .pregnant, .highRiskDomesticAbuse, .concern, .under18:
             return ["yes", "no"]
         }
@@ -143,6 +148,7 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
             }
             return person.concerns.map { yesNo(!$0.isEmpty) }
         case .ownConcerns: return person.concerns.map { yesNo(!$0.isEmpty) }
+        case .levelGiven: return yesNo(person.level != nil)
         case .safeguarding:
             if situation.isSafeguarding(person, today: today) { return "yes" }
             return person.concerns.map { _ in "no" }

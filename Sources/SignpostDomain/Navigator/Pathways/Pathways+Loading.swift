@@ -8,7 +8,9 @@ extension Pathways {
     /// no answers or an answer with no next step; unknown facts, answer values
     /// their fact can never produce, or values it can produce that no answer
     /// takes; destinations at a service with no
-    /// phone, e-mail or web address; nodes the start cannot reach; cycles.
+    /// phone, e-mail or web address; services with no source or last-checked date; nodes the start cannot
+    /// reach; cycles; and a graph that breaks the safety invariant: a safeguarding concern or indicator with
+    /// a route that reaches no safeguarding service (see `PathwaysSafety`).
     ///
     /// - Parameter source: the file name or label shown before each problem.
     public static func load(_ data: Data, source: String) throws(PathwaysError) -> Pathways {
@@ -27,6 +29,9 @@ extension Pathways {
         guard let pathways, checker.problems.isEmpty else {
             throw PathwaysError(source: source, problems: checker.problems)
         }
+        // Only a file that is whole can be walked: the safety invariant is checked last.
+        let unsafe = PathwaysSafety.problems(in: pathways)
+        guard unsafe.isEmpty else { throw PathwaysError(source: source, problems: unsafe) }
         return pathways
     }
 
