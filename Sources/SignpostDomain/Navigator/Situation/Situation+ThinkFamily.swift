@@ -81,8 +81,10 @@ extension Situation {
     public func suggestedLevel(for person: SituationPerson, today: CalendarDate) -> LevelSuggestion? {
         let household = householdConcerns(for: person, today: today)
         if person.concerns == nil && person.indicators.isEmpty && household.isEmpty { return nil }
-        return LevelSuggestion.suggest(
-            concerns: person.concerns ?? [], indicators: person.indicators, household: household)
+        // On an adult, a risk to the household's children is the children's level, not the adult's own need.
+        let adult = !Situation.isUnder18(person, today: today)
+        let own = person.indicators.filter { !(adult && $0.isRiskToHouseholdChildren) }
+        return LevelSuggestion.suggest(concerns: person.concerns ?? [], indicators: own, household: household)
     }
 
     /// The level the walk uses for a person: the practitioner's, else the suggestion counting the household.
