@@ -214,3 +214,14 @@ public struct OpeningPeriod: Hashable, Sendable, CustomStringConvertible {
         return hours * 60 + minutes
     }
 }
+
+extension ServiceID {
+    /// The service's name in the built-in directory ("Bright Start" for `bright-start`), or the id when it has none.
+    ///
+    /// For summaries written where no pathways are at hand (audit trails): people read names, not ids.
+    ///
+    /// ```swift
+    /// ServiceID("emergency-duty-team").displayName  // "Emergency Duty Team"
+    /// ```
+    public var displayName: String { Pathways.islington.directory[self]?.name ?? rawValue }
+}
