@@ -59,14 +59,17 @@ struct NavigatorTests {
 
     @Test("a disclosure at 17:30 on a Friday: the Emergency Duty Team now, CSCT named the next working day, no ids")
     func outOfHoursDisclosure() throws {
-        let input = #"{"consent": "given", "people": [{"id": "kid", "role": "child", "age": 9, "concerns": ["sexual-abuse"]}]}"#
+        let input =
+            #"{"consent": "given", "people": [{"id": "kid", "role": "child", "age": 9, "concerns": ["sexual-abuse"]}]}"#
         let run = try binary.run(
             ["navigate", "--situation", "-", "--at", "2025-12-19T17:30:00Z"], home: home, input: Data(input.utf8))
         #expect(run.status == 0, "\(run.standardError)")
         let lines = run.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("1. Emergency Duty Team (immediate") == true, "\(run.standardOutput)")
         #expect(
-            lines.contains { $0.hasPrefix("2. Children's Services Contact Team (CSCT) (next working day: opens Mon 22/12/2025 09:00") },
+            lines.contains {
+                $0.hasPrefix("2. Children's Services Contact Team (CSCT) (next working day: opens Mon 22/12/2025 09:00")
+            },
             "\(run.standardOutput)")
         #expect(!run.standardOutput.contains("emergency-duty-team"))
     }

@@ -68,7 +68,8 @@ struct NavigateCommand: ParsableCommand {
             if listIndicators {
                 for indicator in LevelIndicator.allCases {
                     let safeguarding = indicator.isSafeguarding ? "\tsafeguarding" : ""
-                    Console.print("\(indicator.rawValue)\t\(indicator.level.rawValue)\t\(indicator.label)\(safeguarding)")
+                    Console.print(
+                        "\(indicator.rawValue)\t\(indicator.level.rawValue)\t\(indicator.label)\(safeguarding)")
                 }
             }
             if listServices {

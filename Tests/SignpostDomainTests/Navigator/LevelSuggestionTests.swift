@@ -96,6 +96,7 @@ struct LevelSuggestionTests {
         let result = Navigator().evaluate(Situation(consent: .given, people: [person]), at: Instant.weekdayMorning)
         #expect(result.destinations.map(\.service) == ["csct"])
         #expect(result.levels[0].reasons.count == 1)
-        #expect(result.levels[0].reasons.first?.hasPrefix("Indicator “Persistent absence from school”: level 3 [") == true)
+        #expect(
+            result.levels[0].reasons.first?.hasPrefix("Indicator “Persistent absence from school”: level 3 [") == true)
     }
 }

@@ -251,7 +251,10 @@ let routingCases: [RoutingCase] = [
         [Expected("targeted-youth-support", ["jo"], .routine, consent: true)]),
     RoutingCase(
         "24 without SEND: past children's early help, universal services", [.child("jo", age: 24, [.isolation])],
-        [Expected("universal", ["jo"], .routine, consent: false), Expected("family-information-service", ["jo"], .routine, consent: false)]),
+        [
+            Expected("universal", ["jo"], .routine, consent: false),
+            Expected("family-information-service", ["jo"], .routine, consent: false),
+        ]),
     RoutingCase(
         "13 with mental health: Bright Futures, TYS and CAMHS", [.child("teen", age: 13, [.mentalHealth])],
         [
@@ -269,10 +272,16 @@ let routingCases: [RoutingCase] = [
     RoutingCase(
         "early help refused: no referral, universal and self-referral", consent: .refused,
         [.child("kid", age: 6, [.parenting])],
-        [Expected("universal", ["kid"], .routine, consent: false), Expected("family-information-service", ["kid"], .routine, consent: false)]),
+        [
+            Expected("universal", ["kid"], .routine, consent: false),
+            Expected("family-information-service", ["kid"], .routine, consent: false),
+        ]),
     RoutingCase(
         "early help not asked: no referral yet", consent: .notAsked, [.child("kid", age: 2, [.earlyDevelopment])],
-        [Expected("universal", ["kid"], .routine, consent: false), Expected("family-information-service", ["kid"], .routine, consent: false)]),
+        [
+            Expected("universal", ["kid"], .routine, consent: false),
+            Expected("family-information-service", ["kid"], .routine, consent: false),
+        ]),
     RoutingCase(
         "consent refused, one child neglected and one with early help needs", consent: .refused,
         [.child("kid", age: 6, [.parenting]), .child("baby", age: 1, [.neglect])],
@@ -285,7 +294,10 @@ let routingCases: [RoutingCase] = [
     // Level 1: universal services, no referral.
     RoutingCase(
         "level 1 child: universal services", [.child("kid", age: 6, level: .universal, [.physicalHealth])],
-        [Expected("universal", ["kid"], .routine, consent: false), Expected("family-information-service", ["kid"], .routine, consent: false)]),
+        [
+            Expected("universal", ["kid"], .routine, consent: false),
+            Expected("family-information-service", ["kid"], .routine, consent: false),
+        ]),
     RoutingCase("a child with nothing raised: no destination", [.child("kid", age: 6)], []),
     RoutingCase(
         "adult looking for work: unemployment is level 2, Access Islington and iWork", [.adult("dad", [.employment])],

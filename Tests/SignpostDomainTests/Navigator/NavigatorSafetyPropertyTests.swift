@@ -55,7 +55,8 @@ enum SituationFactory {
             }
             people.append(person)
         }
-        let consent: SituationConsent? = Int.random(in: 0..<8, using: &rng) == 0 ? nil : SituationConsent.allCases.randomElement(using: &rng)
+        let consent: SituationConsent? =
+            Int.random(in: 0..<8, using: &rng) == 0 ? nil : SituationConsent.allCases.randomElement(using: &rng)
         let door = Bool.random(using: &rng) ? ContactDoor.allCases.randomElement(using: &rng) : nil
         return (Situation(door: door, consent: consent, people: people), instant)
     }
@@ -120,8 +121,11 @@ struct NavigatorSafetyPropertyTests {
             for person in situation.people where SafetyOracle.needsSafeguarding(person, in: situation, today: today) {
                 checked += 1
                 let allowed: Set<ServiceID> =
-                    SafetyOracle.isChild(person, today: today) ? ["csct", "emergency-duty-team"] : ["adult-social-care"]
-                let reached = result.destinations.contains { allowed.contains($0.service) && $0.people.contains(person.id) }
+                    SafetyOracle.isChild(person, today: today)
+                    ? ["csct", "emergency-duty-team"] : ["adult-social-care"]
+                let reached = result.destinations.contains {
+                    allowed.contains($0.service) && $0.people.contains(person.id)
+                }
                 if !reached, failures.count < 5 {
                     failures.append("\(Timestamp.text(instant)) \(person): \(result.text)")
                 }
@@ -150,7 +154,9 @@ struct NavigatorSafetyPropertyTests {
                     } else if let age {
                         inRange = age >= (service?.minimumAge ?? 0) && age <= (service?.maximumAge ?? Int.max)
                     }
-                    if !inRange { failures.append("\(destination.name) for \(id) aged \(age.map(String.init) ?? "unborn")") }
+                    if !inRange {
+                        failures.append("\(destination.name) for \(id) aged \(age.map(String.init) ?? "unborn")")
+                    }
                 }
                 let reasons = Set(destination.why.filter { !$0.path.isEmpty }.map(\.person))
                 if reasons != Set(destination.people) { failures.append("\(destination.name): a person without a why") }

@@ -124,7 +124,8 @@ struct NavigatorWalkTests {
         #expect(
             result.warnings.contains {
                 $0.hasPrefix(
-                    "ava: stopped at “Has the family (or the young person) agreed to early help?” (consent is not known)")
+                    "ava: stopped at “Has the family (or the young person) agreed to early help?” (consent is not known)"
+                )
             })
     }
 

@@ -35,7 +35,8 @@ struct PathwaysValidationTests {
         } catch {
             #expect(
                 error.description.contains(
-                    "unsafe.json: safety: an unborn baby with \"neglect\" can end with no children's safeguarding service"),
+                    "unsafe.json: safety: an unborn baby with \"neglect\" can end with no children's safeguarding service"
+                ),
                 "\(error.description)")
             #expect(error.description.contains("csct-next-working-day"))
         }
@@ -44,7 +45,8 @@ struct PathwaysValidationTests {
     @Test("a file with no service that takes children's safeguarding is refused")
     func noSafeguardingService() {
         let data = B.file(
-            services: B.replacing(B.services, #""safeguarding": ["children", "adults"], "#, #""safeguarding": ["adults"], "#),
+            services: B.replacing(
+                B.services, #""safeguarding": ["children", "adults"], "#, #""safeguarding": ["adults"], "#),
             nodes: [B.question, B.outcome])
         do {
             _ = try Pathways.load(data, source: "t.json")

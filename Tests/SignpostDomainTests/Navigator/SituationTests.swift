@@ -213,7 +213,8 @@ struct SituationKeyTests {
 
     @Test("a key given twice is refused, whichever copy Foundation would have kept")
     func duplicateKeys() {
-        let json = #"{"people": [{"id": "a", "role": "child", "age": 9, "concerns": ["sexual-abuse"], "concerns": []}]}"#
+        let json =
+            #"{"people": [{"id": "a", "role": "child", "age": 9, "concerns": ["sexual-abuse"], "concerns": []}]}"#
         do {
             _ = try Situation.decode(Data(json.utf8))
             Issue.record("accepted")

@@ -131,7 +131,9 @@ public struct DropInSession: Hashable, Sendable, CustomStringConvertible {
     /// "Family support surgeries: Mon, Wed, Fri 09:00-12:00".
     public var description: String {
         var byPeriods: [[OpeningPeriod]: [Int]] = [:]
-        for (day, periods) in hours.periods { byPeriods[periods.sorted { $0.start < $1.start }, default: []].append(day) }
+        for (day, periods) in hours.periods {
+            byPeriods[periods.sorted { $0.start < $1.start }, default: []].append(day)
+        }
         let parts = byPeriods.sorted { ($0.value.min() ?? 0) < ($1.value.min() ?? 0) }.map { periods, days in
             let names = days.sorted().map { WeeklyHours.weekdayNames[$0 - 1].prefix(3).capitalized }
             return "\(names.joined(separator: ", ")) \(periods.map(\.description).joined(separator: ", "))"

@@ -33,9 +33,11 @@ public enum LevelRules {
         case .immediateDanger:
             return LevelRule(.acute, "\(domainLevels): level 4, suffering or at high risk of significant harm")
         case .physicalAbuse, .emotionalAbuse, .sexualAbuse, .neglect:
-            return LevelRule(.complex, "\(domainLevels): level 3, safeguarding concerns incl. signs of abuse or neglect")
+            return LevelRule(
+                .complex, "\(domainLevels): level 3, safeguarding concerns incl. signs of abuse or neglect")
         case .exploitation:
-            return LevelRule(.complex, "Working Together 2023: exploitation is a safeguarding concern (level 3 or above)")
+            return LevelRule(
+                .complex, "Working Together 2023: exploitation is a safeguarding concern (level 3 or above)")
         case .missing:
             return LevelRule(.complex, "\(thresholds): level 3, regularly missing from home")
         case .domesticAbuse:
@@ -56,9 +58,11 @@ public enum LevelRules {
             return LevelRule(.earlyHelp, "\(thresholds): level 2, some fixed-term exclusions")
         case .substanceUse:
             return LevelRule(
-                .earlyHelp, "\(domainLevels): level 2, adverse childhood experiences (substance misuse in the household)")
+                .earlyHelp,
+                "\(domainLevels): level 2, adverse childhood experiences (substance misuse in the household)")
         case .housing:
-            return LevelRule(.earlyHelp, "\(thresholds): level 2, between housing that meets needs (1) and eviction (3)")
+            return LevelRule(
+                .earlyHelp, "\(thresholds): level 2, between housing that meets needs (1) and eviction (3)")
         case .send, .schoolAttendance, .earlyDevelopment, .parenting, .familyRelationships, .offending:
             return LevelRule(.earlyHelp, "\(domainLevels): level 2, emerging or additional needs")
         case .physicalHealth:
@@ -83,7 +87,8 @@ public enum LevelRules {
         case .radicalisation:
             return LevelRule(.complex, "Working Together 2023 and the Prevent duty: a safeguarding concern, level 3")
         case .riskToChildren:
-            return LevelRule(.complex, "\(domainLevels): think family, a risk posed by anyone in the household, level 3")
+            return LevelRule(
+                .complex, "\(domainLevels): think family, a risk posed by anyone in the household, level 3")
         case .domesticViolenceHeardAtMARAC, .sexOffenderJoiningHousehold, .trafficking, .homeUsedForDrugDealing:
             return LevelRule(.acute, "\(thresholds): level 4")
         case .riskOfSignificantHarm, .urgentCareNeeds:

@@ -46,7 +46,10 @@ public struct LevelSuggestion: Hashable, Codable, Sendable {
             let rule = LevelRules.rule(for: indicator)
             let safeguarding = indicator.isSafeguarding ? ", a safeguarding indicator" : ""
             candidates.append(
-                (rule.level, "Indicator “\(indicator.label)”: level \(rule.level.rawValue)\(safeguarding) [\(rule.source)]"))
+                (
+                    rule.level,
+                    "Indicator “\(indicator.label)”: level \(rule.level.rawValue)\(safeguarding) [\(rule.source)]"
+                ))
         }
         for item in household {
             candidates.append((item.level, "\(item.reason): level \(item.level.rawValue) (think family)"))

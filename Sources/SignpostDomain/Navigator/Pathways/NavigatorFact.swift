@@ -116,7 +116,8 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .role: return SituationRole.allCases.map(\.rawValue)
         case .ageBand: return ServiceAgeBand.allCases.map(\.rawValue)
         case .level: return NeedLevel.allCases.map { String($0.rawValue) }
-        case .officeHours, .send, .hasConcerns, .ownConcerns, .levelGiven, .safeguarding, .urgentSafeguarding, .householdRisk,
+        case .officeHours, .send, .hasConcerns, .ownConcerns, .levelGiven, .safeguarding, .urgentSafeguarding,
+            .householdRisk,
             .pregnant, .highRiskDomesticAbuse, .concern, .under18:
             return ["yes", "no"]
         }
@@ -158,7 +159,8 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .highRiskDomesticAbuse:
             let domesticAbuse = person.concerns?.contains(.domesticAbuse) == true
             let level = situation.effectiveLevel(for: person, today: today)
-            return yesNo(person.indicators.contains(.domesticViolenceHeardAtMARAC) || (domesticAbuse && level == .acute))
+            return yesNo(
+                person.indicators.contains(.domesticViolenceHeardAtMARAC) || (domesticAbuse && level == .acute))
         case .concern(let concern): return person.concerns.map { yesNo($0.contains(concern)) }
         }
     }

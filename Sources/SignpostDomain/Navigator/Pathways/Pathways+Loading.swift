@@ -225,9 +225,12 @@ struct PathwaysChecker {
                 let field = "sessions[\(number)]"
                 if (session.name ?? "").isEmpty { problem(location, "\(field).name is missing") }
                 let hours = checkSchedule(
-                    RawSchedule(alwaysOpen: nil, weekly: session.weekly, bankHolidays: nil), location: "\(location) \(field)",
+                    RawSchedule(alwaysOpen: nil, weekly: session.weekly, bankHolidays: nil),
+                    location: "\(location) \(field)",
                     bankHolidays: bankHolidays)
-                if case .weekly(let weekly)? = hours { sessions.append(DropInSession(name: session.name ?? "", hours: weekly)) }
+                if case .weekly(let weekly)? = hours {
+                    sessions.append(DropInSession(name: session.name ?? "", hours: weekly))
+                }
             }
             let schedule = checkSchedule(service.schedule, location: location, bankHolidays: bankHolidays)
             guard let schedule, let lastChecked else { continue }

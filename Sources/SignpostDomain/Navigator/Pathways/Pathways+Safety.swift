@@ -32,7 +32,9 @@ enum PathwaysSafety {
             problems.append(
                 PathwaysProblem(
                     location: "services",
-                    message: "no service takes \(scope.rawValue)'s safeguarding: mark one with \"safeguarding\": [\"\(scope.rawValue)\"]"))
+                    message:
+                        "no service takes \(scope.rawValue)'s safeguarding: mark one with \"safeguarding\": [\"\(scope.rawValue)\"]"
+                ))
         }
         guard problems.isEmpty else { return problems }
         var unsafe = 0
@@ -98,7 +100,10 @@ enum PathwaysSafety {
             // Think family: the child's concerns are none of their own, only what an adult's record shows.
             let child = person(age: shape.age, role: shape.role, send: shape.send)
             var adults: [(String, SituationPerson)] = [
-                ("an adult's domestic abuse", SituationPerson(id: "carer", role: .adult, age: 30, concerns: [.domesticAbuse]))
+                (
+                    "an adult's domestic abuse",
+                    SituationPerson(id: "carer", role: .adult, age: 30, concerns: [.domesticAbuse])
+                )
             ]
             for indicator in LevelIndicator.allCases where indicator.isRiskToHouseholdChildren {
                 adults.append(
@@ -133,7 +138,8 @@ enum PathwaysSafety {
             guard let id, depth <= pathways.nodes.count, let node = pathways[node: id] else {
                 if !safe {
                     let choices = free.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-                    failure = Failure(path: path, choices: choices.isEmpty ? "every way" : choices.joined(separator: ", "))
+                    failure = Failure(
+                        path: path, choices: choices.isEmpty ? "every way" : choices.joined(separator: ", "))
                 }
                 return
             }

@@ -106,7 +106,9 @@ struct JSONKeyScanner {
                     if let schema = known[key] {
                         child = schema
                     } else {
-                        let hint = StrictKeys.nearest(to: key, in: Array(known.keys)).map { " (did you mean \"\($0)\"?)" }
+                        let hint = StrictKeys.nearest(to: key, in: Array(known.keys)).map {
+                            " (did you mean \"\($0)\"?)"
+                        }
                         let list = known.keys.sorted().joined(separator: ", ")
                         problems.append(
                             SituationProblem(
@@ -150,8 +152,9 @@ struct JSONKeyScanner {
             _ = try string()
         default:
             // A number, true, false or null: up to the next delimiter.
-            while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D]
-                .contains(bytes[index])
+            while index < bytes.count,
+                ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D]
+                    .contains(bytes[index])
             {
                 index += 1
             }
