@@ -293,10 +293,20 @@ let routingCases: [RoutingCase] = [
 
     // Level 1: universal services, no referral.
     RoutingCase(
-        "level 1 child: universal services", [.child("kid", age: 6, level: .universal, [.physicalHealth])],
+        "level 1 child: universal services, and the school nurse for a health concern",
+        [.child("kid", age: 6, level: .universal, [.physicalHealth])],
         [
             Expected("universal", ["kid"], .routine, consent: false),
             Expected("family-information-service", ["kid"], .routine, consent: false),
+            Expected("school-nursing", ["kid"], .routine, consent: false),
+        ]),
+    RoutingCase(
+        "a disabled three-year-old at level 2: Bright Start, SEND advice and Early Years SEND",
+        [.child("ava", age: 3, level: .earlyHelp, [.disability])],
+        [
+            Expected("bright-start", ["ava"], .routine, consent: true),
+            Expected("send-support", ["ava"], .routine, consent: false),
+            Expected("early-years-send", ["ava"], .routine, consent: false),
         ]),
     RoutingCase("a child with nothing raised: no destination", [.child("kid", age: 6)], []),
     RoutingCase(
