@@ -91,11 +91,13 @@ extension WeeklyHours {
                     year: date.year, month: date.month, day: date.day, hour: rest / 60, minute: rest % 60)
             )!
         }
+        // The fortnight's bank holidays, worked out once rather than day by day.
+        let closedDays = holidays.days(in: today.adding(days: -1).year...today.adding(days: 14).year)
         var merged: [DateInterval] = []
         for offset in -1...14 {
             let day = today.adding(days: offset)
             let dayPeriods: [OpeningPeriod]
-            if holidays.contains(day) {
+            if closedDays.contains(day) {
                 dayPeriods = openAllDayOnBankHolidays ? [OpeningPeriod(start: 0, end: 1440)] : []
             } else {
                 dayPeriods = (periods[day.weekday] ?? []).sorted { $0.start < $1.start }

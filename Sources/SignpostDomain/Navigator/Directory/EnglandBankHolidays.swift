@@ -31,6 +31,15 @@ public struct BankHolidayCalendar: Hashable, Sendable {
         return BankHolidayCalendar.computed(year: day.year).contains(day)
     }
 
+    /// Every bank holiday in the given years: the file's for the years it lists, the rules' for the others.
+    public func days(in years: ClosedRange<Int>) -> Set<CalendarDate> {
+        var days: Set<CalendarDate> = []
+        for year in years {
+            days.formUnion(listedYears.contains(year) ? listed.filter { $0.year == year } : Self.computed(year: year))
+        }
+        return days
+    }
+
     /// Whether the file lists the bank holidays of `day`'s year (false: they are computed from the rules).
     public func isConfirmed(_ day: CalendarDate) -> Bool { listedYears.contains(day.year) }
 
