@@ -21,7 +21,10 @@ import Foundation
 ///    "description": "…", "eligibility": "…", "minimumAge": 0, "maximumAge": 25, "location": "…",
 ///    "contact": "…", "phones": [{"number": "020 7527 7400", "label": ""}], "email": "…", "url": "…",
 ///    "schedule": {"weekly": {"monday": ["09:00-17:00"]}, "bankHolidays": "closed"},
-///    "outOfHours": "emergency-duty-team", "consentRequired": false, "lastChecked": "2026-11-23"}],
+///    "outOfHours": "emergency-duty-team", "consentRequired": false, "lastChecked": "2026-11-23",
+///    "source": "Fairer Together strategy, glossary of services", "safeguarding": ["children"],
+///    "sessions": [{"name": "Family support surgeries", "weekly": {"monday": ["09:00-12:00"]}}],
+///    "servesExpectantParents": false}],
 ///  "nodes": [
 ///   {"id": "role", "type": "question", "scope": "person", "text": "Child or adult?",
 ///    "help": "Why it is asked and what the answer changes (for trainers)", "fact": "role",
@@ -33,8 +36,11 @@ import Foundation
 ///    "then": "optional node to continue at, so one walk reaches several destinations"}]}
 /// ```
 ///
-/// `schedule` is `{"alwaysOpen": true}` or weekly periods in London time
-/// (`24:00` allowed as an end), closed or open all day on bank holidays.
+/// `schedule` is `{"alwaysOpen": true}` or weekly office hours in London time
+/// (`24:00` allowed as an end), closed or open all day on bank holidays;
+/// drop-in `sessions` are listed apart. `safeguarding` marks the services
+/// that take children's or adults' safeguarding: loading refuses a file in
+/// which a safeguarding concern can end without one (see `PathwaysSafety`).
 /// Facts are listed in ``NavigatorFact``.
 public struct Pathways: Hashable, Sendable {
     /// A name for the pathways ("Islington").
