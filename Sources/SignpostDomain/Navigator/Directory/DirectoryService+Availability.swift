@@ -78,7 +78,8 @@ extension WeeklyHours {
     /// The bank holidays this schedule keeps: its list as overrides, the rules for other years.
     var holidays: BankHolidayCalendar { BankHolidayCalendar(listed: bankHolidays) }
 
-    /// Open intervals from the day before `instant` to a fortnight after, merged where they meet.
+    /// Open intervals from the day before `instant` up to the next opening after it (at most a fortnight), merged
+    /// where they meet.
     func openIntervals(around instant: Date) -> [DateInterval] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = LondonTime.zone
@@ -110,6 +111,8 @@ extension WeeklyHours {
                     merged.append(interval)
                 }
             }
+            // Enough once the next opening after the instant is known and cannot run into tomorrow.
+            if let last = merged.last, last.start > instant, last.end < moment(day.adding(days: 1), 0) { break }
         }
         return merged
     }
