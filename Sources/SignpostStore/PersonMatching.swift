@@ -21,6 +21,8 @@ public struct PersonMatch: Hashable, Sendable {
     public var leadProfessional: String?
     public var highestLevel: NeedLevel?
     public var isOpen: Bool
+    /// Typed name words that fit none of this person's names (0 when every word agrees with one).
+    public var unmatchedWords = 0
 
     public init(
         familyID: FamilyID, familyName: String, personID: PersonID, personName: String, dateOfBirth: CalendarDate?,
@@ -49,64 +51,217 @@ public struct PersonMatch: Hashable, Sendable {
             dateOfBirth: match.candidate.dateOfBirth, postcode: match.candidate.postcode, score: match.score,
             reasons: match.reasons, openServices: summary.openServices, leadProfessional: summary.leadProfessional,
             highestLevel: summary.highestLevel, isOpen: summary.isOpen)
+        unmatchedWords = match.unmatchedWords
     }
 
     /// The reasons joined for a status line ("first name sounds like, surname matches").
     public var reasonText: String { reasons.map(\.description).joined(separator: ", ") }
 }
 
+/// One person in a store's match index: the family and the person's id.
+package struct IndexedPerson: Hashable, Comparable, Sendable {
+    package var family: FamilyID
+    package var person: PersonID
+
+    package init(family: FamilyID, person: PersonID) {
+        self.family = family
+        self.person = person
+    }
+
+    package static func < (lhs: IndexedPerson, rhs: IndexedPerson) -> Bool {
+        (lhs.family.rawValue, lhs.person.rawValue) < (rhs.family.rawValue, rhs.person.rawValue)
+    }
+}
+
+/// What a store's index of match keys answers, so that ``MatchSelection`` can choose candidates the same way in every store.
+///
+/// Each answer is exact and in a fixed order, so two stores holding the same
+/// people choose the same candidates.
+package protocol MatchKeyIndex {
+    /// How many index rows `lookup` hits, counting no further than `cap` (a common key is not counted to its end).
+    func rowCount(_ lookup: MatchLookup, upTo cap: Int) throws -> Int
+    /// The people of the first `limit` index rows `lookup` hits, in key order, then family and person id.
+    func people(hitBy lookup: MatchLookup, limit: Int) throws -> [IndexedPerson]
+    /// Which of `people` `lookup` hits: one index probe per person, whatever the size of the store.
+    func people(_ people: [IndexedPerson], hitBy lookup: MatchLookup) throws -> Set<IndexedPerson>
+}
+
 /// How every store narrows a query to the few people it scores, so that all stores find the same people.
 ///
-/// Candidates come only from index lookups (``MatchQuery/lookups``): each
-/// lookup reads at most ``rowsPerLookup`` index rows in key order, the people
-/// hit are ranked first by how many distinct parts of the query they hit by
-/// spelling or near spelling, then by how many they hit at all (by sound, date
-/// of birth or postcode too), so that "Zelola" is not crowded out by the
-/// thousands who merely sound like it; at most ``candidateLimit`` are scored.
+/// Candidates come only from index lookups (``MatchQuery/lookups``), never
+/// from reading every person. Each part of the query (a name word, the date
+/// of birth, the postcode) is a *term*. A term's *driving* lookups are those
+/// that name people by what was typed itself: a name word's spelling and near
+/// spellings, the date, the postcode; its sounds only add to the evidence.
+///
+/// When the rarest term is driven by at most ``completeLimit`` index rows,
+/// every person it names is considered (with the second rarest too, when the
+/// query has three parts or more and both are that rare, so that one wrong
+/// part cannot hide someone). Each of those people is then checked against
+/// every lookup of every term: fetched whole when the lookup is rare, probed
+/// person by person when it is common. So a person whose exact name, or
+/// surname and date of birth, were typed is always a candidate, however many
+/// people share each part. Only when every term is common (one or two letters
+/// typed, a district's postcode) are candidates a sample: each lookup's first
+/// ``rowsPerLookup`` rows in key order.
+///
+/// Either way the people found are ranked by how many distinct terms they hit
+/// by spelling or near spelling, then by how many they hit at all, then (when
+/// read whole) by where they came in the driving lookups' key order, then by
+/// family and person id; at most ``candidateLimit`` are scored.
 package enum MatchSelection {
-    /// Index rows one lookup may read: bounds the work of a very common key (a one-letter prefix, "Zoe").
+    /// Index rows a driving term may have and still be read whole.
+    package static let completeLimit = 2000
+    /// Index rows one lookup reads when every term is common: bounds the work of a one- or two-letter prefix.
     package static let rowsPerLookup = 500
     /// People scored at most per query.
     package static let candidateLimit = 150
 
-    /// One index row: a key and the person it belongs to.
-    package struct IndexRow: Comparable {
-        package var key: String
-        package var family: FamilyID
-        package var person: PersonID
+    /// The people to score for `lookups`, best first, as every store chooses them.
+    package static func candidates(_ lookups: [MatchLookup], in index: some MatchKeyIndex) throws -> [IndexedPerson] {
+        guard !lookups.isEmpty else { return [] }
+        var counts: [MatchLookup: Int] = [:]
+        for lookup in lookups { counts[lookup] = try index.rowCount(lookup, upTo: completeLimit + 1) }
+        let terms = Dictionary(grouping: lookups, by: \.term)
+        let drivers = terms.map { term, lookups in
+            let driving = lookups.filter(\.drives)
+            return (term: term, lookups: driving, rows: driving.reduce(0) { $0 + counts[$1]! })
+        }
+        .filter { $0.rows > 0 }
+        .sorted { ($0.rows, $0.term) < ($1.rows, $1.term) }
+        guard let rarest = drivers.first, rarest.rows <= completeLimit else { return try sampled(lookups, in: index) }
 
-        package init(key: String, family: FamilyID, person: PersonID) {
+        var chosen = [rarest]
+        if terms.count >= 3, drivers.count >= 2, rarest.rows + drivers[1].rows <= completeLimit {
+            chosen.append(drivers[1])
+        }
+        var fetched: [MatchLookup: [IndexedPerson]] = [:]
+        var people: Set<IndexedPerson> = []
+        var tally = Tally()
+        for lookup in chosen.flatMap(\.lookups) {
+            let hit = try index.people(hitBy: lookup, limit: completeLimit)
+            fetched[lookup] = hit
+            people.formUnion(hit)
+            tally.arrive(hit)
+        }
+        let ordered = people.sorted()
+        for lookup in lookups {
+            let hit: [IndexedPerson]
+            if let known = fetched[lookup] {
+                hit = known
+            } else if counts[lookup]! <= completeLimit {
+                hit = try index.people(hitBy: lookup, limit: completeLimit).filter(people.contains)
+            } else {
+                hit = Array(try index.people(ordered, hitBy: lookup))
+            }
+            tally.add(hit, for: lookup)
+        }
+        return tally.best(candidateLimit)
+    }
+
+    /// Candidates when every term is common: each lookup's first ``rowsPerLookup`` rows.
+    private static func sampled(_ lookups: [MatchLookup], in index: some MatchKeyIndex) throws -> [IndexedPerson] {
+        var tally = Tally()
+        for lookup in lookups { tally.add(try index.people(hitBy: lookup, limit: rowsPerLookup), for: lookup) }
+        return tally.best(candidateLimit)
+    }
+
+    /// Which terms each person hit, by spelling and at all.
+    private struct Tally {
+        var terms: [IndexedPerson: (terms: Set<Int>, spelled: Set<Int>)] = [:]
+        /// Where each person first came in the driving lookups' rows, in key order: an exact
+        /// spelling ("n:amir") sorts before the longer names it begins ("n:amira"), so among people
+        /// who hit as many terms, those come first. Without it, family and person id decide.
+        var arrival: [IndexedPerson: Int] = [:]
+
+        mutating func arrive(_ people: [IndexedPerson]) {
+            for person in people where arrival[person] == nil { arrival[person] = arrival.count }
+        }
+
+        mutating func add(_ people: [IndexedPerson], for lookup: MatchLookup) {
+            for person in people {
+                terms[person, default: ([], [])].terms.insert(lookup.term)
+                if lookup.isSpelling { terms[person]!.spelled.insert(lookup.term) }
+            }
+        }
+
+        func best(_ limit: Int) -> [IndexedPerson] {
+            terms.sorted { lhs, rhs in
+                if lhs.value.spelled.count != rhs.value.spelled.count {
+                    return lhs.value.spelled.count > rhs.value.spelled.count
+                }
+                if lhs.value.terms.count != rhs.value.terms.count {
+                    return lhs.value.terms.count > rhs.value.terms.count
+                }
+                let (left, right) = (arrival[lhs.key] ?? Int.max, arrival[rhs.key] ?? Int.max)
+                if left != right { return left < right }
+                return lhs.key < rhs.key
+            }
+            .prefix(limit).map(\.key)
+        }
+    }
+}
+
+/// A match index over rows held in memory, sorted once: the in-memory store's, and a reference for tests.
+package struct SortedMatchKeyIndex: MatchKeyIndex {
+    /// One index row: a key and the person it belongs to.
+    package struct Row: Comparable {
+        package var key: String
+        package var person: IndexedPerson
+
+        package init(key: String, person: IndexedPerson) {
             self.key = key
-            self.family = family
             self.person = person
         }
 
-        package static func < (lhs: IndexRow, rhs: IndexRow) -> Bool {
-            (lhs.key, lhs.family.rawValue, lhs.person.rawValue) < (rhs.key, rhs.family.rawValue, rhs.person.rawValue)
+        package static func < (lhs: Row, rhs: Row) -> Bool {
+            (lhs.key, lhs.person) < (rhs.key, rhs.person)
         }
     }
 
-    /// The people to score, given every index row, most query parts hit first, then by family and person id.
-    ///
-    /// The in-memory store passes every row it holds; the SQLite store does the same work in SQL.
-    package static func candidates(_ lookups: [MatchLookup], rows: [IndexRow]) -> [(family: FamilyID, person: PersonID)]
-    {
-        var terms: [String: (family: FamilyID, person: PersonID, terms: Set<Int>, spelled: Set<Int>)] = [:]
-        for lookup in lookups {
-            let hit = rows.filter { lookup.matches($0.key) }.sorted().prefix(rowsPerLookup)
-            for row in hit {
-                let id = row.family.rawValue + "\u{0}" + row.person.rawValue
-                terms[id, default: (row.family, row.person, [], [])].terms.insert(lookup.term)
-                if lookup.isSpelling { terms[id]!.spelled.insert(lookup.term) }
-            }
+    private let rows: [Row]
+    private let keysByPerson: [IndexedPerson: [String]]
+
+    package init(_ rows: [Row]) {
+        self.rows = rows.sorted()
+        self.keysByPerson = Dictionary(grouping: rows, by: \.person).mapValues { $0.map(\.key) }
+    }
+
+    /// True when some key begins with `prefix`.
+    package func hasKey(beginning prefix: String) -> Bool {
+        let start = firstIndex(atLeast: prefix)
+        return start < rows.count && rows[start].key.hasPrefix(prefix)
+    }
+
+    package func rowCount(_ lookup: MatchLookup, upTo cap: Int) throws -> Int {
+        min(cap, matching(lookup).count)
+    }
+
+    package func people(hitBy lookup: MatchLookup, limit: Int) throws -> [IndexedPerson] {
+        matching(lookup).prefix(limit).map(\.person)
+    }
+
+    package func people(_ people: [IndexedPerson], hitBy lookup: MatchLookup) throws -> Set<IndexedPerson> {
+        Set(people.filter { person in (keysByPerson[person] ?? []).contains(where: lookup.matches) })
+    }
+
+    private func matching(_ lookup: MatchLookup) -> [Row] {
+        // Every key a lookup matches begins with its key, so they are together in key order.
+        let start = firstIndex(atLeast: lookup.key)
+        var end = start
+        while end < rows.count && rows[end].key.hasPrefix(lookup.key) { end += 1 }
+        return rows[start..<end].filter { lookup.matches($0.key) }
+    }
+
+    /// The first row whose key is not before `key` (binary search).
+    private func firstIndex(atLeast key: String) -> Int {
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle].key < key { low = middle + 1 } else { high = middle }
         }
-        return terms.values.sorted { lhs, rhs in
-            if lhs.spelled.count != rhs.spelled.count { return lhs.spelled.count > rhs.spelled.count }
-            if lhs.terms.count != rhs.terms.count { return lhs.terms.count > rhs.terms.count }
-            if lhs.family != rhs.family { return lhs.family < rhs.family }
-            return lhs.person < rhs.person
-        }
-        .prefix(candidateLimit).map { ($0.family, $0.person) }
+        return low
     }
 }
 

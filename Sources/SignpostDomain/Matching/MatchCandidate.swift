@@ -121,17 +121,34 @@ public struct MatchLookup: Hashable, Sendable {
     /// Which part of the query: the index of a name word, or a number after them for the date and postcode.
     public var term: Int
 
-    public init(key: String, isPrefix: Bool, term: Int) {
+    /// For a prefix, the longest key it matches (in characters), when longer keys must not match.
+    ///
+    /// An outward code ("N1") matches the postcodes of that district ("N1 1ZZ")
+    /// and not of the districts it begins ("N10 1ZZ", "N19 3AB"), as the scorer
+    /// reads it: a compact postcode is the outward code and three more characters.
+    public var longest: Int?
+
+    public init(key: String, isPrefix: Bool, term: Int, longest: Int? = nil) {
         self.key = key
         self.isPrefix = isPrefix
         self.term = term
+        self.longest = longest
     }
 
     /// True for a lookup by a name's spelling or near spelling (as opposed to its sound, a date or a postcode).
     public var isSpelling: Bool { key.hasPrefix(MatchKeys.spelling) || key.hasPrefix(MatchKeys.nearSpelling) }
 
+    /// True for a lookup by what was typed itself (a spelling, a date, a postcode) rather than by a name's sound.
+    ///
+    /// A store reads such lookups whole when they are rare enough, to find
+    /// every person a query could be about; sounds only add to the evidence.
+    public var drives: Bool { !key.hasPrefix(MatchKeys.sound) }
+
     /// True when an index key satisfies this lookup.
-    public func matches(_ indexKey: String) -> Bool { isPrefix ? indexKey.hasPrefix(key) : indexKey == key }
+    public func matches(_ indexKey: String) -> Bool {
+        guard isPrefix else { return indexKey == key }
+        return indexKey.hasPrefix(key) && (longest.map { indexKey.count <= $0 } ?? true)
+    }
 }
 
 extension MatchQuery {
@@ -184,10 +201,9 @@ extension MatchQuery {
             if let key { lookups.append(MatchLookup(key: key, isPrefix: false, term: term)) }
         }
         if let postcode, !postcode.isEmpty {
-            lookups.append(
-                MatchLookup(
-                    key: MatchKeys.postcode + NameText.compactPostcode(postcode), isPrefix: true,
-                    term: nameWords.count + 1))
+            let key = MatchKeys.postcode + NameText.compactPostcode(postcode)
+            // Typed up to its outward code, a postcode has at most an inward code (three characters) to come.
+            lookups.append(MatchLookup(key: key, isPrefix: true, term: nameWords.count + 1, longest: key.count + 3))
         }
         return lookups
     }
