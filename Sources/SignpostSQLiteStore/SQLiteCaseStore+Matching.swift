@@ -123,6 +123,39 @@ struct SQLiteMatchKeyIndex: MatchKeyIndex {
         )
     }
 
+    /// ``MatchSelection/sampled(_:in:)`` in one statement: each lookup's first rows, grouped and ranked in SQLite.
+    static func sampledStatement(_ lookups: [MatchLookup]) -> (sql: String, arguments: StatementArguments) {
+        var parts: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        for lookup in lookups {
+            let (condition, values) = condition(lookup)
+            let spelled = Set(lookup.spelledTerms)
+            // A pair agrees with two terms: its rows count once for each.
+            for term in lookup.terms {
+                parts.append(
+                    """
+                    SELECT * FROM (SELECT family_id, person_id, \(term) AS term, \(spelled.contains(term) ? 1 : 0) AS spelled
+                        FROM person_match_key WHERE \(condition)
+                        ORDER BY key, family_id, person_id LIMIT \(MatchSelection.rowsPerLookup))
+                    """)
+                arguments += values
+            }
+        }
+        let sql = """
+            SELECT family_id, person_id FROM (\(parts.joined(separator: " UNION ALL ")))
+            GROUP BY family_id, person_id
+            ORDER BY count(DISTINCT CASE WHEN spelled THEN term END) DESC, count(DISTINCT term) DESC, family_id, person_id
+            LIMIT \(MatchSelection.candidateLimit)
+            """
+        return (sql, StatementArguments(arguments))
+    }
+
+    func sampledCandidates(_ lookups: [MatchLookup]) throws -> [IndexedPerson] {
+        guard !lookups.isEmpty else { return [] }
+        let (sql, arguments) = Self.sampledStatement(lookups)
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.person)
+    }
+
     func hasKey(beginning prefix: String) throws -> Bool {
         try Bool.fetchOne(
             db, sql: "SELECT 1 FROM person_match_key WHERE key >= ? AND key < ? LIMIT 1",

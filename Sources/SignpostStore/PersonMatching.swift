@@ -84,52 +84,67 @@ package protocol MatchKeyIndex {
     func people(hitBy lookup: MatchLookup, limit: Int) throws -> [IndexedPerson]
     /// Which of `people` `lookup` hits: one index probe per person, whatever the size of the store.
     func people(_ people: [IndexedPerson], hitBy lookup: MatchLookup) throws -> Set<IndexedPerson>
+    /// ``MatchSelection/sampled(_:in:)``: a store may answer it in one statement, with the same result.
+    func sampledCandidates(_ lookups: [MatchLookup]) throws -> [IndexedPerson]
+}
+
+extension MatchKeyIndex {
+    package func sampledCandidates(_ lookups: [MatchLookup]) throws -> [IndexedPerson] {
+        try MatchSelection.sampled(lookups, in: self)
+    }
 }
 
 /// How every store narrows a query to the few people it scores, so that all stores find the same people.
 ///
 /// Candidates come only from index lookups (``MatchQuery/lookups``), never
 /// from reading every person. Each part of the query (a name word, the date
-/// of birth, the postcode) is a *term*. A term's *driving* lookups are those
-/// that name people by what was typed itself: a name word's spelling and near
-/// spellings, the date, the postcode; its sounds only add to the evidence.
+/// of birth, the postcode) is a *term*; people are ranked by how many distinct
+/// terms they hit by spelling or near spelling, then by how many they hit at
+/// all, and at most ``candidateLimit`` are scored. Which people are read:
 ///
-/// When the rarest term is driven by at most ``completeLimit`` index rows,
-/// every person it names is considered (with the second rarest too, when the
-/// query has three parts or more and both are that rare, so that one wrong
-/// part cannot hide someone). Each of those people is then checked against
-/// every lookup of every term: fetched whole when the lookup is rare, probed
-/// person by person when it is common. So a person whose exact name, or
-/// surname and date of birth, were typed is always a candidate, however many
-/// people share each part. Only when every term is common (one or two letters
-/// typed, a district's postcode) are candidates a sample: each lookup's first
-/// ``rowsPerLookup`` rows in key order.
-///
-/// Either way the people found are ranked by how many distinct terms they hit
-/// by spelling or near spelling, then by how many they hit at all, then (when
-/// read whole) by where they came in the driving lookups' key order, then by
-/// family and person id; at most ``candidateLimit`` are scored.
+/// 1. When two parts of the query together name someone (a pair key: two name
+///    words, or a name word and the birthday), or the query has one part
+///    only, each lookup reads its first ``rowsPerLookup`` rows in key order. A
+///    pair names few people, so whoever has the whole name typed, or the
+///    surname and birthday, is read whatever the size of the store, and
+///    ranks first for hitting two terms at once.
+/// 2. Otherwise (a part misspelt or heard wrong) the rarest part, by its
+///    spelling, near spellings, date or postcode, is read whole when it names
+///    at most ``completeLimit`` index rows (with the second rarest too when the
+///    query has three parts or more, so one wrong part cannot hide someone),
+///    and each of those people is checked against every lookup: fetched when
+///    the lookup is rare, probed person by person when it is common. Ties are
+///    broken by where people came in the rarest part's key order.
+/// 3. When every part is common (a short prefix, a district), as in 1.
 package enum MatchSelection {
     /// Index rows a driving term may have and still be read whole.
-    package static let completeLimit = 2000
-    /// Index rows one lookup reads when every term is common: bounds the work of a one- or two-letter prefix.
-    package static let rowsPerLookup = 500
+    package static let completeLimit = 1000
+    /// Index rows one lookup reads when sampling: bounds the work of a one- or two-letter prefix.
+    package static let rowsPerLookup = 300
     /// People scored at most per query.
-    package static let candidateLimit = 150
+    package static let candidateLimit = 60
 
     /// The people to score for `lookups`, best first, as every store chooses them.
     package static func candidates(_ lookups: [MatchLookup], in index: some MatchKeyIndex) throws -> [IndexedPerson] {
         guard !lookups.isEmpty else { return [] }
+        let terms = Dictionary(grouping: lookups.filter { !$0.isPair }, by: \.term)
+        guard terms.count >= 2 else { return try index.sampledCandidates(lookups) }
+        for pair in lookups where pair.isPair {
+            if try index.rowCount(pair, upTo: 1) > 0 { return try index.sampledCandidates(lookups) }
+        }
         var counts: [MatchLookup: Int] = [:]
-        for lookup in lookups { counts[lookup] = try index.rowCount(lookup, upTo: completeLimit + 1) }
-        let terms = Dictionary(grouping: lookups, by: \.term)
+        for lookup in lookups where !lookup.isPair {
+            counts[lookup] = try index.rowCount(lookup, upTo: completeLimit + 1)
+        }
         let drivers = terms.map { term, lookups in
             let driving = lookups.filter(\.drives)
             return (term: term, lookups: driving, rows: driving.reduce(0) { $0 + counts[$1]! })
         }
         .filter { $0.rows > 0 }
         .sorted { ($0.rows, $0.term) < ($1.rows, $1.term) }
-        guard let rarest = drivers.first, rarest.rows <= completeLimit else { return try sampled(lookups, in: index) }
+        guard let rarest = drivers.first, rarest.rows <= completeLimit else {
+            return try index.sampledCandidates(lookups)
+        }
 
         var chosen = [rarest]
         if terms.count >= 3, drivers.count >= 2, rarest.rows + drivers[1].rows <= completeLimit {
@@ -145,7 +160,7 @@ package enum MatchSelection {
             tally.arrive(hit)
         }
         let ordered = people.sorted()
-        for lookup in lookups {
+        for lookup in lookups where !lookup.isPair {
             let hit: [IndexedPerson]
             if let known = fetched[lookup] {
                 hit = known
@@ -159,8 +174,8 @@ package enum MatchSelection {
         return tally.best(candidateLimit)
     }
 
-    /// Candidates when every term is common: each lookup's first ``rowsPerLookup`` rows.
-    private static func sampled(_ lookups: [MatchLookup], in index: some MatchKeyIndex) throws -> [IndexedPerson] {
+    /// Candidates from each lookup's first ``rowsPerLookup`` rows, ranked by terms hit, then family and person id.
+    package static func sampled(_ lookups: [MatchLookup], in index: some MatchKeyIndex) throws -> [IndexedPerson] {
         var tally = Tally()
         for lookup in lookups { tally.add(try index.people(hitBy: lookup, limit: rowsPerLookup), for: lookup) }
         return tally.best(candidateLimit)
@@ -168,7 +183,7 @@ package enum MatchSelection {
 
     /// Which terms each person hit, by spelling and at all.
     private struct Tally {
-        var terms: [IndexedPerson: (terms: Set<Int>, spelled: Set<Int>)] = [:]
+        var hits: [IndexedPerson: (terms: Set<Int>, spelled: Set<Int>)] = [:]
         /// Where each person first came in the driving lookups' rows, in key order: an exact
         /// spelling ("n:amir") sorts before the longer names it begins ("n:amira"), so among people
         /// who hit as many terms, those come first. Without it, family and person id decide.
@@ -179,25 +194,28 @@ package enum MatchSelection {
         }
 
         mutating func add(_ people: [IndexedPerson], for lookup: MatchLookup) {
+            let terms = lookup.terms
+            let spelled = lookup.spelledTerms
             for person in people {
-                terms[person, default: ([], [])].terms.insert(lookup.term)
-                if lookup.isSpelling { terms[person]!.spelled.insert(lookup.term) }
+                hits[person, default: ([], [])].terms.formUnion(terms)
+                if !spelled.isEmpty { hits[person]!.spelled.formUnion(spelled) }
             }
         }
 
         func best(_ limit: Int) -> [IndexedPerson] {
-            terms.sorted { lhs, rhs in
-                if lhs.value.spelled.count != rhs.value.spelled.count {
-                    return lhs.value.spelled.count > rhs.value.spelled.count
-                }
-                if lhs.value.terms.count != rhs.value.terms.count {
-                    return lhs.value.terms.count > rhs.value.terms.count
-                }
-                let (left, right) = (arrival[lhs.key] ?? Int.max, arrival[rhs.key] ?? Int.max)
-                if left != right { return left < right }
-                return lhs.key < rhs.key
+            hits.map { person, hit in
+                (
+                    person: person, spelled: hit.spelled.count, terms: hit.terms.count,
+                    arrival: arrival[person] ?? Int.max
+                )
             }
-            .prefix(limit).map(\.key)
+            .sorted { lhs, rhs in
+                if lhs.spelled != rhs.spelled { return lhs.spelled > rhs.spelled }
+                if lhs.terms != rhs.terms { return lhs.terms > rhs.terms }
+                if lhs.arrival != rhs.arrival { return lhs.arrival < rhs.arrival }
+                return lhs.person < rhs.person
+            }
+            .prefix(limit).map(\.person)
         }
     }
 }

@@ -285,6 +285,7 @@ struct SQLiteStoreFileTests {
     /// Takes a store back to version 2 as an older Signpost left it: no drafts table, no contact time index,
     /// no kept family count.
     private static func undoVersion3(_ db: Database) throws {
+        try undoVersion6(db)
         try db.execute(sql: "DROP TRIGGER family_counted")
         try db.execute(sql: "DROP TRIGGER family_uncounted")
         try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'family_count'")
@@ -294,6 +295,33 @@ struct SQLiteStoreFileTests {
         try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
         try db.execute(sql: "UPDATE store_metadata SET value = '2' WHERE key = 'schema_version'")
         try db.execute(sql: "PRAGMA user_version = 2")
+    }
+
+    /// Takes a store back to version 4 as an older Signpost left it: no pair keys for the matcher.
+    private static func undoVersion6(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM person_match_key WHERE key >= 'q:' AND key < 'q;'")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6-match-keys'")
+        try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
+        try db.execute(sql: "PRAGMA user_version = 4")
+    }
+
+    @Test("a version 4 store is migrated: the matcher's pair keys are added for the people already there")
+    func migratesVersion4() throws {
+        let url = try closedStore()
+        let old = try SQLiteCaseStore(opening: url, expecting: nil)
+        try old.pool.write { db in try Self.undoVersion6(db) }
+        try old.close()
+
+        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
+        let pairs = try store.pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT key FROM person_match_key WHERE person_id = 'P-tobi' AND key >= 'q' AND key < 'r'")
+        }
+        #expect(Set(pairs) == ["q:tobi adeyemi", "q:adeyemi tobi", "qb:tobi 03-14", "qb:adeyemi 03-14"])
+        #expect(try store.matchPeople(MatchQuery("adeyemi 14/3"), limit: 5).first?.personID == "P-tobi")
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
     }
 
     @Test("a version 2 store is migrated: drafts can be saved and its contacts are listed by day")
@@ -407,6 +435,7 @@ struct SQLiteStoreFileTests {
             SQLiteMatchKeyIndex.probeStatement(prefix, people: people[...]),
             SQLiteMatchKeyIndex.probeStatement(exact, people: people[...]),
             SQLiteCaseStore.candidateStatement(people),
+            SQLiteMatchKeyIndex.sampledStatement(MatchQuery("zoe quilfether 14/3 n7").lookups),
         ]
         for (sql, arguments) in statements {
             let plan = try store.pool.read { db in
