@@ -138,7 +138,8 @@ struct Report: Codable {
             } else if let value = result.value {
                 let unit = (result.unit ?? "MB").padding(toLength: 2, withPad: " ", startingAt: 0)
                 let note = result.note.map { "  (\($0))" } ?? ""
-                let target = result.target.padding(toLength: 14, withPad: " ", startingAt: 0)
+                // Padded, never cut: a longer target simply pushes its note along.
+                let target = result.target + String(repeating: " ", count: max(0, 14 - result.target.count))
                 lines.append("\(name) \(size) \(number(value)) \(unit)                    \(target)\(note)")
             } else {
                 lines.append("\(name) \(size)   not measured: \(result.note ?? "")")
