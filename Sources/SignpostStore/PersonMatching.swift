@@ -122,7 +122,7 @@ package enum MatchSelection {
     /// Index rows one lookup reads when sampling: bounds the work of a one- or two-letter prefix.
     package static let rowsPerLookup = 300
     /// People scored at most per query.
-    package static let candidateLimit = 60
+    package static let candidateLimit = 40
 
     /// The people to score for `lookups`, best first, as every store chooses them.
     package static func candidates(_ lookups: [MatchLookup], in index: some MatchKeyIndex) throws -> [IndexedPerson] {
