@@ -38,6 +38,12 @@ struct SignpostBenchmark: ParsableCommand {
     @Option(help: "Where the generated stores are kept and reused.")
     var stores = ".build/benchmark-stores"
 
+    @Option(
+        help: ArgumentHelp(
+            "Only these measures, comma-separated (all when absent).",
+            valueName: Measures.Kind.allCases.map(\.rawValue).joined(separator: ",")))
+    var only: String?
+
     mutating func run() throws {
         let sizeList =
             quick
@@ -48,7 +54,20 @@ struct SignpostBenchmark: ParsableCommand {
                 }
                 return size
             }
-        let settings = Settings(runs: quick ? 10 : runs, warmup: quick ? 2 : warmup, processRuns: quick ? 3 : 30)
+        let kinds =
+            try only.map { list in
+                try Set(
+                    list.split(separator: ",").map { name in
+                        guard let kind = Measures.Kind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                            throw ValidationError(
+                                "--only takes measures from: "
+                                    + Measures.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                        }
+                        return kind
+                    })
+            } ?? Set(Measures.Kind.allCases)
+        let settings = Settings(
+            runs: quick ? 10 : runs, warmup: quick ? 2 : warmup, processRuns: quick ? 3 : 30, kinds: kinds)
         var results: [Result] = []
         for size in sizeList {
             let url = try StoreFactory.store(families: size, in: URL(fileURLWithPath: stores))
@@ -69,6 +88,7 @@ struct Settings {
     var runs: Int
     var warmup: Int
     var processRuns: Int
+    var kinds: Set<Measures.Kind>
 }
 
 /// One figure: a measure at a store size.
@@ -76,8 +96,10 @@ struct Result: Codable {
     var measure: String
     var families: Int
     var timing: Timing?
-    /// For memory: megabytes.
+    /// For memory: megabytes; for recall: the share of the sample found.
     var value: Double?
+    /// The unit of ``value``: "MB" when absent.
+    var unit: String?
     var target: String
     var note: String?
 }
@@ -114,7 +136,11 @@ struct Report: Codable {
                     "\(name) \(size) \(number(timing.median)) \(number(timing.p95)) \(number(timing.max))  \(result.target)"
                 )
             } else if let value = result.value {
-                lines.append("\(name) \(size) \(number(value)) MB                    \(result.target)")
+                let unit = (result.unit ?? "MB").padding(toLength: 2, withPad: " ", startingAt: 0)
+                let note = result.note.map { "  (\($0))" } ?? ""
+                // Padded, never cut: a longer target simply pushes its note along.
+                let target = result.target + String(repeating: " ", count: max(0, 14 - result.target.count))
+                lines.append("\(name) \(size) \(number(value)) \(unit)                    \(target)\(note)")
             } else {
                 lines.append("\(name) \(size)   not measured: \(result.note ?? "")")
             }
@@ -122,6 +148,9 @@ struct Report: Codable {
         lines.append("")
         lines.append(
             "Times in milliseconds (median, 95th percentile, maximum); memory is the process's peak resident size so far."
+        )
+        lines.append(
+            "Recall: of \(Recall.sampleSize) people drawn with a fixed seed, the share the matcher lists in its first \(Recall.shown)."
         )
         return lines.joined(separator: "\n")
     }

@@ -12,24 +12,37 @@ struct Measures {
     let families: Int
     let settings: Settings
 
+    /// The measures, by the name `--only` takes.
+    enum Kind: String, CaseIterable {
+        case startup, search, matcher, recall, render, open, save, navigator, contact, memory
+    }
+
     func all() throws -> [Result] {
         let store = try SQLiteCaseStore(opening: storeURL, expecting: nil)
         let environment = AppEnvironment(
             store: store, storeLocation: storeURL.path, storeKind: .demonstration, practitioner: "benchmark",
             theme: .monochrome)
+        let kinds = settings.kinds
         var results: [Result] = []
-        results.append(startToFirstFrame())
-        results.append(try search(store))
-        results.append(try matcher(store))
-        results += try renders(environment)
-        results.append(try openFamily(environment))
-        results.append(try saveContact(store))
-        results.append(navigatorEvaluation())
-        results.append(try contactKeystroke(environment))
-        results.append(
-            Result(
-                measure: "peak resident memory", families: families, value: peakResidentMegabytes(),
-                target: "≤ 80 MB at 100,000"))
+        if kinds.contains(.startup) { results.append(startToFirstFrame()) }
+        if kinds.contains(.search) { results.append(try search(store)) }
+        if kinds.contains(.matcher) { results.append(try matcher(store)) }
+        if kinds.contains(.recall) {
+            let sampleFile = storeURL.deletingLastPathComponent().appendingPathComponent(
+                "recall-sample-\(families).tsv")
+            results += try Recall(store: store, families: families).results(sampleFile: sampleFile)
+        }
+        if kinds.contains(.render) { results += try renders(environment) }
+        if kinds.contains(.open) { results.append(try openFamily(environment)) }
+        if kinds.contains(.save) { results.append(try saveContact(store)) }
+        if kinds.contains(.navigator) { results.append(navigatorEvaluation()) }
+        if kinds.contains(.contact) { results.append(try contactKeystroke(environment)) }
+        if kinds.contains(.memory) {
+            results.append(
+                Result(
+                    measure: "peak resident memory", families: families, value: peakResidentMegabytes(),
+                    target: "≤ 80 MB at 100,000"))
+        }
         try store.close()
         return results
     }

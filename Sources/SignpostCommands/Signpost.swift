@@ -17,6 +17,7 @@ public struct Signpost: ParsableCommand {
         subcommands: [
             OpenCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, DemoCommand.self, TrainCommand.self, NavigateCommand.self,
+            MatchCommand.self,
             SnapshotCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)

@@ -9,7 +9,10 @@ extension SQLiteCaseStore {
     /// A family or person reference typed exactly comes first; a date finds
     /// people born (or due) that day. Otherwise each typed word must begin a
     /// word of one field, matched through the full-text index field by field,
-    /// names first, so a search never scans the tables.
+    /// names first, so a search never scans the tables. After the names, and
+    /// before postcodes, addresses and notes, come the people the front-door
+    /// matcher finds when what was typed is a name misheard or misspelt
+    /// ("kwilfether" finds Quillfeather), so both searches agree.
     public func search(_ text: String, limit: Int) throws -> [FamilySearchHit] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, limit > 0 else { return [] }
@@ -19,7 +22,10 @@ extension SQLiteCaseStore {
             if let date = SearchText.date(trimmed) {
                 try findBirthdays(date, in: db, into: &found)
             } else {
-                try findWords(SearchText.words(trimmed), in: db, into: &found)
+                let words = SearchText.words(trimmed)
+                try findWords(words, in: SearchField.allCases.filter(\.isAName), db: db, into: &found)
+                try findSimilarNames(trimmed, in: db, into: &found)
+                try findWords(words, in: SearchField.allCases.filter { !$0.isAName }, db: db, into: &found)
             }
             return try found.hits(in: db)
         }
@@ -57,7 +63,18 @@ extension SQLiteCaseStore {
         }
     }
 
-    private func findWords(_ words: [String], in db: Database, into found: inout FoundFamilies) throws {
+    /// People whose names are like what was typed, as the front-door matcher finds them, when the page has room.
+    private func findSimilarNames(_ text: String, in db: Database, into found: inout FoundFamilies) throws {
+        guard !found.isFull, let query = SearchText.similarNameQuery(text) else { return }
+        let matches = try matchPeople(query, limit: SearchText.similarNameMatches(forFamilies: found.limit), in: db)
+        for match in matches where SearchText.isSimilarName(match) {
+            found.add(match.familyID, person: match.personID, reason: SearchText.similarNameReason(match))
+        }
+    }
+
+    private func findWords(
+        _ words: [String], in fields: [SearchField], db: Database, into found: inout FoundFamilies
+    ) throws {
         guard !words.isEmpty else { return }
         // Each word is a quoted prefix term, so nothing typed is read as FTS5 syntax.
         let terms = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
@@ -68,7 +85,7 @@ extension SQLiteCaseStore {
         // the fourth letter, when there are few enough matches for the order to mean something.
         let ranked = words.contains { $0.count >= 4 }
         let order = ranked ? "ORDER BY search_index.rank" : ""
-        for field in SearchField.allCases {
+        for field in fields {
             guard !found.isFull || field.isAboutAPerson else { break }
             let shown = field == .note ? "snippet(search_index, 5, '', '', '…', 10)" : "e.display"
             let rows = try Row.fetchAll(

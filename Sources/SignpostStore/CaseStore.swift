@@ -37,7 +37,11 @@ public protocol CaseStore: AnyObject, Sendable {
     /// postcode, an address, words in a note, a date of birth (`14/03/2022` or
     /// `2022-03-14`) or a family or person reference. Best matches first.
     ///
-    /// Matching ignores case and accents ("zoe" finds "Zoë").
+    /// Matching ignores case and accents ("zoe" finds "Zoë"). After the names
+    /// that begin with each typed word, and before postcodes, addresses and
+    /// notes, come the people ``matchPeople(_:limit:)`` finds for a name
+    /// misspelt, heard or swapped ("kwilfether" finds Quillfeather), with the
+    /// reason "similar name: …", so both searches agree on who a name could be.
     func search(_ text: String, limit: Int) throws -> [FamilySearchHit]
 
     /// People who may be the one a front-door query is about, best first, with why and what their family is open to.

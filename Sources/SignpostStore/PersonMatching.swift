@@ -21,6 +21,8 @@ public struct PersonMatch: Hashable, Sendable {
     public var leadProfessional: String?
     public var highestLevel: NeedLevel?
     public var isOpen: Bool
+    /// Typed name words that fit none of this person's names (0 when every word agrees with one).
+    public var unmatchedWords = 0
 
     public init(
         familyID: FamilyID, familyName: String, personID: PersonID, personName: String, dateOfBirth: CalendarDate?,
@@ -49,64 +51,235 @@ public struct PersonMatch: Hashable, Sendable {
             dateOfBirth: match.candidate.dateOfBirth, postcode: match.candidate.postcode, score: match.score,
             reasons: match.reasons, openServices: summary.openServices, leadProfessional: summary.leadProfessional,
             highestLevel: summary.highestLevel, isOpen: summary.isOpen)
+        unmatchedWords = match.unmatchedWords
     }
 
     /// The reasons joined for a status line ("first name sounds like, surname matches").
     public var reasonText: String { reasons.map(\.description).joined(separator: ", ") }
 }
 
+/// One person in a store's match index: the family and the person's id.
+package struct IndexedPerson: Hashable, Comparable, Sendable {
+    package var family: FamilyID
+    package var person: PersonID
+
+    package init(family: FamilyID, person: PersonID) {
+        self.family = family
+        self.person = person
+    }
+
+    package static func < (lhs: IndexedPerson, rhs: IndexedPerson) -> Bool {
+        (lhs.family.rawValue, lhs.person.rawValue) < (rhs.family.rawValue, rhs.person.rawValue)
+    }
+}
+
+/// What a store's index of match keys answers, so that ``MatchSelection`` can choose candidates the same way in every store.
+///
+/// Each answer is exact and in a fixed order, so two stores holding the same
+/// people choose the same candidates.
+package protocol MatchKeyIndex {
+    /// How many index rows `lookup` hits, counting no further than `cap` (a common key is not counted to its end).
+    func rowCount(_ lookup: MatchLookup, upTo cap: Int) throws -> Int
+    /// The people of the first `limit` index rows `lookup` hits, in key order, then family and person id.
+    func people(hitBy lookup: MatchLookup, limit: Int) throws -> [IndexedPerson]
+    /// Which of `people` `lookup` hits: one index probe per person, whatever the size of the store.
+    func people(_ people: [IndexedPerson], hitBy lookup: MatchLookup) throws -> Set<IndexedPerson>
+    /// ``MatchSelection/sampled(_:in:)``: a store may answer it in one statement, with the same result.
+    func sampledCandidates(_ lookups: [MatchLookup]) throws -> [IndexedPerson]
+}
+
+extension MatchKeyIndex {
+    package func sampledCandidates(_ lookups: [MatchLookup]) throws -> [IndexedPerson] {
+        try MatchSelection.sampled(lookups, in: self)
+    }
+}
+
 /// How every store narrows a query to the few people it scores, so that all stores find the same people.
 ///
-/// Candidates come only from index lookups (``MatchQuery/lookups``): each
-/// lookup reads at most ``rowsPerLookup`` index rows in key order, the people
-/// hit are ranked first by how many distinct parts of the query they hit by
-/// spelling or near spelling, then by how many they hit at all (by sound, date
-/// of birth or postcode too), so that "Zelola" is not crowded out by the
-/// thousands who merely sound like it; at most ``candidateLimit`` are scored.
+/// Candidates come only from index lookups (``MatchQuery/lookups``), never
+/// from reading every person. Each part of the query (a name word, the date
+/// of birth, the postcode) is a *term*; people are ranked by how many distinct
+/// terms they hit by spelling or near spelling, then by how many they hit at
+/// all, and at most ``candidateLimit`` are scored. Which people are read:
+///
+/// 1. When two parts of the query together name someone (a pair key: two name
+///    words, or a name word and the birthday), or the query has one part
+///    only, each lookup reads its first ``rowsPerLookup`` rows in key order. A
+///    pair names few people, so whoever has the whole name typed, or the
+///    surname and birthday, is read whatever the size of the store, and
+///    ranks first for hitting two terms at once.
+/// 2. Otherwise (a part misspelt or heard wrong) the rarest part, by its
+///    spelling, near spellings, date or postcode, is read whole when it names
+///    at most ``completeLimit`` index rows (with the second rarest too when the
+///    query has three parts or more, so one wrong part cannot hide someone),
+///    and each of those people is checked against every lookup: fetched when
+///    the lookup is rare, probed person by person when it is common. Ties are
+///    broken by where people came in the rarest part's key order.
+/// 3. When every part is common (a short prefix, a district), as in 1.
 package enum MatchSelection {
-    /// Index rows one lookup may read: bounds the work of a very common key (a one-letter prefix, "Zoe").
-    package static let rowsPerLookup = 500
+    /// Index rows a driving term may have and still be read whole.
+    package static let completeLimit = 1000
+    /// Index rows one lookup reads when sampling: bounds the work of a one- or two-letter prefix.
+    package static let rowsPerLookup = 300
     /// People scored at most per query.
-    package static let candidateLimit = 150
+    package static let candidateLimit = 40
 
+    /// The people to score for `lookups`, best first, as every store chooses them.
+    package static func candidates(_ lookups: [MatchLookup], in index: some MatchKeyIndex) throws -> [IndexedPerson] {
+        guard !lookups.isEmpty else { return [] }
+        let terms = Dictionary(grouping: lookups.filter { !$0.isPair }, by: \.term)
+        guard terms.count >= 2 else { return try index.sampledCandidates(lookups) }
+        for pair in lookups where pair.isPair {
+            if try index.rowCount(pair, upTo: 1) > 0 { return try index.sampledCandidates(lookups) }
+        }
+        var counts: [MatchLookup: Int] = [:]
+        for lookup in lookups where !lookup.isPair {
+            counts[lookup] = try index.rowCount(lookup, upTo: completeLimit + 1)
+        }
+        let drivers = terms.map { term, lookups in
+            let driving = lookups.filter(\.drives)
+            return (term: term, lookups: driving, rows: driving.reduce(0) { $0 + counts[$1]! })
+        }
+        .filter { $0.rows > 0 }
+        .sorted { ($0.rows, $0.term) < ($1.rows, $1.term) }
+        guard let rarest = drivers.first, rarest.rows <= completeLimit else {
+            return try index.sampledCandidates(lookups)
+        }
+
+        var chosen = [rarest]
+        if terms.count >= 3, drivers.count >= 2, rarest.rows + drivers[1].rows <= completeLimit {
+            chosen.append(drivers[1])
+        }
+        var fetched: [MatchLookup: [IndexedPerson]] = [:]
+        var people: Set<IndexedPerson> = []
+        var tally = Tally()
+        for lookup in chosen.flatMap(\.lookups) {
+            let hit = try index.people(hitBy: lookup, limit: completeLimit)
+            fetched[lookup] = hit
+            people.formUnion(hit)
+            tally.arrive(hit)
+        }
+        let ordered = people.sorted()
+        for lookup in lookups where !lookup.isPair {
+            let hit: [IndexedPerson]
+            if let known = fetched[lookup] {
+                hit = known
+            } else if counts[lookup]! <= completeLimit {
+                hit = try index.people(hitBy: lookup, limit: completeLimit).filter(people.contains)
+            } else {
+                hit = Array(try index.people(ordered, hitBy: lookup))
+            }
+            tally.add(hit, for: lookup)
+        }
+        return tally.best(candidateLimit)
+    }
+
+    /// Candidates from each lookup's first ``rowsPerLookup`` rows, ranked by terms hit, then family and person id.
+    package static func sampled(_ lookups: [MatchLookup], in index: some MatchKeyIndex) throws -> [IndexedPerson] {
+        var tally = Tally()
+        for lookup in lookups { tally.add(try index.people(hitBy: lookup, limit: rowsPerLookup), for: lookup) }
+        return tally.best(candidateLimit)
+    }
+
+    /// Which terms each person hit, by spelling and at all.
+    private struct Tally {
+        var hits: [IndexedPerson: (terms: Set<Int>, spelled: Set<Int>)] = [:]
+        /// Where each person first came in the driving lookups' rows, in key order: an exact
+        /// spelling ("n:amir") sorts before the longer names it begins ("n:amira"), so among people
+        /// who hit as many terms, those come first. Without it, family and person id decide.
+        var arrival: [IndexedPerson: Int] = [:]
+
+        mutating func arrive(_ people: [IndexedPerson]) {
+            for person in people where arrival[person] == nil { arrival[person] = arrival.count }
+        }
+
+        mutating func add(_ people: [IndexedPerson], for lookup: MatchLookup) {
+            let terms = lookup.terms
+            let spelled = lookup.spelledTerms
+            for person in people {
+                hits[person, default: ([], [])].terms.formUnion(terms)
+                if !spelled.isEmpty { hits[person]!.spelled.formUnion(spelled) }
+            }
+        }
+
+        func best(_ limit: Int) -> [IndexedPerson] {
+            hits.map { person, hit in
+                (
+                    person: person, spelled: hit.spelled.count, terms: hit.terms.count,
+                    arrival: arrival[person] ?? Int.max
+                )
+            }
+            .sorted { lhs, rhs in
+                if lhs.spelled != rhs.spelled { return lhs.spelled > rhs.spelled }
+                if lhs.terms != rhs.terms { return lhs.terms > rhs.terms }
+                if lhs.arrival != rhs.arrival { return lhs.arrival < rhs.arrival }
+                return lhs.person < rhs.person
+            }
+            .prefix(limit).map(\.person)
+        }
+    }
+}
+
+/// A match index over rows held in memory, sorted once: the in-memory store's, and a reference for tests.
+package struct SortedMatchKeyIndex: MatchKeyIndex {
     /// One index row: a key and the person it belongs to.
-    package struct IndexRow: Comparable {
+    package struct Row: Comparable {
         package var key: String
-        package var family: FamilyID
-        package var person: PersonID
+        package var person: IndexedPerson
 
-        package init(key: String, family: FamilyID, person: PersonID) {
+        package init(key: String, person: IndexedPerson) {
             self.key = key
-            self.family = family
             self.person = person
         }
 
-        package static func < (lhs: IndexRow, rhs: IndexRow) -> Bool {
-            (lhs.key, lhs.family.rawValue, lhs.person.rawValue) < (rhs.key, rhs.family.rawValue, rhs.person.rawValue)
+        package static func < (lhs: Row, rhs: Row) -> Bool {
+            (lhs.key, lhs.person) < (rhs.key, rhs.person)
         }
     }
 
-    /// The people to score, given every index row, most query parts hit first, then by family and person id.
-    ///
-    /// The in-memory store passes every row it holds; the SQLite store does the same work in SQL.
-    package static func candidates(_ lookups: [MatchLookup], rows: [IndexRow]) -> [(family: FamilyID, person: PersonID)]
-    {
-        var terms: [String: (family: FamilyID, person: PersonID, terms: Set<Int>, spelled: Set<Int>)] = [:]
-        for lookup in lookups {
-            let hit = rows.filter { lookup.matches($0.key) }.sorted().prefix(rowsPerLookup)
-            for row in hit {
-                let id = row.family.rawValue + "\u{0}" + row.person.rawValue
-                terms[id, default: (row.family, row.person, [], [])].terms.insert(lookup.term)
-                if lookup.isSpelling { terms[id]!.spelled.insert(lookup.term) }
-            }
+    private let rows: [Row]
+    private let keysByPerson: [IndexedPerson: [String]]
+
+    package init(_ rows: [Row]) {
+        self.rows = rows.sorted()
+        self.keysByPerson = Dictionary(grouping: rows, by: \.person).mapValues { $0.map(\.key) }
+    }
+
+    /// True when some key begins with `prefix`.
+    package func hasKey(beginning prefix: String) -> Bool {
+        let start = firstIndex(atLeast: prefix)
+        return start < rows.count && rows[start].key.hasPrefix(prefix)
+    }
+
+    package func rowCount(_ lookup: MatchLookup, upTo cap: Int) throws -> Int {
+        min(cap, matching(lookup).count)
+    }
+
+    package func people(hitBy lookup: MatchLookup, limit: Int) throws -> [IndexedPerson] {
+        matching(lookup).prefix(limit).map(\.person)
+    }
+
+    package func people(_ people: [IndexedPerson], hitBy lookup: MatchLookup) throws -> Set<IndexedPerson> {
+        Set(people.filter { person in (keysByPerson[person] ?? []).contains(where: lookup.matches) })
+    }
+
+    private func matching(_ lookup: MatchLookup) -> [Row] {
+        // Every key a lookup matches begins with its key, so they are together in key order.
+        let start = firstIndex(atLeast: lookup.key)
+        var end = start
+        while end < rows.count && rows[end].key.hasPrefix(lookup.key) { end += 1 }
+        return rows[start..<end].filter { lookup.matches($0.key) }
+    }
+
+    /// The first row whose key is not before `key` (binary search).
+    private func firstIndex(atLeast key: String) -> Int {
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle].key < key { low = middle + 1 } else { high = middle }
         }
-        return terms.values.sorted { lhs, rhs in
-            if lhs.spelled.count != rhs.spelled.count { return lhs.spelled.count > rhs.spelled.count }
-            if lhs.terms.count != rhs.terms.count { return lhs.terms.count > rhs.terms.count }
-            if lhs.family != rhs.family { return lhs.family < rhs.family }
-            return lhs.person < rhs.person
-        }
-        .prefix(candidateLimit).map { ($0.family, $0.person) }
+        return low
     }
 }
 

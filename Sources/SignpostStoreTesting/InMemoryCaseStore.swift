@@ -104,39 +104,53 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         }
         let words = SearchText.words(trimmed)
         guard !words.isEmpty else { return hits.hits }
-        for field in SearchField.allCases {
-            for family in families {
-                for entry in family.searchEntries where entry.field == field {
-                    let entryWords = SearchText.words(entry.text)
-                    guard words.allSatisfy({ word in entryWords.contains { $0.hasPrefix(word) } }) else { continue }
-                    hits.add(
-                        family, people: entry.person.map { [$0] } ?? [], reason: "\(field.label): \(entry.display)")
+        func findWords(in fields: [SearchField]) {
+            for field in fields {
+                for family in families {
+                    for entry in family.searchEntries where entry.field == field {
+                        let entryWords = SearchText.words(entry.text)
+                        guard words.allSatisfy({ word in entryWords.contains { $0.hasPrefix(word) } }) else {
+                            continue
+                        }
+                        hits.add(
+                            family, people: entry.person.map { [$0] } ?? [],
+                            reason: "\(field.label): \(entry.display)")
+                    }
                 }
             }
         }
+        findWords(in: SearchField.allCases.filter(\.isAName))
+        // The matcher's similar names, between the names and the rest, as the SQLite store does.
+        if !hits.isFull, let query = SearchText.similarNameQuery(trimmed) {
+            let byID = Dictionary(uniqueKeysWithValues: families.map { ($0.id, $0) })
+            for match in try matchPeople(query, limit: SearchText.similarNameMatches(forFamilies: limit))
+            where SearchText.isSimilarName(match) {
+                guard let family = byID[match.familyID] else { continue }
+                hits.add(family, people: [match.personID], reason: SearchText.similarNameReason(match))
+            }
+        }
+        findWords(in: SearchField.allCases.filter { !$0.isAName })
         return hits.hits
     }
 
     /// Matches people as ``SQLiteCaseStore`` does: the same index keys, the same candidate
-    /// selection (``MatchSelection``) and the same scorer, here over every person held.
+    /// selection (``MatchSelection``) and the same scorer, here over an index of every person held.
     public func matchPeople(_ query: MatchQuery, limit: Int) throws -> [PersonMatch] {
         guard !query.isEmpty, limit > 0 else { return [] }
         let families = withState { $0.families }
-        var rows: [MatchSelection.IndexRow] = []
-        var candidates: [String: MatchCandidate] = [:]
+        var rows: [SortedMatchKeyIndex.Row] = []
+        var candidates: [IndexedPerson: MatchCandidate] = [:]
         for family in families.values {
             for person in family.members {
                 let candidate = MatchCandidate(person: person, in: family)
-                candidates[family.id.rawValue + "\u{0}" + person.id.rawValue] = candidate
-                for key in candidate.indexKeys {
-                    rows.append(MatchSelection.IndexRow(key: key, family: family.id, person: person.id))
-                }
+                let indexed = IndexedPerson(family: family.id, person: person.id)
+                candidates[indexed] = candidate
+                for key in candidate.indexKeys { rows.append(SortedMatchKeyIndex.Row(key: key, person: indexed)) }
             }
         }
-        let lookups = query.lookups { spelling in rows.contains { $0.key.hasPrefix(spelling) } }
-        let chosen = MatchSelection.candidates(lookups, rows: rows).compactMap {
-            candidates[$0.family.rawValue + "\u{0}" + $0.person.rawValue]
-        }
+        let index = SortedMatchKeyIndex(rows)
+        let lookups = query.lookups(beginsAName: index.hasKey(beginning:))
+        let chosen = try MatchSelection.candidates(lookups, in: index).compactMap { candidates[$0] }
         return PersonMatcher.rank(query, among: chosen, limit: limit).compactMap { match in
             families[match.candidate.familyID].map { PersonMatch(match, summary: FamilySummary(of: $0)) }
         }
@@ -337,6 +351,8 @@ private struct HitCollector {
     private(set) var hits: [FamilySearchHit] = []
 
     init(limit: Int) { self.limit = limit }
+
+    var isFull: Bool { hits.count >= limit }
 
     mutating func add(_ family: Family, people: [PersonID], reason: String) {
         if let index = hits.firstIndex(where: { $0.summary.id == family.id }) {

@@ -31,7 +31,7 @@ struct CommandLineTests {
         let version = try binary.run(["--version"], home: home)
         #expect(version.status == 0)
         #expect(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).contains("."))
-        for command in ["list", "show", "search", "import", "export", "check", "demo", "snapshot"] {
+        for command in ["list", "show", "search", "match", "import", "export", "check", "demo", "snapshot"] {
             let help = try binary.run([command, "--help"], home: home)
             #expect(help.status == 0, "\(command) --help failed")
             #expect(help.standardOutput.contains("USAGE"), "\(command) --help printed no usage")
@@ -70,6 +70,61 @@ struct CommandLineTests {
         let nothing = try binary.run(["search", "--store", path, "zzqqxxunlikely"], home: home)
         #expect(nothing.status == 0)
         #expect(nothing.standardOutput.contains("No family matches"))
+    }
+
+    @Test("match shows who the matcher finds, with family, date of birth, postcode, score and reasons")
+    func matchCommand() throws {
+        let (path, families) = try demoStore()
+        // Someone with a date of birth and a plain surname long enough to misspell.
+        func suits(_ person: [String: Any]) -> Bool {
+            guard person["dateOfBirth"] is String, let surname = person["familyName"] as? String else { return false }
+            return surname.count >= 6 && surname.allSatisfy(\.isLetter)
+        }
+        let family = try #require(
+            families.first { family in (family["members"] as? [[String: Any]])?.contains(where: suits) == true })
+        let familyID = try #require(family["id"] as? String)
+        let members = try #require(family["members"] as? [[String: Any]])
+        let person = try #require(members.first(where: suits))
+        let personID = try #require(person["id"] as? String)
+        let given = try #require(person["givenName"] as? String)
+        let surname = try #require(person["familyName"] as? String)
+        let born = try #require(person["dateOfBirth"] as? String)
+
+        let text = try binary.run(["match", "--store", path, "\(given) \(surname)"], home: home)
+        #expect(text.status == 0, "\(text.standardError)")
+        let first = try #require(text.standardOutput.split(separator: "\n").first.map(String.init))
+        #expect(first.hasPrefix("\(personID)  "), "\(text.standardOutput)")
+        #expect(first.contains(familyID))
+        #expect(first.contains("score "))
+        #expect(first.contains("first name matches"), "\(first)")
+
+        // Surname first, misspelt by a letter, with the date of birth: JSON for scripts.
+        var misspelt = Array(surname.lowercased())
+        misspelt[misspelt.count / 2] = misspelt[misspelt.count / 2] == "x" ? "y" : "x"
+        let json = try binary.run(
+            ["match", "--store", path, "--format", "json", "--limit", "3", String(misspelt), given, born],
+            home: home)
+        #expect(json.status == 0, "\(json.standardError)")
+        let lines = try json.standardOutput.split(separator: "\n").map { line in
+            try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(lines.count <= 3)
+        let best = try #require(lines.first)
+        #expect(best["personID"] as? String == personID, "\(json.standardOutput)")
+        #expect(best["familyID"] as? String == familyID)
+        #expect(best["dateOfBirth"] as? String == born)
+        #expect(best["score"] is Double)
+        let reasons = try #require(best["reasons"] as? [String])
+        #expect(reasons.contains("first and last name swapped"), "\(reasons)")
+
+        let nobody = try binary.run(["match", "--store", path, "zzqqxxunlikely"], home: home)
+        #expect(nobody.status == 0)
+        #expect(nobody.standardOutput.contains("No one matches"))
+        let badLimit = try binary.run(["match", "--store", path, "--limit", "0", "zoe"], home: home)
+        #expect(badLimit.status == 2)
+        #expect(badLimit.standardError.contains("--limit"))
+        let badFormat = try binary.run(["match", "--store", path, "--format", "xml", "zoe"], home: home)
+        #expect(badFormat.status == 2)
     }
 
     @Test("export, import into a fresh store, export again: identical JSON")

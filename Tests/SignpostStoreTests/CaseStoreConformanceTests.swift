@@ -278,6 +278,33 @@ struct CaseStoreConformanceTests {
         #expect(try store.search("   ", limit: 10).isEmpty)
     }
 
+    @Test(
+        "search tolerates what the front-door matcher tolerates: misspelt, sounds-alike and swapped names",
+        arguments: StoreUnderTest.allCases)
+    func searchToleratesMisspellings(kind: StoreUnderTest) throws {
+        let store = try storeWithFamilies(kind)
+        func first(_ text: String) throws -> FamilySearchHit? { try store.search(text, limit: 10).first }
+
+        let misspelt = try #require(try first("kwilfether"))
+        #expect(misspelt.summary.id == "F-00017")
+        #expect(Set(misspelt.matchedPeople) == ["P-marta", "P-ava", "P-zoe"])
+        #expect(misspelt.reason.hasPrefix("similar name: "), "\(misspelt.reason)")
+        #expect(try first("zoe quilfeather")?.matchedPeople == ["P-zoe"])
+        #expect(try first("quilfeather zoe")?.matchedPeople == ["P-zoe"])
+        let misspeltBoth = try #require(try first("adeyemee toby"))
+        #expect(misspeltBoth.summary.id == "F-00019")
+        #expect(misspeltBoth.matchedPeople == ["P-tobi"])
+        #expect(misspeltBoth.reason.hasPrefix("similar name: Tobi Adeyemi ("), "\(misspeltBoth.reason)")
+
+        // What search found before still comes first, for the same reason.
+        #expect(try first("quil")?.reason.hasPrefix("name: ") == true)
+        #expect(try first("sleep routines")?.reason.hasPrefix("case note: ") == true)
+        #expect(try first("n7 0zz")?.reason == "postcode: N7 0ZZ")
+        // A word no name is like still finds nothing, and neither does a name with a word that fits nobody.
+        #expect(try store.search("xylophone", limit: 10).isEmpty)
+        #expect(try store.search("kwilfether xylophone", limit: 10).isEmpty)
+    }
+
     @Test("writers on several threads each get their changes saved", arguments: StoreUnderTest.allCases)
     func concurrentWriters(kind: StoreUnderTest) async throws {
         let store = try kind.make()
@@ -313,7 +340,8 @@ struct CaseStoreConformanceTests {
                 ),
             ], by: "jo")
         #expect(try store.search("zora", limit: 5).first?.matchedPeople == ["P-zoe"])
-        #expect(try store.search("zoë", limit: 5).isEmpty)
+        // The old name is forgotten: Zora is found only by her also-known-as, Zee, which sounds like it.
+        #expect(try store.search("zoë", limit: 5).allSatisfy { !$0.reason.contains("Zoë") })
         #expect(try store.search("trampoline", limit: 5).first?.summary.id == "F-00019")
         #expect(try store.families(FamilyListQuery(limit: 1)).summaries.first?.id == "F-00019")
     }

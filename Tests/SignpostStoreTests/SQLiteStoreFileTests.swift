@@ -154,12 +154,12 @@ struct SQLiteStoreFileTests {
         let url = try TemporaryFolder().file("newer.sqlite")
         let store = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
         try store.pool.write { db in
-            try db.execute(sql: "UPDATE store_metadata SET value = '7' WHERE key = 'schema_version'")
+            try db.execute(sql: "UPDATE store_metadata SET value = '99' WHERE key = 'schema_version'")
         }
         try store.close()
         try expectUnchanged(
             url, by: { _ = try SQLiteCaseStore(opening: url, expecting: .live) },
-            throws: .newerSchema(path: url.path, found: 7, supported: SQLiteCaseStore.supportedSchemaVersion))
+            throws: .newerSchema(path: url.path, found: 99, supported: SQLiteCaseStore.supportedSchemaVersion))
     }
 
     @Test("a store of another kind is refused and left as it was")
@@ -252,7 +252,8 @@ struct SQLiteStoreFileTests {
                     """)
         }
         #expect(try store.check().problems.contains { $0.hasPrefix("the full-text search index does not agree") })
-        #expect(try store.search("tobi", limit: 5).isEmpty)
+        // Tobi's name has left the full-text index (only the matcher's own index still finds him).
+        #expect(try store.search("tobi", limit: 5).allSatisfy { !$0.reason.hasPrefix("name: ") })
     }
 
     @Test("a version 1 store is migrated: the matcher's keys are written for the people already there")
@@ -284,6 +285,7 @@ struct SQLiteStoreFileTests {
     /// Takes a store back to version 2 as an older Signpost left it: no drafts table, no contact time index,
     /// no kept family count.
     private static func undoVersion3(_ db: Database) throws {
+        try undoMatchKeys(db)
         try undoFormDrafts(db)
         try db.execute(sql: "DROP TRIGGER family_counted")
         try db.execute(sql: "DROP TRIGGER family_uncounted")
@@ -294,6 +296,33 @@ struct SQLiteStoreFileTests {
         try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
         try db.execute(sql: "UPDATE store_metadata SET value = '2' WHERE key = 'schema_version'")
         try db.execute(sql: "PRAGMA user_version = 2")
+    }
+
+    /// Takes a store back to version 4 as an older Signpost left it: no pair keys for the matcher.
+    private static func undoMatchKeys(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM person_match_key WHERE key >= 'q:' AND key < 'q;'")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-match-keys'")
+        try db.execute(sql: "UPDATE store_metadata SET value = '6' WHERE key = 'schema_version'")
+        try db.execute(sql: "PRAGMA user_version = 6")
+    }
+
+    @Test("a version 6 store is migrated: the matcher's pair keys are added for the people already there")
+    func migratesVersion4() throws {
+        let url = try closedStore()
+        let old = try SQLiteCaseStore(opening: url, expecting: nil)
+        try old.pool.write { db in try Self.undoMatchKeys(db) }
+        try old.close()
+
+        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
+        let pairs = try store.pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT key FROM person_match_key WHERE person_id = 'P-tobi' AND key >= 'q' AND key < 'r'")
+        }
+        #expect(Set(pairs) == ["q:tobi adeyemi", "q:adeyemi tobi", "qb:tobi 03-14", "qb:adeyemi 03-14"])
+        #expect(try store.matchPeople(MatchQuery("adeyemi 14/3"), limit: 5).first?.personID == "P-tobi")
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
     }
 
     @Test("a version 2 store is migrated: drafts can be saved and its contacts are listed by day")
@@ -447,17 +476,34 @@ struct SQLiteStoreFileTests {
     @Test("the matcher reads people through index lookups only, never a scan")
     func matcherUsesIndexes() throws {
         let store = try SQLiteCaseStore(opening: try closedStore(), expecting: nil)
-        let query = MatchQuery("zoe quilfether 14/3 n7")
-        let (sql, arguments) = SQLiteCaseStore.candidateStatement(query.lookups)
-        let plan = try store.pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
-                try $0.value("detail") as String
+        let prefix = MatchLookup(key: "n:quil", isPrefix: true, term: 0)
+        let exact = MatchLookup(key: "b:2022-03-14", isPrefix: false, term: 1)
+        let people = [
+            IndexedPerson(family: "F-00017", person: "P-zoe"), IndexedPerson(family: "F-00019", person: "P-tobi"),
+        ]
+        let statements = [
+            SQLiteMatchKeyIndex.countStatement(prefix, upTo: 10), SQLiteMatchKeyIndex.countStatement(exact, upTo: 10),
+            SQLiteMatchKeyIndex.peopleStatement(prefix, limit: 10),
+            SQLiteMatchKeyIndex.peopleStatement(exact, limit: 10),
+            SQLiteMatchKeyIndex.probeStatement(prefix, people: people[...]),
+            SQLiteMatchKeyIndex.probeStatement(exact, people: people[...]),
+            SQLiteCaseStore.candidateStatement(people),
+            SQLiteMatchKeyIndex.sampledStatement(MatchQuery("zoe quilfether 14/3 n7").lookups),
+        ]
+        for (sql, arguments) in statements {
+            let plan = try store.pool.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
+                    try $0.value("detail") as String
+                }
             }
+            #expect(plan.contains { $0.hasPrefix("SEARCH") }, "\(plan)")
+            // Scans of the typed list of people, or of a subquery, are fine; of a table, not.
+            let tableScans = plan.filter {
+                $0.hasPrefix("SCAN") && !$0.contains("CONSTANT ROWS") && !$0.hasPrefix("SCAN probed")
+                    && !$0.hasPrefix("SCAN chosen") && !$0.contains("subquery")
+            }
+            #expect(tableScans.isEmpty, "\(plan)")
         }
-        #expect(plan.contains { $0.contains("person_match_key USING PRIMARY KEY") }, "\(plan)")
-        // Scans of the intermediate results (the hit list, a subquery) are fine; of a table, not.
-        let tableScans = plan.filter { $0.hasPrefix("SCAN") && !$0.hasPrefix("SCAN hit") && !$0.contains("subquery") }
-        #expect(tableScans.isEmpty, "\(plan)")
     }
 
     @Test("the case list's total is the kept family count, and check finds it when it drifts")

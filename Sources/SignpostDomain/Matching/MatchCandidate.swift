@@ -53,22 +53,35 @@ public struct MatchCandidate: Hashable, Sendable {
     /// date of birth gives the whole date and its day-and-month, month-and-year
     /// and year (`b:2022-03-14`, `bd:03-14`, `bm:2022-03`, `by:2022`); the
     /// postcode gives its compact form (`c:N78ZZ`).
+    ///
+    /// Pairs make a whole name, or a name and a birthday, one key, so that a
+    /// person is found in one index seek however many others share each part:
+    /// every two of the person's name words in either order (`q:zelola morfli`,
+    /// `q:morfli zelola`), and each name word with the month and day of birth
+    /// (`qb:morfli 08-06`).
     public var indexKeys: Set<String> {
         var keys: Set<String> = []
+        var nameWords: [String] = []
         for name in [givenName, surname] + alsoKnownAs {
             for word in NameText.nameKeys(name) {
                 keys.insert(MatchKeys.spelling + word)
                 for key in DoubleMetaphone.keys(for: word).all { keys.insert(MatchKeys.sound + key) }
+                if word.count >= 2 && !nameWords.contains(word) { nameWords.append(word) }
             }
             for word in NameText.words(name) {
                 for variant in MatchKeys.singleDeletions(of: word) { keys.insert(MatchKeys.nearSpelling + variant) }
             }
         }
+        for first in nameWords {
+            for second in nameWords where second != first { keys.insert(MatchKeys.pair(first, second)) }
+        }
         if let born = dateOfBirth {
+            let monthAndDay = String(format: "%02d-%02d", born.month, born.day)
             keys.insert(MatchKeys.birth + born.iso)
-            keys.insert(MatchKeys.birthDayMonth + String(format: "%02d-%02d", born.month, born.day))
+            keys.insert(MatchKeys.birthDayMonth + monthAndDay)
             keys.insert(MatchKeys.birthMonthYear + String(format: "%04d-%02d", born.year, born.month))
             keys.insert(MatchKeys.birthYear + String(format: "%04d", born.year))
+            for word in nameWords { keys.insert(MatchKeys.nameAndBirthday(word, monthAndDay)) }
         }
         let postcode = NameText.compactPostcode(postcode)
         if !postcode.isEmpty { keys.insert(MatchKeys.postcode + postcode) }
@@ -87,6 +100,21 @@ public enum MatchKeys {
     public static let birthMonthYear = "bm:"
     public static let birthYear = "by:"
     public static let postcode = "c:"
+    /// Two name words of one person, in either order: `q:zelola morfli`.
+    public static let namePair = "q:"
+    /// A name word and the month and day of birth: `qb:morfli 08-06`.
+    public static let nameBirthday = "qb:"
+
+    /// The key of two name words of one person (in a lookup, the second may be the start of one).
+    public static func pair(_ first: String, _ second: String) -> String { namePair + first + " " + second }
+
+    /// The key of a name word and a month and day of birth (`MM-DD`).
+    public static func nameAndBirthday(_ word: String, _ monthAndDay: String) -> String {
+        nameBirthday + word + " " + monthAndDay
+    }
+
+    /// True for the kinds of key schema version 7 added to those already indexed: the pairs.
+    public static func isPair(_ key: String) -> Bool { key.hasPrefix(namePair) || key.hasPrefix(nameBirthday) }
 }
 
 extension MatchKeys {
@@ -120,18 +148,52 @@ public struct MatchLookup: Hashable, Sendable {
     public var isPrefix: Bool
     /// Which part of the query: the index of a name word, or a number after them for the date and postcode.
     public var term: Int
+    /// For a pair (``MatchKeys/namePair``, ``MatchKeys/nameBirthday``), the other part of the query it serves.
+    public var pairedTerm: Int?
 
-    public init(key: String, isPrefix: Bool, term: Int) {
+    /// For a prefix, the longest key it matches (in characters), when longer keys must not match.
+    ///
+    /// An outward code ("N1") matches the postcodes of that district ("N1 1ZZ")
+    /// and not of the districts it begins ("N10 1ZZ", "N19 3AB"), as the scorer
+    /// reads it: a compact postcode is the outward code and three more characters.
+    public var longest: Int?
+
+    public init(key: String, isPrefix: Bool, term: Int, pairedTerm: Int? = nil, longest: Int? = nil) {
         self.key = key
         self.isPrefix = isPrefix
         self.term = term
+        self.pairedTerm = pairedTerm
+        self.longest = longest
     }
 
+    /// The parts of the query a hit on this lookup agrees with: its term, and for a pair the other one too.
+    public var terms: [Int] { [term] + (pairedTerm.map { [$0] } ?? []) }
+
+    /// True for a lookup of two parts of the query at once.
+    public var isPair: Bool { pairedTerm != nil }
+
     /// True for a lookup by a name's spelling or near spelling (as opposed to its sound, a date or a postcode).
-    public var isSpelling: Bool { key.hasPrefix(MatchKeys.spelling) || key.hasPrefix(MatchKeys.nearSpelling) }
+    public var isSpelling: Bool {
+        key.hasPrefix(MatchKeys.spelling) || key.hasPrefix(MatchKeys.nearSpelling) || MatchKeys.isPair(key)
+    }
+
+    /// The terms a hit agrees with by spelling: both words of a name pair, the name word of a name and birthday.
+    public var spelledTerms: [Int] {
+        guard isSpelling else { return [] }
+        return key.hasPrefix(MatchKeys.namePair) ? terms : [term]
+    }
+
+    /// True for a lookup by what was typed itself (a spelling, a date, a postcode) rather than by a name's sound.
+    ///
+    /// A store reads such lookups whole when they are rare enough, to find
+    /// every person a query could be about; sounds only add to the evidence.
+    public var drives: Bool { !key.hasPrefix(MatchKeys.sound) }
 
     /// True when an index key satisfies this lookup.
-    public func matches(_ indexKey: String) -> Bool { isPrefix ? indexKey.hasPrefix(key) : indexKey == key }
+    public func matches(_ indexKey: String) -> Bool {
+        guard isPrefix else { return indexKey == key }
+        return indexKey.hasPrefix(key) && (longest.map { indexKey.count <= $0 } ?? true)
+    }
 }
 
 extension MatchQuery {
@@ -166,6 +228,21 @@ extension MatchQuery {
                 lookups.append(MatchLookup(key: MatchKeys.nearSpelling + variant, isPrefix: false, term: term))
             }
         }
+        // Every two name words as a pair (the second perhaps still being typed), and each with the birthday.
+        let words = nameWords.enumerated().filter { $0.element.count >= 2 }
+        for (first, firstWord) in words {
+            for (second, secondWord) in words where second != first {
+                lookups.append(
+                    MatchLookup(
+                        key: MatchKeys.pair(firstWord, secondWord), isPrefix: true, term: first, pairedTerm: second))
+            }
+            if let day = dateOfBirth?.day, let month = dateOfBirth?.month {
+                lookups.append(
+                    MatchLookup(
+                        key: MatchKeys.nameAndBirthday(firstWord, String(format: "%02d-%02d", month, day)),
+                        isPrefix: false, term: first, pairedTerm: nameWords.count))
+            }
+        }
         if let date = dateOfBirth {
             let term = nameWords.count
             let key: String?
@@ -184,10 +261,9 @@ extension MatchQuery {
             if let key { lookups.append(MatchLookup(key: key, isPrefix: false, term: term)) }
         }
         if let postcode, !postcode.isEmpty {
-            lookups.append(
-                MatchLookup(
-                    key: MatchKeys.postcode + NameText.compactPostcode(postcode), isPrefix: true,
-                    term: nameWords.count + 1))
+            let key = MatchKeys.postcode + NameText.compactPostcode(postcode)
+            // Typed up to its outward code, a postcode has at most an inward code (three characters) to come.
+            lookups.append(MatchLookup(key: key, isPrefix: true, term: nameWords.count + 1, longest: key.count + 3))
         }
         return lookups
     }

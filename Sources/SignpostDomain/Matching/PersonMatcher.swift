@@ -34,7 +34,10 @@ public enum PersonMatcher {
         var sounds: [String: PhoneticKeys] = [:]
         for candidate in candidates {
             guard let score = score(prepared, PreparedCandidate(candidate, sounds: &sounds)) else { continue }
-            ranked.append(RankedMatch(candidate: candidate, score: score.score, reasons: score.reasons))
+            ranked.append(
+                RankedMatch(
+                    candidate: candidate, score: score.score, reasons: score.reasons,
+                    unmatchedWords: score.unmatchedWords))
         }
         ranked.sort(by: RankedMatch.isBetter)
         return Array(ranked.prefix(limit))
@@ -100,6 +103,7 @@ public enum PersonMatcher {
         var reasons: [MatchReason] = []
         var evidence = false
         var fieldsByWord: [NameField?] = []
+        var unmatchedWords = 0
         for (index, word) in query.words.enumerated() {
             var best: (weight: Double, field: NameField, agreement: NameAgreement)?
             for name in candidate.names {
@@ -116,6 +120,7 @@ public enum PersonMatcher {
             } else {
                 // A typed word that fits none of the person's names counts against them.
                 total -= 0.6
+                unmatchedWords += 1
                 fieldsByWord.append(nil)
             }
         }
@@ -160,7 +165,7 @@ public enum PersonMatcher {
         }
         guard evidence, total > 0 else { return nil }
         // Rounded so that every store, whatever order it adds in, gives the same score.
-        return MatchScore(score: (total * 1000).rounded() / 1000, reasons: reasons)
+        return MatchScore(score: (total * 1000).rounded() / 1000, reasons: reasons, unmatchedWords: unmatchedWords)
     }
 
     /// How a typed word agrees with one name word, if at all.
@@ -190,10 +195,13 @@ public struct MatchScore: Hashable, Sendable {
     /// Higher is better; comparable only between candidates for the same query.
     public var score: Double
     public var reasons: [MatchReason]
+    /// Typed name words that fit none of the person's names (each counted against them).
+    public var unmatchedWords: Int
 
-    public init(score: Double, reasons: [MatchReason]) {
+    public init(score: Double, reasons: [MatchReason], unmatchedWords: Int = 0) {
         self.score = score
         self.reasons = reasons
+        self.unmatchedWords = unmatchedWords
     }
 }
 
@@ -202,11 +210,14 @@ public struct RankedMatch: Hashable, Sendable {
     public var candidate: MatchCandidate
     public var score: Double
     public var reasons: [MatchReason]
+    /// Typed name words that fit none of the candidate's names.
+    public var unmatchedWords: Int
 
-    public init(candidate: MatchCandidate, score: Double, reasons: [MatchReason]) {
+    public init(candidate: MatchCandidate, score: Double, reasons: [MatchReason], unmatchedWords: Int = 0) {
         self.candidate = candidate
         self.score = score
         self.reasons = reasons
+        self.unmatchedWords = unmatchedWords
     }
 
     /// Best score first; ties by family id, then person id.

@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 6
+    static let currentVersion = 7
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -49,6 +49,11 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA user_version = 6")
             try db.execute(sql: "UPDATE store_metadata SET value = '6' WHERE key = 'schema_version'")
         }
+        migrator.registerMigration("v7-match-keys") { db in
+            try addMatchKeyPairs(db)
+            try db.execute(sql: "PRAGMA user_version = 7")
+            try db.execute(sql: "UPDATE store_metadata SET value = '7' WHERE key = 'schema_version'")
+        }
         return migrator
     }
 
@@ -73,6 +78,50 @@ enum StoreSchema {
                     PRIMARY KEY (practitioner, kind, family_id, person_id)
                 ) WITHOUT ROWID;
                 CREATE INDEX form_draft_by_practitioner ON form_draft (practitioner, updated_at);
+                """)
+    }
+
+    /// Version 7: the matcher's pair keys, two name words or a name word and a birthday in one key (#10).
+    ///
+    /// Each lookup of the matcher reads a bounded number of index rows, so at
+    /// 100,000 families a common first name and a common surname could each
+    /// fill their share with other people and the one person with both was
+    /// never a candidate. A pair (``MatchKeys/namePair``,
+    /// ``MatchKeys/nameBirthday``) names that person in one seek. The table is
+    /// unchanged; the pairs of the people already stored are added here (those
+    /// a version 2 migration has just written are left as they are).
+    private static func addMatchKeyPairs(_ db: Database) throws {
+        try db.execute(
+            sql:
+                "CREATE TEMP TABLE match_key_load (key TEXT NOT NULL, family_id TEXT NOT NULL, person_id TEXT NOT NULL)"
+        )
+        var after: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.rowid AS person_rowid, p.family_id, p.id, p.given_name, p.family_name, p.also_known_as,
+                        p.date_of_birth, f.name AS household, f.postcode
+                    FROM person p JOIN family f ON f.id = p.family_id
+                    WHERE p.rowid > ? ORDER BY p.rowid LIMIT 5000
+                    """,
+                arguments: [after])
+            guard let last = rows.last else { break }
+            after = try last.value("person_rowid")
+            for row in rows {
+                let candidate = try db.matchCandidate(from: row)
+                for key in candidate.indexKeys.filter(MatchKeys.isPair).sorted() {
+                    try db.execute(
+                        sql: "INSERT INTO match_key_load (key, family_id, person_id) VALUES (?, ?, ?)",
+                        arguments: [key, candidate.familyID.rawValue, candidate.personID.rawValue])
+                }
+            }
+        }
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO person_match_key (key, family_id, person_id)
+                    SELECT key, family_id, person_id FROM match_key_load ORDER BY key, family_id, person_id;
+                DROP TABLE match_key_load;
                 """)
     }
 

@@ -38,6 +38,9 @@ package enum SearchField: Int, CaseIterable, Sendable {
         }
     }
 
+    /// True for the names of people and of the family, which come before the matcher's similar names.
+    package var isAName: Bool { self == .personName || self == .alsoKnownAs || self == .familyName }
+
     /// True for fields that belong to one person, whose id a hit reports.
     package var isAboutAPerson: Bool { self == .personName || self == .alsoKnownAs }
 }
