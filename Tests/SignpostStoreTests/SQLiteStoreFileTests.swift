@@ -359,7 +359,10 @@ struct SQLiteStoreFileTests {
     func migratesToFormDrafts() throws {
         let url = try closedStore()
         let old = try SQLiteCaseStore(opening: url, expecting: nil)
-        try old.pool.write { db in try Self.undoFormDrafts(db) }
+        try old.pool.write { db in
+            try Self.undoMatchKeys(db)
+            try Self.undoFormDrafts(db)
+        }
         try old.close()
 
         let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
