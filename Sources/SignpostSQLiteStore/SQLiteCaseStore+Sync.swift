@@ -137,7 +137,10 @@ struct Outbox {
                 db, sql: "SELECT family_id, record_id FROM change_outbox WHERE id = ?", arguments: [id.uuidString])
         else { return false }
         try db.execute(sql: "UPDATE change_outbox SET sent_seq = ? WHERE id = ?", arguments: [seq, id.uuidString])
-        try setVersion(seq, family: FamilyID(row["family_id"] as String), record: row["record_id"], in: db)
+        // Seq 0: the server held the change (a conflict) without numbering it; the record's version stays.
+        if seq > 0 {
+            try setVersion(seq, family: FamilyID(row["family_id"] as String), record: row["record_id"], in: db)
+        }
         return true
     }
 

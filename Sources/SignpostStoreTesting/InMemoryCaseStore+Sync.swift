@@ -40,7 +40,7 @@ struct SyncState {
     mutating func acknowledge(_ id: UUID, seq: Int64) -> Bool {
         guard let index = outbox.firstIndex(where: { $0.envelope.id == id }) else { return false }
         outbox[index].sentSeq = seq
-        setVersion(seq, of: outbox[index].envelope)
+        if seq > 0 { setVersion(seq, of: outbox[index].envelope) }
         return true
     }
 

@@ -25,7 +25,9 @@ public protocol SyncableStore: CaseStore {
     /// Marks pushed changes as sent (by id), recording the seq the server gave each.
     ///
     /// The seq becomes the record's base version for the next local change to
-    /// it. Ids that are not pending are ignored.
+    /// it. Seq 0 marks a change the server held without numbering it (a
+    /// conflict, listed on the server): it leaves the outbox and the record's
+    /// version stays as it was. Ids that are not pending are ignored.
     func markSent(_ acknowledgements: [(id: UUID, seq: Int64)]) throws
 
     /// Applies changes pulled from the server in one transaction, audited with the server's author,

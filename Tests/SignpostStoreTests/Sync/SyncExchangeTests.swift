@@ -110,6 +110,19 @@ struct SyncExchangeTests {
         #expect(try bob.family("F-00017")?.members[0].phone == "0161 496 0000")
     }
 
+    @Test("one store changing a field twice before it syncs is not in conflict with itself")
+    func ownEditsDoNotConflict() throws {
+        let server = TestTeamServer()
+        let (alice, _) = try twoStores()
+        try alice.apply([.addFamily(F.quillfeather())], by: "alice")
+        try server.sync(alice, as: "alice")
+        try alice.apply([.updateFamilyFields("F-00017", fields: [.accessNotes: "Text first"])], by: "alice")
+        try alice.apply([.updateFamilyFields("F-00017", fields: [.accessNotes: "Call after 4"])], by: "alice")
+        #expect(try server.sync(alice, as: "alice").map(\.status) == [.applied, .applied])
+        #expect(server.conflicts.isEmpty)
+        #expect(try alice.family("F-00017")?.accessNotes == "Call after 4")
+    }
+
     @Test("a change made after pulling the other's is based on it, and does not conflict")
     func sequentialEditsDoNotConflict() throws {
         let server = TestTeamServer()

@@ -132,6 +132,22 @@ struct SyncableStoreConformanceTests {
     }
 
     @Test(
+        "a change the server held as a conflict (seq 0) leaves the outbox and keeps the record's version",
+        arguments: StoreUnderTest.allCases)
+    func heldAsConflict(kind: StoreUnderTest) throws {
+        let store = try kind.makeSyncable()
+        let family = F.quillfeather()
+        try store.applyPulled([pulled(.addFamily(family), seq: 4)])
+        try store.apply([.updateFamilyFields(family.id, fields: [.accessNotes: "Text first"])], by: "jo")
+        try store.apply([.updatePersonFields(family: family.id, person: "P-marta", fields: [.phone: "1"])], by: "jo")
+        try store.markSent(try store.pendingChanges(limit: 10).map { ($0.id, 0) })
+        #expect(try store.pendingChanges(limit: 10).isEmpty)
+        try store.apply([.updateFamilyFields(family.id, fields: [.accessNotes: "Call after 4"])], by: "jo")
+        try store.apply([.updatePersonFields(family: family.id, person: "P-marta", fields: [.phone: "2"])], by: "jo")
+        #expect(try store.pendingChanges(limit: 10).map(\.base) == [4, nil])
+    }
+
+    @Test(
         "pulled changes are applied, audited as their author, never re-queued, and applied once",
         arguments: StoreUnderTest.allCases)
     func applyPulled(kind: StoreUnderTest) throws {
