@@ -36,6 +36,7 @@ extension SQLiteCaseStore {
             try checkPeopleReferences(db, problems: &problems, checked: &checked)
             try checkFamilies(db, problems: &problems, checked: &checked)
             try checkDrafts(db, problems: &problems, checked: &checked)
+            try checkFormDrafts(db, problems: &problems, checked: &checked)
             let counted = try Int.fetchOne(db, sql: "SELECT count(*) FROM family") ?? 0
             let kept = try Int.fetchOne(
                 db, sql: "SELECT CAST(value AS INTEGER) FROM store_metadata WHERE key = 'family_count'")

@@ -143,6 +143,40 @@ public protocol CaseStore: AnyObject, Sendable {
     /// let mine = try store.contacts(on: LondonTime.today(at: Date()), recordedBy: "sam.okafor")
     /// ```
     func contacts(on day: CalendarDate, recordedBy practitioner: String?) throws -> [ContactListing]
+
+    // MARK: Form drafts
+
+    /// Saves what is typed into a form, replacing the practitioner's earlier draft of the same form.
+    ///
+    /// The form screens call this after every key, so it is one small write
+    /// committed before it returns: a crash or a killed terminal loses nothing
+    /// already typed. The draft is kept exactly as given, `updatedAt` included.
+    ///
+    /// Form drafts are not audited: they are the practitioner's unsaved typing, not
+    /// the record, and an entry per keystroke would bury the trail; what is saved
+    /// from the form is audited when it is saved.
+    ///
+    /// ```swift
+    /// draft.fields["text"] = typed
+    /// draft.updatedAt = Date()
+    /// try store.saveFormDraft(draft)
+    /// ```
+    ///
+    /// - Throws: ``StoreError/invalidChange(_:)`` if the draft names no practitioner or no kind of form.
+    func saveFormDraft(_ draft: FormDraft) throws
+
+    /// The practitioner's draft of one form, or nil if there is none.
+    func formDraft(_ form: FormDraftKey, for practitioner: String) throws -> FormDraft?
+
+    /// The practitioner's form drafts, the most recently changed first; never another practitioner's.
+    ///
+    /// A draft that can no longer be read (damaged, or written by another version) is left out.
+    func formDrafts(for practitioner: String) throws -> [FormDraft]
+
+    /// Removes the practitioner's draft of a form: once the form is saved, or its typing discarded on purpose.
+    ///
+    /// No error if there is none; another practitioner's draft of the same form is left alone.
+    func discardFormDraft(_ form: FormDraftKey, by practitioner: String) throws
 }
 
 /// What kind of data a store holds. A store's kind is fixed when it is created.

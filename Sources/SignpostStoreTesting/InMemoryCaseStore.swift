@@ -26,6 +26,7 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         var families: [FamilyID: Family] = [:]
         var audit: [AuditEntry] = []
         var drafts: [ContactDraftID: ContactDraft] = [:]
+        var formDrafts: [FormDraftSlot: FormDraft] = [:]
         /// What syncing with a team server keeps (see `InMemoryCaseStore+Sync.swift`).
         var sync: SyncState
     }
@@ -210,6 +211,7 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
                     "\(state.families.count) families, \(people) people, \(state.audit.count) audit entries",
                     // Held as values, drafts here are always readable; the line matches the SQLite store's.
                     "\(state.drafts.count) contact drafts can be read",
+                    "\(state.formDrafts.count) form drafts can be read",
                 ])
         }
     }
@@ -286,6 +288,37 @@ extension InMemoryCaseStore {
             }
         }
         .sorted(by: ContactListing.newestFirst)
+    }
+}
+
+// MARK: Form drafts
+
+/// One practitioner's draft of one form: where the in-memory store keeps it.
+struct FormDraftSlot: Hashable {
+    var practitioner: String
+    var form: FormDraftKey
+}
+
+extension InMemoryCaseStore {
+    public func saveFormDraft(_ draft: FormDraft) throws {
+        if let problem = draft.saveProblem { throw problem }
+        withState { state in
+            state.formDrafts[FormDraftSlot(practitioner: draft.practitioner, form: draft.form)] = draft
+        }
+    }
+
+    public func formDraft(_ form: FormDraftKey, for practitioner: String) throws -> FormDraft? {
+        withState { state in state.formDrafts[FormDraftSlot(practitioner: practitioner, form: form)] }
+    }
+
+    public func formDrafts(for practitioner: String) throws -> [FormDraft] {
+        withState { state in
+            state.formDrafts.values.filter { $0.practitioner == practitioner }.sorted(by: FormDraft.newestFirst)
+        }
+    }
+
+    public func discardFormDraft(_ form: FormDraftKey, by practitioner: String) throws {
+        withState { state in state.formDrafts[FormDraftSlot(practitioner: practitioner, form: form)] = nil }
     }
 }
 

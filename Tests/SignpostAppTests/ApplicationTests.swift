@@ -194,6 +194,25 @@ struct MemberTests {
         #expect(family.relationships.contains(Relationship(from: otto.id, kind: .parent, to: "P-m")))
     }
 
+    @Test("typing into a filled-in field replaces its text (no “FizzwickFizzwick”); → first keeps it")
+    func typingReplacesFilledField() throws {
+        let app = try TestApplication()
+        let summary = try #require(try app.store.families(FamilyListQuery(limit: 1)).summaries.first)
+        app.press(.enter, .character("a"))
+        #expect(app.application.top is MemberScreen)
+        app.type("Perpetua")
+        app.press(.tab)
+        #expect(app.screen().contains(summary.name), "the family name is filled in")
+        app.type("Fizzwick")
+        app.press(.tab, .tab, .tab, .tab, .tab, .tab)
+        app.press(.right)
+        app.type(" (Welsh at home)")
+        app.press(.control("o"))
+        let added = try #require(try app.store.family(summary.id)?.members.first { $0.givenName == "Perpetua" })
+        #expect(added.familyName == "Fizzwick")
+        #expect(added.firstLanguage == "English (Welsh at home)")
+    }
+
     @Test("editing a member keeps their level history and refuses a date of birth in the future")
     func editMember() throws {
         var family = AssessmentEditorTests.family()

@@ -59,6 +59,63 @@ struct AssessmentEditorTests {
         #expect(!app.application.top.hasUnsavedChanges)
     }
 
+    @Test(
+        "the focused field stays on screen with the cursor on it, moving down and up the whole form",
+        arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func focusStaysVisible(size: Size) throws {
+        var app = try TestApplication(families: [Self.family()])
+        app.size = size
+        app.press(.enter, .down, .character("c"))
+        let editor = try #require(app.application.top as? AssessmentEditorScreen)
+        func expectFocusShown(_ step: String) {
+            let surface = app.surface()
+            guard let cursor = surface.cursor else {
+                Issue.record("no cursor after \(step) (field \(editor.field.id))")
+                return
+            }
+            let line = surface.lines()[cursor.y]
+            let label = String(editor.field.label.prefix(20))
+            #expect(cursor.x == 1, "\(step): the cursor is at the start of the focused row")
+            #expect(line.hasPrefix(" >") && line.contains(label), "\(step): row \(cursor.y) is \(line)")
+        }
+        expectFocusShown("opening")
+        var presses = 0
+        var lastID = ""
+        while editor.field.id != lastID {
+            lastID = editor.field.id
+            app.press(.character("j"))
+            presses += 1
+            expectFocusShown("\(presses) presses of j")
+        }
+        #expect(presses > 40, "the whole form was walked")
+        for step in 1...presses {
+            app.press(.character("k"))
+            expectFocusShown("\(step) presses of k")
+        }
+        for key in [Key.pageDown, .pageDown, .end, .pageUp, .home, .character("]"), .character("]")] {
+            app.press(key)
+            expectFocusShown("\(key.label)")
+        }
+    }
+
+    @Test("typing after 14 presses of j goes into the focused field, shown with the cursor in it")
+    func typingGoesIntoTheFocusedField() throws {
+        let app = try TestApplication(families: [Self.family()])
+        app.press(.enter, .down, .character("c"))
+        let editor = try #require(app.application.top as? AssessmentEditorScreen)
+        for _ in 0..<14 { app.press(.character("j")) }
+        let focused = editor.field
+        #expect(app.screen().split(separator: "\n").contains { $0.hasPrefix(" >") && $0.contains(focused.label) })
+        app.press(.enter)
+        app.type("Polish")
+        let surface = app.surface()
+        let cursor = try #require(surface.cursor)
+        #expect(surface.lines()[cursor.y].contains("Polish"), "the cursor is in the field being typed")
+        #expect(surface.lines()[cursor.y - 1].contains(focused.label), "the field being typed is named above it")
+        app.press(.enter)
+        #expect(editor.field.read(editor.assessment) == "Polish", "typing replaced “English” instead of appending")
+    }
+
     @Test("an impossible date in a date field is refused with the reason and nothing is saved")
     func badDate() throws {
         let app = try TestApplication(families: [Self.family()])

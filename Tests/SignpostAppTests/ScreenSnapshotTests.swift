@@ -26,6 +26,24 @@ struct ScreenSnapshotTests {
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
+    /// Screens whose sentences once ran off the right edge, cut mid-word with no "…".
+    static let wrappingScreens: [ScreenSnapshot.Name] = [
+        .about, .drafts, .newFamily, .family, .chronology, .services, .assessments, .exercises, .level, .note,
+    ]
+
+    @Test(
+        "no sentence is cut at the right edge: it wraps, or ends in …", arguments: wrappingScreens, sizes)
+    func nothingCutAtTheEdge(_ name: ScreenSnapshot.Name, size: Size) throws {
+        let app = try TestApplication(size: size)
+        let family = try Self.familyWithAssessment(app)
+        let lines = try ScreenSnapshot.render(name, family: family, size: size, environment: app.environment)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        // The body's last column is width - 2; a line reaching it and ending in a letter was cut inside a word.
+        for (row, line) in lines.enumerated().dropFirst(3).dropLast() where DisplayWidth.of(line) >= size.width - 1 {
+            #expect(!(line.last?.isLetter ?? false), "\(name.rawValue) row \(row + 1) is cut: \(line)")
+        }
+    }
+
     @Test("a layout that moves one column is caught")
     func brokenLayoutFails() throws {
         let app = try TestApplication()

@@ -92,6 +92,47 @@ struct InterfaceTests {
         #expect(shown.standardOutput.contains("[e2e.tester]"))
     }
 
+    @Test("a case note killed mid-typing (SIGKILL) is offered on the next start, intact, and saved once")
+    func noteKilledAndOffered() throws {
+        let store = try demo()
+        var session = try TmuxSession(binary: binary, arguments: ["demo", "--store", store.path], home: home)
+        try session.waitFor(store.familyName)
+        try session.send("Enter")
+        try session.waitFor("\(store.familyName) family ·")
+        try session.send("n")
+        try session.waitFor("Write what happened")
+        try session.type("Dad rang at 9; the landlord fixed the damp.")
+        try session.send("Enter")
+        try session.type("Rent arrears plan agreed — £20 a week")
+        try session.waitFor("£20 a week")
+        // Kill the program itself, as a crash or a closed terminal would.
+        let shell = try session.panePID()
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let program = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        kill(program, SIGKILL)
+        try session.waitFor("[exited 137]")
+
+        session = try TmuxSession(binary: binary, arguments: ["demo", "--store", store.path], home: home)
+        try session.waitFor("You have unsaved typing: case note about")
+        try session.waitFor("(\(store.familyName) family)")
+        try session.send("y")
+        try session.waitFor("Restored what you typed")
+        let screen = try session.waitFor("Rent arrears plan agreed — £20 a week")
+        #expect(screen.contains("Dad rang at 9; the landlord fixed the damp."))
+        try session.send("C-o")
+        try session.waitFor("case note added")
+        try session.send("q", "q")
+        try session.waitFor("[exited 0]")
+
+        let shown = try binary.run(["show", "--store", store.path, store.familyID], home: home)
+        #expect(shown.standardOutput.components(separatedBy: "the landlord fixed the damp").count == 2)
+        session = try TmuxSession(binary: binary, arguments: ["demo", "--store", store.path], home: home)
+        try session.waitFor(store.familyName)
+        #expect(!(try session.screen()).contains("unsaved typing"), "a saved note is not offered again")
+        try session.send("q")
+        try session.waitFor("[exited 0]")
+    }
+
     @Test("resizing to 60×15 shows the too-small message, and growing back restores the screen")
     func resize() throws {
         let store = try demo()

@@ -57,6 +57,43 @@ struct NavigatorTests {
         #expect(!run.standardOutput.contains("\u{1B}"))
     }
 
+    @Test("a disclosure at 17:30 on a Friday: the Emergency Duty Team now, CSCT named the next working day, no ids")
+    func outOfHoursDisclosure() throws {
+        let input =
+            #"{"consent": "given", "people": [{"id": "kid", "role": "child", "age": 9, "concerns": ["sexual-abuse"]}]}"#
+        let run = try binary.run(
+            ["navigate", "--situation", "-", "--at", "2025-12-19T17:30:00Z"], home: home, input: Data(input.utf8))
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("1. Emergency Duty Team (immediate") == true, "\(run.standardOutput)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("2. Children's Services Contact Team (CSCT) (next working day: opens Mon 22/12/2025 09:00")
+            },
+            "\(run.standardOutput)")
+        #expect(!run.standardOutput.contains("emergency-duty-team"))
+    }
+
+    @Test("a misspelt or repeated key exits 2 naming it and the nearest known one; nothing is printed")
+    func misspeltKeys() throws {
+        let cases: [(String, String)] = [
+            (
+                #"{"people": [{"id": "a", "role": "child", "age": 9, "concern": ["sexual-abuse"]}]}"#,
+                #"people[0]: unknown key "concern" (did you mean "concerns"?)"#
+            ),
+            (
+                #"{"consent": "given", "consent": "refused", "people": [{"id": "a", "role": "adult", "age": 30}]}"#,
+                "consent: is given twice"
+            ),
+        ]
+        for (input, message) in cases {
+            let run = try binary.run(["navigate", "--situation", "-"], home: home, input: Data(input.utf8))
+            #expect(run.status == 2, "\(input) exited \(run.status)")
+            #expect(run.standardError.contains(message), "\(run.standardError)")
+            #expect(run.standardOutput.isEmpty)
+        }
+    }
+
     @Test("bad situations exit 2 naming the field; the vocabularies are published")
     func badInputAndLists() throws {
         let cases: [(String, String)] = [
@@ -80,10 +117,12 @@ struct NavigatorTests {
         for id in [
             "emergency-services", "csct", "emergency-duty-team", "bright-start", "bright-futures",
             "targeted-youth-support", "camhs", "disabled-childrens-team", "send-support", "adult-social-care",
-            "access-islington", "bright-lives", "universal",
+            "access-islington", "bright-lives", "universal", "family-information-service", "marac", "young-carers",
         ] {
             #expect(services.standardOutput.contains(id + "\t"), "no \(id) in --list-services")
         }
+        let indicators = try binary.run(["navigate", "--list-indicators"], home: home)
+        #expect(indicators.standardOutput.contains("trafficking\t4\tTrafficking\tsafeguarding"))
         let doors = try binary.run(["navigate", "--list-doors"], home: home)
         for id in [
             "csct", "access-islington", "school", "gp", "health-visitor", "children-centre", "hub", "police",

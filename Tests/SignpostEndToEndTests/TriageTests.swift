@@ -308,7 +308,7 @@ struct TriageTests {
         while screen.contains("needs one more answer"), guardrail > 0 {
             let before = screen
             try session.send(
-                screen.contains("Has the family agreed to early help?") ? "1" : (screen.contains("2  No") ? "2" : "1"))
+                screen.contains("agreed to early help?") ? "1" : (screen.contains("2  No") ? "2" : "1"))
             screen = try session.waitUntil("the next question") { $0 != before }
             guardrail -= 1
         }

@@ -122,7 +122,7 @@ struct CaseStoreConformanceTests {
             ])
         let trail = try store.auditTrail(family: id, limit: 10)
         #expect(trail[1].summary == "updated the assessment for Ava Quillfeather: status draft → complete, conclusions")
-        #expect(trail[6].summary == "referral to bright-start accepted → closed")
+        #expect(trail[6].summary == "referral to Bright Start accepted → closed")
         #expect(trail.allSatisfy { $0.actor == "jo" && $0.family == id })
 
         let summary = try #require(try store.families(FamilyListQuery(limit: 10)).summaries.first { $0.id == id })

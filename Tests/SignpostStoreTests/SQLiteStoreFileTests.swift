@@ -285,7 +285,7 @@ struct SQLiteStoreFileTests {
     /// Takes a store back to version 2 as an older Signpost left it: no drafts table, no contact time index,
     /// no kept family count.
     private static func undoVersion3(_ db: Database) throws {
-        try undoChangeLog(db)
+        try undoFormDrafts(db)
         try db.execute(sql: "DROP TRIGGER family_counted")
         try db.execute(sql: "DROP TRIGGER family_uncounted")
         try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'family_count'")
@@ -297,7 +297,7 @@ struct SQLiteStoreFileTests {
         try db.execute(sql: "PRAGMA user_version = 2")
     }
 
-    /// Takes away the change log (#13), as every store before it was.
+    /// Takes away the change log (#13, "v7-change-log"), as every store before it was.
     private static func undoChangeLog(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -333,6 +333,59 @@ struct SQLiteStoreFileTests {
         #expect(try store.drafts(for: draft.practitioner) == [draft])
         let report = try store.check()
         #expect(report.isHealthy, "\(report.problems)")
+    }
+
+    /// Takes a store back to before the "v6-form-drafts" migration: no form drafts table.
+    private static func undoFormDrafts(_ db: Database) throws {
+        try undoChangeLog(db)
+        try db.execute(sql: "DROP TABLE form_draft")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6-form-drafts'")
+        try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
+        try db.execute(sql: "PRAGMA user_version = 4")
+    }
+
+    @Test("a store from before form drafts is migrated by v6-form-drafts: a form draft saved survives reopening")
+    func migratesToFormDrafts() throws {
+        let url = try closedStore()
+        let old = try SQLiteCaseStore(opening: url, expecting: nil)
+        try old.pool.write { db in try Self.undoFormDrafts(db) }
+        try old.close()
+
+        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
+        let applied = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        #expect(applied.contains("v6-form-drafts"))
+        let draft = FormDraftConformanceTests.draft(text: "Mum rang about the boiler.\nShe sounded tired.")
+        try store.saveFormDraft(draft)
+        try store.close()
+        let reopened = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try reopened.formDrafts(for: draft.practitioner) == [draft])
+        #expect(try reopened.check().isHealthy)
+    }
+
+    @Test("a form draft that no longer reads is left out of the list, and check says which")
+    func unreadableFormDraft() throws {
+        let store = try SQLiteCaseStore(opening: try closedStore(), expecting: nil)
+        let good = FormDraftConformanceTests.draft()
+        try store.saveFormDraft(good)
+        #expect(try store.check().checked.contains("1 form drafts can be read"))
+        try store.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO form_draft (practitioner, kind, family_id, person_id, updated_at, body)
+                    VALUES (?, 'level', 'F-00017', 'P-ava', 900000000.0, ?)
+                    """,
+                arguments: [good.practitioner, Data(#"{"form":"#.utf8)])
+        }
+        #expect(try store.formDrafts(for: good.practitioner) == [good])
+        #expect(
+            try store.check().problems == [
+                "a level form draft saved by sam.okafor can no longer be read, so it is not offered back"
+            ])
+        try store.discardFormDraft(FormDraftKey(kind: "level", family: "F-00017", person: "P-ava"), by: "sam.okafor")
+        #expect(try store.check().isHealthy)
     }
 
     @Test("a saved draft is in the file: it survives the store being closed and reopened")

@@ -29,6 +29,17 @@ struct RegistryTests {
         #expect(keys.action(for: .enter) == .open)
     }
 
+    @Test("A key bound to two different actions is reported as a conflict; the same action twice is not")
+    func conflicts() {
+        var keys = registry
+        #expect(keys.conflicts.isEmpty)
+        keys.bind([.function(1)], .help, hint: "Help", help: "Show all keys again")
+        #expect(keys.conflicts.isEmpty)
+        keys.bind([.character("x"), .enter], .delete, hint: "Delete", help: "Delete it")
+        #expect(keys.conflicts.map(\.key) == [.enter])
+        #expect(keys.conflicts.first?.actions == [.open, .delete])
+    }
+
     @Test("Hint bar shows hint bindings in order and drops what does not fit")
     func hintBar() {
         let surface = MemorySurface(width: 80, height: 1)
@@ -56,6 +67,29 @@ struct RegistryTests {
         }
         #expect(HintBar.entries(for: registry, width: 200).count == registry.hintBindings.count)
         #expect(!HintBar.entries(for: registry, width: 200).contains { $0.keys == "D" })
+    }
+
+    @Test("Help overlay is as wide as its text allows and wraps what does not fit, never cutting it")
+    func helpOverlayFitsTheTerminal() {
+        var keys = registry
+        let long =
+            "Filter by lead professional: type part of their name (an empty name shows every family again), then Enter"
+        keys.bind([.character("P")], .search, hint: "Lead", help: long, group: "Families")
+        let wide = MemorySurface(width: 160, height: 20)
+        HelpOverlay().draw(keys, on: wide, in: wide.bounds)
+        #expect(wide.lines().contains { $0.contains(long) }, "a wide terminal shows the sentence on one line")
+        #expect(!wide.lines().contains { $0.contains("…") })
+
+        let narrow = MemorySurface(width: 60, height: 20)
+        HelpOverlay().draw(keys, on: narrow, in: narrow.bounds)
+        let text = narrow.lines().joined(separator: "\n")
+        #expect(!text.contains("…"), "nothing is cut")
+        let words = text.replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace)
+        let wanted = long.split(separator: " ")
+        #expect(
+            words.indices.contains { start in Array(words.dropFirst(start).prefix(wanted.count)) == wanted },
+            "every word of the help is there, in order, across wrapped lines")
+        #expect(narrow.lines().allSatisfy { DisplayWidth.of($0) <= 60 })
     }
 
     @Test("Help overlay scrolls within its content and closes on Esc, q or ?")

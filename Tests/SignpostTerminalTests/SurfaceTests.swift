@@ -107,4 +107,20 @@ struct WideCutTests {
         #expect(second.lines() == ["abx"])
         #expect(second.lines()[0].displayWidth == 3)
     }
+
+    @Test("Wrapped text breaks at spaces, and text that does not fit ends in … rather than being cut")
+    func wrapped() {
+        let surface = MemorySurface(width: 20, height: 4)
+        let rows = surface.putWrapped(
+            "Every change is written to the audit trail", in: Rect(x: 0, y: 0, width: 20, height: 4))
+        #expect(rows == 3)
+        #expect(surface.lines() == ["Every change is", "written to the audit", "trail", ""])
+        let short = MemorySurface(width: 20, height: 2)
+        #expect(short.putWrapped("Every change is written to the audit trail", in: short.bounds) == 2)
+        #expect(short.lines() == ["Every change is", "written to the…"])
+        #expect(TextLayout.truncate(atWord: "Quillfeather-Hartington", to: 10) == "Quillfeat…")
+        #expect(TextLayout.truncate(atWord: "open to Bright Start", to: 14) == "open to…")
+        #expect(TextLayout.truncate(atWord: "open to Bright Start", to: 15) == "open to Bright…")
+        #expect(TextLayout.truncate(atWord: "short", to: 10) == "short")
+    }
 }

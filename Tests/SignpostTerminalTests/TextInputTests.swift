@@ -28,6 +28,48 @@ struct TextFieldTests {
         #expect(field.handle(.up) == .ignored)
     }
 
+    @Test("A filled-in field entered with its text selected: typing replaces it, arrows keep it")
+    func selectedTextIsReplaced() {
+        var field = TextField(text: "Fizzwick")
+        field.selectAll()
+        #expect(field.isAllSelected)
+        for c in "Fizzwick" { _ = field.handle(.character(c)) }
+        #expect(field.text == "Fizzwick", "typing replaced the text instead of appending to it")
+        #expect(!field.isAllSelected)
+
+        field.selectAll()
+        _ = field.handle(.end)
+        _ = field.handle(.character("s"))
+        #expect(field.text == "Fizzwicks", "End keeps the text and types after it")
+        field.selectAll()
+        _ = field.handle(.home)
+        _ = field.handle(.character("M"))
+        #expect(field.text == "MFizzwicks")
+        field.selectAll()
+        _ = field.handle(.backspace)
+        #expect(field.text == "")
+        field.text = "N7 0ZZ"
+        field.selectAll()
+        field.insert("N19 5AA")
+        #expect(field.text == "N19 5AA", "a paste replaces the selection too")
+        var empty = TextField()
+        empty.selectAll()
+        #expect(!empty.isAllSelected)
+    }
+
+    @Test("Selected text is drawn reversed, with the cursor after it")
+    func selectedTextIsShown() {
+        var field = TextField(text: "Zoë")
+        field.selectAll()
+        let surface = MemorySurface(width: 10, height: 1)
+        field.draw(on: surface, in: surface.bounds, focused: true)
+        #expect(surface.lines() == ["Zoë"])
+        #expect(surface.style(at: Point(x: 0, y: 0)).attributes.contains(.reverse))
+        #expect(surface.cursor == Point(x: 3, y: 0))
+        field.draw(on: surface, in: surface.bounds, focused: false)
+        #expect(!surface.style(at: Point(x: 0, y: 0)).attributes.contains(.reverse))
+    }
+
     @Test("Maximum length is enforced for typing and paste")
     func maxLength() {
         var field = TextField(text: "abcdef", maxLength: 4)

@@ -143,23 +143,27 @@ public final class Application {
                     binding.keys, action: .screen(binding.action), hint: binding.hint, help: binding.help,
                     group: binding.group, showsInHintBar: binding.showsInHintBar))
         }
+        // While typing, printable keys go into the field: only the F-keys do what the frame offers,
+        // so only they are listed (a "?" typed into a note is a question mark, not help).
+        let typing = screen.takesTyping
         keys.bind(
-            [.character("?"), .function(1)], .help, hint: "Help",
+            typing ? [.function(1)] : [.character("?"), .function(1)], .help, hint: "Help",
             help: "Show every key this screen answers (F1 works while typing)", group: "General")
         if !(screen is TriageScreen) {
             keys.bind(
-                [.character("C"), .function(3)], .newContact, hint: "New contact",
+                typing ? [.function(3)] : [.character("C"), .function(3)], .newContact, hint: "New contact",
                 help:
                     "Take a call at the front door (F3 works while typing); from a family, it starts with that family",
                 group: "General", showsInHintBar: false)
         }
         if !(screen is NavigatorScreen || screen is NavigatorMapScreen) {
             keys.bind(
-                [.character("N"), .function(2)], .navigator, hint: "Navigator",
+                typing ? [.function(2)] : [.character("N"), .function(2)], .navigator, hint: "Navigator",
                 help:
                     "Walk the referral pathways: from a family, its record answers what it can (F2 works while typing)",
                 group: "General")
         }
+        guard !typing else { return keys }
         keys.bind(
             [.character(":")], .palette, hint: "Commands",
             help:
@@ -278,10 +282,11 @@ public final class Application {
     /// The trainee's progress through the exercises, kept while the application runs.
     private(set) lazy var trainingSession = TrainingSession(scenarios: environment.trainingScenarios)
 
-    /// Offers to resume the practitioner's latest unfinished contact: what the next start does after a crash.
+    /// Offers to resume the practitioner's latest unfinished contact, or else their latest unsaved form:
+    /// what the next start does after a crash.
     public func offerToResumeDraft() {
         guard let drafts = try? environment.store.drafts(for: environment.practitioner), let latest = drafts.first
-        else { return }
+        else { return offerToReopenFormDraft() }
         let more = drafts.count > 1 ? " (\(drafts.count - 1) more with D on the home screen)" : ""
         apply(
             .confirm(
@@ -290,6 +295,28 @@ public final class Application {
                         + "\(LondonTime.timestamp(latest.updatedAt)). Resume it now?\(more)", yes: "Resume",
                     no: "Later"
                 ) { [unowned self] in .push(TriageScreen(draft: latest, app: environment)) }))
+    }
+
+    /// Offers to reopen the practitioner's most recently typed form that was never saved (a note, a level, a member).
+    ///
+    /// "Later" keeps the draft: the form brings it back whenever it is opened again.
+    private func offerToReopenFormDraft() {
+        guard let drafts = try? environment.store.formDrafts(for: environment.practitioner) else { return }
+        guard
+            let (latest, screens) = drafts.lazy.compactMap({ draft in
+                DraftedForm.screens(for: draft, app: self.environment).map { (draft, $0) }
+            }).first
+        else { return }
+        let more = drafts.count > 1 ? " (\(drafts.count - 1) more, brought back when you open those forms)" : ""
+        apply(
+            .confirm(
+                Confirmation(
+                    "You have unsaved typing: \(latest.summary), last typed \(LondonTime.timestamp(latest.updatedAt)). "
+                        + "Open it now?\(more)", yes: "Open", no: "Later"
+                ) { [unowned self] in
+                    stack.append(contentsOf: screens)
+                    return .handled
+                }))
     }
 
     /// Opens the navigator over the screen on top: from a family's record when the screen is about one.
@@ -327,7 +354,7 @@ public final class Application {
                 return post("no family with id \(id)", kind: .warning)
             }
             apply(.push(FamilyScreen(familyID: id, app: environment)))
-        case "new-family": apply(.push(NewFamilyScreen()))
+        case "new-family": apply(.push(NewFamilyScreen(app: environment)))
         case "navigate": openNavigator()
         case "exercises":
             guard environment.storeKind == .training else {
@@ -383,28 +410,38 @@ public final class Application {
     }
 
     private func leave(toDepth depth: Int) {
-        let unsaved = stack.dropFirst(depth).contains { $0.hasUnsavedChanges }
+        let unsaved = stack.dropFirst(depth).filter { $0.hasUnsavedChanges }
         let go: () -> Transition = { [unowned self] in
             stack.removeLast(stack.count - depth)
             top.willReappear(app: environment)
             return .handled
         }
-        if unsaved {
-            apply(
-                .confirm(
-                    Confirmation("Leave this screen? Unsaved typing will be lost.", yes: "Leave", no: "Stay", onYes: go)
-                ))
+        if !unsaved.isEmpty {
+            // Forms that keep drafts lose nothing by being left: their typing comes back when they are opened again.
+            let question =
+                unsaved.allSatisfy(\.keepsTypingAsDraft)
+                ? "Leave this screen? What you typed is kept as a draft and comes back when you open it again."
+                : "Leave this screen? Unsaved typing will be lost."
+            apply(.confirm(Confirmation(question, yes: "Leave", no: "Stay", onYes: go)))
         } else {
             _ = go()
         }
     }
 
     /// Quits, asking first when any open screen has unsaved typing.
+    ///
+    /// Typing in forms that keep drafts is not lost by quitting (it is offered on the next start), and the
+    /// question says so; only typing nowhere kept is called lost.
     public func requestQuit() {
-        if stack.contains(where: { $0.hasUnsavedChanges }) {
+        let unsaved = stack.filter { $0.hasUnsavedChanges }
+        if !unsaved.isEmpty {
+            let question =
+                unsaved.allSatisfy(\.keepsTypingAsDraft)
+                ? "Quit Signpost? What you typed is kept as a draft and offered when you next start."
+                : "Quit Signpost? Unsaved typing will be lost."
             apply(
                 .confirm(
-                    Confirmation("Quit Signpost? Unsaved typing will be lost.", yes: "Quit", no: "Stay") {
+                    Confirmation(question, yes: "Quit", no: "Stay") {
                         [unowned self] in
                         isRunning = false
                         return .handled

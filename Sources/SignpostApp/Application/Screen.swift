@@ -24,6 +24,13 @@ protocol Screen: AnyObject {
     /// Answers a key: typing into a focused field first, then the registry.
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition
 
+    /// True while the focused item takes typing: printable keys go into it, so only the F-keys reach
+    /// the application (F1 help, F2 the navigator, F3 a new contact) and the hint bar and help say so.
+    var takesTyping: Bool { get }
+
+    /// True when what is typed here is kept as a draft after every key, so quitting loses none of it.
+    var keepsTypingAsDraft: Bool { get }
+
     /// Called when the screen comes back to the top of the stack, to re-read what may have changed.
     func willReappear(app: AppEnvironment)
 
@@ -33,6 +40,8 @@ protocol Screen: AnyObject {
 
 extension Screen {
     var hasUnsavedChanges: Bool { false }
+    var keepsTypingAsDraft: Bool { false }
+    var takesTyping: Bool { false }
     func willReappear(app: AppEnvironment) {}
     var familyContext: Family? { nil }
 

@@ -19,13 +19,24 @@ struct FormFields {
     }
 
     private(set) var rows: [Row]
-    var focus: FocusRing
+    /// The focused row; a text row entered has its text selected, so typing replaces what was there.
+    var focus: FocusRing {
+        didSet { if focus.focused != oldValue.focused { selectFocusedText() } }
+    }
     /// What is wrong, shown under the fields until the next attempt to save.
     var problem: String?
 
     init(_ rows: [Row]) {
         self.rows = rows
         focus = FocusRing(count: rows.count)
+        selectFocusedText()
+    }
+
+    /// Selects the focused text row's text, if it has any.
+    private mutating func selectFocusedText() {
+        guard rows.indices.contains(focus.focused), case .text(var field) = rows[focus.focused].input else { return }
+        field.selectAll()
+        rows[focus.focused].input = .text(field)
     }
 
     /// A text field row.
@@ -71,10 +82,45 @@ struct FormFields {
         }
     }
 
+    /// Every row's value by id, as a draft keeps it: a text row's text, a choice row's option number.
+    var values: [String: String] {
+        var result: [String: String] = [:]
+        for row in rows {
+            switch row.input {
+            case .text(let field): result[row.id] = field.text
+            case .choice(let choice): result[row.id] = choice.chosen.map(String.init) ?? ""
+            }
+        }
+        return result
+    }
+
+    /// Puts back values kept by ``values``; ids the form does not have, and options out of range, are passed over.
+    mutating func restore(_ values: [String: String]) {
+        for index in rows.indices {
+            guard let value = values[rows[index].id] else { continue }
+            switch rows[index].input {
+            case .text(var field):
+                // Not selected: typing after a restore adds to it rather than replacing what was kept.
+                field.text = value
+                rows[index].input = .text(field)
+            case .choice(var choice):
+                guard let chosen = Int(value), choice.options.indices.contains(chosen) else { continue }
+                choice.chosen = chosen
+                rows[index].input = .choice(choice)
+            }
+        }
+    }
+
     /// Shows `message` and moves to the row it is about.
     mutating func refuse(_ message: String, at id: String) {
         problem = message
         focus.focus(index(id))
+    }
+
+    /// Whether the focused row is a text field (a choice answers ←/→ and Space, not typing).
+    var focusedTakesTyping: Bool {
+        if case .text = rows[focus.focused].input { return true }
+        return false
     }
 
     /// The id of the focused row.

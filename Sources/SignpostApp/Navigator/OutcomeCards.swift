@@ -59,7 +59,8 @@ struct OutcomeCards {
         }
         for (number, destination) in result.destinations.enumerated() {
             lines.append(Line(text: ""))
-            let urgency = destination.urgency.label.uppercased()
+            // A next-working-day follow-up says so, rather than "same day" on a Friday night.
+            let urgency = (destination.followUp ?? destination.urgency.label).uppercased()
             lines.append(Line(text: "\(number + 1). \(destination.name) — \(urgency)", style: Style(.header, [.bold])))
             func add(_ label: String, _ text: String, style: Style = .normal) {
                 for (index, line) in TextLayout.wrap("\(label)\(text)", width: width - 5).enumerated() {
@@ -73,7 +74,8 @@ struct OutcomeCards {
             if let url = contact.url { routes.append(url) }
             add("Contact: ", routes.joined(separator: " · "))
             add("Now: ", contact.status, style: contact.openNow ? .normal : Style(.warning, [.bold]))
-            if !contact.openNow, let alternative = contact.alternative {
+            for session in contact.sessions { add("Drop-in: ", session) }
+            if !contact.openNow, destination.followUp == nil, let alternative = contact.alternative {
                 let name = directory[alternative]?.name ?? ServiceNames.name(alternative)
                 add(
                     "Instead now: ", name + (contact.alternativePhone.map { " on \($0)" } ?? ""),

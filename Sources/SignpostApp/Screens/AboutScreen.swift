@@ -35,14 +35,23 @@ final class AboutScreen: Screen {
                 ("Schema version", Style(.header)), ("  \(info.schemaVersion)", .normal),
                 ("Recorded in the audit trail as", Style(.header)), ("  \(app.practitioner)", .normal),
                 ("", .normal),
-                ("Every change, and every time a family's record is opened, is written to the audit", Style(.dim)),
-                ("trail with your name and the time. Set your name with --user or SIGNPOST_USER.", Style(.dim)),
+                (
+                    "Every change, and every time a family's record is opened, is written to the audit trail with "
+                        + "your name and the time. Set your name with --user or SIGNPOST_USER.", Style(.dim)
+                ),
             ]
         } catch {
             lines = [("The store could not be read: \(error)", Style(.error))]
         }
-        for (row, line) in lines.prefix(area.height).enumerated() {
-            surface.put(line.0, at: Point(x: area.x, y: area.y + row), style: line.1, clip: area)
+        // Each line wraps at the screen's width, so nothing is cut mid-word on a narrow terminal.
+        var y = area.y
+        for line in lines where y < area.maxY {
+            guard !line.0.isEmpty else {
+                y += 1
+                continue
+            }
+            y += surface.putWrapped(
+                line.0, in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), style: line.1)
         }
         surface.cursor = area.origin
     }

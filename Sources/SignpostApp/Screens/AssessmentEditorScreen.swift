@@ -5,8 +5,10 @@ import SignpostTerminal
 
 /// The early help assessment (CAF) form, section by section, saved as it is filled in.
 ///
-/// Every field that is changed is saved to the store at once as a draft, so a
-/// crash or a closed terminal loses at most the field being typed. "Complete"
+/// Every field that is changed is saved to the store at once as a draft, and the
+/// field being typed is kept as a form draft after every key, so a crash or a
+/// closed terminal loses nothing: opening the assessment again reopens that field
+/// with its typing. "Complete"
 /// checks every required field and, when one is missing, moves to it and says
 /// which it is.
 final class AssessmentEditorScreen: Screen {
@@ -23,17 +25,60 @@ final class AssessmentEditorScreen: Screen {
     /// The field being typed into, if any.
     private var editor: FieldEditor?
     private var problem: String?
+    /// The first line of the field list shown, kept between frames so the list does not jump.
+    private var lineOffset = 0
+    /// The typing in the open field, kept after every key so a crash loses nothing.
+    private var fieldDraft: FormDraftKeeper
 
     private enum FieldEditor {
         case line(TextField)
         case area(TextArea)
     }
 
-    init(family: Family, assessment: EarlyHelpAssessment) {
+    init(family: Family, assessment: EarlyHelpAssessment, app: AppEnvironment) {
         self.family = family
         self.assessment = assessment
         form = AssessmentForm(assessment)
         cursor = ListCursor(count: form.fields.count)
+        let subject = family.member(assessment.subject)?.fullName ?? assessment.subject.rawValue
+        fieldDraft = FormDraftKeeper(
+            form: FormDraftKey(kind: DraftedForm.assessmentField, family: family.id, person: assessment.subject),
+            summary: "a field of \(subject)'s assessment (CAF)", app: app)
+        reopenDraftedField()
+    }
+
+    /// Reopens the field whose typing a crash left in a draft, with that typing (not selected, so it is not replaced).
+    private func reopenDraftedField() {
+        guard let earlier = fieldDraft.restored, earlier.fields["assessment"] == assessment.id.rawValue,
+            let index = form.fields.firstIndex(where: { $0.id == earlier.fields["field"] })
+        else { return }
+        cursor.selected = index
+        let typed = earlier.fields["text"] ?? ""
+        switch form.fields[index].kind {
+        case .longText: editor = .area(TextArea(text: typed))
+        case .text, .date: editor = .line(TextField(text: typed, maxLength: 2000))
+        case .choice, .yesNo: return
+        }
+        problem = fieldDraft.restoredNotice
+    }
+
+    /// The text in the open field editor, if one is open.
+    private var typed: String? {
+        switch editor {
+        case .line(let text): return text.text
+        case .area(let text): return text.text
+        case nil: return nil
+        }
+    }
+
+    /// Whether the open editor holds something other than what the field has saved.
+    private var typedDiffers: Bool { typed.map { $0 != field.read(assessment) } ?? false }
+
+    /// Keeps the open editor's typing as a draft (or removes the draft once it matches the saved value).
+    private func keepTyping(app: AppEnvironment) {
+        guard let typed else { return }
+        fieldDraft.keep(
+            ["assessment": assessment.id.rawValue, "field": field.id, "text": typed], hasTyping: typedDiffers, app: app)
     }
 
     var field: AssessmentFormField { form.fields[min(cursor.selected, form.fields.count - 1)] }
@@ -43,18 +88,22 @@ final class AssessmentEditorScreen: Screen {
         return "Assessment (CAF) · \(name) · \(assessment.status.label)"
     }
 
-    var hasUnsavedChanges: Bool { editor != nil }
+    var hasUnsavedChanges: Bool { typedDiffers }
+
+    var keepsTypingAsDraft: Bool { true }
+
+    var takesTyping: Bool { editor != nil }
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
         if let editor {
             if case .area = editor {
                 keys.bind(
-                    [.control("o"), .function(2)], .save, hint: "Save field",
+                    [.control("o")], .save, hint: "Save field",
                     help: "Keep what is typed in this field (Enter starts a new line)", group: "Editing")
             } else {
                 keys.bind(
-                    [.enter, .control("o"), .function(2)], .save, hint: "Save field",
+                    [.enter, .control("o")], .save, hint: "Save field",
                     help: "Keep what is typed in this field", group: "Editing")
             }
             keys.bind([.escape], .cancelEdit, hint: "Cancel", help: "Leave the field as it was", group: "Editing")
@@ -139,47 +188,83 @@ final class AssessmentEditorScreen: Screen {
             status = "Closed \(assessment.closure.map { "on \($0.closedOn.short): \($0.reason.label)" } ?? "")"
         }
         surface.put(status, at: area.origin, style: Style(missing.isEmpty ? .success : .dim), clip: area)
-        let editorHeight = editor == nil ? 3 : (isAreaEditor ? 7 : 3)
-        let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - editorHeight)
+        let listArea = listArea(in: area)
         let labelWidth = min(48, area.width / 2)
-        let top = cursor.scrollOffset(height: listArea.height)
         let missingIDs = Set(missing.compactMap { form.index(of: $0) })
-        var lastSection: AssessmentSection?
-        var row = 0
-        for index in top..<form.fields.count {
-            guard row < listArea.height else { break }
-            let field = form.fields[index]
-            let y = listArea.y + row
-            let selected = index == cursor.selected
-            // ">" marks the selected field and "*" a required one still empty, so neither depends on colour.
-            let marker = (selected ? ">" : " ") + (missingIDs.contains(index) ? "*" : " ")
-            let style =
-                selected ? Style(.selected, [.reverse]) : (missingIDs.contains(index) ? Style(.warning) : .normal)
-            if field.section != lastSection {
-                lastSection = field.section
-                if index != top || row == 0 {
-                    surface.put(
-                        "\(field.section.rawValue). \(field.section.title)", at: Point(x: listArea.x, y: y),
-                        style: Style(.header, [.bold]), clip: listArea)
-                    row += 1
-                    guard row < listArea.height else { break }
-                }
+        for (row, line) in visibleLines(height: listArea.height).enumerated() {
+            let rowRect = Rect(x: listArea.x, y: listArea.y + row, width: listArea.width, height: 1)
+            switch line {
+            case .heading(let section):
+                surface.put(
+                    "\(section.rawValue). \(section.title)", at: rowRect.origin, style: Style(.header, [.bold]),
+                    clip: rowRect)
+            case .field(let index):
+                let field = form.fields[index]
+                let selected = index == cursor.selected
+                // ">" marks the selected field and "*" a required one still empty, so neither depends on colour.
+                let marker = (selected ? ">" : " ") + (missingIDs.contains(index) ? "*" : " ")
+                let style =
+                    selected ? Style(.selected, [.reverse]) : (missingIDs.contains(index) ? Style(.warning) : .normal)
+                if selected { surface.fill(rowRect, style: style) }
+                surface.put(
+                    "\(marker)\(TextLayout.pad(TextLayout.truncate(field.label, to: labelWidth - 3), to: labelWidth - 2))",
+                    at: rowRect.origin, style: style, clip: rowRect)
+                let value = field.display(assessment).replacingOccurrences(of: "\n", with: " ⏎ ")
+                surface.put(
+                    value.isEmpty ? "–" : value, at: Point(x: listArea.x + labelWidth, y: rowRect.y),
+                    width: listArea.width - labelWidth, style: style, clip: rowRect)
+                if selected && editor == nil { surface.cursor = rowRect.origin }
             }
-            let rowY = listArea.y + row
-            let rowRect = Rect(x: listArea.x, y: rowY, width: listArea.width, height: 1)
-            if selected { surface.fill(rowRect, style: style) }
-            surface.put(
-                "\(marker)\(TextLayout.pad(TextLayout.truncate(field.label, to: labelWidth - 3), to: labelWidth - 2))",
-                at: rowRect.origin, style: style, clip: rowRect)
-            let value = field.display(assessment).replacingOccurrences(of: "\n", with: " ⏎ ")
-            surface.put(
-                value.isEmpty ? "–" : value, at: Point(x: listArea.x + labelWidth, y: rowY),
-                width: listArea.width - labelWidth, style: style, clip: rowRect)
-            if selected && editor == nil { surface.cursor = rowRect.origin }
-            row += 1
         }
+        let editorHeight = self.editorHeight
         let editorArea = Rect(x: area.x, y: area.maxY - editorHeight, width: area.width, height: editorHeight)
         drawEditor(on: surface, in: editorArea)
+    }
+
+    /// One line of the field list: a section's heading or a field.
+    private enum ListLine: Equatable {
+        case heading(AssessmentSection)
+        case field(Int)
+    }
+
+    /// The form as the list shows it: each section's heading, then its fields.
+    private var listLines: [ListLine] {
+        var lines: [ListLine] = []
+        var lastSection: AssessmentSection?
+        for (index, field) in form.fields.enumerated() {
+            if field.section != lastSection {
+                lines.append(.heading(field.section))
+                lastSection = field.section
+            }
+            lines.append(.field(index))
+        }
+        return lines
+    }
+
+    /// The rows the editor box takes under the list: three, or seven while a long text is written.
+    private var editorHeight: Int { editor == nil ? 3 : (isAreaEditor ? 7 : 3) }
+
+    /// Where the field list is drawn: under the status line, above the editor box.
+    private func listArea(in area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: max(1, area.height - 1 - editorHeight))
+    }
+
+    /// The lines shown in `height` rows, scrolled so the selected field is one of them.
+    ///
+    /// Headings take rows too, so the scroll position is counted in lines, not fields (counting
+    /// fields let the selection slide below the list once a few headings were above it). Moving
+    /// up onto a section's first field brings its heading into view with it.
+    private func visibleLines(height: Int) -> ArraySlice<ListLine> {
+        let lines = listLines
+        let height = max(1, height)
+        let selectedLine = lines.firstIndex(of: .field(cursor.selected)) ?? 0
+        var wantedTop = selectedLine
+        if selectedLine > 0, case .heading = lines[selectedLine - 1] { wantedTop = selectedLine - 1 }
+        var top = min(lineOffset, max(0, lines.count - height))
+        if wantedTop < top { top = wantedTop }
+        if selectedLine >= top + height { top = selectedLine - height + 1 }
+        lineOffset = max(0, top)
+        return lines[lineOffset..<min(lines.count, lineOffset + height)]
     }
 
     private var isAreaEditor: Bool {
@@ -219,20 +304,25 @@ final class AssessmentEditorScreen: Screen {
             case .line(var text):
                 let outcome = text.handle(key)
                 editor = .line(text)
+                keepTyping(app: app)
                 return outcome == .ignored ? .ignored : .handled
             case .area(var text):
                 let outcome = text.handle(key, in: Rect(x: 0, y: 0, width: max(10, area.width), height: 5))
                 editor = .area(text)
+                keepTyping(app: app)
                 return outcome == .ignored ? .ignored : .handled
             case nil: break
             }
         }
+        let listArea = listArea(in: area)
         if case .mouseClick(let point) = key {
-            let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 4)
-            return cursor.handle(key, rowsIn: listArea) == .handled || listArea.contains(point) ? .handled : .ignored
+            guard listArea.contains(point) else { return .ignored }
+            let shown = Array(visibleLines(height: listArea.height))
+            let row = point.y - listArea.y
+            if row < shown.count, case .field(let index) = shown[row] { cursor.selected = index }
+            return .handled
         }
         guard let action = keys.action(for: key) else { return .ignored }
-        let listArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(1, area.height - 4))
         problem = nil
         switch action {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
@@ -249,7 +339,11 @@ final class AssessmentEditorScreen: Screen {
             switch field.kind {
             case .choice, .yesNo: return change(by: 1, app: app)
             case .longText: editor = .area(TextArea(text: field.read(assessment)))
-            case .text, .date: editor = .line(TextField(text: field.read(assessment), maxLength: 2000))
+            case .text, .date:
+                // Selected, so typing replaces what is there; ← or → first to change it instead.
+                var line = TextField(text: field.read(assessment), maxLength: 2000)
+                line.selectAll()
+                editor = .line(line)
             }
         case .nextChoice: return change(by: 1, app: app)
         case .previousChoice: return change(by: -1, app: app)
@@ -262,7 +356,24 @@ final class AssessmentEditorScreen: Screen {
             }
             if let transition = write(typed, app: app) { return transition }
             editor = nil
-        case .cancelEdit: editor = nil
+            fieldDraft.discard(app: app)
+        case .cancelEdit:
+            guard typedDiffers else {
+                editor = nil
+                fieldDraft.discard(app: app)
+                return .handled
+            }
+            return .confirm(
+                Confirmation(
+                    "Leave “\(field.label)” as it was? What you typed in it will be lost.", yes: "Leave it",
+                    no: "Keep typing"
+                ) { [self] in
+                    editor = nil
+                    if let problem = fieldDraft.discard(app: app) {
+                        return .message("field left; \(problem)", .warning)
+                    }
+                    return .handled
+                })
         case .complete: return complete(app)
         case .addCarer:
             return addRow(app, in: .parentsAndCarers) {

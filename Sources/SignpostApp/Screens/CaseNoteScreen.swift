@@ -4,6 +4,10 @@ import SignpostStore
 import SignpostTerminal
 
 /// Writing a case note: the text, whether it is a significant event, and saving it to the chronology.
+///
+/// What is typed is kept as a draft after every key (``FormDraftKeeper``), so a crash loses
+/// nothing: opening the same note again (or the offer on the next start) brings it back. The
+/// note's id is kept in the draft, so a note saved just before a crash cannot be saved twice.
 final class CaseNoteScreen: Screen {
     typealias Action = FormAction
 
@@ -13,28 +17,47 @@ final class CaseNoteScreen: Screen {
     private var significant = Checkbox("Significant event (shown in the case-conference chronology)")
     private var aboutWholeFamily: Checkbox
     private var focus = FocusRing(count: 3)
+    private var draft: FormDraftKeeper
+    private let noteID: CaseNoteID
 
-    init(family: Family, about: Person?) {
+    init(family: Family, about: Person?, app: AppEnvironment) {
         self.family = family
         self.about = about
         aboutWholeFamily = Checkbox(
             about.map { "About \($0.fullName) only" } ?? "About the whole family", isChecked: about != nil)
+        draft = FormDraftKeeper(
+            form: FormDraftKey(kind: DraftedForm.caseNote, family: family.id, person: about?.id),
+            summary: about.map { "case note about \($0.fullName) (\(family.name) family)" }
+                ?? "case note about the \(family.name) family",
+            app: app)
+        if let earlier = draft.restored {
+            text = TextArea(text: earlier.fields["text"] ?? "")
+            significant.isChecked = earlier.fields["significant"] == "yes"
+            if about != nil { aboutWholeFamily.isChecked = earlier.fields["about-person-only"] != "no" }
+        }
+        noteID = draft.restored?.fields["id"].map { CaseNoteID($0) } ?? app.newID("N")
     }
 
     var title: String { "New case note · \(family.name) family" }
 
     var hasUnsavedChanges: Bool { !text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 
+    var keepsTypingAsDraft: Bool { true }
+
+    var takesTyping: Bool { focus.isFocused(0) }
+
     var keys: KeyRegistry<Action> {
         formKeys(
-            saves: "Save the note to the chronology", leaves: "Leave without saving (asks first if anything is typed)",
-            group: "Note")
+            saves: "Save the note to the chronology",
+            leaves: "Leave; typing is thrown away (asks first). Until then it is kept as a draft", group: "Note")
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
+        let notice = draft.problem ?? draft.restoredNotice
         surface.put(
-            "Write what happened, in plain words. Enter starts a new line; Ctrl-O saves.", at: area.origin,
-            style: Style(.dim), clip: area)
+            notice ?? "Write what happened, in plain words. Enter starts a new line; Ctrl-O saves.", at: area.origin,
+            width: area.width, style: Style(draft.problem != nil ? .error : (notice != nil ? .warning : .dim)),
+            clip: area)
         let box = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(3, area.height - 5))
         surface.drawBox(box, title: "Note")
         text.draw(on: surface, in: box.inset(by: 1), focused: focus.isFocused(0))
@@ -55,28 +78,43 @@ final class CaseNoteScreen: Screen {
         if let action = keys.action(for: key) {
             return perform(
                 action, focus: &focus, hidden: about == nil ? [2] : [], hasUnsavedChanges: hasUnsavedChanges,
-                leaveQuestion: "Leave without saving this note? What you typed will be lost."
-            ) ?? save(app)
+                leaveQuestion: "Leave without saving this note? What you typed will be lost.",
+                leave: { [self] in leaveDiscarding(&draft, app: app) }) ?? save(app)
         }
         let box = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(3, area.height - 5)).inset(by: 1)
+        let outcome: KeyOutcome
         switch focus.focused {
-        case 0: return text.handle(key, in: box) == .ignored ? .ignored : .handled
-        case 1: return significant.handle(key) == .ignored ? .ignored : .handled
-        default: return aboutWholeFamily.handle(key) == .ignored ? .ignored : .handled
+        case 0: outcome = text.handle(key, in: box)
+        case 1: outcome = significant.handle(key)
+        default: outcome = aboutWholeFamily.handle(key)
         }
+        guard outcome != .ignored else { return .ignored }
+        draft.keep(
+            [
+                "id": noteID.rawValue, "text": text.text, "significant": significant.isChecked ? "yes" : "no",
+                "about-person-only": aboutWholeFamily.isChecked ? "yes" : "no",
+            ], hasTyping: hasUnsavedChanges, app: app)
+        return .handled
     }
 
     private func save(_ app: AppEnvironment) -> Transition {
         let body = text.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { return .message("the note is empty; write something first", .warning) }
         let note = CaseNote(
-            id: app.newID("N"), writtenAt: app.clock(), author: app.practitioner, text: body,
+            id: noteID, writtenAt: app.clock(), author: app.practitioner, text: body,
             isSignificant: significant.isChecked,
             about: about.flatMap { aboutWholeFamily.isChecked ? [$0.id] : nil } ?? [])
         do {
             try app.store.apply([.addCaseNote(family: family.id, note)], by: app.practitioner)
+        } catch StoreError.duplicateRecord(let id) where id == noteID.rawValue {
+            // Saved before Signpost stopped, with its draft left behind: the note is already in the record.
+            draft.discard(app: app)
+            return .popWithMessage("this note was already saved in the \(family.name) chronology; nothing was added")
         } catch {
             return .message("the note was not saved: \(error). Your text is still here.", .error)
+        }
+        if let problem = draft.discard(app: app) {
+            return .popWithMessage("case note added to the \(family.name) chronology; \(problem)")
         }
         return .popWithMessage("case note added to the \(family.name) chronology")
     }

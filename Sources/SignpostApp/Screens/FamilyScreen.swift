@@ -35,6 +35,8 @@ final class FamilyScreen: Screen {
     private var servicesList = ScrollList(rows: [], emptyText: "No services, referrals or team recorded.")
     private var assessmentList = ScrollList(rows: [], emptyText: "No early help assessments for this family.")
     private var significantOnly = false
+    /// The row the tabs were last drawn on: the header above them wraps, so it moves with the family shown.
+    private var tabRow: Int?
 
     init(familyID: FamilyID, app: AppEnvironment) {
         self.familyID = familyID
@@ -183,25 +185,24 @@ final class FamilyScreen: Screen {
                 at: area.origin, style: Style(.error), clip: area)
             return
         }
+        // The header wraps (two rows at most each, then "…") so an address or a list of services is never cut mid-word.
         var y = area.y
-        surface.put(
+        y += surface.putWrapped(
             "\(family.name) family · \(family.id) · \(family.locality.label) · \(family.address.singleLine)",
-            at: Point(x: area.x, y: y), style: Style(.title), clip: area)
-        y += 1
+            in: Rect(x: area.x, y: y, width: area.width, height: 2), style: Style(.title))
         var facts: [String] = []
         let services = family.openServices.map(ServiceNames.name)
         facts.append(services.isEmpty ? "No open services" : "Open to \(services.joined(separator: ", "))")
         facts.append(
             "Languages: \(family.languages.joined(separator: ", "))\(family.interpreterNeeded ? " (interpreter needed)" : "")"
         )
-        surface.put(facts.joined(separator: " · "), at: Point(x: area.x, y: y), clip: area)
-        y += 1
+        y += surface.putWrapped(facts.joined(separator: " · "), in: Rect(x: area.x, y: y, width: area.width, height: 2))
         if !family.accessNotes.isEmpty {
-            surface.put(
-                "Access: \(family.accessNotes)", at: Point(x: area.x, y: y), style: Style(.warning, [.bold]), clip: area
-            )
-            y += 1
+            y += surface.putWrapped(
+                "Access: \(family.accessNotes)", in: Rect(x: area.x, y: y, width: area.width, height: 2),
+                style: Style(.warning, [.bold]))
         }
+        tabRow = y
         tabs.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: 1), focused: false)
         y += 2
         let body = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
@@ -297,7 +298,8 @@ final class FamilyScreen: Screen {
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
         if case .mouseClick = key {
-            return tabs.handle(key, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: 1)) == .handled
+            let row = Rect(x: area.x, y: tabRow ?? area.y + 2, width: area.width, height: 1)
+            return tabs.handle(key, in: row) == .handled
                 ? .handled : .ignored
         }
         guard let action = keys.action(for: key) else { return .ignored }
@@ -315,15 +317,15 @@ final class FamilyScreen: Screen {
             }
         case .addNote:
             let about = tab == .members && !family.members.isEmpty ? family.members[memberCursor.selected] : nil
-            return .push(CaseNoteScreen(family: family, about: about))
+            return .push(CaseNoteScreen(family: family, about: about, app: app))
         case .changeLevel:
             guard !family.members.isEmpty else { return .message("add a member first", .warning) }
-            return .push(LevelChangeScreen(family: family, person: family.members[memberCursor.selected]))
+            return .push(LevelChangeScreen(family: family, person: family.members[memberCursor.selected], app: app))
         case .addMember:
-            return .push(MemberScreen(family: family, editing: nil))
+            return .push(MemberScreen(family: family, editing: nil, app: app))
         case .editMember:
             guard family.members.indices.contains(memberCursor.selected) else { return .handled }
-            return .push(MemberScreen(family: family, editing: family.members[memberCursor.selected]))
+            return .push(MemberScreen(family: family, editing: family.members[memberCursor.selected], app: app))
         case .startAssessment:
             let candidates = family.members.filter { !$0.role.isAdult }
             let selected =
@@ -342,14 +344,14 @@ final class FamilyScreen: Screen {
                 return .message("the assessment could not be started: \(error)", .error)
             }
             reload(app, recordView: false)
-            return .push(AssessmentEditorScreen(family: self.family ?? family, assessment: draft))
+            return .push(AssessmentEditorScreen(family: self.family ?? family, assessment: draft, app: app))
         case .toggleSignificant:
             significantOnly.toggle()
             chronologyList.cursor.selected = 0
             rebuildLists(family, today: app.today)
         case .open:
             if tab == .assessments, let index = assessmentList.selectedIndex {
-                return .push(AssessmentEditorScreen(family: family, assessment: family.assessments[index]))
+                return .push(AssessmentEditorScreen(family: family, assessment: family.assessments[index], app: app))
             }
             if tab == .chronology, let index = chronologyList.selectedIndex {
                 let entry = family.chronology(significantOnly: significantOnly)[index]

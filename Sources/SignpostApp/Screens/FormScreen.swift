@@ -13,7 +13,7 @@ enum FormAction: Hashable, Sendable {
 ///   - arrowsMoveFields: whether ↑/↓ also move between fields (forms of one-line fields).
 func formKeys(saves: String, leaves: String, group: String, arrowsMoveFields: Bool = false) -> KeyRegistry<FormAction> {
     var keys = KeyRegistry<FormAction>()
-    keys.bind([.control("o"), .function(2)], .save, hint: "Save", help: saves, group: group)
+    keys.bind([.control("o")], .save, hint: "Save", help: saves, group: group)
     keys.bind(
         arrowsMoveFields ? [.tab, .down] : [.tab], .nextField, hint: "Next field", help: "Move to the next field",
         group: group)
@@ -32,17 +32,24 @@ func formKeys(saves: String, leaves: String, group: String, arrowsMoveFields: Bo
 /// - Parameters:
 ///   - hidden: fields not shown just now, which focus passes over.
 ///   - leaveQuestion: asked before leaving a form with unsaved typing.
+///   - leave: what leaving does once agreed (a form that keeps a draft throws it away first).
 func perform(
     _ action: FormAction, focus: inout FocusRing, hidden: Set<Int> = [], hasUnsavedChanges: Bool,
-    leaveQuestion: String
+    leaveQuestion: String, leave: @escaping () -> Transition = { .pop }
 ) -> Transition? {
     switch action {
     case .save: return nil
     case .nextField: focus.focusNext(skipping: hidden)
     case .previousField: focus.focusPrevious(skipping: hidden)
     case .cancel:
-        guard hasUnsavedChanges else { return .pop }
-        return .confirm(Confirmation(leaveQuestion, yes: "Leave", no: "Stay") { .pop })
+        guard hasUnsavedChanges else { return leave() }
+        return .confirm(Confirmation(leaveQuestion, yes: "Leave", no: "Stay", onYes: leave))
     }
     return .handled
+}
+
+/// Leaving a form whose typing is kept as a draft: the draft is thrown away with the typing.
+func leaveDiscarding(_ draft: inout FormDraftKeeper, app: AppEnvironment) -> Transition {
+    if let problem = draft.discard(app: app) { return .popWithMessage("not saved; \(problem)") }
+    return .pop
 }

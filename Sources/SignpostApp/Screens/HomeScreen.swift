@@ -27,6 +27,8 @@ final class HomeScreen: Screen {
 
     var title: String { "Families" }
 
+    var takesTyping: Bool { isSearchFocused }
+
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
         if isSearchFocused {
@@ -203,7 +205,7 @@ final class HomeScreen: Screen {
             case .search:
                 isSearchFocused = true
             case .newFamily:
-                return .push(NewFamilyScreen())
+                return .push(NewFamilyScreen(app: app))
             case .newContact:
                 return .push(TriageScreen(app: app))
             case .drafts:

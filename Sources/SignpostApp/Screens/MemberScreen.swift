@@ -115,8 +115,12 @@ final class MemberScreen: Screen {
     private var fields: FormFields
     private let others: [Person]
     private let initialTexts: [String: String]
+    /// The fields typed so far, kept after every key so a crash loses nothing.
+    private var draft: FormDraftKeeper
+    /// The new member's id, kept in the draft so a member added just before a crash is not added twice.
+    private let newPersonID: PersonID
 
-    init(family: Family, editing person: Person?) {
+    init(family: Family, editing person: Person?, app: AppEnvironment) {
         self.family = family
         self.existing = person
         others = family.members.filter { $0.id != person?.id }
@@ -133,7 +137,17 @@ final class MemberScreen: Screen {
         var texts: [String: String] = [:]
         for row in rows { if case .text(let field) = row.input { texts[row.id] = field.text } }
         initialTexts = texts
+        draft = FormDraftKeeper(
+            form: FormDraftKey(kind: DraftedForm.member, family: family.id, person: person?.id),
+            summary: person.map { "changes to \($0.fullName)" } ?? "a new member of the \(family.name) family",
+            app: app)
+        if let earlier = draft.restored { fields.restore(earlier.fields) }
+        newPersonID = draft.restored?.fields["id"].map { PersonID($0) } ?? app.newID("P")
     }
+
+    var keepsTypingAsDraft: Bool { true }
+
+    var takesTyping: Bool { fields.focusedTakesTyping }
 
     var title: String { existing.map { "Edit \($0.fullName)" } ?? "New member of the \(family.name) family" }
 
@@ -146,9 +160,16 @@ final class MemberScreen: Screen {
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        surface.put(
-            "* marks required fields · Tab or ↓ moves on · ←/→ or Space change a choice · Ctrl-O saves",
-            at: area.origin, style: Style(.dim), clip: area)
+        if let notice = draft.problem ?? draft.restoredNotice {
+            surface.put(
+                notice, at: area.origin, width: area.width, style: Style(draft.problem != nil ? .error : .warning),
+                clip: area)
+        } else {
+            // Short enough for 80 columns, so it is never cut.
+            surface.put(
+                "* required · Tab/↓ next field · ←/→/Space change a choice · Ctrl-O saves",
+                at: area.origin, style: Style(.dim), clip: area)
+        }
         var top = area.y + 1
         if let existing {
             let relations = family.relationships(of: existing.id).compactMap { relation in
@@ -169,16 +190,22 @@ final class MemberScreen: Screen {
             return perform(
                 action, focus: &fields.focus, hasUnsavedChanges: hasUnsavedChanges,
                 leaveQuestion: existing == nil
-                    ? "Leave without adding this person?" : "Leave without saving the changes?"
-            ) ?? save(app)
+                    ? "Leave without adding this person? What you typed will be lost."
+                    : "Leave without saving the changes? What you typed will be lost.",
+                leave: { [self] in leaveDiscarding(&draft, app: app) }) ?? save(app)
         }
-        return fields.handle(key)
+        let transition = fields.handle(key)
+        if transition.wasUsed {
+            draft.keep(
+                fields.values.merging(["id": newPersonID.rawValue]) { $1 }, hasTyping: hasUnsavedChanges, app: app)
+        }
+        return transition
     }
 
     private func save(_ app: AppEnvironment) -> Transition {
         let person: Person
         switch MemberDetails.person(
-            from: fields, id: app.newID("P"), defaultFamilyName: family.name, today: app.today, existing: existing)
+            from: fields, id: newPersonID, defaultFamilyName: family.name, today: app.today, existing: existing)
         {
         case .success(let made): person = made
         case .failure(let problem):
@@ -198,9 +225,15 @@ final class MemberScreen: Screen {
             : .updatePerson(family: family.id, person, relationships: relationships)
         do {
             try app.store.apply([change], by: app.practitioner)
+        } catch StoreError.duplicateRecord(let id) where existing == nil && id == newPersonID.rawValue {
+            // Added before Signpost stopped, with its draft left behind: the person is already in the family.
+            draft.discard(app: app)
+            return .popWithMessage("\(person.fullName) was already added to the family; nothing was changed")
         } catch {
             return .message("not saved: \(error)", .error)
         }
-        return .popWithMessage(existing == nil ? "added \(person.fullName) to the family" : "saved \(person.fullName)")
+        let saved = existing == nil ? "added \(person.fullName) to the family" : "saved \(person.fullName)"
+        if let problem = draft.discard(app: app) { return .popWithMessage("\(saved); \(problem)") }
+        return .popWithMessage(saved)
     }
 }

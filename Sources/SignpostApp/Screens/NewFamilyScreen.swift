@@ -28,7 +28,24 @@ final class NewFamilyScreen: Screen {
             placeholder: "DD/MM/YYYY (expected date for an unborn child)"),
     ])
 
+    /// The fields typed so far, kept after every key so a crash loses nothing.
+    private var draft: FormDraftKeeper
+    /// The family's and first member's ids, kept in the draft so a family added just before a crash is not added twice.
+    private let familyID: FamilyID
+    private let personID: PersonID
+
+    init(app: AppEnvironment) {
+        draft = FormDraftKeeper(form: FormDraftKey(kind: DraftedForm.newFamily), summary: "a new family", app: app)
+        if let earlier = draft.restored { fields.restore(earlier.fields) }
+        familyID = draft.restored?.fields["id"].map { FamilyID($0) } ?? app.newID("F")
+        personID = draft.restored?.fields["person-id"].map { PersonID($0) } ?? app.newID("P")
+    }
+
     var title: String { "New family" }
+
+    var keepsTypingAsDraft: Bool { true }
+
+    var takesTyping: Bool { fields.focusedTakesTyping }
 
     var hasUnsavedChanges: Bool { fields.hasText() }
 
@@ -40,10 +57,16 @@ final class NewFamilyScreen: Screen {
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        surface.put(
-            "* marks required fields · Tab or ↓ moves on · ←/→ or Space change a choice · Ctrl-O saves",
-            at: area.origin,
-            style: Style(.dim), clip: area)
+        if let notice = draft.problem ?? draft.restoredNotice {
+            surface.put(
+                notice, at: area.origin, width: area.width, style: Style(draft.problem != nil ? .error : .warning),
+                clip: area)
+        } else {
+            // Short enough for 80 columns, so it is never cut.
+            surface.put(
+                "* required · Tab/↓ next field · ←/→/Space change a choice · Ctrl-O saves",
+                at: area.origin, style: Style(.dim), clip: area)
+        }
         fields.draw(on: surface, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
     }
 
@@ -51,10 +74,16 @@ final class NewFamilyScreen: Screen {
         if let action = keys.action(for: key) {
             return perform(
                 action, focus: &fields.focus, hasUnsavedChanges: hasUnsavedChanges,
-                leaveQuestion: "Leave without adding this family?"
-            ) ?? save(app)
+                leaveQuestion: "Leave without adding this family? What you typed will be lost.",
+                leave: { [self] in leaveDiscarding(&draft, app: app) }) ?? save(app)
         }
-        return fields.handle(key)
+        let transition = fields.handle(key)
+        if transition.wasUsed {
+            draft.keep(
+                fields.values.merging(["id": familyID.rawValue, "person-id": personID.rawValue]) { $1 },
+                hasTyping: hasUnsavedChanges, app: app)
+        }
+        return transition
     }
 
     private func save(_ app: AppEnvironment) -> Transition {
@@ -62,14 +91,14 @@ final class NewFamilyScreen: Screen {
         guard !familyName.isEmpty else { return refuse("Give the family a name.", at: "family-name") }
         let person: Person
         switch MemberDetails.person(
-            from: fields, id: app.newID("P"), defaultFamilyName: familyName, today: app.today)
+            from: fields, id: personID, defaultFamilyName: familyName, today: app.today)
         {
         case .success(let made): person = made
         case .failure(let problem):
             return refuse(problem.message, at: problem.field)
         }
         let family = Family(
-            id: app.newID("F"), name: familyName,
+            id: familyID, name: familyName,
             address: Address(
                 lines: fields.text("address").isEmpty ? [] : [fields.text("address")],
                 postcode: fields.text("postcode").uppercased()),
@@ -77,8 +106,15 @@ final class NewFamilyScreen: Screen {
             members: [person], createdAt: app.clock())
         do {
             try app.store.apply([.addFamily(family)], by: app.practitioner)
+        } catch StoreError.duplicateFamily(let id) where id == familyID {
+            // Added before Signpost stopped, with its draft left behind: the family is already in the store.
+            draft.discard(app: app)
+            return .popWithMessage("the \(familyName) family was already added (\(familyID)); nothing was changed")
         } catch {
             return .message("the family was not added: \(error)", .error)
+        }
+        if let problem = draft.discard(app: app) {
+            return .popWithMessage("added the \(familyName) family; \(problem)")
         }
         return .popWithMessage("added the \(familyName) family")
     }

@@ -87,7 +87,8 @@ public enum ScreenSnapshot {
             application = Application(environment: environment, stack: [home])
             application.handle(.function(1), size: TooSmallScreen.minimum)
         case .about: application = Application(environment: environment, stack: [home, AboutScreen()])
-        case .newFamily: application = Application(environment: environment, stack: [home, NewFamilyScreen()])
+        case .newFamily:
+            application = Application(environment: environment, stack: [home, NewFamilyScreen(app: environment)])
         case .family, .chronology, .services, .assessments:
             let screen = FamilyScreen(familyID: try family().id, app: environment)
             let tabs = [ScreenSnapshot.Name.family, .chronology, .services, .assessments]
@@ -102,7 +103,7 @@ public enum ScreenSnapshot {
             }
             let screen: any Screen =
                 name == .caf
-                ? AssessmentEditorScreen(family: record, assessment: assessment)
+                ? AssessmentEditorScreen(family: record, assessment: assessment, app: environment)
                 : AssessmentReadScreen(family: record, assessment: assessment)
             application = Application(
                 environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), screen])
@@ -112,7 +113,7 @@ public enum ScreenSnapshot {
                 environment: environment,
                 stack: [
                     home, FamilyScreen(familyID: record.id, app: environment),
-                    CaseNoteScreen(family: record, about: record.members.first),
+                    CaseNoteScreen(family: record, about: record.members.first, app: environment),
                 ])
         case .navigator, .outcome, .map:
             let record = try family()
@@ -156,7 +157,7 @@ public enum ScreenSnapshot {
                 environment: environment,
                 stack: [
                     home, FamilyScreen(familyID: record.id, app: environment),
-                    LevelChangeScreen(family: record, person: person),
+                    LevelChangeScreen(family: record, person: person, app: environment),
                 ])
         }
         return application

@@ -50,14 +50,14 @@ final class ExercisesScreen: Screen {
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        surface.put(
+        let intro = surface.putWrapped(
             "Triage each call with the normal screens, then compare your answer with the expected one.",
-            at: area.origin, style: Style(.dim), clip: area)
+            in: Rect(x: area.x, y: area.y, width: area.width, height: 2), style: Style(.dim))
         surface.put(
             "Score so far: \(session.correct) of \(session.attempted) tried (\(session.scenarios.count) in the set)",
-            at: Point(x: area.x, y: area.y + 1), style: Style(.header), clip: area)
-        list.draw(
-            on: surface, in: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3), focused: true)
+            at: Point(x: area.x, y: area.y + intro), style: Style(.header), clip: area)
+        let top = area.y + intro + 2
+        list.draw(on: surface, in: Rect(x: area.x, y: top, width: area.width, height: area.maxY - top), focused: true)
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {

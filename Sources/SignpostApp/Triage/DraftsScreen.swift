@@ -49,12 +49,12 @@ final class DraftsScreen: Screen {
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        surface.put(
-            "Contacts you started and have not recorded, newest first. They are saved as you type.", at: area.origin,
-            style: Style(.dim), clip: area)
+        let intro = surface.putWrapped(
+            "Contacts you started and have not recorded, newest first. They are saved as you type.",
+            in: Rect(x: area.x, y: area.y, width: area.width, height: 2), style: Style(.dim))
         list.draw(
             orProblem: loadError, on: surface,
-            in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
+            in: Rect(x: area.x, y: area.y + intro + 1, width: area.width, height: area.height - intro - 1))
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {

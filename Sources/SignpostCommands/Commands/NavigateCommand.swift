@@ -13,10 +13,17 @@ struct NavigateCommand: ParsableCommand {
                "people": [{"id": "mum", "role": "adult", "age": 34, "level": 2, "concerns": ["financial"]},
                           {"id": "ava", "role": "child", "dateOfBirth": "2022-03-14"},
                           {"id": "bump", "role": "child", "unborn": true, "expectedDate": "2027-02-01"}]}
-            consent is given, refused or not-asked. role is child (a young person up to 25 with SEND included) \
-            or adult; give age, dateOfBirth, or unborn with expectedDate; send: true marks SEND. level (1-4) is \
-            optional: without it the suggested level is used and reported as suggested. See --list-doors, \
-            --list-concerns and --list-services for the vocabularies. Bad input exits 2 naming the field.
+            consent is given, refused or not-asked: the family's answer, the default for everyone. A person's own \
+            "consent" (an adult's, a 16-17-year-old's, or a younger child's with "competent": true) applies to them; \
+            a child without one has an adult's. role is child (a young person up to 25 with SEND included) or \
+            adult; give age, dateOfBirth, or unborn with expectedDate; send: true marks SEND; pregnant: true \
+            brings Bright Start and midwifery. level (1-4) is optional: without it the suggested level is used and \
+            reported as suggested. indicators are threshold indicators (--list-indicators). Think family: an \
+            adult's domestic abuse, substance use, mental ill-health or risk to children reaches every child in \
+            the situation. Safeguarding always reaches CSCT or the Emergency Duty Team (children) or Adult Social \
+            Care (18 and over), whatever the level or consent. See --list-doors, --list-concerns and \
+            --list-services for the vocabularies. Bad input, unknown keys and keys given twice exit 2 naming the \
+            field.
             """)
 
     @Option(
@@ -41,6 +48,9 @@ struct NavigateCommand: ParsableCommand {
     @Flag(help: "List the concern ids, and exit.")
     var listConcerns = false
 
+    @Flag(help: "List the threshold indicators with their levels, and exit.")
+    var listIndicators = false
+
     @Flag(help: "List the services in the directory with their contacts, and exit.")
     var listServices = false
 
@@ -50,10 +60,17 @@ struct NavigateCommand: ParsableCommand {
 
     func run() throws {
         let pathways = try pathwaysOptions.load()
-        if listDoors || listConcerns || listServices {
+        if listDoors || listConcerns || listServices || listIndicators {
             if listDoors { for door in ContactDoor.allCases { Console.print("\(door.rawValue)\t\(door.label)") } }
             if listConcerns {
                 for concern in Concern.allCases { Console.print("\(concern.rawValue)\t\(concern.label)") }
+            }
+            if listIndicators {
+                for indicator in LevelIndicator.allCases {
+                    let safeguarding = indicator.isSafeguarding ? "\tsafeguarding" : ""
+                    Console.print(
+                        "\(indicator.rawValue)\t\(indicator.level.rawValue)\t\(indicator.label)\(safeguarding)")
+                }
             }
             if listServices {
                 for service in pathways.directory.services {

@@ -44,8 +44,37 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA user_version = 4")
             try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
         }
+        migrator.registerMigration("v6-form-drafts") { db in
+            try createFormDrafts(db)
+            try db.execute(sql: "PRAGMA user_version = 6")
+            try db.execute(sql: "UPDATE store_metadata SET value = '6' WHERE key = 'schema_version'")
+        }
         migrator.registerMigration("v7-change-log", migrate: createChangeLog)
         return migrator
+    }
+
+    /// Version 6: drafts of the free-text forms (case notes, level reasons, members, new families).
+    ///
+    /// As with contact drafts, a draft is kept whole as its JSON, since it is only
+    /// saved and read whole, rewritten on every key, and holds half-typed values.
+    /// One row per practitioner and form: the key's parts are columns (an empty
+    /// string when the form is about no family or person), so saving is one upsert
+    /// on the primary key and a practitioner's drafts are listed newest first from
+    /// the index without reading anyone else's.
+    private static func createFormDrafts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE form_draft (
+                    practitioner TEXT NOT NULL,
+                    kind TEXT NOT NULL,                -- case-note, level, member, new-family
+                    family_id TEXT NOT NULL,           -- '' when about no family yet
+                    person_id TEXT NOT NULL,           -- '' when about no one person
+                    updated_at REAL NOT NULL,
+                    body BLOB NOT NULL,                -- the whole draft as JSON
+                    PRIMARY KEY (practitioner, kind, family_id, person_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX form_draft_by_practitioner ON form_draft (practitioner, updated_at);
+                """)
     }
 
     /// Version 4: the number of families, kept as families are added and removed.

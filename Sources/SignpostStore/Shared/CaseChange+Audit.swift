@@ -51,10 +51,10 @@ extension CaseChange {
                 "recorded a contact from \(contact.caller.summary) (\(contact.source.label)) about \(names(contact.about)): \(contact.outcome.label)"
         case .addReferral(_, let referral):
             return
-                "referred \(names(referral.people)) to \(referral.service) (\(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()))"
+                "referred \(names(referral.people)) to \(referral.service.displayName) (\(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()))"
         case .updateReferralStatus(_, let id, let status):
             let old = before?.referrals.first { $0.id == id }
-            let service = old.map { " to \($0.service)" } ?? ""
+            let service = old.map { " to \($0.service.displayName)" } ?? ""
             let from = old.map { "\($0.status) → " } ?? ""
             return "referral\(service) \(from)\(status)"
         case .recordConsent(_, let consent):

@@ -62,6 +62,32 @@ public struct KeyRegistry<Action: Hashable & Sendable>: Sendable {
     /// The first binding that lists `key`.
     public func binding(for key: Key) -> KeyBinding<Action>? { bindings.first { $0.keys.contains(key) } }
 
+    /// Keys listed by more than one binding with different actions: each is a key with two meanings.
+    ///
+    /// Only the first binding of such a key ever runs, so the later one's hint and help would
+    /// promise something the key does not do. A screen's registry (with the keys every screen
+    /// shares) should have none; the application's tests check every screen.
+    ///
+    /// ```swift
+    /// keys.bind([.control("o"), .function(2)], .save, hint: "Save", help: "Save the note")
+    /// keys.bind([.character("N"), .function(2)], .navigator, hint: "Navigator", help: "Open the navigator")
+    /// keys.conflicts.map(\.key)  // [.function(2)]
+    /// ```
+    public var conflicts: [(key: Key, actions: [Action])] {
+        var seen: [Key: [Action]] = [:]
+        var order: [Key] = []
+        for binding in bindings {
+            for key in binding.keys {
+                if seen[key] == nil { order.append(key) }
+                if !(seen[key]?.contains(binding.action) ?? false) { seen[key, default: []].append(binding.action) }
+            }
+        }
+        return order.compactMap { key in
+            guard let actions = seen[key], actions.count > 1 else { return nil }
+            return (key, actions)
+        }
+    }
+
     /// The bindings shown in the hint bar, in order.
     public var hintBindings: [KeyBinding<Action>] { bindings.filter(\.showsInHintBar) }
 

@@ -67,6 +67,27 @@ extension Surface {
         put(TextLayout.pad(visible(text), to: width, alignment: alignment), at: point, style: style, clip: clip)
     }
 
+    /// Draws `text` wrapped at spaces to the width of `area`, a row at a time from its top.
+    ///
+    /// Nothing is cut without showing it: when the text needs more rows than `area` has, the
+    /// last row ends in `…` after its last whole word. Newlines in `text` start new rows.
+    ///
+    /// ```swift
+    /// let rows = surface.putWrapped(sentence, in: Rect(x: 1, y: 3, width: 78, height: 2), style: Style(.dim))
+    /// ```
+    /// - Returns: the number of rows drawn.
+    @discardableResult
+    public func putWrapped(_ text: String, in area: Rect, style: Style = .normal) -> Int {
+        guard area.width > 0, area.height > 0 else { return 0 }
+        let lines = TextLayout.wrap(visible(text), width: area.width)
+        for (row, line) in lines.prefix(area.height).enumerated() {
+            let overflows = row == area.height - 1 && lines.count > area.height
+            let shown = overflows ? TextLayout.truncate(atWord: line + " " + lines[row + 1], to: area.width) : line
+            put(shown, at: Point(x: area.x, y: area.y + row), style: style, clip: area)
+        }
+        return min(lines.count, area.height)
+    }
+
     /// Fills a rectangle with one grapheme (a space by default) in a style.
     public func fill(_ rect: Rect, with grapheme: Character = " ", style: Style = .normal) {
         let area = rect.intersection(bounds)

@@ -32,6 +32,24 @@ public enum TextLayout {
         return result
     }
 
+    /// `text` cut to at most `width` columns at the end of a word, ending in `…` when something was cut.
+    ///
+    /// Falls back to ``truncate(_:to:)`` when the first word alone is wider than the line.
+    /// ```swift
+    /// TextLayout.truncate(atWord: "written to the audit trail", to: 20)  // "written to the…"
+    /// ```
+    public static func truncate(atWord text: String, to width: Int) -> String {
+        let cut = truncate(text, to: width)
+        guard cut.last == ellipsis, cut != text else { return cut }
+        var kept = String(cut.dropLast())
+        // The cut fell inside a word unless the next character of the text is a space.
+        let nextIsSpace = text.dropFirst(kept.count).first == " "
+        guard !nextIsSpace, let space = kept.lastIndex(of: " ") else { return cut }
+        kept = String(kept[..<space])
+        while kept.last == " " { kept.removeLast() }
+        return kept.isEmpty ? cut : kept + String(ellipsis)
+    }
+
     /// `text` truncated to `width` columns and padded with spaces to exactly `width` columns.
     public static func pad(_ text: String, to width: Int, alignment: Alignment = .leading) -> String {
         guard width > 0 else { return "" }

@@ -5,9 +5,15 @@
 /// `.submitted`, Esc `.cancelled`. Text longer than the field scrolls horizontally so the
 /// cursor stays visible.
 ///
+/// A filled-in field that focus moves into has its text selected (``selectAll()``), drawn
+/// reversed: typing or a paste replaces it and Backspace clears it, as in any form a
+/// practitioner has used, instead of appending to it ("FizzwickFizzwick"); ←/Home and →/End
+/// keep the text and put the cursor at its start or end to change it.
+///
 /// ```swift
 /// var name = TextField(text: "Zoë", maxLength: 60)
-/// _ = name.handle(.character("!"))
+/// name.selectAll()
+/// _ = name.handle(.character("Z"))   // "Z"
 /// name.draw(on: surface, in: Rect(x: 10, y: 4, width: 30, height: 1), focused: true)
 /// ```
 public struct TextField: Hashable, Sendable {
@@ -19,6 +25,8 @@ public struct TextField: Hashable, Sendable {
     public var maxLength: Int?
     /// Shown dimmed while the field is empty.
     public var placeholder: String
+    /// Whether the whole text is selected, so the next typing replaces it.
+    public private(set) var isAllSelected = false
 
     public init(text: String = "", maxLength: Int? = nil, placeholder: String = "") {
         let limited = maxLength.map { Array(text.prefix($0)) } ?? Array(text)
@@ -34,12 +42,52 @@ public struct TextField: Hashable, Sendable {
         set {
             characters = maxLength.map { Array(newValue.prefix($0)) } ?? Array(newValue)
             cursor = characters.count
+            isAllSelected = false
+        }
+    }
+
+    /// Selects the whole text (nothing, when empty), with the cursor after it: what entering a filled-in field does.
+    public mutating func selectAll() {
+        isAllSelected = !characters.isEmpty
+        cursor = characters.count
+    }
+
+    /// Answers a key while the text is selected: replacing, clearing or keeping it.
+    ///
+    /// - Returns: the outcome when the key is fully answered here; nil when the key still has
+    ///   to be handled (typing, after the selection is cleared; keys that do not touch the text).
+    private mutating func handleSelected(_ key: Key) -> KeyOutcome? {
+        switch key {
+        case .character:
+            isAllSelected = false
+            characters.removeAll()
+            cursor = 0
+            return nil
+        case .backspace, .delete, .control("d"), .control("u"), .control("k"):
+            isAllSelected = false
+            characters.removeAll()
+            cursor = 0
+            return .handled
+        case .left, .home, .control("a"):
+            isAllSelected = false
+            cursor = 0
+            return .handled
+        case .right, .end, .control("e"):
+            isAllSelected = false
+            cursor = characters.count
+            return .handled
+        default: return nil
         }
     }
 
     /// Inserts text at the cursor (a paste): tabs become spaces, newlines and other control
     /// characters are dropped, and so is what exceeds ``maxLength``.
     public mutating func insert(_ text: String) {
+        if isAllSelected {
+            isAllSelected = false
+            characters.removeAll()
+            cursor = 0
+        }
         for character in text where !character.isControlCharacter || character == "\t" {
             if let maxLength, characters.count >= maxLength { break }
             let character: Character = character == "\t" ? " " : character
@@ -49,6 +97,7 @@ public struct TextField: Hashable, Sendable {
     }
 
     public mutating func handle(_ key: Key) -> KeyOutcome {
+        if isAllSelected, let outcome = handleSelected(key) { return outcome }
         switch key {
         case .character(let c):
             if let maxLength, characters.count >= maxLength { return .handled }
@@ -100,7 +149,9 @@ public struct TextField: Hashable, Sendable {
             surface.put(placeholder, at: row.origin, width: row.width, style: Style(.input, [.dim]), clip: row)
         } else {
             let start = scrollStart(width: row.width)
-            surface.put(String(characters[start...]), at: row.origin, style: Style(.input), clip: row)
+            // Reverse marks selected text without colour; it shows only where typing would replace it.
+            let style = focused && isAllSelected ? Style(.input, [.reverse]) : Style(.input)
+            surface.put(String(characters[start...]), at: row.origin, style: style, clip: row)
         }
         if focused {
             let start = scrollStart(width: row.width)

@@ -16,7 +16,8 @@ struct LevelSuggestionTests {
         arguments: [
             (Concern.immediateDanger, NeedLevel.acute), (.neglect, .complex), (.sexualAbuse, .complex),
             (.domesticAbuse, .complex), (.adultCareNeeds, .complex), (.financial, .earlyHelp),
-            (.earlyDevelopment, .earlyHelp), (.mentalHealth, .earlyHelp), (.employment, .universal),
+            (.earlyDevelopment, .earlyHelp), (.mentalHealth, .earlyHelp), (.employment, .earlyHelp),
+            (.disability, .complex), (.physicalHealth, .universal),
         ])
     func concernLevels(_ concern: Concern, _ level: NeedLevel) {
         #expect(LevelSuggestion.suggest(concerns: [concern], indicators: []).level == level)
@@ -27,13 +28,37 @@ struct LevelSuggestionTests {
         let suggestion = LevelSuggestion.suggest(
             concerns: [.financial, .housing], indicators: [.rentArrearsRiskingEviction, .housingMeetsNeeds])
         #expect(suggestion.level == .complex)
-        #expect(suggestion.reasons == ["Indicator “Rent arrears risking eviction”: level 3"])
+        #expect(
+            suggestion.reasons == [
+                "Indicator “Rent arrears risking eviction”: level 3 [threshold guidance (Kent, Bucks, East Sussex, Harrow): level 3]"
+            ])
     }
 
     @Test("safeguarding reasons say why in words")
     func safeguardingReason() {
         let suggestion = LevelSuggestion.suggest(concerns: [.neglect, .parenting], indicators: [])
-        #expect(suggestion.reasons == ["Neglect is a safeguarding concern: level 3 or above"])
+        #expect(
+            suggestion.reasons == [
+                "Neglect is a safeguarding concern: level 3 or above "
+                    + "[DOMAIN levels of need (Fairer Together): level 3, safeguarding concerns incl. signs of abuse or neglect]"
+            ])
+    }
+
+    @Test("one table: a concern and the indicator that means the same point at the same level, each citing a source")
+    func oneTable() {
+        #expect(Concern.disability.suggestedLevel == LevelIndicator.impairmentOrDisability.level)
+        #expect(Concern.employment.suggestedLevel == LevelIndicator.debtOrUnemployment.level)
+        #expect(Concern.financial.suggestedLevel == LevelIndicator.debtOrUnemployment.level)
+        #expect(Concern.domesticAbuse.suggestedLevel == LevelIndicator.domesticAbuseBetweenCarers.level)
+        #expect(Concern.isolation.suggestedLevel == LevelIndicator.lonelinessOrIsolation.level)
+        for concern in Concern.allCases { #expect(!LevelRules.rule(for: concern).source.isEmpty) }
+        for indicator in LevelIndicator.allCases { #expect(!LevelRules.rule(for: indicator).source.isEmpty) }
+    }
+
+    @Test("safeguarding concerns and indicators are never below level 3")
+    func safeguardingAtLeastThree() {
+        for concern in Concern.allCases where concern.isSafeguarding { #expect(concern.suggestedLevel >= .complex) }
+        for indicator in LevelIndicator.allCases where indicator.isSafeguarding { #expect(indicator.level >= .complex) }
     }
 
     @Test("an indicator alone can raise the level to 4")
@@ -70,6 +95,8 @@ struct LevelSuggestionTests {
         person.indicators = [.persistentAbsence]
         let result = Navigator().evaluate(Situation(consent: .given, people: [person]), at: Instant.weekdayMorning)
         #expect(result.destinations.map(\.service) == ["csct"])
-        #expect(result.levels[0].reasons == ["Indicator “Persistent absence from school”: level 3"])
+        #expect(result.levels[0].reasons.count == 1)
+        #expect(
+            result.levels[0].reasons.first?.hasPrefix("Indicator “Persistent absence from school”: level 3 [") == true)
     }
 }

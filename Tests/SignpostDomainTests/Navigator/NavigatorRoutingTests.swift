@@ -58,12 +58,14 @@ let routingCases: [RoutingCase] = [
         [
             Expected("emergency-services", ["kid"], .immediate, consent: false),
             Expected("emergency-duty-team", ["kid"], .immediate, consent: false),
+            Expected("csct", ["kid"], .sameDay, consent: false),
         ]),
     RoutingCase(
         "child in danger, Saturday", at: Instant.saturday, [.child("kid", age: 6, [.immediateDanger])],
         [
             Expected("emergency-services", ["kid"], .immediate, consent: false),
             Expected("emergency-duty-team", ["kid"], .immediate, consent: false),
+            Expected("csct", ["kid"], .sameDay, consent: false),
         ]),
     RoutingCase(
         "child in danger, bank holiday Monday 11:00", at: Instant.bankHoliday,
@@ -71,6 +73,7 @@ let routingCases: [RoutingCase] = [
         [
             Expected("emergency-services", ["kid"], .immediate, consent: false),
             Expected("emergency-duty-team", ["kid"], .immediate, consent: false),
+            Expected("csct", ["kid"], .sameDay, consent: false),
         ]),
     RoutingCase(
         "child in danger, 09:30 BST is office hours", at: Instant.summerMorning,
@@ -85,6 +88,7 @@ let routingCases: [RoutingCase] = [
         [
             Expected("emergency-services", ["kid"], .immediate, consent: false),
             Expected("emergency-duty-team", ["kid"], .immediate, consent: false),
+            Expected("csct", ["kid"], .sameDay, consent: false),
         ]),
     RoutingCase(
         "adult in danger, weekday 11:00", [.adult("mum", [.immediateDanger])],
@@ -97,6 +101,7 @@ let routingCases: [RoutingCase] = [
         [
             Expected("emergency-services", ["mum"], .immediate, consent: false),
             Expected("emergency-duty-team", ["mum"], .immediate, consent: false),
+            Expected("adult-social-care", ["mum"], .sameDay, consent: false),
         ]),
     RoutingCase(
         "mother and child both in danger: 999 for both, then each front door", consent: .refused,
@@ -105,6 +110,8 @@ let routingCases: [RoutingCase] = [
             Expected("emergency-services", ["mum", "kid"], .immediate, consent: false),
             Expected("adult-social-care", ["mum"], .immediate, consent: false),
             Expected("csct", ["kid"], .immediate, consent: false),
+            Expected("marac", ["mum"], .routine, consent: false),
+            Expected("domestic-abuse-support", ["mum"], .routine, consent: false),
         ]),
 
     // Suspected abuse, neglect or exploitation: CSCT by phone, consent or not.
@@ -115,12 +122,19 @@ let routingCases: [RoutingCase] = [
         "neglect, consent refused, still CSCT", consent: .refused, [.child("kid", age: 7, [.neglect])],
         [Expected("csct", ["kid"], .immediate, consent: false)]),
     RoutingCase(
-        "sexual abuse, consent not asked, weekday evening: CSCT when it opens", at: evening, consent: .notAsked,
-        [.child("kid", age: 9, [.sexualAbuse])], [Expected("csct", ["kid"], .sameDay, consent: false)]),
+        "sexual abuse, consent not asked, weekday evening: EDT now, CSCT the next working day", at: evening,
+        consent: .notAsked, [.child("kid", age: 9, [.sexualAbuse])],
+        [
+            Expected("emergency-duty-team", ["kid"], .immediate, consent: false),
+            Expected("csct", ["kid"], .sameDay, consent: false),
+        ]),
     RoutingCase(
         "physical abuse at level 4, weekday evening: Emergency Duty Team", at: evening,
         [.child("kid", age: 9, level: .acute, [.physicalAbuse])],
-        [Expected("emergency-duty-team", ["kid"], .immediate, consent: false)]),
+        [
+            Expected("emergency-duty-team", ["kid"], .immediate, consent: false),
+            Expected("csct", ["kid"], .sameDay, consent: false),
+        ]),
     RoutingCase(
         "exploitation of a 15-year-old at level 3, Saturday", at: Instant.saturday,
         [.child("teen", age: 15, [.exploitation])],
@@ -128,7 +142,10 @@ let routingCases: [RoutingCase] = [
     RoutingCase(
         "exploitation at level 4 on a bank holiday", at: Instant.bankHoliday,
         [.child("teen", age: 15, level: .acute, [.exploitation])],
-        [Expected("emergency-duty-team", ["teen"], .immediate, consent: false)]),
+        [
+            Expected("emergency-duty-team", ["teen"], .immediate, consent: false),
+            Expected("csct", ["teen"], .sameDay, consent: false),
+        ]),
     RoutingCase(
         "missing child in summer time office hours", at: Instant.summerMorning, [.child("teen", age: 14, [.missing])],
         [Expected("csct", ["teen"], .immediate, consent: false)]),
@@ -153,7 +170,10 @@ let routingCases: [RoutingCase] = [
     RoutingCase(
         "acute health need at level 4, weekday evening", at: evening,
         [.child("kid", age: 5, level: .acute, [.physicalHealth])],
-        [Expected("emergency-duty-team", ["kid"], .immediate, consent: false)]),
+        [
+            Expected("emergency-duty-team", ["kid"], .immediate, consent: false),
+            Expected("csct", ["kid"], .sameDay, consent: false),
+        ]),
     RoutingCase(
         "complex needs with consent: CSCT referral", [.child("kid", age: 8, level: .complex, [.substanceUse])],
         [Expected("csct", ["kid"], .routine, consent: true)]),
@@ -209,6 +229,7 @@ let routingCases: [RoutingCase] = [
             Expected("bright-start", ["bump", "ava"], .routine, consent: true),
             Expected("bright-futures", ["cal"], .routine, consent: true),
             Expected("targeted-youth-support", ["cal"], .routine, consent: true),
+            Expected("young-carers", ["cal"], .routine, consent: true),
         ]),
     RoutingCase(
         "23 with SEND: Bright Futures and SEND advice", [.child("sam", age: 23, send: true, [.send])],
@@ -217,12 +238,12 @@ let routingCases: [RoutingCase] = [
             Expected("send-support", ["sam"], .routine, consent: false),
         ]),
     RoutingCase(
-        "20 with SEND and mental health: Bright Futures, TYS, SEND advice; the GP for mental health, not CAMHS",
+        "20 with SEND and mental health: Bright Futures, TYS, SEND advice; iCope for mental health, not CAMHS",
         [.child("sam", age: 20, send: true, [.mentalHealth])],
         [
             Expected("bright-futures", ["sam"], .routine, consent: true),
             Expected("targeted-youth-support", ["sam"], .routine, consent: true),
-            Expected("universal", ["sam"], .routine, consent: false),
+            Expected("icope", ["sam"], .routine, consent: false),
             Expected("send-support", ["sam"], .routine, consent: false),
         ]),
     RoutingCase(
@@ -230,7 +251,10 @@ let routingCases: [RoutingCase] = [
         [Expected("targeted-youth-support", ["jo"], .routine, consent: true)]),
     RoutingCase(
         "24 without SEND: past children's early help, universal services", [.child("jo", age: 24, [.isolation])],
-        [Expected("universal", ["jo"], .routine, consent: false)]),
+        [
+            Expected("universal", ["jo"], .routine, consent: false),
+            Expected("family-information-service", ["jo"], .routine, consent: false),
+        ]),
     RoutingCase(
         "13 with mental health: Bright Futures, TYS and CAMHS", [.child("teen", age: 13, [.mentalHealth])],
         [
@@ -248,31 +272,58 @@ let routingCases: [RoutingCase] = [
     RoutingCase(
         "early help refused: no referral, universal and self-referral", consent: .refused,
         [.child("kid", age: 6, [.parenting])],
-        [Expected("universal", ["kid"], .routine, consent: false)]),
+        [
+            Expected("universal", ["kid"], .routine, consent: false),
+            Expected("family-information-service", ["kid"], .routine, consent: false),
+        ]),
     RoutingCase(
         "early help not asked: no referral yet", consent: .notAsked, [.child("kid", age: 2, [.earlyDevelopment])],
-        [Expected("universal", ["kid"], .routine, consent: false)]),
+        [
+            Expected("universal", ["kid"], .routine, consent: false),
+            Expected("family-information-service", ["kid"], .routine, consent: false),
+        ]),
     RoutingCase(
         "consent refused, one child neglected and one with early help needs", consent: .refused,
         [.child("kid", age: 6, [.parenting]), .child("baby", age: 1, [.neglect])],
         [
             Expected("csct", ["baby"], .immediate, consent: false),
             Expected("universal", ["kid"], .routine, consent: false),
+            Expected("family-information-service", ["kid"], .routine, consent: false),
         ]),
 
     // Level 1: universal services, no referral.
     RoutingCase(
-        "level 1 child: universal services", [.child("kid", age: 6, level: .universal, [.physicalHealth])],
-        [Expected("universal", ["kid"], .routine, consent: false)]),
+        "level 1 child: universal services, and the school nurse for a health concern",
+        [.child("kid", age: 6, level: .universal, [.physicalHealth])],
+        [
+            Expected("universal", ["kid"], .routine, consent: false),
+            Expected("family-information-service", ["kid"], .routine, consent: false),
+            Expected("school-nursing", ["kid"], .routine, consent: false),
+        ]),
+    RoutingCase(
+        "a disabled three-year-old at level 2: Bright Start, SEND advice and Early Years SEND",
+        [.child("ava", age: 3, level: .earlyHelp, [.disability])],
+        [
+            Expected("bright-start", ["ava"], .routine, consent: true),
+            Expected("send-support", ["ava"], .routine, consent: false),
+            Expected("early-years-send", ["ava"], .routine, consent: false),
+        ]),
     RoutingCase("a child with nothing raised: no destination", [.child("kid", age: 6)], []),
     RoutingCase(
-        "adult looking for work: universal services", [.adult("dad", [.employment])],
-        [Expected("universal", ["dad"], .routine, consent: false)]),
+        "adult looking for work: unemployment is level 2, Access Islington and iWork", [.adult("dad", [.employment])],
+        [
+            Expected("access-islington", ["dad"], .routine, consent: false),
+            Expected("iwork", ["dad"], .routine, consent: false),
+        ]),
 
     // Adults: think family.
     RoutingCase(
-        "adult with debt at level 2: Access Islington", [.adult("mum", level: .earlyHelp, [.financial])],
-        [Expected("access-islington", ["mum"], .routine, consent: false)]),
+        "adult with debt at level 2: Access Islington and income maximisation",
+        [.adult("mum", level: .earlyHelp, [.financial])],
+        [
+            Expected("access-islington", ["mum"], .routine, consent: false),
+            Expected("income-maximisation", ["mum"], .routine, consent: false),
+        ]),
     RoutingCase(
         "adult with care and support needs: Adult Social Care", [.adult("gran", age: 78, [.adultCareNeeds])],
         [Expected("adult-social-care", ["gran"], .routine, consent: true)]),
@@ -286,11 +337,19 @@ let routingCases: [RoutingCase] = [
     RoutingCase(
         "adult with complex needs: Bright Lives coaching",
         [.adult("dad", level: .complex, [.mentalHealth, .substanceUse])],
-        [Expected("bright-lives", ["dad"], .routine, consent: true)]),
+        [
+            Expected("bright-lives", ["dad"], .routine, consent: true),
+            Expected("icope", ["dad"], .routine, consent: false),
+            Expected("adult-substance-misuse", ["dad"], .routine, consent: false),
+        ]),
     RoutingCase(
         "adult with complex needs refusing: Access Islington signpost", consent: .refused,
         [.adult("dad", level: .complex, [.mentalHealth, .substanceUse])],
-        [Expected("access-islington", ["dad"], .routine, consent: false)]),
+        [
+            Expected("access-islington", ["dad"], .routine, consent: false),
+            Expected("icope", ["dad"], .routine, consent: false),
+            Expected("adult-substance-misuse", ["dad"], .routine, consent: false),
+        ]),
     RoutingCase(
         "urgent adult care needs, weekday evening: EDT, then Adult Social Care", at: evening,
         [.adult("gran", age: 80, level: .acute, [.adultCareNeeds])],
@@ -306,22 +365,28 @@ let routingCases: [RoutingCase] = [
         "adult at risk of abuse, office hours", [.adult("gran", age: 80, [.physicalAbuse])],
         [Expected("adult-social-care", ["gran"], .sameDay, consent: false)]),
     RoutingCase(
-        "adult at risk of abuse, Saturday: Adult Social Care when it opens", at: Instant.saturday,
-        [.adult("gran", age: 80, [.physicalAbuse])], [Expected("adult-social-care", ["gran"], .sameDay, consent: false)]
-    ),
+        "adult disclosing abuse, Saturday: EDT now, Adult Social Care when it opens", at: Instant.saturday,
+        [.adult("gran", age: 80, [.physicalAbuse])],
+        [
+            Expected("emergency-duty-team", ["gran"], .immediate, consent: false),
+            Expected("adult-social-care", ["gran"], .sameDay, consent: false),
+        ]),
     RoutingCase(
         "adults only: one isolated, one with care needs",
         [.adult("ann", age: 70, [.isolation]), .adult("bob", age: 74, [.adultCareNeeds])],
         [
             Expected("access-islington", ["ann"], .routine, consent: false),
+            Expected("bright-lives", ["ann"], .routine, consent: true),
+            Expected("fairer-together-hubs", ["ann"], .routine, consent: false),
             Expected("adult-social-care", ["bob"], .routine, consent: true),
         ]),
     RoutingCase(
-        "think family: mother's domestic abuse and child's parenting needs",
+        "think family: mother's domestic abuse makes her child's case a safeguarding one",
         [.adult("mum", [.domesticAbuse]), .child("kid", age: 6, [.parenting])],
         [
             Expected("bright-lives", ["mum"], .routine, consent: true),
-            Expected("bright-futures", ["kid"], .routine, consent: true),
+            Expected("domestic-abuse-support", ["mum"], .routine, consent: false),
+            Expected("csct", ["kid"], .immediate, consent: false),
         ]),
     RoutingCase(
         "the issue's example family",
@@ -332,6 +397,7 @@ let routingCases: [RoutingCase] = [
         ],
         [
             Expected("access-islington", ["mum"], .routine, consent: false),
+            Expected("income-maximisation", ["mum"], .routine, consent: false),
             Expected("bright-start", ["ava"], .routine, consent: true),
         ]),
 ]

@@ -20,7 +20,8 @@ struct NavigatorWalkTests {
         #expect(pending.person == nil, "consent is a family question")
         #expect(pending.walkFor == "ava")
         #expect(!walk.isFinished && walk.result == nil)
-        #expect(walk.steps.map(\.node) == ["immediate-danger", "role", "child-safeguarding", "child-level"])
+        #expect(
+            walk.steps.map(\.node) == ["immediate-danger", "role", "child-age", "child-safeguarding", "child-level"])
         #expect(walk.steps.allSatisfy { $0.source == .situation })
         #expect(walk.steps[0].person == "ava" && walk.steps[0].answer == "No")
     }
@@ -86,8 +87,9 @@ struct NavigatorWalkTests {
         #expect(
             asked == [
                 "immediate-danger", "child-safeguarding", "child-level", "tys-own-concern", "specialist-mental-health",
-                "specialist-disability",
-            ], "SEND comes from the person's send flag, which is known (false)")
+                "specialist-disability", "specialist-substance", "specialist-offending", "specialist-young-carer",
+                "housing", "signpost-financial",
+            ], "SEND comes from the person's send flag, which is known (false); pregnancy is known (no)")
         let result = try #require(walk.result)
         #expect(Set(result.destinations.map(\.service)) == ["bright-futures", "targeted-youth-support", "camhs"])
         #expect(walk.steps.first { $0.node == "role" }?.source == .situation)
@@ -121,18 +123,21 @@ struct NavigatorWalkTests {
         #expect(result.destinations.map(\.service) == ["csct"])
         #expect(
             result.warnings.contains {
-                $0.hasPrefix("ava: stopped at “Has the family agreed to early help?” (consent is not known)")
+                $0.hasPrefix(
+                    "ava: stopped at “Has the family (or the young person) agreed to early help?” (consent is not known)"
+                )
             })
     }
 
-    @Test("warnings: consent not asked for early help, and a closed service with its alternative")
+    @Test("warnings: consent not asked for early help; out of hours, CSCT is a next-working-day follow-up")
     func warnings() {
         let notAsked = Navigator().evaluate(
             Situation(consent: .notAsked, people: [.child("ava", age: 3, [.earlyDevelopment])]), at: at)
         #expect(notAsked.warnings.contains { $0.hasPrefix("Consent has not been asked for an early help need") })
         let evening = Navigator().evaluate(
             Situation(consent: .given, people: [.child("kid", age: 8, [.neglect])]), at: Instant.weekdayEvening)
-        #expect(evening.warnings.contains { $0.contains("is closed now") && $0.contains("020 7226 0992") })
+        #expect(evening.destination("csct")?.followUp == "next working day: opens Tue 24/11/2026 09:00")
+        #expect(evening.destination("csct")?.actions.contains { $0.contains("020 7226 0992") } == true)
     }
 
     @Test("the result explains each destination: contact, why per person, path; and prints as text and JSON")
@@ -142,7 +147,8 @@ struct NavigatorWalkTests {
         let brightStart = try #require(result.destination("bright-start"))
         #expect(brightStart.contact.phones.first?.number == "020 7527 8376")
         #expect(brightStart.contact.openNow)
-        #expect(brightStart.contact.status == "Open until Mon 23/11/2026 12:00")
+        #expect(brightStart.contact.status == "Open until Mon 23/11/2026 17:00")
+        #expect(brightStart.contact.sessions == ["Family support surgeries: Mon, Wed, Fri 09:00-12:00"])
         #expect(brightStart.why.map(\.person) == ["ava"])
         #expect(brightStart.why[0].path.last == "Which age band is the child in? Under 5")
         #expect(result.path.first == "immediate-danger")

@@ -18,15 +18,60 @@ struct PathwaysValidationTests {
         }
         #expect(pathways.directory.bankHolidays.count == 24)
     }
+
+    @Test("a file where a safeguarding concern can end at no safeguarding service is refused, naming the route")
+    func unsafeFileRefused() throws {
+        // The built-in file with the out-of-hours CSCT follow-up emptied: a neglected child at night goes nowhere.
+        let url = try #require(Self.builtInURL())
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var nodes = try #require(object["nodes"] as? [[String: Any]])
+        let index = try #require(nodes.firstIndex { $0["id"] as? String == "csct-next-working-day" })
+        nodes[index]["destinations"] = []
+        object["nodes"] = nodes
+        let data = try JSONSerialization.data(withJSONObject: object)
+        do {
+            _ = try Pathways.load(data, source: "unsafe.json")
+            Issue.record("an unsafe file was accepted")
+        } catch {
+            #expect(
+                error.description.contains(
+                    "unsafe.json: safety: an unborn baby with \"neglect\" can end with no children's safeguarding service"
+                ),
+                "\(error.description)")
+            #expect(error.description.contains("csct-next-working-day"))
+        }
+    }
+
+    @Test("a file with no service that takes children's safeguarding is refused")
+    func noSafeguardingService() {
+        let data = B.file(
+            services: B.replacing(
+                B.services, #""safeguarding": ["children", "adults"], "#, #""safeguarding": ["adults"], "#),
+            nodes: [B.question, B.outcome])
+        do {
+            _ = try Pathways.load(data, source: "t.json")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.contains("no service takes children's safeguarding"), "\(error.description)")
+        }
+    }
+
+    static func builtInURL() -> URL? {
+        let here = URL(fileURLWithPath: #filePath)
+        let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent("Sources/SignpostDomain/Navigator/Resources/islington-pathways.json")
+    }
 }
 
 /// Small pathways files written inline, each broken in one way.
 enum BrokenPathways {
     static let services = """
         [{"id": "s1", "name": "Service one", "phones": [{"number": "020 0000 0001", "label": ""}],
+          "safeguarding": ["children", "adults"], "source": "test",
           "schedule": {"alwaysOpen": true}, "consentRequired": false, "lastChecked": "2026-11-01"},
          {"id": "mute", "name": "No way to reach", "schedule": {"alwaysOpen": true}, "consentRequired": false,
-          "lastChecked": "2026-11-01"}]
+          "source": "test", "lastChecked": "2026-11-01"}]
         """
     static let question = """
         {"id": "q1", "type": "question", "scope": "person", "text": "Child or adult?", "fact": "role",

@@ -182,3 +182,69 @@ struct ConsentOnFileTests {
         #expect(family.consentOnFile(on: today) == .refused, "consent given after today is not yet on file")
     }
 }
+
+@Suite("Situations: misspelt and repeated keys")
+struct SituationKeyTests {
+    @Test(
+        "an unknown key is refused, naming the key and the nearest known one",
+        arguments: [
+            (
+                #"{"people": [{"id": "a", "role": "child", "age": 9, "concern": ["sexual-abuse"]}]}"#,
+                #"people[0]: unknown key "concern" (did you mean "concerns"?)"#
+            ),
+            (#"{"consnet": "given", "people": []}"#, #"unknown key "consnet" (did you mean "consent"?)"#),
+            (
+                #"{"people": [{"id": "a", "role": "child", "age": 9, "indicator": ["trafficking"]}]}"#,
+                #"people[0]: unknown key "indicator" (did you mean "indicators"?)"#
+            ),
+            (
+                #"{"people": [{"id": "a", "role": "adult", "age": 30, "colour": "blue"}]}"#,
+                #"people[0]: unknown key "colour"; known keys: age, competent, concerns"#
+            ),
+        ])
+    func unknownKeys(_ json: String, _ expected: String) {
+        do {
+            _ = try Situation.decode(Data(json.utf8))
+            Issue.record("accepted: \(json)")
+        } catch {
+            #expect(error.description.contains(expected), "\(error.description)")
+        }
+    }
+
+    @Test("a key given twice is refused, whichever copy Foundation would have kept")
+    func duplicateKeys() {
+        let json =
+            #"{"people": [{"id": "a", "role": "child", "age": 9, "concerns": ["sexual-abuse"], "concerns": []}]}"#
+        do {
+            _ = try Situation.decode(Data(json.utf8))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.contains("people[0].concerns: is given twice"), "\(error.description)")
+        }
+    }
+
+    @Test("per-person consent, competence and pregnancy read and round-trip")
+    func personalFields() throws {
+        let json = #"""
+            {"consent": "refused", "people": [
+              {"id": "mia", "role": "child", "age": 16, "consent": "given"},
+              {"id": "kai", "role": "child", "age": 13, "consent": "given", "competent": true},
+              {"id": "lou", "role": "adult", "age": 19, "pregnant": true}]}
+            """#
+        let situation = try Situation.decode(Data(json.utf8))
+        let today = try CalendarDate(iso: "2026-11-23")
+        try situation.validate(today: today)
+        #expect(situation.people[0].consent == .given)
+        #expect(situation.people[1].competent)
+        #expect(situation.people[2].pregnant)
+        #expect(situation.consent(for: situation.people[0], today: today) == .given)
+        #expect(situation.consent(for: situation.people[2], today: today) == .refused, "the family's answer")
+        #expect(try Situation.decode(try JSONEncoder().encode(situation)) == situation)
+    }
+
+    @Test("a child under 16 consents for themselves only when judged competent")
+    func youngChildConsent() throws {
+        let situation = Situation(people: [SituationPerson(id: "kid", role: .child, age: 12, consent: .given)])
+        #expect(throws: SituationError.self) { try situation.validate(today: try CalendarDate(iso: "2026-11-23")) }
+    }
+}

@@ -51,6 +51,9 @@ extension DirectoryService {
 }
 
 extension ServiceDirectory {
+    /// The directory's bank holidays: its list as overrides, England's rules for other years.
+    public var holidays: BankHolidayCalendar { BankHolidayCalendar(listed: bankHolidays) }
+
     /// Whether the service is open at `instant`; nil for an unknown service.
     public func availability(of service: ServiceID, at instant: Date) -> ServiceAvailability? {
         self[service]?.availability(at: instant)
@@ -62,7 +65,7 @@ extension ServiceDirectory {
     /// emergencies for children and adults go to the Emergency Duty Team.
     public func isOfficeHours(at instant: Date) -> Bool {
         let day = LondonTime.today(at: instant)
-        guard !bankHolidays.contains(day), (2...6).contains(day.weekday) else { return false }
+        guard !holidays.contains(day), (2...6).contains(day.weekday) else { return false }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = LondonTime.zone
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
@@ -72,7 +75,11 @@ extension ServiceDirectory {
 }
 
 extension WeeklyHours {
-    /// Open intervals from the day before `instant` to a fortnight after, merged where they meet.
+    /// The bank holidays this schedule keeps: its list as overrides, the rules for other years.
+    var holidays: BankHolidayCalendar { BankHolidayCalendar(listed: bankHolidays) }
+
+    /// Open intervals from the day before `instant` up to the next opening after it (at most a fortnight), merged
+    /// where they meet.
     func openIntervals(around instant: Date) -> [DateInterval] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = LondonTime.zone
@@ -85,11 +92,13 @@ extension WeeklyHours {
                     year: date.year, month: date.month, day: date.day, hour: rest / 60, minute: rest % 60)
             )!
         }
+        // The fortnight's bank holidays, worked out once rather than day by day.
+        let closedDays = holidays.days(in: today.adding(days: -1).year...today.adding(days: 14).year)
         var merged: [DateInterval] = []
         for offset in -1...14 {
             let day = today.adding(days: offset)
             let dayPeriods: [OpeningPeriod]
-            if bankHolidays.contains(day) {
+            if closedDays.contains(day) {
                 dayPeriods = openAllDayOnBankHolidays ? [OpeningPeriod(start: 0, end: 1440)] : []
             } else {
                 dayPeriods = (periods[day.weekday] ?? []).sorted { $0.start < $1.start }
@@ -102,6 +111,8 @@ extension WeeklyHours {
                     merged.append(interval)
                 }
             }
+            // Enough once the next opening after the instant is known and cannot run into tomorrow.
+            if let last = merged.last, last.start > instant, last.end < moment(day.adding(days: 1), 0) { break }
         }
         return merged
     }

@@ -47,13 +47,26 @@ public struct DirectoryService: Identifiable, Hashable, Sendable {
     public var consentRequired: Bool
     /// When these details were last checked against the service's own information.
     public var lastChecked: CalendarDate
+    /// Where the details come from (a document in the seeds, or a public source), in words.
+    public var source: String
+    /// Drop-in sessions (surgeries, groups), apart from the office hours in ``schedule``.
+    public var sessions: [DropInSession]
+    /// Serves expectant parents whatever their own age (Bright Start and midwifery work from conception).
+    public var servesExpectantParents: Bool
+    /// The safeguarding the service takes: children's (CSCT, the out-of-hours team) or adults' (adult social care).
+    public var safeguarding: Set<SafeguardingScope>
 
     public init(
         id: ServiceID, name: String, organization: String, description: String = "", eligibility: String = "",
         minimumAge: Int? = nil, maximumAge: Int? = nil, location: String = "", contact: String = "",
         phones: [ServicePhone] = [], email: String? = nil, url: String? = nil, schedule: ServiceSchedule,
-        outOfHours: ServiceID? = nil, consentRequired: Bool, lastChecked: CalendarDate
+        outOfHours: ServiceID? = nil, consentRequired: Bool, lastChecked: CalendarDate, source: String = "",
+        sessions: [DropInSession] = [], servesExpectantParents: Bool = false, safeguarding: Set<SafeguardingScope> = []
     ) {
+        self.source = source
+        self.sessions = sessions
+        self.servesExpectantParents = servesExpectantParents
+        self.safeguarding = safeguarding
         self.id = id
         self.name = name
         self.organization = organization
@@ -74,6 +87,59 @@ public struct DirectoryService: Identifiable, Hashable, Sendable {
 
     /// Whether there is any way to reach the service: a phone number, an e-mail address or a web address.
     public var hasContactRoute: Bool { !phones.isEmpty || email != nil || url != nil }
+
+    /// Whether the service's age range takes `person` on `today` (an unborn baby is under any minimum's reach
+    /// only when there is no minimum; an expectant parent is taken by a service for expectant parents).
+    public func serves(_ person: SituationPerson, today: CalendarDate) -> Bool {
+        if person.pregnant && servesExpectantParents { return true }
+        if person.unborn { return minimumAge == nil }
+        guard let age = person.age(on: today) else { return true }
+        if let minimumAge, age < minimumAge { return false }
+        if let maximumAge, age > maximumAge { return false }
+        return true
+    }
+
+    /// The age range in words: "ages 5–25", "from 18", "up to 17", "all ages".
+    public var ageRange: String {
+        switch (minimumAge, maximumAge) {
+        case let (minimum?, maximum?): return "ages \(minimum)–\(maximum)"
+        case let (minimum?, nil): return "from \(minimum)"
+        case let (nil, maximum?): return "up to \(maximum)"
+        case (nil, nil): return "all ages"
+        }
+    }
+}
+
+/// Whose safeguarding a service takes.
+public enum SafeguardingScope: String, CaseIterable, Codable, Sendable {
+    /// Children under 18 and unborn babies: the children's front door, the out-of-hours team.
+    case children
+    /// Adults from 18 (Care Act 2014 s42): adult social care, the out-of-hours team.
+    case adults
+}
+
+/// A drop-in session a service runs, apart from its office hours ("Family support surgeries").
+public struct DropInSession: Hashable, Sendable, CustomStringConvertible {
+    public var name: String
+    public var hours: WeeklyHours
+
+    public init(name: String, hours: WeeklyHours) {
+        self.name = name
+        self.hours = hours
+    }
+
+    /// "Family support surgeries: Mon, Wed, Fri 09:00-12:00".
+    public var description: String {
+        var byPeriods: [[OpeningPeriod]: [Int]] = [:]
+        for (day, periods) in hours.periods {
+            byPeriods[periods.sorted { $0.start < $1.start }, default: []].append(day)
+        }
+        let parts = byPeriods.sorted { ($0.value.min() ?? 0) < ($1.value.min() ?? 0) }.map { periods, days in
+            let names = days.sorted().map { WeeklyHours.weekdayNames[$0 - 1].prefix(3).capitalized }
+            return "\(names.joined(separator: ", ")) \(periods.map(\.description).joined(separator: ", "))"
+        }
+        return "\(name): \(parts.joined(separator: "; "))"
+    }
 }
 
 /// A phone number and what it is for.
@@ -149,4 +215,15 @@ public struct OpeningPeriod: Hashable, Sendable, CustomStringConvertible {
         else { return nil }
         return hours * 60 + minutes
     }
+}
+
+extension ServiceID {
+    /// The service's name in the built-in directory ("Bright Start" for `bright-start`), or the id when it has none.
+    ///
+    /// For summaries written where no pathways are at hand (audit trails): people read names, not ids.
+    ///
+    /// ```swift
+    /// ServiceID("emergency-duty-team").displayName  // "Emergency Duty Team"
+    /// ```
+    public var displayName: String { Pathways.islington.directory[self]?.name ?? rawValue }
 }

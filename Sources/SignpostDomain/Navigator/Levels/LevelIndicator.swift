@@ -31,22 +31,37 @@ public enum LevelIndicator: String, CaseIterable, Codable, Sendable, CustomStrin
     case homeUsedForDrugDealing = "home-used-for-drug-dealing"
     case riskOfSignificantHarm = "risk-of-significant-harm"
     case urgentCareNeeds = "urgent-care-needs"
+    case femaleGenitalMutilation = "fgm"
+    case forcedMarriage = "forced-marriage"
+    case radicalisation
+    case riskToChildren = "risk-to-children"
 
-    /// The level the indicator points at.
-    public var level: NeedLevel {
+    /// The level the indicator points at, from ``LevelRules``.
+    public var level: NeedLevel { LevelRules.rule(for: self).level }
+
+    /// Whether the indicator is a safeguarding one: abuse, exploitation, trafficking, FGM, forced marriage,
+    /// radicalisation, or a risk from someone in the household. It goes to a safeguarding service whatever
+    /// level was typed and whether or not there is consent.
+    public var isSafeguarding: Bool {
         switch self {
-        case .healthChecksUpToDate, .housingMeetsNeeds:
-            return .universal
-        case .someFixedTermExclusions, .youngCarerSomeResponsibilities, .lowLevelMentalHealth, .debtOrUnemployment,
-            .lonelinessOrIsolation, .adverseChildhoodExperience:
-            return .earlyHelp
-        case .persistentAbsence, .notInEducationOrWork, .riskOfPermanentExclusion, .regularlyMissing,
-            .youngCarerHarmed, .domesticAbuseBetweenCarers, .rentArrearsRiskingEviction, .impairmentOrDisability,
-            .signsOfAbuseOrNeglect:
-            return .complex
-        case .domesticViolenceHeardAtMARAC, .sexOffenderJoiningHousehold, .trafficking, .homeUsedForDrugDealing,
-            .riskOfSignificantHarm, .urgentCareNeeds:
-            return .acute
+        case .regularlyMissing, .domesticAbuseBetweenCarers, .signsOfAbuseOrNeglect, .domesticViolenceHeardAtMARAC,
+            .sexOffenderJoiningHousehold, .trafficking, .homeUsedForDrugDealing, .riskOfSignificantHarm,
+            .femaleGenitalMutilation, .forcedMarriage, .radicalisation, .riskToChildren:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether the indicator, recorded on an adult, is a risk to every child of the household ("think family"):
+    /// domestic abuse, a known sex offender joining, the home used for drug dealing, a risk to children.
+    public var isRiskToHouseholdChildren: Bool {
+        switch self {
+        case .domesticAbuseBetweenCarers, .domesticViolenceHeardAtMARAC, .sexOffenderJoiningHousehold,
+            .homeUsedForDrugDealing, .riskToChildren:
+            return true
+        default:
+            return false
         }
     }
 
@@ -76,6 +91,10 @@ public enum LevelIndicator: String, CaseIterable, Codable, Sendable, CustomStrin
         case .homeUsedForDrugDealing: return "Home used for drug dealing"
         case .riskOfSignificantHarm: return "Suffering or at high risk of significant harm"
         case .urgentCareNeeds: return "Urgent care needs or crisis"
+        case .femaleGenitalMutilation: return "Female genital mutilation (FGM), done or at risk"
+        case .forcedMarriage: return "Forced marriage, or at risk of it"
+        case .radicalisation: return "Radicalisation"
+        case .riskToChildren: return "Poses a risk to children, or a risk from someone in the household"
         }
     }
 
@@ -83,19 +102,6 @@ public enum LevelIndicator: String, CaseIterable, Codable, Sendable, CustomStrin
 }
 
 extension Concern {
-    /// The lowest level this concern on its own suggests, and why, for ``LevelSuggestion``.
-    ///
-    /// Safeguarding concerns start at level 3 (Level 3–4 is where CSCT
-    /// decides); immediate danger is level 4; needs a universal service meets
-    /// (work, a GP) stay at level 1; everything else is an emerging need, level 2.
-    public var suggestedLevel: NeedLevel {
-        switch self {
-        case .immediateDanger: return .acute
-        case .physicalAbuse, .emotionalAbuse, .sexualAbuse, .neglect, .exploitation, .missing, .domesticAbuse,
-            .adultCareNeeds:
-            return .complex
-        case .employment, .physicalHealth: return .universal
-        default: return .earlyHelp
-        }
-    }
+    /// The lowest level this concern on its own suggests, from ``LevelRules`` (each rule cites its source).
+    public var suggestedLevel: NeedLevel { LevelRules.rule(for: self).level }
 }

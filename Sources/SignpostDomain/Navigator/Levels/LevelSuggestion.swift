@@ -20,12 +20,17 @@ public struct LevelSuggestion: Hashable, Codable, Sendable {
     }
 
     /// The level the concerns and indicators point at: the highest of them, level 1 when there are none.
-    public static func suggest(concerns: [Concern], indicators: [LevelIndicator]) -> LevelSuggestion {
+    ///
+    /// `household` adds what a child lives with ("think family"): an adult's domestic abuse, substance misuse,
+    /// mental ill-health or a risk to children, each naming the adult.
+    public static func suggest(
+        concerns: [Concern], indicators: [LevelIndicator], household: [HouseholdConcern] = []
+    ) -> LevelSuggestion {
         var candidates: [(level: NeedLevel, reason: String)] = []
         for concern in concerns {
-            let level = concern.suggestedLevel
+            let rule = LevelRules.rule(for: concern)
             let why: String
-            switch level {
+            switch rule.level {
             case .acute: why = "\(concern.label): risk to life or of significant harm is level 4"
             case .complex:
                 why =
@@ -35,10 +40,19 @@ public struct LevelSuggestion: Hashable, Codable, Sendable {
             case .earlyHelp: why = "\(concern.label) is an emerging or additional need: level 2"
             case .universal: why = "\(concern.label) can be met by universal services: level 1"
             }
-            candidates.append((level, why))
+            candidates.append((rule.level, "\(why) [\(rule.source)]"))
         }
         for indicator in indicators {
-            candidates.append((indicator.level, "Indicator “\(indicator.label)”: level \(indicator.level.rawValue)"))
+            let rule = LevelRules.rule(for: indicator)
+            let safeguarding = indicator.isSafeguarding ? ", a safeguarding indicator" : ""
+            candidates.append(
+                (
+                    rule.level,
+                    "Indicator “\(indicator.label)”: level \(rule.level.rawValue)\(safeguarding) [\(rule.source)]"
+                ))
+        }
+        for item in household {
+            candidates.append((item.level, "\(item.reason): level \(item.level.rawValue) (think family)"))
         }
         guard let highest = candidates.map(\.level).max() else {
             return LevelSuggestion(level: .universal, reasons: ["No concerns or indicators recorded: level 1"])

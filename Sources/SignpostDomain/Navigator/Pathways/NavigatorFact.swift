@@ -6,8 +6,12 @@ import Foundation
 /// answers' values must be ones the fact can produce, which ``load`` checks.
 /// Concern facts name the concern: `concern:mental-health`.
 public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
-    /// The family's consent to early help: `given`, `refused`, `not-asked`.
+    /// The consent that applies to the person's early help (their own, else the adults', else the family's; see
+    /// ``Situation/consent(for:today:)``): `given`, `refused`, `not-asked`. A family question: when nothing is
+    /// recorded the practitioner is asked once for the family, and a person's own recorded answer still wins.
     case consent
+    /// Whether the practitioner set the person's level (rather than it being suggested): `yes`, `no`.
+    case levelGiven
     /// Whether it is office hours in London (weekday 09:00–17:00, not a bank holiday): `yes`, `no`.
     case officeHours
     /// The door the contact came through: a ``ContactDoor`` id.
@@ -23,11 +27,23 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
     case send
     /// The person's level, given or suggested: `1` to `4`.
     case level
-    /// Whether any concern is recorded for the person: `yes`, `no`.
+    /// Whether any concern or indicator is recorded for the person, or one is lived with at home (think
+    /// family): `yes`, `no`.
     case hasConcerns
-    /// Whether any recorded concern is a safeguarding one (abuse, neglect, exploitation, missing, danger, and for a
-    /// child, domestic abuse at home): `yes`, `no`.
+    /// Whether any concern of the person's own is recorded (not one they live with): `yes`, `no`.
+    case ownConcerns
+    /// Whether a safeguarding service must hear about the person (``Situation/isSafeguarding(_:today:)``):
+    /// a safeguarding concern or indicator, domestic abuse at home for a child, a risk from the household.
     case safeguarding
+    /// Whether a safeguarding matter cannot wait for the next working day (level 4, a disclosure of abuse,
+    /// a missing child, FGM, forced marriage, trafficking): `yes`, `no`.
+    case urgentSafeguarding
+    /// Whether an adult's record carries a risk to the household's children: `yes`, `no`.
+    case householdRisk
+    /// Whether the person is pregnant: `yes`, `no`.
+    case pregnant
+    /// Domestic abuse at high risk: the MARAC indicator, or domestic abuse at level 4: `yes`, `no`.
+    case highRiskDomesticAbuse
     /// Whether this concern is recorded for the person: `yes`, `no`.
     case concern(Concern)
 
@@ -48,7 +64,13 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case "send": self = .send
         case "level": self = .level
         case "has-concerns": self = .hasConcerns
+        case "own-concerns": self = .ownConcerns
+        case "level-given": self = .levelGiven
         case "safeguarding": self = .safeguarding
+        case "urgent-safeguarding": self = .urgentSafeguarding
+        case "household-risk": self = .householdRisk
+        case "pregnant": self = .pregnant
+        case "high-risk-domestic-abuse": self = .highRiskDomesticAbuse
         default: return nil
         }
     }
@@ -65,7 +87,13 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .send: return "send"
         case .level: return "level"
         case .hasConcerns: return "has-concerns"
+        case .ownConcerns: return "own-concerns"
+        case .levelGiven: return "level-given"
         case .safeguarding: return "safeguarding"
+        case .urgentSafeguarding: return "urgent-safeguarding"
+        case .householdRisk: return "household-risk"
+        case .pregnant: return "pregnant"
+        case .highRiskDomesticAbuse: return "high-risk-domestic-abuse"
         case .concern(let concern): return "concern:\(concern.rawValue)"
         }
     }
@@ -88,7 +116,10 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         case .role: return SituationRole.allCases.map(\.rawValue)
         case .ageBand: return ServiceAgeBand.allCases.map(\.rawValue)
         case .level: return NeedLevel.allCases.map { String($0.rawValue) }
-        case .officeHours, .send, .hasConcerns, .safeguarding, .concern, .under18: return ["yes", "no"]
+        case .officeHours, .send, .hasConcerns, .ownConcerns, .levelGiven, .safeguarding, .urgentSafeguarding,
+            .householdRisk,
+            .pregnant, .highRiskDomesticAbuse, .concern, .under18:
+            return ["yes", "no"]
         }
     }
 
@@ -99,25 +130,37 @@ public enum NavigatorFact: Hashable, Sendable, CustomStringConvertible {
         -> String?
     {
         func yesNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
+        let today = LondonTime.today(at: instant)
         switch self {
-        case .consent: return situation.consent?.rawValue
+        case .consent: return situation.consent(for: person, today: today)?.rawValue
         case .officeHours: return yesNo(directory.isOfficeHours(at: instant))
         case .door: return situation.door?.rawValue
         case .role: return person.role.rawValue
-        case .ageBand: return ServiceAgeBand(person, today: LondonTime.today(at: instant))?.rawValue
+        case .ageBand: return ServiceAgeBand(person, today: today)?.rawValue
         case .under18:
-            if person.unborn { return "yes" }
-            return person.age(on: LondonTime.today(at: instant)).map { yesNo($0 < 18) }
+            // A child whose age is unknown is treated as a child: the children's front door takes the call.
+            if person.role == .adult && person.age(on: today) == nil { return "no" }
+            return yesNo(Situation.isUnder18(person, today: today))
         case .send: return yesNo(person.send || person.concerns?.contains(.send) == true)
-        case .level: return person.effectiveLevel().map { String($0.rawValue) }
-        case .hasConcerns: return person.concerns.map { yesNo(!$0.isEmpty) }
-        case .safeguarding:
-            // A child living with domestic abuse between carers is a safeguarding matter (level 3 in the
-            // threshold guidance), so it goes to CSCT whatever the family says about consent; for an adult,
-            // domestic abuse is routed by their own needs instead.
-            return person.concerns.map { concerns in
-                yesNo(concerns.contains { $0.isSafeguarding || (person.role == .child && $0 == .domesticAbuse) })
+        case .level: return situation.effectiveLevel(for: person, today: today).map { String($0.rawValue) }
+        case .hasConcerns:
+            if !situation.householdConcerns(for: person, today: today).isEmpty || !person.indicators.isEmpty {
+                return "yes"
             }
+            return person.concerns.map { yesNo(!$0.isEmpty) }
+        case .ownConcerns: return person.concerns.map { yesNo(!$0.isEmpty) }
+        case .levelGiven: return yesNo(person.level != nil)
+        case .safeguarding:
+            if situation.isSafeguarding(person, today: today) { return "yes" }
+            return person.concerns.map { _ in "no" }
+        case .urgentSafeguarding: return yesNo(situation.isUrgentSafeguarding(person, today: today))
+        case .householdRisk: return yesNo(situation.posesHouseholdRisk(person, today: today))
+        case .pregnant: return yesNo(person.pregnant)
+        case .highRiskDomesticAbuse:
+            let domesticAbuse = person.concerns?.contains(.domesticAbuse) == true
+            let level = situation.effectiveLevel(for: person, today: today)
+            return yesNo(
+                person.indicators.contains(.domesticViolenceHeardAtMARAC) || (domesticAbuse && level == .acute))
         case .concern(let concern): return person.concerns.map { yesNo($0.contains(concern)) }
         }
     }

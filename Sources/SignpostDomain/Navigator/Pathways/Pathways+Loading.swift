@@ -8,7 +8,9 @@ extension Pathways {
     /// no answers or an answer with no next step; unknown facts, answer values
     /// their fact can never produce, or values it can produce that no answer
     /// takes; destinations at a service with no
-    /// phone, e-mail or web address; nodes the start cannot reach; cycles.
+    /// phone, e-mail or web address; services with no source or last-checked date; nodes the start cannot
+    /// reach; cycles; and a graph that breaks the safety invariant: a safeguarding concern or indicator with
+    /// a route that reaches no safeguarding service (see `PathwaysSafety`).
     ///
     /// - Parameter source: the file name or label shown before each problem.
     public static func load(_ data: Data, source: String) throws(PathwaysError) -> Pathways {
@@ -27,6 +29,9 @@ extension Pathways {
         guard let pathways, checker.problems.isEmpty else {
             throw PathwaysError(source: source, problems: checker.problems)
         }
+        // Only a file that is whole can be walked: the safety invariant is checked last.
+        let unsafe = PathwaysSafety.problems(in: pathways)
+        guard unsafe.isEmpty else { throw PathwaysError(source: source, problems: unsafe) }
         return pathways
     }
 
@@ -84,6 +89,15 @@ struct RawService: Decodable {
     var outOfHours: String?
     var consentRequired: Bool?
     var lastChecked: String?
+    var source: String?
+    var sessions: [RawSession]?
+    var servesExpectantParents: Bool?
+    var safeguarding: [String]?
+}
+
+struct RawSession: Decodable {
+    var name: String?
+    var weekly: [String: [String]]?
 }
 
 struct RawSchedule: Decodable {
@@ -120,6 +134,7 @@ struct RawDestination: Decodable {
     var consentRequired: Bool?
     var kind: String?
     var actions: [String]?
+    var nextWorkingDay: Bool?
 }
 
 // MARK: - Checking
@@ -194,6 +209,29 @@ struct PathwaysChecker {
             } else {
                 problem(location, "lastChecked is missing: say when the details were last checked")
             }
+            if (service.source ?? "").isEmpty {
+                problem(location, "source is missing: say where the details come from")
+            }
+            var scopes: Set<SafeguardingScope> = []
+            for text in service.safeguarding ?? [] {
+                if let scope = SafeguardingScope(rawValue: text) {
+                    scopes.insert(scope)
+                } else {
+                    problem(location, "safeguarding \"\(text)\" is not children or adults")
+                }
+            }
+            var sessions: [DropInSession] = []
+            for (number, session) in (service.sessions ?? []).enumerated() {
+                let field = "sessions[\(number)]"
+                if (session.name ?? "").isEmpty { problem(location, "\(field).name is missing") }
+                let hours = checkSchedule(
+                    RawSchedule(alwaysOpen: nil, weekly: session.weekly, bankHolidays: nil),
+                    location: "\(location) \(field)",
+                    bankHolidays: bankHolidays)
+                if case .weekly(let weekly)? = hours {
+                    sessions.append(DropInSession(name: session.name ?? "", hours: weekly))
+                }
+            }
             let schedule = checkSchedule(service.schedule, location: location, bankHolidays: bankHolidays)
             guard let schedule, let lastChecked else { continue }
             services.append(
@@ -203,7 +241,9 @@ struct PathwaysChecker {
                     minimumAge: service.minimumAge, maximumAge: service.maximumAge, location: service.location ?? "",
                     contact: service.contact ?? "", phones: service.phones ?? [], email: service.email,
                     url: service.url, schedule: schedule, outOfHours: service.outOfHours.map { ServiceID($0) },
-                    consentRequired: service.consentRequired ?? false, lastChecked: lastChecked))
+                    consentRequired: service.consentRequired ?? false, lastChecked: lastChecked,
+                    source: service.source ?? "", sessions: sessions,
+                    servesExpectantParents: service.servesExpectantParents ?? false, safeguarding: scopes))
         }
         return services
     }
@@ -382,7 +422,7 @@ struct PathwaysChecker {
                     PathwayDestination(
                         service: ServiceID(serviceID), urgency: urgency,
                         consentRequired: destination.consentRequired ?? false, kind: kind,
-                        actions: destination.actions ?? []))
+                        actions: destination.actions ?? [], nextWorkingDay: destination.nextWorkingDay ?? false))
             }
         }
         if let next = node.then, !nodeIDs.contains(next) { problem(location, "then \"\(next)\" is not a node") }

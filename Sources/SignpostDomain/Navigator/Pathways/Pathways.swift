@@ -21,20 +21,26 @@ import Foundation
 ///    "description": "…", "eligibility": "…", "minimumAge": 0, "maximumAge": 25, "location": "…",
 ///    "contact": "…", "phones": [{"number": "020 7527 7400", "label": ""}], "email": "…", "url": "…",
 ///    "schedule": {"weekly": {"monday": ["09:00-17:00"]}, "bankHolidays": "closed"},
-///    "outOfHours": "emergency-duty-team", "consentRequired": false, "lastChecked": "2026-11-23"}],
+///    "outOfHours": "emergency-duty-team", "consentRequired": false, "lastChecked": "2026-11-23",
+///    "source": "Fairer Together strategy, glossary of services", "safeguarding": ["children"],
+///    "sessions": [{"name": "Family support surgeries", "weekly": {"monday": ["09:00-12:00"]}}],
+///    "servesExpectantParents": false}],
 ///  "nodes": [
 ///   {"id": "role", "type": "question", "scope": "person", "text": "Child or adult?",
 ///    "help": "Why it is asked and what the answer changes (for trainers)", "fact": "role",
 ///    "answers": [{"value": "child", "label": "Child", "next": "…"}, {"value": "adult", "label": "Adult", "next": "…"}]},
 ///   {"id": "bright-start", "type": "outcome", "title": "Early help: Bright Start",
 ///    "destinations": [{"service": "bright-start", "urgency": "routine", "consentRequired": true,
-///                      "kind": "referral", "actions": ["…"]}],
+///                      "kind": "referral", "actions": ["…"], "nextWorkingDay": false}],
 ///    "warning": "optional, shown whenever the walk reaches this outcome",
 ///    "then": "optional node to continue at, so one walk reaches several destinations"}]}
 /// ```
 ///
-/// `schedule` is `{"alwaysOpen": true}` or weekly periods in London time
-/// (`24:00` allowed as an end), closed or open all day on bank holidays.
+/// `schedule` is `{"alwaysOpen": true}` or weekly office hours in London time
+/// (`24:00` allowed as an end), closed or open all day on bank holidays;
+/// drop-in `sessions` are listed apart. `safeguarding` marks the services
+/// that take children's or adults' safeguarding: loading refuses a file in
+/// which a safeguarding concern can end without one (see `PathwaysSafety`).
 /// Facts are listed in ``NavigatorFact``.
 public struct Pathways: Hashable, Sendable {
     /// A name for the pathways ("Islington").
@@ -152,11 +158,14 @@ public struct PathwayDestination: Hashable, Sendable {
     public var kind: DestinationKind
     /// What to do next, in order.
     public var actions: [String]
+    /// A follow-up when the service next opens (CSCT the next working day after the Emergency Duty Team).
+    public var nextWorkingDay: Bool
 
     public init(
         service: ServiceID, urgency: Urgency, consentRequired: Bool, kind: DestinationKind = .referral,
-        actions: [String] = []
+        actions: [String] = [], nextWorkingDay: Bool = false
     ) {
+        self.nextWorkingDay = nextWorkingDay
         self.service = service
         self.urgency = urgency
         self.consentRequired = consentRequired

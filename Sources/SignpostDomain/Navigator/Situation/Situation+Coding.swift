@@ -27,7 +27,12 @@ extension Situation: Codable {
     /// A missing `concerns` is read as "none" when `missingConcernsAreNone` is
     /// true (the command line's rule); otherwise it stays unknown and the
     /// interactive walk asks.
+    ///
+    /// Unknown keys (`"concern"` for `"concerns"`) and keys given twice are refused, each naming the key and
+    /// the nearest known one, so that a misspelt concern never vanishes.
     public static func decode(_ data: Data, missingConcernsAreNone: Bool = true) throws(SituationError) -> Situation {
+        let keyProblems = StrictKeys.problems(in: data, schema: .situation)
+        if !keyProblems.isEmpty { throw SituationError(keyProblems) }
         var situation: Situation
         do {
             situation = try JSONDecoder().decode(Situation.self, from: data)
@@ -47,7 +52,8 @@ extension Situation: Codable {
 
 extension SituationPerson: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, name, role, age, dateOfBirth, unborn, expectedDate, send, level, concerns, indicators
+        case id, name, role, age, dateOfBirth, unborn, expectedDate, send, level, concerns, indicators, consent,
+            competent, pregnant
     }
 
     public init(from decoder: any Decoder) throws {
@@ -77,6 +83,9 @@ extension SituationPerson: Codable {
         concerns = try container.decodeWords(Concern.self, forKey: .concerns, kind: "concern (see --list-concerns)")
         indicators =
             try container.decodeWords(LevelIndicator.self, forKey: .indicators, kind: "level indicator") ?? []
+        consent = try container.decodeWord(SituationConsent.self, forKey: .consent, kind: "consent answer")
+        competent = try container.decodeIfPresent(Bool.self, forKey: .competent) ?? false
+        pregnant = try container.decodeIfPresent(Bool.self, forKey: .pregnant) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -92,6 +101,9 @@ extension SituationPerson: Codable {
         try container.encodeIfPresent(level?.rawValue, forKey: .level)
         try container.encodeIfPresent(concerns, forKey: .concerns)
         if !indicators.isEmpty { try container.encode(indicators, forKey: .indicators) }
+        try container.encodeIfPresent(consent, forKey: .consent)
+        if competent { try container.encode(true, forKey: .competent) }
+        if pregnant { try container.encode(true, forKey: .pregnant) }
     }
 }
 

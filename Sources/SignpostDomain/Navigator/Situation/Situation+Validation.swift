@@ -36,6 +36,15 @@ extension Situation {
             } else if person.expectedDate != nil {
                 problem("\(field).expectedDate", "only an unborn child has an expectedDate")
             }
+            if person.pregnant && person.unborn { problem("\(field).pregnant", "an unborn child cannot be pregnant") }
+            if person.consent != nil, !person.competent, person.role == .child,
+                person.unborn || (person.age(on: today).map { $0 < 16 } ?? true)
+            {
+                problem(
+                    "\(field).consent",
+                    "a child under 16 consents for themselves only when judged competent: add \"competent\": true, "
+                        + "or record the parents' consent")
+            }
             if person.role == .child && !person.unborn && person.age == nil && person.dateOfBirth == nil {
                 problem(field, "a child needs an age, a dateOfBirth, or unborn with an expectedDate")
             }

@@ -16,7 +16,8 @@ import Foundation
 public struct Situation: Hashable, Sendable {
     /// The door the contact came through, if known.
     public var door: ContactDoor?
-    /// Whether the family agreed to early help being sought for them; nil when not yet known.
+    /// The family's answer about early help: the default for every person whose own consent is not recorded
+    /// (see ``SituationPerson/consent``); nil when not yet known.
     public var consent: SituationConsent?
     /// The people the contact is about, in the order they are walked.
     public var people: [SituationPerson]
@@ -71,12 +72,23 @@ public struct SituationPerson: Hashable, Sendable, Identifiable {
     public var concerns: [Concern]?
     /// Threshold indicators ticked for this person, which feed the level suggestion.
     public var indicators: [LevelIndicator]
+    /// This person's own answer about early help: an adult's own, a 16–17-year-old's, or a younger child's
+    /// judged ``competent``; nil to use the consent that applies to them (see ``Situation/consent(for:)``).
+    public var consent: SituationConsent?
+    /// A child under 16 judged competent to consent for themselves (Gillick competence).
+    public var competent: Bool
+    /// Pregnant: Bright Start and midwifery serve the baby from conception.
+    public var pregnant: Bool
 
     public init(
         id: PersonID, name: String? = nil, role: SituationRole, age: Int? = nil, dateOfBirth: CalendarDate? = nil,
         unborn: Bool = false, expectedDate: CalendarDate? = nil, send: Bool = false, level: NeedLevel? = nil,
-        concerns: [Concern]? = [], indicators: [LevelIndicator] = []
+        concerns: [Concern]? = [], indicators: [LevelIndicator] = [], consent: SituationConsent? = nil,
+        competent: Bool = false, pregnant: Bool = false
     ) {
+        self.consent = consent
+        self.competent = competent
+        self.pregnant = pregnant
         self.id = id
         self.name = name
         self.role = role

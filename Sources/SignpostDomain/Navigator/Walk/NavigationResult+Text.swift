@@ -15,15 +15,19 @@ extension NavigationResult {
         for (index, destination) in destinations.enumerated() {
             let people = destination.people.map(name).joined(separator: ", ")
             let consent = destination.consentRequired ? "needs consent" : "no consent needed"
+            let when = destination.followUp ?? destination.urgency.label.lowercased()
             lines.append(
-                "\(index + 1). \(destination.name) (\(destination.urgency.label.lowercased()), "
-                    + "\(destination.kind.rawValue), \(consent)): \(people)")
+                "\(index + 1). \(destination.name) (\(when), \(destination.kind.rawValue), \(consent)): \(people)")
             var routes = destination.contact.phones.map { $0.label.isEmpty ? $0.number : "\($0.number) (\($0.label))" }
             if let email = destination.contact.email { routes.append(email) }
             if let url = destination.contact.url { routes.append(url) }
             lines.append("   \(routes.joined(separator: " · ")) · \(destination.contact.status)")
-            if let alternative = destination.contact.alternative, !destination.contact.openNow {
-                lines.append("   Now: \(alternative)\(destination.contact.alternativePhone.map { " on \($0)" } ?? "")")
+            for session in destination.contact.sessions { lines.append("   Drop-in: \(session)") }
+            if let alternative = destination.contact.alternative, !destination.contact.openNow,
+                destination.followUp == nil
+            {
+                let name = destination.contact.alternativeName ?? alternative.rawValue
+                lines.append("   Now: \(name)\(destination.contact.alternativePhone.map { " on \($0)" } ?? "")")
             }
             for action in destination.actions { lines.append("   - \(action)") }
             for reason in destination.why {

@@ -51,11 +51,16 @@ public struct NavigationDestination: Hashable, Codable, Sendable {
     public var actions: [String]
     /// For each person, the questions and answers that led here.
     public var why: [DestinationReason]
+    /// When this is a follow-up for the next working day (CSCT after the Emergency Duty Team): when the service
+    /// next opens, in words ("next working day, Mon 29/12/2025 09:00"); nil for a contact to make now.
+    public var followUp: String?
 
     public init(
         service: ServiceID, name: String, people: [PersonID], urgency: Urgency, consentRequired: Bool,
-        kind: DestinationKind, contact: ServiceContact, actions: [String], why: [DestinationReason]
+        kind: DestinationKind, contact: ServiceContact, actions: [String], why: [DestinationReason],
+        followUp: String? = nil
     ) {
+        self.followUp = followUp
         self.service = service
         self.name = name
         self.people = people
@@ -95,13 +100,20 @@ public struct ServiceContact: Hashable, Codable, Sendable {
     public var opensAt: String?
     /// The service to use while it is closed.
     public var alternative: ServiceID?
+    /// The alternative's name, for display.
+    public var alternativeName: String?
+    /// Drop-in sessions, in words ("Family support surgeries: Mon, Wed, Fri 09:00-12:00"), apart from office hours.
+    public var sessions: [String]
     /// The alternative's first phone number.
     public var alternativePhone: String?
 
     public init(
         name: String, phones: [ServicePhone], email: String?, url: String?, openNow: Bool, status: String,
-        openUntil: String?, opensAt: String?, alternative: ServiceID?, alternativePhone: String?
+        openUntil: String?, opensAt: String?, alternative: ServiceID?, alternativePhone: String?,
+        alternativeName: String? = nil, sessions: [String] = []
     ) {
+        self.alternativeName = alternativeName
+        self.sessions = sessions
         self.name = name
         self.phones = phones
         self.email = email

@@ -36,6 +36,8 @@ extension WalkRun {
                 // A reason to contact the service that needs no consent (safeguarding, urgency) stands without it.
                 existing.consentRequired = existing.consentRequired && destination.consentRequired
                 if destination.kind == .referral { existing.kind = .referral }
+                // A contact to make now outweighs a follow-up on the next working day.
+                if !destination.nextWorkingDay { existing.followUp = nil }
                 for action in destination.actions where !existing.actions.contains(action) {
                     existing.actions.append(action)
                 }
@@ -49,7 +51,8 @@ extension WalkRun {
                     service: destination.service, name: service?.name ?? destination.service.rawValue, people: [person],
                     urgency: destination.urgency, consentRequired: destination.consentRequired, kind: destination.kind,
                     contact: contact(for: destination.service), actions: destination.actions,
-                    why: [DestinationReason(person: person, path: why)])
+                    why: [DestinationReason(person: person, path: why)],
+                    followUp: destination.nextWorkingDay ? followUp(for: destination.service) : nil)
             }
         }
         // People in the situation's order, whatever order their walks reached the service in.
@@ -69,10 +72,10 @@ extension WalkRun {
         var levels: [PersonLevel] = []
         let today = LondonTime.today(at: instant)
         for person in situation.people {
-            let suggestion = person.suggestedLevel()
+            let suggestion = situation.suggestedLevel(for: person, today: today)
             levels.append(
                 PersonLevel(
-                    person: person.id, name: person.displayName, level: person.effectiveLevel(),
+                    person: person.id, name: person.displayName, level: person.level ?? suggestion?.level,
                     suggested: person.level == nil && suggestion != nil,
                     suggestedLevel: suggestion?.level, reasons: suggestion?.reasons ?? []))
             if let given = person.level, let suggestion, given < suggestion.level {
@@ -86,7 +89,13 @@ extension WalkRun {
             }
         }
         allWarnings += warnings
-        for destination in destinations where destination.urgency > .routine && !destination.contact.openNow {
+        if !directory.holidays.isConfirmed(today) {
+            allWarnings.append(
+                "Bank holidays for \(today.year) are worked out from England's rules, not confirmed by the pathways "
+                    + "file: check for any extra or moved bank holiday")
+        }
+        for destination in destinations
+        where destination.urgency > .routine && !destination.contact.openNow && destination.followUp == nil {
             if let alternative = destination.contact.alternative, let phone = destination.contact.alternativePhone {
                 let name = directory[alternative]?.name ?? alternative.rawValue
                 allWarnings.append(
@@ -119,6 +128,18 @@ extension WalkRun {
             email: service.email,
             url: service.url, openNow: availability.isOpen, status: availability.summary, openUntil: openUntil,
             opensAt: opensAt, alternative: alternative,
-            alternativePhone: alternative.flatMap { pathways.directory[$0]?.phones.first?.number })
+            alternativePhone: alternative.flatMap { pathways.directory[$0]?.phones.first?.number },
+            alternativeName: alternative.flatMap { pathways.directory[$0]?.name },
+            sessions: service.sessions.map(\.description))
+    }
+
+    /// "next working day: opens Mon 29/12/2025 09:00" for a follow-up at a service that is closed now.
+    private func followUp(for id: ServiceID) -> String {
+        guard let service = pathways.directory[id] else { return "next working day" }
+        switch service.availability(at: instant) {
+        case .closed(let opens?, _): return "next working day: opens \(ServiceAvailability.londonWhen(opens))"
+        case .open: return "next working day: it is open now, so today"
+        case .closed(nil, _): return "next working day"
+        }
     }
 }

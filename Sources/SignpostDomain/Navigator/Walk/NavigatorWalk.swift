@@ -152,14 +152,24 @@ struct WalkRun: Sendable {
     var path: [String] = []
     var warnings: [String] = []
     var reached: [(person: PersonID, destination: PathwayDestination, why: [String])] = []
+    private var factCache: [FactKey: String?] = [:]
+
+    private struct FactKey: Hashable {
+        var fact: NavigatorFact
+        var person: PersonID?
+    }
 
     init(pathways: Pathways, situation: Situation, at instant: Date, given: [AnswerKey: String], stopAtUnknown: Bool) {
         self.pathways = pathways
         self.situation = situation
         self.instant = instant
+        let today = LondonTime.today(at: instant)
         people: for person in situation.people {
             var nodeID: String? = pathways.start
-            var why: [String] = []
+            // Think family: what the person lives with is part of why they go anywhere.
+            var why: [String] = situation.householdConcerns(for: person, today: today).map {
+                "Think family: \($0.reason)"
+            }
             var visited = 0
             while let id = nodeID {
                 visited += 1
@@ -171,6 +181,14 @@ struct WalkRun: Sendable {
                 switch node {
                 case .outcome(let outcome):
                     for destination in outcome.destinations {
+                        // Every service's age range holds, whatever a pathways file says.
+                        if let service = pathways.directory[destination.service], !service.serves(person, today: today)
+                        {
+                            warn(
+                                "\(person.displayName): \(service.name) is for \(service.ageRange), so it is not suggested"
+                            )
+                            continue
+                        }
                         reached.append((person.id, destination, why))
                     }
                     if let warning = outcome.warning { warn(warning) }
@@ -179,8 +197,9 @@ struct WalkRun: Sendable {
                     let about = question.scope == .person ? person.id : nil
                     let key = AnswerKey(
                         subject: question.fact.map { "fact:\($0.id)" } ?? "node:\(question.id)", person: about)
-                    let known = question.fact?.value(
-                        for: person, in: situation, directory: pathways.directory, at: instant)
+                    let known = question.fact.flatMap { fact in
+                        cachedValue(of: fact, for: person)
+                    }
                     guard let value = known ?? given[key] else {
                         if stopAtUnknown {
                             pending = PendingQuestion(
@@ -206,6 +225,18 @@ struct WalkRun: Sendable {
                 }
             }
         }
+    }
+
+    /// A fact's value for a person, worked out once per walk: many questions ask the same fact, and facts
+    /// such as the level or safeguarding look at the whole household.
+    private mutating func cachedValue(of fact: NavigatorFact, for person: SituationPerson) -> String? {
+        // Consent is asked as a family question, but its value is still per person (their own consent).
+        let perPerson = fact.scope == .person || fact == .consent
+        let key = FactKey(fact: fact, person: perPerson ? person.id : nil)
+        if let cached = factCache[key] { return cached }
+        let value = fact.value(for: person, in: situation, directory: pathways.directory, at: instant)
+        factCache[key] = .some(value)
+        return value
     }
 
     private mutating func warn(_ warning: String) {
