@@ -72,7 +72,11 @@ extension SQLiteCaseStore {
     }
 
     /// Applies and audits `changes` inside a write transaction that the caller opened.
-    func apply(_ changes: [CaseChange], by actor: String, at now: Date, in db: Database) throws {
+    ///
+    /// - Parameter outgoing: Whether to write the changes to the outbox for the team server;
+    ///   false only for changes pulled from it.
+    func apply(_ changes: [CaseChange], by actor: String, at now: Date, in db: Database, outgoing: Bool = true) throws {
+        var outbox = outgoing ? try Outbox(in: db, path: path) : nil
         // Families already read or written in this batch, as they now stand.
         var working: [FamilyID: Family] = [:]
         for change in changes {
@@ -96,7 +100,9 @@ extension SQLiteCaseStore {
                 AuditEntry(
                     at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
                     summary: change.auditSummary(before: before, after: after)))
+            try outbox?.record(change, before: before, after: after, at: now, in: db)
         }
+        try outbox?.saveClock(in: db)
     }
 
     /// Writes the rows one change touched, then the family's summary and, when
@@ -111,7 +117,7 @@ extension SQLiteCaseStore {
         case .addFamily:
             try db.insertFamily(family)
             return
-        case .updateFamilyDetails:
+        case .updateFamilyFields:
             try db.updateDetails(of: family)
             searchableTextChanged = true
             matchedDetailsChanged = before?.name != family.name || before?.address.postcode != family.address.postcode
@@ -123,7 +129,8 @@ extension SQLiteCaseStore {
             try db.replaceRelationships(of: family)
             searchableTextChanged = true
             matchedDetailsChanged = true
-        case .updatePerson(_, let person, _):
+        case .updatePersonFields(_, let personID, _):
+            guard let person = family.member(personID) else { throw StoreError.personNotFound(id, personID) }
             try db.updatePerson(person, of: id)
             try db.replaceRelationships(of: family)
             searchableTextChanged = true
@@ -148,9 +155,11 @@ extension SQLiteCaseStore {
             try db.insertEpisode(episode, of: id, at: family.episodes.count - 1)
         case .closeEpisode(_, let episode, let date, let reason):
             try db.closeEpisode(episode, of: id, on: date, reason: reason)
-        case .saveAssessment(_, let assessment):
-            let position = family.assessments.firstIndex { $0.id == assessment.id } ?? family.assessments.count - 1
-            try db.saveAssessment(assessment, of: id, at: position)
+        case .saveAssessmentFields(_, let assessmentID, _):
+            guard let position = family.assessments.firstIndex(where: { $0.id == assessmentID }) else {
+                throw StoreError.recordNotFound(id, assessmentID.rawValue)
+            }
+            try db.saveAssessment(family.assessments[position], of: id, at: position)
         }
         if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
             try db.updateSummary(of: family)

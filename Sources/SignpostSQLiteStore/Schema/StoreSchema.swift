@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 7
+    static let currentVersion = 8
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -54,6 +54,7 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA user_version = 7")
             try db.execute(sql: "UPDATE store_metadata SET value = '7' WHERE key = 'schema_version'")
         }
+        migrator.registerMigration("v8-change-log", migrate: createChangeLog)
         return migrator
     }
 
