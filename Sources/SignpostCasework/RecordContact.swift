@@ -295,6 +295,8 @@ public struct RecordContact {
         if let consent {
             lines.append(
                 "Consent to early help: \(consent.rawValue)\(draft.consentBy.isEmpty ? "" : " (\(draft.consentBy))").")
+        } else if let onFile = situation.consent {
+            lines.append("Consent to early help: \(onFile.rawValue), on file.")
         }
         let changed = levels.filter { $0.after != nil }
         if !changed.isEmpty { lines.append("Levels: \(changed.map(\.text).joined(separator: "; ")).") }

@@ -250,6 +250,7 @@ struct RecordContactTests {
         let saved = try #require(try store.family("F-CW1"))
         #expect(saved.referrals.first { $0.service == "bright-start" }?.consent == .given)
         #expect(saved.consents.map(\.id) == ["CN-FILE1"], "no second record for a consent already on file")
+        #expect(saved.notes.contains { $0.text.contains("Consent to early help: given, on file.") })
     }
 }
 
