@@ -29,6 +29,8 @@ public struct RecordContact {
     public let result: NavigationResult?
     /// What the navigator knew, consent as answered included.
     public let situation: Situation
+    /// The consent the practitioner answered on the route, if they did (not one the walk took from the record).
+    public let answeredConsent: SituationConsent?
     /// Why the contact was closed without a referral (required then).
     public var closingReason: String
     /// Who records it, and on which store.
@@ -44,9 +46,11 @@ public struct RecordContact {
         self.draft = draft
         self.family = family
         self.result = walk?.result
-        var situation = walk?.situationAsAnswered ?? RecordContact.situation(for: draft, today: context.today)
+        var situation =
+            walk?.situationAsAnswered ?? RecordContact.situation(for: draft, family: family, today: context.today)
         if situation.consent == nil { situation.consent = draft.consent }
         self.situation = situation
+        self.answeredConsent = walk?.answeredConsent
         self.closingReason = closingReason
         self.context = context
         self.now = context.clock()
@@ -131,8 +135,9 @@ public struct RecordContact {
     /// The contact's id, derived from the draft's so that one draft makes at most one contact.
     public var contactID: ContactID { ContactID("C-\(stem)") }
 
-    /// The consent taken in this contact: on the consent step, or answered on the route.
-    public var consent: SituationConsent? { draft.consent ?? situation.consent }
+    /// The consent taken in this contact: on the consent step, or answered on the route. A consent on file
+    /// that the contact only used from the record is not taken again.
+    public var consent: SituationConsent? { draft.consent ?? answeredConsent }
 
     /// The outcome recorded on the contact, from what the navigator said.
     public var outcome: ContactOutcome {
@@ -263,18 +268,11 @@ public struct RecordContact {
     }
 
     /// The navigator's view of a draft: everyone it is about, with the concerns ticked and the levels as they stand.
-    public static func situation(for draft: ContactDraft, today: CalendarDate) -> Situation {
-        Situation(
-            door: draft.door, consent: draft.consent,
-            people: draft.people.map { person in
-                let level = draft.levels.first { $0.person == person.id }?.level
-                return SituationPerson(
-                    id: person.id, name: person.fullName, role: person.role.isAdult ? .adult : .child,
-                    dateOfBirth: person.role == .unbornChild ? nil : person.dateOfBirth,
-                    unborn: person.role == .unbornChild, expectedDate: person.expectedDeliveryDate,
-                    send: person.concerns.contains(.send) || person.concerns.contains(.disability), level: level,
-                    concerns: person.concerns, indicators: person.indicators)
-            })
+    ///
+    /// The family's consent on file (see ``SignpostDomain/Family/consentOnFile(on:)``) is the answer from the
+    /// record unless the consent step took one.
+    public static func situation(for draft: ContactDraft, family: Family? = nil, today: CalendarDate) -> Situation {
+        draft.situation(today: today, consentOnFile: family?.consentOnFile(on: today))
     }
 
     private static func person(from draft: DraftPerson) -> Person {
@@ -297,6 +295,8 @@ public struct RecordContact {
         if let consent {
             lines.append(
                 "Consent to early help: \(consent.rawValue)\(draft.consentBy.isEmpty ? "" : " (\(draft.consentBy))").")
+        } else if let onFile = situation.consent {
+            lines.append("Consent to early help: \(onFile.rawValue), on file.")
         }
         let changed = levels.filter { $0.after != nil }
         if !changed.isEmpty { lines.append("Levels: \(changed.map(\.text).joined(separator: "; ")).") }

@@ -2,7 +2,8 @@ import Foundation
 import SignpostDomain
 import SignpostStore
 
-/// Saves a navigator outcome on a family: a referral for each service referred to, and a case note saying why.
+/// Saves a navigator outcome on a family: a referral for each service referred to, a consent record when the
+/// practitioner answered the family's consent in the walk, and a case note saying why.
 ///
 /// Only destinations the practitioner refers to become referrals; signposts (the
 /// family contacts the service themselves) are named in the note only. Referrals
@@ -30,14 +31,32 @@ public struct SaveNavigatorOutcome {
         self.family = family
         self.result = result
         self.situation = walk.situationAsAnswered
+        self.answeredConsent = walk.answeredConsent
         self.context = context
         self.now = context.clock()
     }
 
-    /// The referrals and the case note, in the order they are saved.
+    /// The consent the practitioner answered in the walk; nil when it was not asked (or came from the record).
+    public let answeredConsent: SituationConsent?
+
+    /// The consent record, the referrals and the case note, in the order they are saved.
+    ///
+    /// A consent answered in the walk is stored like one taken in a contact: who gave it (not named in the
+    /// navigator, so said to be so), for what, when, and who recorded it. A consent used from the record is not
+    /// stored again.
     public var changes: [CaseChange] {
         let members = Set(family.members.map(\.id))
-        var changes = OutcomeChanges.referrals(
+        var changes: [CaseChange] = []
+        if let answeredConsent, answeredConsent != .notAsked {
+            changes.append(
+                .recordConsent(
+                    family: family.id,
+                    ConsentRecord(
+                        id: EntityID.generate(prefix: "CN"), givenBy: "not named (answered in the navigator)",
+                        givenOn: LondonTime.today(at: now), decision: ConsentStatus(answeredConsent),
+                        scope: "early help, answered in the navigator", recordedBy: context.practitioner)))
+        }
+        changes += OutcomeChanges.referrals(
             for: result, on: family.id, members: members, situation: situation, contact: nil, at: now,
             by: context.practitioner, id: { _ in EntityID.generate(prefix: "R") })
         let note = CaseNote(

@@ -34,6 +34,7 @@ enum CaseworkStore: String, CaseIterable, CustomStringConvertible, Sendable {
 struct RecordContactTests {
     /// 10:00 on Monday 23 November 2026 in London.
     static let now = Date(timeIntervalSince1970: 1_795_428_000)
+    static var today: CalendarDate { LondonTime.today(at: now) }
 
     /// Marta (level 2 on record) and Ava (3, no level), no consent on file.
     static func family() throws -> Family {
@@ -50,6 +51,17 @@ struct RecordContactTests {
             relationships: [Relationship(from: "P-marta", kind: .parent, to: "P-ava")])
     }
 
+    /// The same family with Marta's consent to early help on file since 2 November 2026.
+    static func familyWithConsentOnFile() throws -> Family {
+        var family = try family()
+        family.consents = [
+            ConsentRecord(
+                id: "CN-FILE1", givenBy: "Marta Wrenfold", givenOn: try CalendarDate(iso: "2026-11-02"),
+                scope: "early help", recordedBy: "hub.worker")
+        ]
+        return family
+    }
+
     /// A call about Ava (early development) and Marta (nothing ticked), levels settled as the level step would.
     static func draft(consent: SituationConsent? = nil, consentBy: String = "") -> ContactDraft {
         var draft = ContactDraft(
@@ -64,7 +76,7 @@ struct RecordContactTests {
                     dateOfBirth: try? CalendarDate(iso: "2023-06-14"), concerns: [.earlyDevelopment]),
             ],
             words: "Ava is not talking yet.", consent: consent, consentBy: consentBy)
-        draft.settleLevels(onRecord: ["P-marta": .earlyHelp])
+        draft.settleLevels(onRecord: ["P-marta": .earlyHelp], today: Self.today)
         return draft
     }
 
@@ -189,7 +201,7 @@ struct RecordContactTests {
             DraftPerson(
                 id: "P-gone", isNew: false, givenName: "Gone", familyName: "Wrenfold", role: .child,
                 concerns: [.neglect]))
-        draft.settleLevels(onRecord: [:])
+        draft.settleLevels(onRecord: [:], today: Self.today)
         let walk = try Self.walk(for: draft)
         #expect(throws: StoreError.self) {
             try RecordContact(
@@ -214,6 +226,31 @@ struct RecordContactTests {
             draft: draft, family: try store.family("F-CW1"), walk: try Self.walk(for: draft),
             context: Self.context(store))
         #expect(recording.alreadyOpen == ["bright-start"])
+    }
+
+    @Test("a contact takes the family's consent on file from the record: not asked again, not recorded twice")
+    func consentOnFileFromRecord() throws {
+        let store = try CaseworkStore.inMemory.make(families: [try Self.familyWithConsentOnFile()])
+        let family = try #require(try store.family("F-CW1"))
+        let draft = Self.draft()
+        let situation = RecordContact.situation(for: draft, family: family, today: Self.today)
+        #expect(situation.consent == .given, "the consent on file is the answer from the record")
+        var walk = NavigatorWalk(pathways: .islington, situation: situation, at: Self.now)
+        var asked = false
+        var guardrail = 100
+        while let pending = walk.pendingQuestion, guardrail > 0 {
+            if pending.question.fact == .consent { asked = true }
+            let answers = pending.question.answers.map(\.value)
+            try walk.answer(answers.contains("no") ? "no" : answers[0])
+            guardrail -= 1
+        }
+        #expect(!asked, "the navigator does not ask for consent the record holds")
+        #expect(walk.answeredConsent == nil)
+        try RecordContact(draft: draft, family: family, walk: walk, context: Self.context(store)).run()
+        let saved = try #require(try store.family("F-CW1"))
+        #expect(saved.referrals.first { $0.service == "bright-start" }?.consent == .given)
+        #expect(saved.consents.map(\.id) == ["CN-FILE1"], "no second record for a consent already on file")
+        #expect(saved.notes.contains { $0.text.contains("Consent to early help: given, on file.") })
     }
 }
 
@@ -246,5 +283,57 @@ struct SaveNavigatorOutcomeTests {
         try save.run()
         let referral = try #require(try store.family("F-CW1")?.referrals.first)
         #expect(referral.consent == .given)
+    }
+
+    /// The navigator over the family, answering consent with `consent` when asked, "2" for a child's level, else "no".
+    static func walk(over family: Family, consent: String = "given") throws -> NavigatorWalk {
+        var walk = NavigatorWalk(
+            pathways: .islington,
+            situation: Situation(family: family, consent: family.consentOnFile(on: RecordContactTests.today)),
+            at: RecordContactTests.now)
+        var guardrail = 100
+        while let pending = walk.pendingQuestion, guardrail > 0 {
+            let answers = pending.question.answers.map(\.value)
+            let value =
+                pending.question.fact == .consent
+                ? consent : (pending.question.id == "child-level" ? "2" : (answers.contains("no") ? "no" : answers[0]))
+            try walk.answer(value)
+            guardrail -= 1
+        }
+        return walk
+    }
+
+    @Test("consent answered in the navigator is stored on the family as a consent record: who, for what, when")
+    func answeredConsentRecorded() throws {
+        let store = try CaseworkStore.inMemory.make(families: [try RecordContactTests.family()])
+        let family = try #require(try store.family("F-CW1"))
+        let walk = try Self.walk(over: family, consent: "given")
+        #expect(walk.answeredConsent == .given)
+        let save = try #require(
+            SaveNavigatorOutcome(family: family, walk: walk, context: RecordContactTests.context(store)))
+        try save.run()
+        let saved = try #require(try store.family("F-CW1"))
+        let consent = try #require(saved.consents.first)
+        #expect(saved.consents.count == 1)
+        #expect(consent.decision == .given)
+        #expect(consent.givenOn == RecordContactTests.today)
+        #expect(consent.scope.lowercased().contains("early help"))
+        #expect(consent.givenBy.lowercased().contains("navigator"))
+        #expect(consent.recordedBy == "sam.okafor")
+        #expect(saved.consentOnFile(on: RecordContactTests.today) == .given)
+    }
+
+    @Test("consent on file is used from the record in the navigator and not recorded again")
+    func consentOnFileNotRecordedAgain() throws {
+        let store = try CaseworkStore.inMemory.make(families: [try RecordContactTests.familyWithConsentOnFile()])
+        let family = try #require(try store.family("F-CW1"))
+        let walk = try Self.walk(over: family, consent: "refused")
+        #expect(walk.answeredConsent == nil, "the consent question is answered from the record")
+        let save = try #require(
+            SaveNavigatorOutcome(family: family, walk: walk, context: RecordContactTests.context(store)))
+        try save.run()
+        let saved = try #require(try store.family("F-CW1"))
+        #expect(saved.consents.map(\.id) == ["CN-FILE1"])
+        #expect(saved.referrals.first?.consent == .given)
     }
 }

@@ -22,6 +22,8 @@ struct LevelStep {
     private var people = ScrollList(rows: [])
     private var indicators = ScrollList(rows: LevelIndicator.allCases.map { ListRow($0.label) })
     private(set) var reason: TextField
+    /// The day the suggestions are worked out on (who is a child), from the last settle.
+    private var today: CalendarDate?
 
     private static let reasonPlaceholder = "why this level and not the suggested one"
 
@@ -66,12 +68,15 @@ struct LevelStep {
     var acceptsTyping: Bool { onReason }
 
     /// Brings the decisions up to date with the people and their concerns, and the levels on record.
-    mutating func settle(_ draft: inout ContactDraft, app: AppEnvironment) {
+    ///
+    /// `today` is the contact's day (an exercise's, in training): who is a child is worked out on it.
+    mutating func settle(_ draft: inout ContactDraft, app: AppEnvironment, today: CalendarDate) {
         var onRecord: [PersonID: NeedLevel] = [:]
         if let id = draft.family, let family = try? app.store.family(id) {
             for member in family.members { onRecord[member.id] = member.currentLevel }
         }
-        draft.settleLevels(onRecord: onRecord)
+        self.today = today
+        draft.settleLevels(onRecord: onRecord, today: today)
         let index = min(selected, max(0, draft.levels.count - 1))
         people = ScrollList(rows: draft.levels.map { ListRow($0.person.rawValue) }, selected: index)
         select(index, in: draft)
@@ -107,7 +112,7 @@ struct LevelStep {
             } else {
                 draft.people[person].indicators.append(indicator)
             }
-            draft.settleLevels(onRecord: [:])
+            if let today { draft.settleLevels(onRecord: [:], today: today) }
         }
         return .handled
     }
@@ -163,7 +168,7 @@ struct LevelStep {
         guard draft.levels.indices.contains(selected),
             let person = draft.people.first(where: { $0.id == draft.levels[selected].person })
         else { return cursor ?? area.origin }
-        for line in person.suggestion.reasons.prefix(1) {
+        for line in (today.map { draft.suggestion(for: person, today: $0).reasons } ?? []).prefix(1) {
             surface.put(
                 TextLayout.truncate("    because: \(line)", to: area.width), at: Point(x: area.x, y: y),
                 style: Style(.dim), clip: area)

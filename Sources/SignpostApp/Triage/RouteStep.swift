@@ -116,7 +116,8 @@ struct RouteStep {
         family = draft.family.flatMap { try? app.store.family($0) }
         var rebuilt = NavigatorWalk(
             pathways: app.pathways,
-            situation: RecordContact.situation(for: draft, today: LondonTime.today(at: moment)), at: moment)
+            situation: RecordContact.situation(for: draft, family: family, today: LondonTime.today(at: moment)),
+            at: moment)
         // Answers are kept with the question and person they answered, so that after an earlier step
         // changes, an answer is only given again to the same question and never to a different one.
         var kept: [String] = []

@@ -53,6 +53,7 @@ final class TriageScreen: Screen {
         said = SaidStep(draft: draft)
         level = LevelStep(draft: draft)
         consent = ConsentStep(draft: draft)
+        if draft.step == .consent { consent.showOnFile(consentOnFile(app: app), draft: draft) }
         if draft.step == .route { route.rebuild(&self.draft, app: app, at: moment(app)) }
     }
 
@@ -206,9 +207,16 @@ final class TriageScreen: Screen {
         }
         syncFields()
         draft.step = steps[max(0, min(steps.count - 1, index + offset))]
-        if draft.step == .level { level.settle(&draft, app: app) }
+        if draft.step == .level { level.settle(&draft, app: app, today: LondonTime.today(at: moment(app))) }
+        if draft.step == .consent { consent.showOnFile(consentOnFile(app: app), draft: draft) }
         if draft.step == .route { route.rebuild(&draft, app: app, at: moment(app)) }
         return .handled
+    }
+
+    /// The chosen family's consent to early help as the record holds it on the contact's day.
+    private func consentOnFile(app: AppEnvironment) -> SituationConsent? {
+        guard let id = draft.family, let family = try? app.store.family(id) else { return nil }
+        return family.consentOnFile(on: LondonTime.today(at: moment(app)))
     }
 
     private func leave(app: AppEnvironment) -> Transition {
@@ -251,7 +259,7 @@ final class TriageScreen: Screen {
     private func record(app: AppEnvironment, closing reason: String?) -> Transition {
         syncFields()
         // Levels are brought up to date with the concerns, as the level step would show them.
-        level.settle(&draft, app: app)
+        level.settle(&draft, app: app, today: LondonTime.today(at: moment(app)))
         let family: Family?
         do {
             family = try draft.family.flatMap { try app.store.family($0) }

@@ -168,9 +168,6 @@ public struct DraftPerson: Hashable, Codable, Sendable, Identifiable {
         indicators = try container.decodeIfPresent([LevelIndicator].self, forKey: .indicators) ?? []
     }
 
-    /// The level suggested from the concerns and indicators ticked.
-    public var suggestion: LevelSuggestion { LevelSuggestion.suggest(concerns: concerns, indicators: indicators) }
-
     /// "Ava Quillfeather".
     public var fullName: String { [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ") }
 }
@@ -219,8 +216,9 @@ public struct DraftLevel: Hashable, Codable, Sendable {
 }
 
 extension ContactDraft {
-    /// Whether this contact decides the person's level: the practitioner set it, or ticked concerns or
-    /// indicators for them. Everyone else keeps the level on record.
+    /// Whether this contact decides the person's level: the practitioner set it, ticked concerns or
+    /// indicators for them, or what they live with (an adult's concern, "think family") points above
+    /// level 1. Everyone else keeps the level on record.
     ///
     /// ```swift
     /// draft.decidesLevel(motherWithNoConcerns)  // false: her level on record is kept
@@ -228,7 +226,8 @@ extension ContactDraft {
     public func decidesLevel(_ decision: DraftLevel) -> Bool {
         if decision.changed { return true }
         guard let person = people.first(where: { $0.id == decision.person }) else { return false }
-        return !person.concerns.isEmpty || !person.indicators.isEmpty
+        // With nothing ticked for the person, a suggestion above level 1 can only come from the household.
+        return !person.concerns.isEmpty || !person.indicators.isEmpty || (decision.suggested ?? .universal) > .universal
     }
 
     /// True when the contact decides a level other than the suggestion, which needs a reason.
@@ -238,20 +237,25 @@ extension ContactDraft {
 
     /// One decision per person, in the people's order.
     ///
-    /// A level set by hand is kept; otherwise a person with concerns or indicators ticked
-    /// takes the suggestion, and anyone else shows (and keeps) their level on record.
+    /// A level set by hand is kept; otherwise a person whose level this contact decides (see
+    /// ``decidesLevel(_:)``) takes the suggestion, and anyone else shows (and keeps) their level on record.
+    /// The suggestion counts the household (see ``suggestion(for:today:)``).
     ///
-    /// - Parameter onRecord: each known person's current level, from the family as stored.
-    public mutating func settleLevels(onRecord: [PersonID: NeedLevel]) {
+    /// - Parameters:
+    ///   - onRecord: each known person's current level, from the family as stored.
+    ///   - today: the day ages are worked out on (who is a child).
+    public mutating func settleLevels(onRecord: [PersonID: NeedLevel], today: CalendarDate) {
+        let suggestions = Dictionary(
+            people.map { ($0.id, suggestion(for: $0, today: today).level) }, uniquingKeysWith: { first, _ in first })
         levels = people.map { person in
+            let suggested = suggestions[person.id] ?? .universal
             var decision =
                 levels.first { $0.person == person.id }
-                ?? DraftLevel(person: person.id, level: person.suggestion.level, suggested: nil)
-            decision.suggested = person.suggestion.level
+                ?? DraftLevel(person: person.id, level: suggested, suggested: nil)
+            decision.suggested = suggested
             decision.onRecord = onRecord[person.id] ?? decision.onRecord
             if !decision.changed {
-                let assessed = !person.concerns.isEmpty || !person.indicators.isEmpty
-                decision.level = assessed ? person.suggestion.level : (decision.onRecord ?? person.suggestion.level)
+                decision.level = decidesLevel(decision) ? suggested : (decision.onRecord ?? suggested)
             }
             return decision
         }

@@ -34,7 +34,7 @@ struct SituationTests {
     func unknownConcerns() throws {
         let situation = try Situation.decode(Data(Self.example.utf8), missingConcernsAreNone: false)
         #expect(situation.people[2].concerns == nil)
-        #expect(situation.people[2].effectiveLevel() == nil)
+        #expect(situation.effectiveLevel(for: situation.people[2], today: today) == nil)
     }
 
     @Test("encoding and decoding give back the same situation")

@@ -111,13 +111,4 @@ public struct SituationPerson: Hashable, Sendable, Identifiable {
         if let dateOfBirth { return dateOfBirth.age(on: today) }
         return age
     }
-
-    /// The level the walk uses: the practitioner's, else the suggestion (nil when neither can be known).
-    public func effectiveLevel() -> NeedLevel? { level ?? suggestedLevel()?.level }
-
-    /// The suggestion from concerns and indicators; nil when the concerns are unknown and nothing is ticked.
-    public func suggestedLevel() -> LevelSuggestion? {
-        if concerns == nil && indicators.isEmpty { return nil }
-        return LevelSuggestion.suggest(concerns: concerns ?? [], indicators: indicators)
-    }
 }
