@@ -46,6 +46,11 @@ extension SQLiteCaseStore {
                     "the store says it holds \(kept.map(String.init) ?? "no count of") families but holds \(counted)")
             }
         }
+        if isReadOnly {
+            // SQLite runs the full-text check as a write; a store opened read-only cannot take one.
+            checked.append("full-text search index: not checked, the store was opened read-only")
+            return StoreCheckReport(problems: problems, checked: checked)
+        }
         do {
             try pool.write { db in
                 try db.execute(sql: "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")

@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
             throw CommandFailure.notFound("no family with id \(familyID): find one with `signpost search`")
         }
         let kind = store.kind
-        try StoreOpening.run { try store.recordViewed(id, by: storeOptions.practitioner) }
+        try storeOptions.recordRead(in: store) { try $0.recordViewed(id, by: storeOptions.practitioner) }
         if json {
             Console.write(try FamilyDocument(family: family, isFictional: kind.isFictional).encoded())
         } else {
