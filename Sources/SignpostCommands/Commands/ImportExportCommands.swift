@@ -120,7 +120,7 @@ struct ExportCommand: ParsableCommand {
             if let folder {
                 try folder.write(data, for: id)
             } else {
-                Console.write(data)
+                Console.writeJSON(data)
             }
         }
         if let folder {

@@ -53,7 +53,7 @@ struct ListCommand: ParsableCommand {
         let page = try StoreOpening.run { try store.families(query) }
         let today = LondonTime.today(at: Date())
         if json {
-            for summary in page.summaries { Console.print(try SummaryJSON.line(summary, today: today)) }
+            for summary in page.summaries { Console.writeJSON(try SummaryJSON.line(summary, today: today)) }
             return
         }
         if page.summaries.isEmpty {

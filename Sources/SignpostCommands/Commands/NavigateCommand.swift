@@ -89,7 +89,7 @@ struct NavigateCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.write(try encoder.encode(result) + Data("\n".utf8))
+            Console.writeJSON(try encoder.encode(result) + Data("\n".utf8))
         case .text:
             Console.print(result.text)
         }

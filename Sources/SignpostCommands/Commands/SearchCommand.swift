@@ -37,7 +37,7 @@ struct SearchCommand: ParsableCommand {
         let hits = try StoreOpening.run { try store.search(text, limit: limit) }
         let today = LondonTime.today(at: Date())
         if json {
-            for hit in hits { Console.print(try SummaryJSON.line(hit.summary, today: today, matched: hit.reason)) }
+            for hit in hits { Console.writeJSON(try SummaryJSON.line(hit.summary, today: today, matched: hit.reason)) }
             return
         }
         guard !hits.isEmpty else {

@@ -29,7 +29,7 @@ struct ShowCommand: ParsableCommand {
         let kind = store.kind
         try storeOptions.recordRead(in: store) { try $0.recordViewed(id, by: storeOptions.practitioner) }
         if json {
-            Console.write(try FamilyDocument(family: family, isFictional: kind.isFictional).encoded())
+            Console.writeJSON(try FamilyDocument(family: family, isFictional: kind.isFictional).encoded())
         } else {
             let today = LondonTime.today(at: Date())
             Console.print(FamilyReport.text(family, today: today, significantOnly: significant))

@@ -84,7 +84,7 @@ struct TrainCommand: ParsableCommand {
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer {
             if keep {
-                FileHandle.standardError.write(Data("signpost: the training store is kept at \(folder.path)\n".utf8))
+                Console.error("the training store is kept at \(folder.path)")
             } else {
                 try? FileManager.default.removeItem(at: folder)
             }
