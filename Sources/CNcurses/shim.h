@@ -35,7 +35,7 @@ static inline int signpost_is_click(mmask_t state) {
 /// Restores the terminal and exits; installed for SIGINT and SIGTERM so an interrupted
 /// session never leaves the terminal in raw mode.
 static inline void signpost_restore_and_exit(int signal_number) {
-    endwin();
+    if (!isendwin()) { endwin(); }
     // write(2) is safe in a signal handler; the practitioner learns what happened to their work.
     static const char message[] =
         "signpost: interrupted. Everything saved before now is kept (notes, levels and assessment fields are "
@@ -49,10 +49,22 @@ static inline void signpost_endwin_at_exit(void) {
     if (!isendwin()) { endwin(); }
 }
 
+/// Installs the handler for one signal unless another handler (such as SignalCleanup's, which
+/// ends by calling signpost_restore_and_exit) is already there.
+static inline void signpost_handle_unless_handled(int signal_number) {
+    struct sigaction current;
+    if (sigaction(signal_number, NULL, &current) == 0 && current.sa_handler != SIG_DFL
+        && current.sa_handler != SIG_IGN) {
+        return;
+    }
+    signal(signal_number, signpost_restore_and_exit);
+}
+
 static inline void signpost_install_signal_handlers(void) {
     atexit(signpost_endwin_at_exit);
-    signal(SIGINT, signpost_restore_and_exit);
-    signal(SIGTERM, signpost_restore_and_exit);
+    signpost_handle_unless_handled(SIGINT);
+    signpost_handle_unless_handled(SIGTERM);
+    signpost_handle_unless_handled(SIGHUP);
 }
 
 /// The C library's column width of a character (declared here because glibc hides it unless

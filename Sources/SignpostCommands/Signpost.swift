@@ -25,6 +25,8 @@ public struct Signpost: ParsableCommand {
 
     /// Runs the command line and exits: errors on standard error in one line, with the documented exit code.
     public static func runAndExit(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // A file-size limit (`ulimit -f`) then fails the write, which is reported, instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -39,6 +39,9 @@ public final class SQLiteCaseStore: CaseStore {
     /// every change is refused.
     public let isReadOnly: Bool
 
+    /// For a store opened for reading: whether its `-wal` and `-shm` files were there before.
+    private let companionsBeforeReading: StoreFile.Companions?
+
     /// Where the store's file is.
     public let url: URL
 
@@ -79,6 +82,8 @@ public final class SQLiteCaseStore: CaseStore {
     /// - Throws: ``StoreError``; the file is left untouched.
     public init(openingForReading url: URL, busyTimeout: TimeInterval = 5) throws {
         let url = url.standardizedFileURL
+        // Before the check, which may itself make them.
+        let companions = StoreFile.Companions(path: url.path)
         let found = try StoreFile.validate(url, busyTimeout: busyTimeout)
         if found.schemaVersion < StoreSchema.currentVersion {
             throw StoreError.unavailable(
@@ -91,6 +96,7 @@ public final class SQLiteCaseStore: CaseStore {
         self.kind = found.kind
         self.isReadOnly = true
         self.checkpointer = nil
+        self.companionsBeforeReading = companions
         do {
             var configuration = Configuration()
             configuration.readonly = true
@@ -100,6 +106,16 @@ public final class SQLiteCaseStore: CaseStore {
         } catch {
             throw StoreError(error, path: url.path)
         }
+    }
+
+    /// Whether the store at `url` was written by an older Signpost and must be upgraded before it is read.
+    ///
+    /// - Throws: ``StoreError`` when the file is not a store this Signpost can open.
+    public static func needsUpgrade(_ url: URL) throws -> Bool {
+        let url = url.standardizedFileURL
+        let before = StoreFile.Companions(path: url.path)
+        defer { StoreFile.tidy(url.path, before: before) }
+        return try StoreFile.validate(url, busyTimeout: 5).schemaVersion < StoreSchema.currentVersion
     }
 
     /// How a store of `kind` makes its saves durable, for `signpost info` and the README.
@@ -126,6 +142,7 @@ public final class SQLiteCaseStore: CaseStore {
     private init(openingValidated url: URL, kind: StoreKind, busyTimeout: TimeInterval) throws {
         self.url = url
         self.isReadOnly = false
+        self.companionsBeforeReading = nil
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(busyTimeout)
@@ -205,9 +222,20 @@ public final class SQLiteCaseStore: CaseStore {
                 _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
             }
             try pool.close()
+            tidyAfterReading()
         } catch {
             throw StoreError(error, path: path)
         }
+    }
+
+    /// Leaves no `-wal` or `-shm` file that reading made beside the store.
+    ///
+    /// A read-only connection cannot remove them; a writable connection closed
+    /// as SQLite's last one does, after SQLite's own locks have shown no other
+    /// process is using the store. Nothing is done when they were there before
+    /// (another Signpost is using the store) or the file cannot be written.
+    private func tidyAfterReading() {
+        if let before = companionsBeforeReading { StoreFile.tidy(path, before: before) }
     }
 
     /// Runs `body` in a read, turning database errors into ``StoreError``.

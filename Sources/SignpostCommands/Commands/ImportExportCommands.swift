@@ -23,14 +23,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         var documents: [FamilyDocument] = []
         for file in files {
-            let data: Data
-            do {
-                data =
-                    file == "-"
-                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                throw CommandFailure.badInput("cannot read \(file): \((error as NSError).localizedDescription)")
-            }
+            let data = try InputFile.read(file, limit: InputFile.familyLimit, what: "the family document")
             do {
                 documents.append(try FamilyDocument(decoding: data))
             } catch let error as FamilyDocumentError {
@@ -99,6 +92,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
+        defer { try? store.close() }
         let kind = store.kind
         let ids: [FamilyID] =
             all

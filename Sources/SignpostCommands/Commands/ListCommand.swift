@@ -47,6 +47,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
+        defer { try? store.close() }
         let query = FamilyListQuery(
             locality: locality, level: level, service: service.map { ServiceID($0) }, leadProfessional: lead,
             isOpen: open ? true : (closed ? false : nil), offset: offset, limit: limit)

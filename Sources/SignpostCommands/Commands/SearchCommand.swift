@@ -33,6 +33,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
+        defer { try? store.close() }
         let text = words.joined(separator: " ")
         let hits = try StoreOpening.run { try store.search(text, limit: limit) }
         let today = LondonTime.today(at: Date())

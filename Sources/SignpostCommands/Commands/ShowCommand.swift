@@ -22,6 +22,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
+        defer { try? store.close() }
         let id = FamilyID(familyID)
         guard let family = try StoreOpening.run({ try store.family(id) }) else {
             throw CommandFailure.notFound("no family with id \(familyID): find one with `signpost search`")

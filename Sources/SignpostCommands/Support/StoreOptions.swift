@@ -45,7 +45,10 @@ struct StoreOptions: ParsableArguments {
     /// trail; one on a read-only file or folder (a backup, say) is opened
     /// read-only: it is read as it is, nothing is written, and standard error
     /// says that this read could not be recorded.
-    func openExisting() throws -> SQLiteCaseStore {
+    ///
+    /// - Parameter forReadingOnly: Open read-only even when the store could be written (`check`);
+    ///   a store an older Signpost wrote is then upgraded first if it can be.
+    func openExisting(forReadingOnly: Bool = false) throws -> SQLiteCaseStore {
         let url = location(for: .live)
         var info = stat()
         guard stat(url.path, &info) == 0 else {
@@ -56,13 +59,16 @@ struct StoreOptions: ParsableArguments {
             access(url.path, W_OK) == 0 && access(url.deletingLastPathComponent().path, W_OK) == 0
             && (info.st_mode & S_IFMT) != S_IFDIR
         let store = try StoreOpening.open {
-            writable
+            if try writable && forReadingOnly && SQLiteCaseStore.needsUpgrade(url) {
+                try SQLiteCaseStore(opening: url, expecting: nil).close()
+            }
+            return writable && !forReadingOnly
                 ? try SQLiteCaseStore(opening: url, expecting: nil)
                 : try SQLiteCaseStore(openingForReading: url)
         }
         let kind = store.kind
         if kind.isFictional { Console.error("\(url.path) is a \(kind) store: FICTIONAL DATA") }
-        if store.isReadOnly {
+        if store.isReadOnly && !forReadingOnly {
             Console.error("\(url.path) is read-only here: it is read as it is, and this read is not in its audit trail")
         }
         return store

@@ -15,7 +15,7 @@ extension StoreError {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 self = .locked(path: path)
             case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_SCHEMA:
-                self = .damaged(path: path, detail: detail)
+                self = .damaged(path: path, detail: "SQLite reports: \(detail)")
             case .SQLITE_FULL:
                 self = .diskFull(path: path)
             case .SQLITE_READONLY:

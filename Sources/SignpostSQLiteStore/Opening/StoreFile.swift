@@ -166,7 +166,7 @@ enum StoreFile {
 
     /// SQLite's own words, with the facts about the file that help someone decide what to do.
     static func describeDamage(_ path: String, sqliteSaid: String) -> String {
-        ["SQLite reports: \(sqliteSaid)", headerShortfall(path)].compactMap { $0 }.joined(separator: "; ")
+        [sqliteSaid, headerShortfall(path)].compactMap { $0 }.joined(separator: "; ")
     }
 
     /// What the file's length says when it is shorter than its header records, or nil when it is not.
@@ -193,6 +193,24 @@ enum StoreFile {
         let pages = bigEndian(28, 4)
         guard bigEndian(24, 4) == bigEndian(92, 4), pages * pageSize > size else { return nil }
         return "the file is \(size) bytes but its header records \(pages * pageSize) (\(pages) pages)\(log); it looks cut short"
+    }
+
+    /// Leaves no `-wal` or `-shm` file that looking at the store made beside it.
+    ///
+    /// A read-only connection cannot remove them; a writable connection closed
+    /// as SQLite's last one does, after SQLite's own locks have shown no other
+    /// process is using the store. Nothing is done when they were there before
+    /// (another Signpost may be using the store) or the file cannot be written.
+    static func tidy(_ path: String, before: Companions) {
+        guard before.existed.values.allSatisfy({ !$0 }), FileManager.default.fileExists(atPath: path + "-shm"),
+            access(path, W_OK) == 0, access((path as NSString).deletingLastPathComponent, W_OK) == 0
+        else { return }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(1)
+        configuration.label = "Signpost store tidy"
+        if let queue = try? DatabaseQueue(path: path, configuration: configuration) {
+            try? queue.close()
+        }
     }
 
     /// SQLite's `-wal` and `-shm` files beside a store, as they were before a look at it.
