@@ -13,6 +13,7 @@ extension SQLiteCaseStore {
     ///   full-text index agrees with them;
     /// - every person's match keys are exactly those their names, date of birth
     ///   and family postcode call for;
+    /// - the audit trail's hash chain is whole (``AuditChain``): the first entry changed, added or removed is named;
     /// - every contact draft can be read, and its row agrees with what it holds
     ///   (an unreadable draft is left out of ``drafts(for:)``, so this is where it is reported).
     public func check() throws -> StoreCheckReport {
@@ -36,6 +37,14 @@ extension SQLiteCaseStore {
             try checkPeopleReferences(db, problems: &problems, checked: &checked)
             try checkFamilies(db, problems: &problems, checked: &checked)
             try checkDrafts(db, problems: &problems, checked: &checked)
+            let chain = try AuditChain.verify(db)
+            if let firstBreak = chain.firstBreak {
+                problems.append(firstBreak)
+            } else {
+                checked.append(
+                    "audit trail: \(chain.entries) entries, each chained to the one before (newest hash \(chain.head.isEmpty ? "none" : String(chain.head.prefix(16))))"
+                )
+            }
             let counted = try Int.fetchOne(db, sql: "SELECT count(*) FROM family") ?? 0
             let kept = try Int.fetchOne(
                 db, sql: "SELECT CAST(value AS INTEGER) FROM store_metadata WHERE key = 'family_count'")

@@ -281,9 +281,19 @@ struct SQLiteStoreFileTests {
         #expect(try store.check().problems == ["family F-00018: the matcher's keys do not match its people"])
     }
 
+    /// Takes a store back to version 4 as an older Signpost left it: no audit chain.
+    static func undoVersion5(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE audit_entry DROP COLUMN previous_hash")
+        try db.execute(sql: "ALTER TABLE audit_entry DROP COLUMN entry_hash")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-audit-chain'")
+        try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
+        try db.execute(sql: "PRAGMA user_version = 4")
+    }
+
     /// Takes a store back to version 2 as an older Signpost left it: no drafts table, no contact time index,
     /// no kept family count.
     private static func undoVersion3(_ db: Database) throws {
+        try undoVersion5(db)
         try db.execute(sql: "DROP TRIGGER family_counted")
         try db.execute(sql: "DROP TRIGGER family_uncounted")
         try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'family_count'")

@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 4
+    static let currentVersion = 5
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -43,6 +43,11 @@ enum StoreSchema {
             try createVersion4(db)
             try db.execute(sql: "PRAGMA user_version = 4")
             try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
+        }
+        migrator.registerMigration("v5-audit-chain") { db in
+            try AuditChain.createVersion5(db)
+            try db.execute(sql: "PRAGMA user_version = 5")
+            try db.execute(sql: "UPDATE store_metadata SET value = '5' WHERE key = 'schema_version'")
         }
         return migrator
     }
