@@ -49,22 +49,10 @@ static inline void signpost_endwin_at_exit(void) {
     if (!isendwin()) { endwin(); }
 }
 
-/// Installs the handler for one signal unless another handler (such as SignalCleanup's, which
-/// ends by calling signpost_restore_and_exit) is already there.
-static inline void signpost_handle_unless_handled(int signal_number) {
-    struct sigaction current;
-    if (sigaction(signal_number, NULL, &current) == 0 && current.sa_handler != SIG_DFL
-        && current.sa_handler != SIG_IGN) {
-        return;
-    }
-    signal(signal_number, signpost_restore_and_exit);
-}
-
-static inline void signpost_install_signal_handlers(void) {
+/// Restores the terminal at exit; the signal handlers are installed from Swift (SignalCleanup), after
+/// ncurses has installed its own, so that they also remove a training store's files.
+static inline void signpost_install_exit_handler(void) {
     atexit(signpost_endwin_at_exit);
-    signpost_handle_unless_handled(SIGINT);
-    signpost_handle_unless_handled(SIGTERM);
-    signpost_handle_unless_handled(SIGHUP);
 }
 
 /// The C library's column width of a character (declared here because glibc hides it unless

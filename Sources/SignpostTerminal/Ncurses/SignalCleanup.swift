@@ -29,6 +29,14 @@ public enum SignalCleanup {
         allocatedCount = paths.count
         cleanupList = list
         cleanupCount = paths.count
+        installHandlers()
+    }
+
+    /// Installs the one handler for SIGINT, SIGTERM and SIGHUP: remove the registered paths, restore the
+    /// terminal, say what happened to the practitioner's work, and exit with 128 plus the signal's number.
+    ///
+    /// ``NcursesTerminal`` calls this after starting ncurses (whose own handlers it replaces).
+    public static func installHandlers() {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { signalNumber in
                 if let list = cleanupList {
