@@ -123,7 +123,10 @@ struct FamilyDocumentHostileInputTests {
     @Test("NUL in any text is refused naming the field, never cut short")
     func nul() throws {
         let data = try document(replacing: #""name" : "Nul""#, with: #""name" : "Nul\u0000hidden""#)
-        #expect(throws: FamilyDocumentError.invalid("field family.name contains a NUL character (U+0000), which cannot be stored; remove it")) {
+        #expect(
+            throws: FamilyDocumentError.invalid(
+                "field family.name contains a NUL character (U+0000), which cannot be stored; remove it")
+        ) {
             try FamilyDocument(decoding: data)
         }
     }

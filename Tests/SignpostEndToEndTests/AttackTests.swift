@@ -58,7 +58,8 @@ struct AttackTests {
     @Test("kill -9 during imports: nothing committed is lost, nothing half-saved, no sound store called damaged")
     func killDuringSave() throws {
         let store = home.path("killed.sqlite")
-        let first = try binary.run(["import", "--store", store, try write(try Self.familyDocument(id: "K-0"), "k0.json")], home: home)
+        let first = try binary.run(
+            ["import", "--store", store, try write(try Self.familyDocument(id: "K-0"), "k0.json")], home: home)
         #expect(first.status == 0, "\(first.standardError)")
         var completed: Set<String> = ["K-0"]
         var killed = 0
@@ -148,10 +149,15 @@ struct AttackTests {
 
     // MARK: Bad files
 
-    @Test("fourteen kinds of bad file: check refuses each, and every refused file is left byte for byte, nothing beside it")
+    @Test(
+        "fourteen kinds of bad file: check refuses each, and every refused file is left byte for byte, nothing beside it"
+    )
     func badFiles() throws {
         let good = home.path("good.sqlite")
-        #expect(try binary.run(["import", "--store", good, try write(try Self.familyDocument(id: "B-1"), "b.json")], home: home).status == 0)
+        #expect(
+            try binary.run(
+                ["import", "--store", good, try write(try Self.familyDocument(id: "B-1"), "b.json")], home: home
+            ).status == 0)
         #expect(try binary.run(["check", "--store", good], home: home).status == 0)
         // Closed: the whole store is in the main file.
         let store = try Data(contentsOf: URL(fileURLWithPath: good))
@@ -161,7 +167,9 @@ struct AttackTests {
         var zeroedPage = store
         zeroedPage.replaceSubrange(4096 * 2..<4096 * 3, with: Data(count: 4096))
         var scrambled = store
-        for index in stride(from: 4096, to: scrambled.count, by: 97) { scrambled[index] = UInt8.random(in: 0...255, using: &generator) }
+        for index in stride(from: 4096, to: scrambled.count, by: 97) {
+            scrambled[index] = UInt8.random(in: 0...255, using: &generator)
+        }
         let kinds: [(String, Data)] = [
             ("random bytes", Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })),
             ("text", Data("These are not the families you are looking for.\n".utf8)),
@@ -205,7 +213,9 @@ struct AttackTests {
                 if run.standardError.contains("NSCocoa") || run.standardError.isEmpty {
                     unclear.append("\(kind): \(run.standardError)")
                 }
-                if try Data(contentsOf: URL(fileURLWithPath: path)) != bytes { changed.append("\(kind) by \(arguments[0])") }
+                if try Data(contentsOf: URL(fileURLWithPath: path)) != bytes {
+                    changed.append("\(kind) by \(arguments[0])")
+                }
                 for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
                     companions.append("\(kind)\(suffix) by \(arguments[0])")
                 }
@@ -253,7 +263,8 @@ struct AttackTests {
             outputs.append(("\(arguments[0]) stdout", run.outputData))
             outputs.append(("\(arguments[0]) stderr", Data(run.standardError.utf8)))
         }
-        let situation = #"{"door": "csct", "consent": "given", "people": [{"id": "mum", "name": "\#(hostile.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? String(format: "\\u%04x", $0.value) : String($0) }.joined())", "role": "adult", "age": 30, "concerns": ["financial"]}]}"#
+        let situation =
+            #"{"door": "csct", "consent": "given", "people": [{"id": "mum", "name": "\#(hostile.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? String(format: "\\u%04x", $0.value) : String($0) }.joined())", "role": "adult", "age": 30, "concerns": ["financial"]}]}"#
         for format in ["text", "json"] {
             let run = try binary.run(
                 ["navigate", "--situation", "-", "--format", format, "--at", "2026-11-23T10:00:00Z"], home: home,
@@ -271,7 +282,9 @@ struct AttackTests {
             raw += found.count
             #expect(found.isEmpty, "\(what) printed raw \(found)")
         }
-        print("attack: hostile text: \(outputs.count) outputs checked, \(raw) raw control characters; round trip identical")
+        print(
+            "attack: hostile text: \(outputs.count) outputs checked, \(raw) raw control characters; round trip identical"
+        )
     }
 
     // MARK: Ids, NUL, duplicate keys, sizes
@@ -279,7 +292,10 @@ struct AttackTests {
     @Test("ids that climb out of a folder or pass for another are refused on import; nothing is written outside")
     func pathTraversalAndLookalikes() throws {
         let store = home.path("ids.sqlite")
-        #expect(try binary.run(["import", "--store", store, try write(try Self.familyDocument(id: "F-7777"), "ok.json")], home: home).status == 0)
+        #expect(
+            try binary.run(
+                ["import", "--store", store, try write(try Self.familyDocument(id: "F-7777"), "ok.json")], home: home
+            ).status == 0)
         let before = try FileManager.default.subpathsOfDirectory(atPath: home.url.path).sorted()
         for (index, id) in ["../../../victim", "F-7777 ", "F\u{2011}7777", "F-77\u{200B}77", "a/b", ".."].enumerated() {
             let file = try write(try Self.familyDocument(id: id), "bad-id-\(index).json")
@@ -288,7 +304,8 @@ struct AttackTests {
             #expect(run.standardError.contains("not a valid id"), "\(run.standardError)")
             try FileManager.default.removeItem(atPath: file)
         }
-        let exported = try binary.run(["export", "--store", store, "--all", "--output", home.path("out/a/b")], home: home)
+        let exported = try binary.run(
+            ["export", "--store", store, "--all", "--output", home.path("out/a/b")], home: home)
         #expect(exported.status == 0, "\(exported.standardError)")
         let refusedExport = try binary.run(["export", "--store", store, "../../victim"], home: home)
         #expect(refusedExport.status == 2)
@@ -304,10 +321,13 @@ struct AttackTests {
         let nul = try write(try Self.familyDocument(id: "N-1", name: "Nul\u{0}hidden"), "nul.json")
         let refused = try binary.run(["import", "--store", store, nul], home: home)
         #expect(refused.status == 2)
-        #expect(refused.standardError.contains("family.name") && refused.standardError.contains("NUL"), "\(refused.standardError)")
+        #expect(
+            refused.standardError.contains("family.name") && refused.standardError.contains("NUL"),
+            "\(refused.standardError)")
 
         let text = String(decoding: try Self.familyDocument(id: "N-2"), as: UTF8.self)
-        let doubled = try write(Data(text.replacingOccurrences(of: #""id":"N-2""#, with: #""id":"N-2","id":"N-3""#).utf8), "twice.json")
+        let doubled = try write(
+            Data(text.replacingOccurrences(of: #""id":"N-2""#, with: #""id":"N-2","id":"N-3""#).utf8), "twice.json")
         let twice = try binary.run(["import", "--store", store, doubled], home: home)
         #expect(twice.status == 2)
         #expect(twice.standardError.contains("family.id is given twice"), "\(twice.standardError)")
@@ -333,7 +353,10 @@ struct AttackTests {
     @Test("a full disk (a file-size limit, no root needed) is reported as such and loses nothing saved before")
     func fullDisk() throws {
         let store = home.path("full.sqlite")
-        #expect(try binary.run(["import", "--store", store, try write(try Self.familyDocument(id: "D-0"), "d0.json")], home: home).status == 0)
+        #expect(
+            try binary.run(
+                ["import", "--store", store, try write(try Self.familyDocument(id: "D-0"), "d0.json")], home: home
+            ).status == 0)
         let size = try FileManager.default.attributesOfItem(atPath: store)[.size] as? Int ?? 0
         let files = try (1...150).map { try write(try Self.familyDocument(id: "D-\($0)"), "d\($0).json") }
         // ulimit -f counts 512-byte blocks in POSIX sh: room for the store as it is and a little more, not for 150 families.
@@ -342,9 +365,13 @@ struct AttackTests {
         let run = try ChildProcess.run(
             "/bin/sh", ["-c", "ulimit -f \(blocks) && exec \(quoted)"], environment: home.environment, input: Data(),
             timeout: .seconds(120))
-        print("attack: full disk: import under a \(blocks * 512)-byte file limit exited \(run.status): \(run.standardError)")
+        print(
+            "attack: full disk: import under a \(blocks * 512)-byte file limit exited \(run.status): \(run.standardError)"
+        )
         #expect(run.status == 3, "\(run.standardError)")
-        #expect(run.standardError.contains("full") || run.standardError.contains("could not be written"), "\(run.standardError)")
+        #expect(
+            run.standardError.contains("full") || run.standardError.contains("could not be written"),
+            "\(run.standardError)")
         #expect(!run.standardError.contains("disk I/O error\n"))
         let check = try binary.run(["check", "--store", store], home: home)
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
@@ -363,7 +390,10 @@ struct AttackTests {
         let folder = home.url.appendingPathComponent("readonly")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = folder.appendingPathComponent("store.sqlite").path
-        #expect(try binary.run(["import", "--store", store, try write(try Self.familyDocument(id: "R-1"), "r.json")], home: home).status == 0)
+        #expect(
+            try binary.run(
+                ["import", "--store", store, try write(try Self.familyDocument(id: "R-1"), "r.json")], home: home
+            ).status == 0)
         chmod(store, 0o400)
         chmod(folder.path, 0o500)
         defer {
@@ -372,7 +402,8 @@ struct AttackTests {
         }
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         for arguments in [["list"], ["show", "R-1"], ["check"], ["search", "quill"]] {
-            let run = try binary.run(Array(arguments.prefix(1)) + ["--store", store] + arguments.dropFirst(), home: home)
+            let run = try binary.run(
+                Array(arguments.prefix(1)) + ["--store", store] + arguments.dropFirst(), home: home)
             #expect(run.status == 0, "\(arguments[0]): \(run.standardError)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == before)
@@ -383,7 +414,9 @@ struct AttackTests {
         for command in [["list"], ["check"], ["import", try write(try Self.familyDocument(id: "X-1"), "x.json")]] {
             let run = try binary.run([command[0], "--store", home.url.path] + command.dropFirst(), home: home)
             #expect(run.status != 0)
-            #expect(run.standardError.contains("is a folder") && !run.standardError.contains("NSCocoa"), "\(run.standardError)")
+            #expect(
+                run.standardError.contains("is a folder") && !run.standardError.contains("NSCocoa"),
+                "\(run.standardError)")
         }
     }
 }

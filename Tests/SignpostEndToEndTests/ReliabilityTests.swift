@@ -14,7 +14,9 @@ struct ReliabilityTests {
     }
 
     private func trainingFolders(in temporary: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("signpost-training-") }
+        try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter {
+            $0.hasPrefix("signpost-training-")
+        }
     }
 
     /// Starts a training session with its own temporary folder; returns it, its folder and the session's process id.
@@ -39,7 +41,9 @@ struct ReliabilityTests {
             kill(pid, signalNumber)
             try session.waitFor("[exited \(128 + signalNumber)]")
             let left = try trainingFolders(in: temporary)
-            print("attack: training store after signal \(signalNumber): \(left.contains(folder) ? "left behind" : "removed")")
+            print(
+                "attack: training store after signal \(signalNumber): \(left.contains(folder) ? "left behind" : "removed")"
+            )
             #expect(!left.contains(folder), "signal \(signalNumber) left \(folder)")
         }
     }
@@ -54,7 +58,9 @@ struct ReliabilityTests {
         #expect(try trainingFolders(in: temporary).contains(folder), "SIGKILL cannot be caught: the folder stays")
         let (next, nextFolder, nextPID) = try startTraining(temporary: temporary)
         let left = try trainingFolders(in: temporary)
-        print("attack: training store after SIGKILL, at the next start: \(left.contains(folder) ? "left behind" : "removed")")
+        print(
+            "attack: training store after SIGKILL, at the next start: \(left.contains(folder) ? "left behind" : "removed")"
+        )
         #expect(!left.contains(folder))
         #expect(left.contains(nextFolder))
         kill(nextPID, SIGTERM)

@@ -185,7 +185,8 @@ struct SQLiteStoreFileTests {
     @Test("a folder, or a path through a file, is reported unavailable")
     func unavailablePaths() throws {
         let folder = try TemporaryFolder()
-        #expect(throws: StoreError.unavailable(path: folder.url.path, detail: StoreFile.folderDetail(folder.url.path))) {
+        #expect(throws: StoreError.unavailable(path: folder.url.path, detail: StoreFile.folderDetail(folder.url.path)))
+        {
             try SQLiteCaseStore(openingOrCreating: folder.url, kind: .live)
         }
         let file = folder.file("plain.txt")

@@ -55,7 +55,8 @@ struct ListCommand: ParsableCommand {
         try storeOptions.recordRead(in: store) {
             try $0.recordRead(
                 action: "list-families",
-                summary: "listed families \(page.offset + 1)–\(page.offset + page.summaries.count) of \(page.totalCount)",
+                summary:
+                    "listed families \(page.offset + 1)–\(page.offset + page.summaries.count) of \(page.totalCount)",
                 by: storeOptions.practitioner)
         }
         let today = LondonTime.today(at: Date())

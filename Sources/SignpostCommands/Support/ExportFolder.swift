@@ -43,7 +43,8 @@ struct ExportFolder {
         let file = url.appendingPathComponent("\(id.rawValue).json").standardizedFileURL
         guard file.deletingLastPathComponent().path == url.path else {
             throw CommandFailure.badInput(
-                "family \(id.rawValue.debugDescription) would be written outside \(url.path); nothing more was exported")
+                "family \(id.rawValue.debugDescription) would be written outside \(url.path); nothing more was exported"
+            )
         }
         return file
     }
@@ -55,7 +56,8 @@ struct ExportFolder {
         guard descriptor >= 0 else {
             let reason = errno
             if reason == ELOOP {
-                throw CommandFailure.badInput("\(path) is a symbolic link; it was not followed. Remove it and export again")
+                throw CommandFailure.badInput(
+                    "\(path) is a symbolic link; it was not followed. Remove it and export again")
             }
             throw CommandFailure.badInput("cannot write \(path): \(String(cString: strerror(reason)))")
         }

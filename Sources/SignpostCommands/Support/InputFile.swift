@@ -39,7 +39,8 @@ enum InputFile {
         }
         guard data.count <= limit else {
             throw CommandFailure.badInput(
-                "\(what) \(path == "-" ? "on standard input" : path) is larger than \(limit >> 10) KB; nothing was read. Check it is the right file")
+                "\(what) \(path == "-" ? "on standard input" : path) is larger than \(limit >> 10) KB; nothing was read. Check it is the right file"
+            )
         }
         return data
     }

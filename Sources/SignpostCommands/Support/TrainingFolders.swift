@@ -39,7 +39,9 @@ enum TrainingFolders {
             guard parts.count == 2, let pid = pid_t(parts[0]) else { continue }
             let path = temporary.appendingPathComponent(name).path
             var info = stat()
-            guard lstat(path, &info) == 0, info.st_uid == geteuid(), (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            guard lstat(path, &info) == 0, info.st_uid == geteuid(), (info.st_mode & S_IFMT) == S_IFDIR else {
+                continue
+            }
             // kill(pid, 0) fails with ESRCH only when no such process exists.
             if kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(atPath: path) }
         }

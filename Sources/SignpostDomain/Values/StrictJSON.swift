@@ -94,20 +94,25 @@ public enum StrictJSON {
                 case UInt8(ascii: ","):
                     switch stack.last {
                     case .array(let position): stack[stack.count - 1] = .array(index: position + 1)
-                    case .object(let keys, let key, _): stack[stack.count - 1] = .object(keys: keys, key: key, expectingKey: true)
+                    case .object(let keys, let key, _):
+                        stack[stack.count - 1] = .object(keys: keys, key: key, expectingKey: true)
                     case nil: break
                     }
                 case UInt8(ascii: "\""):
                     let (text, hasNUL) = readString()
                     if case .object(var keys, _, true) = stack.last {
-                        if hasNUL { return "field \(path(adding: text.debugDescription)) has a NUL character (U+0000) in its name" }
+                        if hasNUL {
+                            return
+                                "field \(path(adding: text.debugDescription)) has a NUL character (U+0000) in its name"
+                        }
                         guard keys.insert(text).inserted else {
                             return "field \(path(adding: text)) is given twice; give each field once"
                         }
                         stack[stack.count - 1] = .object(keys: keys, key: text, expectingKey: false)
                     } else if hasNUL {
                         let field = path()
-                        return "field \(field.isEmpty ? "(the document)" : field) contains a NUL character (U+0000), which cannot be stored; remove it"
+                        return
+                            "field \(field.isEmpty ? "(the document)" : field) contains a NUL character (U+0000), which cannot be stored; remove it"
                     }
                     continue
                 default:

@@ -73,7 +73,8 @@ enum StoreCreation {
         }
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX) == 0 else {
-            throw StoreError.unavailable(path: path, detail: "cannot lock the file: \(String(cString: strerror(errno)))")
+            throw StoreError.unavailable(
+                path: path, detail: "cannot lock the file: \(String(cString: strerror(errno)))")
         }
         defer { flock(descriptor, LOCK_UN) }
         var held = stat()
@@ -82,7 +83,8 @@ enum StoreCreation {
         // Someone else's store is there now (the path names another file, or this one has content): use it.
         guard held.st_ino == current.st_ino, held.st_dev == current.st_dev, current.st_size == 0 else { return }
         if rename(temporary, path) != 0 {
-            throw StoreError.unavailable(path: path, detail: "cannot create the store: \(String(cString: strerror(errno)))")
+            throw StoreError.unavailable(
+                path: path, detail: "cannot create the store: \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -35,7 +35,9 @@ enum StoreFile {
         let path = url.path
         var info = stat()
         if stat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw StoreError.unavailable(path: path, detail: folderDetail(path)) }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                throw StoreError.unavailable(path: path, detail: folderDetail(path))
+            }
             return info.st_size == 0
         }
         try createFolder(url.deletingLastPathComponent())
@@ -94,7 +96,8 @@ enum StoreFile {
                     if verdict != ["ok"] {
                         throw StoreError.damaged(
                             path: path,
-                            detail: "SQLite's integrity check reports: \(verdict.joined(separator: "; ")); \(shortfall)")
+                            detail: "SQLite's integrity check reports: \(verdict.joined(separator: "; ")); \(shortfall)"
+                        )
                     }
                 }
                 return found
@@ -152,7 +155,8 @@ enum StoreFile {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw StoreError.unavailable(
-                path: path, detail: "the file cannot be read (\(String(cString: strerror(errno)))); check its permissions")
+                path: path,
+                detail: "the file cannot be read (\(String(cString: strerror(errno)))); check its permissions")
         }
         defer { close(descriptor) }
         var start = [UInt8](repeating: 0, count: 16)
@@ -192,7 +196,8 @@ enum StoreFile {
         let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
         let pages = bigEndian(28, 4)
         guard bigEndian(24, 4) == bigEndian(92, 4), pages * pageSize > size else { return nil }
-        return "the file is \(size) bytes but its header records \(pages * pageSize) (\(pages) pages)\(log); it looks cut short"
+        return
+            "the file is \(size) bytes but its header records \(pages * pageSize) (\(pages) pages)\(log); it looks cut short"
     }
 
     /// Leaves no `-wal` or `-shm` file that looking at the store made beside it.

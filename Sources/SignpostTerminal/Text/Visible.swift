@@ -38,7 +38,8 @@ public func visible(_ text: String, keepingLines: Bool = false) -> String {
             result.append(contentsOf: "^?".unicodeScalars)
         } else {
             let hex = String(value, radix: 16, uppercase: true)
-            result.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>".unicodeScalars)
+            result.append(
+                contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>".unicodeScalars)
         }
     }
     return String(result)

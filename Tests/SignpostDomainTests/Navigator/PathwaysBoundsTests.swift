@@ -10,7 +10,8 @@ struct PathwaysBoundsTests {
     static func chain(_ length: Int) -> Data {
         let nodes = (0..<length).map { index in
             let then = index + 1 < length ? #", "then": "o\#(index + 1)""# : ""
-            return #"{"id": "o\#(index)", "type": "outcome", "title": "Step \#(index)", "destinations": [{"service": "s1", "urgency": "routine", "consentRequired": false}]\#(then)}"#
+            return
+                #"{"id": "o\#(index)", "type": "outcome", "title": "Step \#(index)", "destinations": [{"service": "s1", "urgency": "routine", "consentRequired": false}]\#(then)}"#
         }
         return BrokenPathways.file(start: "o0", nodes: nodes)
     }
@@ -43,8 +44,10 @@ struct PathwaysBoundsTests {
     func duplicateKey() {
         let data = BrokenPathways.file(nodes: [BrokenPathways.question, BrokenPathways.outcome])
         let doubled = Data(
-            String(decoding: data, as: UTF8.self).replacingOccurrences(of: #""name": "Test""#, with: #""name": "A", "name": "B""#)
-                .utf8)
+            String(decoding: data, as: UTF8.self).replacingOccurrences(
+                of: #""name": "Test""#, with: #""name": "A", "name": "B""#
+            )
+            .utf8)
         #expect {
             _ = try Pathways.load(doubled, source: "twice.json")
         } throws: { error in

@@ -188,7 +188,8 @@ struct StoreOpeningReliabilityTests {
 
     @Test("a full disk is reported as a full disk, with what to do, and loses nothing saved before")
     func fullDisk() throws {
-        let error = StoreError(DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full"), path: "/x.sqlite")
+        let error = StoreError(
+            DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full"), path: "/x.sqlite")
         #expect(error == .diskFull(path: "/x.sqlite"))
         #expect(error.description.contains("full") && error.description.contains("Free some space"))
         let ioError = StoreError(

@@ -46,7 +46,8 @@ extension PathwaysChecker {
         if let longest = depth[start], longest > Self.maximumDepth {
             problem(
                 "nodes",
-                "a walk from the start can take \(longest) steps; pathways may be at most \(Self.maximumDepth) steps deep")
+                "a walk from the start can take \(longest) steps; pathways may be at most \(Self.maximumDepth) steps deep"
+            )
         }
     }
 }
