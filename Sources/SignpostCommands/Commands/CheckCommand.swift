@@ -20,7 +20,9 @@ struct CheckCommand: ParsableCommand {
         defer { try? store.close() }
         let report = try StoreOpening.run { try store.check() }
         let info = try StoreOpening.run { try store.info() }
-        Console.print("Store: \(info.location) (\(info.kind), schema \(info.schemaVersion))")
+        Console.print(
+            "Store: \(info.location) (\(info.kind), schema \(info.schemaVersion); saves: \(SQLiteCaseStore.durability(of: info.kind)))"
+        )
         for line in report.checked { Console.print("  ✓ \(line)") }
         for problem in report.problems { Console.print("  ✗ \(problem)") }
         if report.isHealthy {
