@@ -136,10 +136,12 @@ public final class SQLiteCaseStore: CaseStore {
         if let kind, found.kind != kind {
             throw StoreError.wrongKind(path: url.path, found: found.kind, expected: kind)
         }
-        try self.init(openingValidated: url, kind: found.kind, busyTimeout: busyTimeout)
+        try self.init(
+            openingValidated: url, kind: found.kind, migrating: found.schemaVersion < StoreSchema.currentVersion,
+            busyTimeout: busyTimeout)
     }
 
-    private init(openingValidated url: URL, kind: StoreKind, busyTimeout: TimeInterval) throws {
+    private init(openingValidated url: URL, kind: StoreKind, migrating: Bool, busyTimeout: TimeInterval) throws {
         self.url = url
         self.isReadOnly = false
         self.companionsBeforeReading = nil
@@ -158,7 +160,9 @@ public final class SQLiteCaseStore: CaseStore {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA \(Self.durability(of: kind))")
             }
-            try StoreSchema.migrator(creating: kind).migrate(pool)
+            // Only when the schema is older: even finding nothing to do, the migrator takes the write lock,
+            // and a reader would then wait for (or give up on) another process's long batch.
+            if migrating { try StoreSchema.migrator(creating: kind).migrate(pool) }
             let stored = try pool.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM store_metadata WHERE key = 'kind'")
             }

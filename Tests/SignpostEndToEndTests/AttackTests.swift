@@ -116,6 +116,36 @@ struct AttackTests {
         #expect(check.status == 0, "\(check.standardOutput)")
     }
 
+    // MARK: Readers while a store is generated
+
+    @Test("list in a loop while demo generate writes 4,000 families: never told the store is damaged")
+    func readersDuringGeneration() throws {
+        let store = home.path("generated.sqlite")
+        let generator = Process()
+        generator.executableURL = binary.url
+        generator.arguments = ["demo", "generate", "--families", "4000", "--store", store]
+        generator.environment = home.environment
+        generator.standardOutput = FileHandle.nullDevice
+        generator.standardError = FileHandle.nullDevice
+        try generator.run()
+        var reads = 0
+        var refusals: [String] = []
+        while generator.isRunning {
+            guard FileManager.default.fileExists(atPath: store) else {
+                usleep(20_000)
+                continue
+            }
+            let run = try binary.run(["list", "--store", store, "--limit", "1"], home: home)
+            reads += 1
+            if run.status != 0 { refusals.append(run.standardError) }
+        }
+        generator.waitUntilExit()
+        print("attack: readers during generation: \(reads) lists while writing, \(refusals.count) refused")
+        #expect(generator.terminationStatus == 0)
+        #expect(reads > 0)
+        #expect(refusals.isEmpty, "\(refusals.prefix(3))")
+    }
+
     // MARK: Concurrent writers
 
     @Test("eight processes creating and importing into one new store at once: every import lands")

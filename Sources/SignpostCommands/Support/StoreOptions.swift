@@ -62,9 +62,11 @@ struct StoreOptions: ParsableArguments {
             if try writable && forReadingOnly && SQLiteCaseStore.needsUpgrade(url) {
                 try SQLiteCaseStore(opening: url, expecting: nil).close()
             }
+            // A reading command waits longer than the interface for another process's batch (an import, a
+            // generated store) to finish: it must then write its audit entry, and has no one to keep waiting.
             return writable && !forReadingOnly
-                ? try SQLiteCaseStore(opening: url, expecting: nil)
-                : try SQLiteCaseStore(openingForReading: url)
+                ? try SQLiteCaseStore(opening: url, expecting: nil, busyTimeout: 60)
+                : try SQLiteCaseStore(openingForReading: url, busyTimeout: 60)
         }
         let kind = store.kind
         if kind.isFictional { Console.error("\(url.path) is a \(kind) store: FICTIONAL DATA") }

@@ -88,7 +88,7 @@ enum StoreFile {
             defer { try? queue.close() }
             return try queue.read { db in
                 let found = try identity(db, path: path)
-                if let shortfall = headerShortfall(path) {
+                if let shortfall = lastingShortfall(path) {
                     // The header alone proves nothing (a checkpoint may be under way, the log may hold the
                     // rest), so SQLite reads the whole store through the log and decides.
                     // Not quick_check: SQLite 3.40 reports NULLs that are not there in WITHOUT ROWID tables.
@@ -171,6 +171,18 @@ enum StoreFile {
     /// SQLite's own words, with the facts about the file that help someone decide what to do.
     static func describeDamage(_ path: String, sqliteSaid: String) -> String {
         [sqliteSaid, headerShortfall(path)].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    /// A shortfall that is still there after a checkpoint in progress would have finished (about half a second).
+    ///
+    /// A checkpoint writes page 1 first and extends the file as it goes, so for a moment the header of a
+    /// sound store claims more than the file holds; waiting for that spares a full integrity check.
+    private static func lastingShortfall(_ path: String) -> String? {
+        for _ in 0..<10 {
+            guard headerShortfall(path) != nil else { return nil }
+            usleep(50_000)
+        }
+        return headerShortfall(path)
     }
 
     /// What the file's length says when it is shorter than its header records, or nil when it is not.
