@@ -21,6 +21,7 @@ enum StoreCreation {
     /// Creates the store at `url` unless some other process has made one there first.
     static func create(_ url: URL, kind: StoreKind, busyTimeout: TimeInterval) throws {
         let path = url.path
+        removeAbandonedAttempts(for: url)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).creating-\(getpid())-\(UUID().uuidString.prefix(8))")
         defer {
@@ -34,6 +35,18 @@ enum StoreCreation {
                 path: path, detail: "cannot create the store: \(String(cString: strerror(linkError)))")
         }
         try replaceEmptyFile(at: path, with: temporary.path)
+    }
+
+    /// Removes the temporary files of creations whose process is gone (killed while building the store).
+    private static func removeAbandonedAttempts(for url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).creating-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            // kill(pid, 0) fails with ESRCH only when no such process exists.
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
+        }
     }
 
     /// A complete, closed store at `url`.

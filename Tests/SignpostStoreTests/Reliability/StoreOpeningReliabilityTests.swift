@@ -197,3 +197,21 @@ struct StoreOpeningReliabilityTests {
         #expect(ioError.description.contains("could not be written"))
     }
 }
+
+/// A creation killed part way leaves a temporary file; the next creation clears it.
+@Suite("SQLite store creation leftovers")
+struct StoreCreationLeftoverTests {
+    @Test("a temporary file from a creation whose process is gone is removed when the store is next created")
+    func abandonedAttemptRemoved() throws {
+        let folder = try TemporaryFolder()
+        // Process ids are below 2^22 on Linux; this one cannot be running.
+        let abandoned = folder.file(".store.sqlite.creating-99999999-DEADBEEF")
+        let running = folder.file(".store.sqlite.creating-\(getpid())-CAFEF00D")
+        try Data("half made".utf8).write(to: abandoned)
+        try Data("in progress".utf8).write(to: running)
+        let store = try SQLiteCaseStore(openingOrCreating: folder.file("store.sqlite"), kind: .live)
+        try store.close()
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+        #expect(FileManager.default.fileExists(atPath: running.path), "another process's creation was disturbed")
+    }
+}
