@@ -32,6 +32,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 for the audit trail's hash chain (CryptoKit's API on every platform).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: The terminal
@@ -46,7 +48,10 @@ let package = Package(
         .target(name: "SignpostStore", dependencies: ["SignpostDomain"]),
         .target(
             name: "SignpostSQLiteStore",
-            dependencies: ["SignpostDomain", "SignpostStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SignpostDomain", "SignpostStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(name: "SignpostStoreTesting", dependencies: ["SignpostDomain", "SignpostStore"]),
 
@@ -101,7 +106,10 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "SignpostDomainTests", dependencies: ["SignpostDomain", "SignpostFixtures"]),
+        // The fuzzer's seed corpus is read from the source tree, not bundled.
+        .testTarget(
+            name: "SignpostDomainTests", dependencies: ["SignpostDomain", "SignpostFixtures"],
+            exclude: ["Fuzzing/Seeds"]),
         .testTarget(
             name: "SignpostStoreTests",
             dependencies: [

@@ -35,7 +35,7 @@ static inline int signpost_is_click(mmask_t state) {
 /// Restores the terminal and exits; installed for SIGINT and SIGTERM so an interrupted
 /// session never leaves the terminal in raw mode.
 static inline void signpost_restore_and_exit(int signal_number) {
-    endwin();
+    if (!isendwin()) { endwin(); }
     // write(2) is safe in a signal handler; the practitioner learns what happened to their work.
     static const char message[] =
         "signpost: interrupted. Everything saved before now is kept (notes, levels and assessment fields are "
@@ -49,10 +49,10 @@ static inline void signpost_endwin_at_exit(void) {
     if (!isendwin()) { endwin(); }
 }
 
-static inline void signpost_install_signal_handlers(void) {
+/// Restores the terminal at exit; the signal handlers are installed from Swift (SignalCleanup), after
+/// ncurses has installed its own, so that they also remove a training store's files.
+static inline void signpost_install_exit_handler(void) {
     atexit(signpost_endwin_at_exit);
-    signal(SIGINT, signpost_restore_and_exit);
-    signal(SIGTERM, signpost_restore_and_exit);
 }
 
 /// The C library's column width of a character (declared here because glibc hides it unless

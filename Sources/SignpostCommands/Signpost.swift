@@ -26,6 +26,8 @@ public struct Signpost: ParsableCommand {
 
     /// Runs the command line and exits: errors on standard error in one line, with the documented exit code.
     public static func runAndExit(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // A file-size limit (`ulimit -f`) then fails the write, which is reported, instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -37,10 +39,13 @@ public struct Signpost: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure || code.rawValue == 64 {
                 Console.error(message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)")
-                FileHandle.standardError.write(Data("Run `signpost help` for usage.\n".utf8))
+                Console.error("run `signpost help` for usage.")
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            if code.isSuccess { exit(withError: error) }
+            // Any other failure quotes what was typed: printed through the sanitiser, never raw.
+            Console.error(message(for: error))
+            Foundation.exit(code.rawValue)
         }
     }
 }

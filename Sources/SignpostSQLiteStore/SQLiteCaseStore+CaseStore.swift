@@ -180,6 +180,14 @@ extension SQLiteCaseStore {
         }
     }
 
+    public func recordRead(action: String, summary: String, by actor: String) throws {
+        let now = Date()
+        try write { db in
+            try db.insertAudit(
+                AuditEntry(at: now, actor: actor, action: action, family: nil, recordID: "", summary: summary))
+        }
+    }
+
     public func auditTrail(family: FamilyID?, limit: Int) throws -> [AuditEntry] {
         try read { db in
             let rows: [Row]

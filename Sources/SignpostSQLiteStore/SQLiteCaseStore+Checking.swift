@@ -13,6 +13,7 @@ extension SQLiteCaseStore {
     ///   full-text index agrees with them;
     /// - every person's match keys are exactly those their names, date of birth
     ///   and family postcode call for;
+    /// - the audit trail's hash chain is whole (``AuditChain``): the first entry changed, added or removed is named;
     /// - every contact draft can be read, and its row agrees with what it holds
     ///   (an unreadable draft is left out of ``drafts(for:)``, so this is where it is reported).
     public func check() throws -> StoreCheckReport {
@@ -37,6 +38,14 @@ extension SQLiteCaseStore {
             try checkFamilies(db, problems: &problems, checked: &checked)
             try checkDrafts(db, problems: &problems, checked: &checked)
             try checkFormDrafts(db, problems: &problems, checked: &checked)
+            let chain = try AuditChain.verify(db)
+            if let firstBreak = chain.firstBreak {
+                problems.append(firstBreak)
+            } else {
+                checked.append(
+                    "audit trail: \(chain.entries) entries, each chained to the one before (newest hash \(chain.head.isEmpty ? "none" : String(chain.head.prefix(16))))"
+                )
+            }
             let counted = try Int.fetchOne(db, sql: "SELECT count(*) FROM family") ?? 0
             let kept = try Int.fetchOne(
                 db, sql: "SELECT CAST(value AS INTEGER) FROM store_metadata WHERE key = 'family_count'")
@@ -48,18 +57,38 @@ extension SQLiteCaseStore {
             }
         }
         do {
-            try pool.write { db in
-                try db.execute(sql: "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
-            }
+            try checkFullTextIndex()
             checked.append("full-text search index agrees with the search entries")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             problems.append(
                 "the full-text search index does not agree with the search entries (\(error.message ?? "\(error.resultCode)")); rebuild it"
             )
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            checked.append("full-text search index: not checked, the store cannot be written here")
         } catch {
             throw StoreError(error, path: path)
         }
         return StoreCheckReport(problems: problems, checked: checked)
+    }
+
+    /// SQLite's own check of the full-text index, which it runs as a write; rolled back, so the file is unchanged.
+    private func checkFullTextIndex() throws {
+        let command = "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)"
+        guard isReadOnly else {
+            try pool.write { db in try db.execute(sql: command) }
+            return
+        }
+        // A store opened for reading (`signpost check`) is checked through a connection of its own that
+        // changes nothing: no journal mode set, the transaction rolled back.
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.label = "Signpost full-text check"
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        try queue.inTransaction { db in
+            try db.execute(sql: command)
+            return .rollback
+        }
     }
 
     private func checkPeopleReferences(_ db: Database, problems: inout [String], checked: inout [String]) throws {

@@ -13,7 +13,13 @@ import SignpostStore
 ///
 /// Opening never changes a file that is not a sound Signpost store: the file
 /// is first checked with a read-only connection, and only then opened for
-/// writing and migrated. A file that fails the check is left byte for byte as
+/// writing and migrated. A new store is made whole under a temporary name and
+/// moved into place, so several processes creating it at once all end up with
+/// the same store. A live or demonstration store syncs the write-ahead log on
+/// every commit (`synchronous = FULL`), so a save that returned survives a
+/// power cut; a training store, deleted when the session ends, syncs only at
+/// checkpoints (`NORMAL`). Reading commands open with ``init(openingForReading:busyTimeout:)``,
+/// which also reads a store the user may not write. A file that fails the check is left byte for byte as
 /// it was, and the error says why (``StoreError/notASignpostStore(path:)``,
 /// ``StoreError/damaged(path:detail:)``, ``StoreError/newerSchema(path:found:supported:)``,
 /// ``StoreError/wrongKind(path:found:expected:)``, ``StoreError/locked(path:)``,
@@ -27,7 +33,14 @@ import SignpostStore
 /// ```
 public final class SQLiteCaseStore: CaseStore {
     let pool: DatabasePool
-    private let checkpointer: BackgroundCheckpointer
+    private let checkpointer: BackgroundCheckpointer?
+
+    /// True when the store was opened for reading only (``init(openingForReading:busyTimeout:)``):
+    /// every change is refused.
+    public let isReadOnly: Bool
+
+    /// For a store opened for reading: whether its `-wal` and `-shm` files were there before.
+    private let companionsBeforeReading: StoreFile.Companions?
 
     /// Where the store's file is.
     public let url: URL
@@ -52,11 +65,67 @@ public final class SQLiteCaseStore: CaseStore {
     /// - Throws: ``StoreError``; the file is left untouched unless it was created.
     public convenience init(openingOrCreating url: URL, kind: StoreKind, busyTimeout: TimeInterval = 5) throws {
         let url = url.standardizedFileURL
-        if try StoreFile.prepareForCreation(url) {
-            try self.init(openingValidated: url, kind: kind, busyTimeout: busyTimeout)
-        } else {
-            try self.init(opening: url, expecting: kind, busyTimeout: busyTimeout)
+        if try StoreFile.needsCreation(url) {
+            try StoreCreation.create(url, kind: kind, busyTimeout: busyTimeout)
         }
+        try self.init(opening: url, expecting: kind, busyTimeout: busyTimeout)
+    }
+
+    /// Opens the existing store at `url` for reading only: nothing is migrated or written.
+    ///
+    /// A store whose file (or folder) the user may not write is read as it is;
+    /// a store written by an older Signpost must be opened for writing once
+    /// first, to be upgraded. Every change is refused with ``StoreError/unavailable(path:detail:)``.
+    ///
+    /// ```swift
+    /// let store = try SQLiteCaseStore(openingForReading: URL(fileURLWithPath: "/backups/signpost.sqlite"))
+    /// let report = try store.check()
+    /// ```
+    ///
+    /// - Throws: ``StoreError``; the file is left untouched.
+    public init(openingForReading url: URL, busyTimeout: TimeInterval = 5) throws {
+        let url = url.standardizedFileURL
+        // Before the check, which may itself make them.
+        let companions = StoreFile.Companions(path: url.path)
+        let found = try StoreFile.validate(url, busyTimeout: busyTimeout)
+        if found.schemaVersion < StoreSchema.currentVersion {
+            throw StoreError.unavailable(
+                path: url.path,
+                detail:
+                    "it was written by an older Signpost and must be upgraded before it can be read: open it once with `signpost --store \(url.path)` by someone who may write to it"
+            )
+        }
+        self.url = url
+        self.kind = found.kind
+        self.isReadOnly = true
+        self.checkpointer = nil
+        self.companionsBeforeReading = companions
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(busyTimeout)
+            configuration.label = "Signpost store (read-only)"
+            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            self.device = try pool.read { db in try Outbox.device(in: db, path: url.path) }
+            self.pool = pool
+        } catch {
+            throw StoreError(error, path: url.path)
+        }
+    }
+
+    /// Whether the store at `url` was written by an older Signpost and must be upgraded before it is read.
+    ///
+    /// - Throws: ``StoreError`` when the file is not a store this Signpost can open.
+    public static func needsUpgrade(_ url: URL) throws -> Bool {
+        let url = url.standardizedFileURL
+        let before = StoreFile.Companions(path: url.path)
+        defer { StoreFile.tidy(url.path, before: before) }
+        return try StoreFile.validate(url, busyTimeout: 5).schemaVersion < StoreSchema.currentVersion
+    }
+
+    /// How a store of `kind` makes its saves durable, for `signpost info` and the README.
+    public static func durability(of kind: StoreKind) -> String {
+        kind == .training ? "synchronous = NORMAL" : "synchronous = FULL"
     }
 
     /// Opens the existing store at `url`.
@@ -72,11 +141,15 @@ public final class SQLiteCaseStore: CaseStore {
         if let kind, found.kind != kind {
             throw StoreError.wrongKind(path: url.path, found: found.kind, expected: kind)
         }
-        try self.init(openingValidated: url, kind: found.kind, busyTimeout: busyTimeout)
+        try self.init(
+            openingValidated: url, kind: found.kind, migrating: found.schemaVersion < StoreSchema.currentVersion,
+            busyTimeout: busyTimeout)
     }
 
-    private init(openingValidated url: URL, kind: StoreKind, busyTimeout: TimeInterval) throws {
+    private init(openingValidated url: URL, kind: StoreKind, migrating: Bool, busyTimeout: TimeInterval) throws {
         self.url = url
+        self.isReadOnly = false
+        self.companionsBeforeReading = nil
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(busyTimeout)
@@ -88,7 +161,13 @@ public final class SQLiteCaseStore: CaseStore {
                 try db.execute(sql: "PRAGMA journal_size_limit = \(BackgroundCheckpointer.keptLog)")
             }
             let pool = try DatabasePool(path: url.path, configuration: configuration)
-            try StoreSchema.migrator(creating: kind).migrate(pool)
+            // GRDB sets NORMAL when it turns WAL on, after `prepareDatabase`; the writer is the one that syncs.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA \(Self.durability(of: kind))")
+            }
+            // Only when the schema is older: even finding nothing to do, the migrator takes the write lock,
+            // and a reader would then wait for (or give up on) another process's long batch.
+            if migrating { try StoreSchema.migrator(creating: kind).migrate(pool) }
             let stored = try pool.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM store_metadata WHERE key = 'kind'")
             }
@@ -148,12 +227,25 @@ public final class SQLiteCaseStore: CaseStore {
     public func close() throws {
         do {
             // Passive: another process still reading keeps its pages in the log, and closing never waits on it.
-            checkpointer.close()
-            _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            if let checkpointer {
+                checkpointer.close()
+                _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            }
             try pool.close()
+            tidyAfterReading()
         } catch {
             throw StoreError(error, path: path)
         }
+    }
+
+    /// Leaves no `-wal` or `-shm` file that reading made beside the store.
+    ///
+    /// A read-only connection cannot remove them; a writable connection closed
+    /// as SQLite's last one does, after SQLite's own locks have shown no other
+    /// process is using the store. Nothing is done when they were there before
+    /// (another Signpost is using the store) or the file cannot be written.
+    private func tidyAfterReading() {
+        if let before = companionsBeforeReading { StoreFile.tidy(path, before: before) }
     }
 
     /// Runs `body` in a read, turning database errors into ``StoreError``.
@@ -163,6 +255,10 @@ public final class SQLiteCaseStore: CaseStore {
 
     /// Runs `body` in one write transaction, turning database errors into ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let checkpointer else {
+            throw StoreError.unavailable(
+                path: path, detail: "the store was opened read-only, so nothing can be changed in it")
+        }
         let result: T
         do { result = try pool.write(body) } catch { throw StoreError(error, path: path) }
         if checkpointer.logIsLarge {

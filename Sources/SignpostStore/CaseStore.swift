@@ -66,6 +66,10 @@ public protocol CaseStore: AnyObject, Sendable {
     /// Records in the audit trail that `actor` opened a family's record.
     func recordViewed(_ family: FamilyID, by actor: String) throws
 
+    /// Records in the audit trail that `actor` read case data about no one family in particular
+    /// (a list of families, a search), with `action` (`list-families`, `search-families`) and what was read.
+    func recordRead(action: String, summary: String, by actor: String) throws
+
     /// Audit entries, newest first, optionally for one family only.
     func auditTrail(family: FamilyID?, limit: Int) throws -> [AuditEntry]
 

@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case locked(path: String)
     /// The store holds a different kind of data from the one asked for (demonstration data opened as live).
     case wrongKind(path: String, found: StoreKind, expected: StoreKind)
+    /// The disk holding the store is full: the change in progress was not saved, and nothing saved before was lost.
+    case diskFull(path: String)
     /// The file or its folder cannot be read or written.
     case unavailable(path: String, detail: String)
     case familyNotFound(FamilyID)
@@ -34,7 +36,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 "\(path) is not a Signpost store; it was left untouched. Check the path, or pass --store with a new file name to create one."
         case .damaged(let path, let detail):
             return
-                "\(path) is damaged (\(detail)); it was left untouched. Restore it from a backup, and run `signpost check --store \(path)` on the copy."
+                "\(path) cannot be read as a sound store: \(detail). It was left untouched. Do not delete it: copy it (with any -wal file beside it) somewhere safe and ask for help; `signpost check --store COPY` on the copy lists what is wrong. If it cannot be repaired, restore the latest backup."
         case .newerSchema(let path, let found, let supported):
             return
                 "\(path) was written by a newer Signpost (schema \(found); this one reads up to \(supported)); it was left untouched. Update Signpost to open it."
@@ -44,6 +46,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .wrongKind(let path, let found, let expected):
             return
                 "\(path) is a \(found) store, not a \(expected) one; it was not opened. \(found.isFictional ? "Use `signpost demo` or `signpost train` for fictional data." : "Live data cannot be opened in a demonstration or training session.")"
+        case .diskFull(let path):
+            return
+                "the disk holding \(path) is full: the last change was not saved, and what was saved before is kept. Free some space (or move the store with --store to a disk with room) and try again."
         case .unavailable(let path, let detail):
             return "cannot use \(path): \(detail)"
         case .familyNotFound(let id):

@@ -201,6 +201,14 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         }
     }
 
+    public func recordRead(action: String, summary: String, by actor: String) throws {
+        let now = clock()
+        withState { state in
+            state.audit.append(
+                AuditEntry(at: now, actor: actor, action: action, family: nil, recordID: "", summary: summary))
+        }
+    }
+
     public func auditTrail(family: FamilyID?, limit: Int) throws -> [AuditEntry] {
         withState { state in
             Array(state.audit.reversed().filter { family == nil || $0.family == family }.prefix(max(limit, 0)))

@@ -97,3 +97,60 @@ struct SyntheticFamilyTests {
         #expect(Set(families.map(\.name)).count > 150)
     }
 }
+
+/// Hostile documents (issue #12): ids outside the grammar, NUL, duplicate keys, invisible characters in JSON.
+@Suite("Family documents: hostile input")
+struct FamilyDocumentHostileInputTests {
+    /// A valid document for a family named "Nul" with id F-1, as text, with `original` replaced by `replacement`.
+    private func document(replacing original: String, with replacement: String) throws -> Data {
+        let family = Family(id: "F-1", name: "Nul", locality: .north)
+        let text = String(decoding: try FamilyDocument(family: family, isFictional: false).encoded(), as: UTF8.self)
+        #expect(text.contains(original))
+        return Data(text.replacingOccurrences(of: original, with: replacement).utf8)
+    }
+
+    @Test("a family id that climbs out of a folder is refused naming the field")
+    func traversalID() throws {
+        let data = try document(replacing: #""id" : "F-1""#, with: #""id" : "../../../victim""#)
+        #expect {
+            _ = try FamilyDocument(decoding: data)
+        } throws: { error in
+            guard case .invalid(let detail) = error as? FamilyDocumentError else { return false }
+            return detail.contains("family.id") && detail.contains("not a valid id")
+        }
+    }
+
+    @Test("NUL in any text is refused naming the field, never cut short")
+    func nul() throws {
+        let data = try document(replacing: #""name" : "Nul""#, with: #""name" : "Nul\u0000hidden""#)
+        #expect(
+            throws: FamilyDocumentError.invalid(
+                "field family.name contains a NUL character (U+0000), which cannot be stored; remove it")
+        ) {
+            try FamilyDocument(decoding: data)
+        }
+    }
+
+    @Test("a key given twice is refused naming it")
+    func duplicateKeys() throws {
+        let data = try document(replacing: #""name" : "Nul""#, with: #""name" : "A", "name" : "B""#)
+        #expect(throws: FamilyDocumentError.invalid("field family.name is given twice; give each field once")) {
+            try FamilyDocument(decoding: data)
+        }
+    }
+
+    @Test("encoded documents escape DEL, C1 controls and invisible formatting characters, and read back the same")
+    func escapedInvisibles() throws {
+        let hostile = "A\u{7F}B\u{85}C\u{9B}D\u{202E}E\u{200B}F"
+        let family = Family(id: "F-1", name: hostile, locality: .north)
+        let data = try FamilyDocument(family: family, isFictional: false).encoded()
+        let text = String(decoding: data, as: UTF8.self)
+        for scalar in text.unicodeScalars {
+            #expect(
+                !(0x7F...0x9F).contains(scalar.value) && scalar != "\u{202E}" && scalar != "\u{200B}",
+                "raw U+\(String(scalar.value, radix: 16)) in the JSON")
+        }
+        #expect(text.contains(#"A\u007fB\u0085C\u009bD\u202eE\u200bF"#))
+        #expect(try FamilyDocument(decoding: data).family.name == hostile)
+    }
+}

@@ -186,7 +186,8 @@ struct SQLiteStoreFileTests {
     @Test("a folder, or a path through a file, is reported unavailable")
     func unavailablePaths() throws {
         let folder = try TemporaryFolder()
-        #expect(throws: StoreError.unavailable(path: folder.url.path, detail: "it is a folder, not a file")) {
+        #expect(throws: StoreError.unavailable(path: folder.url.path, detail: StoreFile.folderDetail(folder.url.path)))
+        {
             try SQLiteCaseStore(openingOrCreating: folder.url, kind: .live)
         }
         let file = folder.file("plain.txt")
@@ -283,11 +284,21 @@ struct SQLiteStoreFileTests {
         #expect(try store.check().problems == ["family F-00018: the matcher's keys do not match its people"])
     }
 
+    /// Takes a store back to version 4 as an older Signpost left it: no audit chain (and nothing newer).
+    static func undoVersion5(_ db: Database) throws {
+        try undoMatchKeys(db)
+        try undoFormDrafts(db)
+        try db.execute(sql: "ALTER TABLE audit_entry DROP COLUMN previous_hash")
+        try db.execute(sql: "ALTER TABLE audit_entry DROP COLUMN entry_hash")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-audit-chain'")
+        try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
+        try db.execute(sql: "PRAGMA user_version = 4")
+    }
+
     /// Takes a store back to version 2 as an older Signpost left it: no drafts table, no contact time index,
     /// no kept family count.
     private static func undoVersion3(_ db: Database) throws {
-        try undoMatchKeys(db)
-        try undoFormDrafts(db)
+        try undoVersion5(db)
         try db.execute(sql: "DROP TRIGGER family_counted")
         try db.execute(sql: "DROP TRIGGER family_uncounted")
         try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'family_count'")
@@ -369,8 +380,8 @@ struct SQLiteStoreFileTests {
     private static func undoFormDrafts(_ db: Database) throws {
         try db.execute(sql: "DROP TABLE form_draft")
         try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6-form-drafts'")
-        try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
-        try db.execute(sql: "PRAGMA user_version = 4")
+        try db.execute(sql: "UPDATE store_metadata SET value = '5' WHERE key = 'schema_version'")
+        try db.execute(sql: "PRAGMA user_version = 5")
     }
 
     @Test("a store from before form drafts is migrated by v6-form-drafts: a form draft saved survives reopening")

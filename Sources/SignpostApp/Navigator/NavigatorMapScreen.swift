@@ -79,32 +79,37 @@ final class NavigatorMapScreen: Screen {
             }
         }
 
-        func walk(_ id: String, prefix: String, branch: String) {
+        // Depth-first with a stack of its own, not recursion: the pathways come from a file, and
+        // their depth (bounded when they are loaded) must never decide whether the stack holds.
+        var pending: [(id: String, prefix: String, branch: String)] = [(pathways.start, "", "")]
+        while let (id, prefix, branch) = pending.popLast() {
             let onPath = visited.contains(id)
             if drawn.contains(id) {
                 lines.append(
                     Line(
                         text: prefix + branch + "↑ see above: " + label(id), node: id, onPath: onPath, isCurrent: false)
                 )
-                return
+                continue
             }
             drawn.insert(id)
             lines.append(Line(text: prefix + branch + label(id), node: id, onPath: onPath, isCurrent: id == current))
             let childPrefix = prefix + (branch.isEmpty ? "" : (branch.hasPrefix("└") ? "   " : "│  "))
+            var children: [(id: String, prefix: String, branch: String)] = []
             switch pathways[node: id] {
             case .question(let question)?:
                 for (index, answer) in question.answers.enumerated() {
                     let last = index == question.answers.count - 1
                     let taken = takenAnswers.contains("\(id)=\(answer.value)")
                     let mark = taken ? "◆ " : ""
-                    walk(answer.next, prefix: childPrefix, branch: (last ? "└ " : "├ ") + mark + answer.label + ": ")
+                    children.append((answer.next, childPrefix, (last ? "└ " : "├ ") + mark + answer.label + ": "))
                 }
             case .outcome(let outcome)?:
-                if let then = outcome.then { walk(then, prefix: childPrefix, branch: "└ then: ") }
+                if let then = outcome.then { children.append((then, childPrefix, "└ then: ")) }
             case nil: break
             }
+            // Pushed last first, so the first answer is drawn first, as a recursive walk would.
+            pending.append(contentsOf: children.reversed())
         }
-        walk(pathways.start, prefix: "", branch: "")
         return lines
     }
 

@@ -15,10 +15,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.openExisting()
+        // Read-only: checking a store never changes it, whatever the checks find.
+        let store = try storeOptions.openExisting(forReadingOnly: true)
+        defer { try? store.close() }
         let report = try StoreOpening.run { try store.check() }
         let info = try StoreOpening.run { try store.info() }
-        Console.print("Store: \(info.location) (\(info.kind), schema \(info.schemaVersion))")
+        Console.print(
+            "Store: \(info.location) (\(info.kind), schema \(info.schemaVersion); saves: \(SQLiteCaseStore.durability(of: info.kind)))"
+        )
         for line in report.checked { Console.print("  ✓ \(line)") }
         for problem in report.problems { Console.print("  ✗ \(problem)") }
         if report.isHealthy {

@@ -96,10 +96,10 @@ struct DemoGenerateCommand: ParsableCommand {
             try StoreOpening.run { try store.apply(batch.map { .addFamily($0) }, by: storeOptions.practitioner) }
             made += count
             if made % 10_000 == 0 || made == families {
-                FileHandle.standardError.write(Data("\r\(made)/\(families) families".utf8))
+                Console.progress("\(made)/\(families) families")
             }
         }
-        FileHandle.standardError.write(Data("\n".utf8))
+        Console.progressDone()
         Console.print(
             "Made a demonstration store with \(made) synthetic families at \(storeOptions.store!) (seed \(seed)).")
     }

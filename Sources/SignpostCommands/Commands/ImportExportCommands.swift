@@ -23,14 +23,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         var documents: [FamilyDocument] = []
         for file in files {
-            let data: Data
-            do {
-                data =
-                    file == "-"
-                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                throw CommandFailure.badInput("cannot read \(file): \((error as NSError).localizedDescription)")
-            }
+            let data = try InputFile.read(file, limit: InputFile.familyLimit, what: "the family document")
             do {
                 documents.append(try FamilyDocument(decoding: data))
             } catch let error as FamilyDocumentError {
@@ -99,35 +92,34 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
+        defer { try? store.close() }
         let kind = store.kind
-        let ids: [FamilyID] = all ? try StoreOpening.run { try allIDs(store) } : familyIDs.map { FamilyID($0) }
-        let folder = output.map { URL(fileURLWithPath: $0) }
-        if let folder {
-            do {
-                try FileManager.default.createDirectory(
-                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw CommandFailure.badInput(
-                    "cannot create \(folder.path): \((error as NSError).localizedDescription)")
+        let ids: [FamilyID] =
+            all
+            ? try StoreOpening.run { try allIDs(store) }
+            : try familyIDs.map { text throws(CommandFailure) in
+                do throws(EntityIDError) {
+                    return try FamilyID(validating: text)
+                } catch {
+                    throw CommandFailure.badInput(error.description)
+                }
             }
-        }
+        let folder = try output.map { try ExportFolder(path: $0) }
         for id in ids {
             guard let family = try StoreOpening.run({ try store.family(id) }) else {
                 throw CommandFailure.notFound("no family with id \(id): find one with `signpost search`")
             }
             let data = try FamilyDocument(family: family, isFictional: kind.isFictional).encoded()
-            try StoreOpening.run { try store.recordViewed(id, by: storeOptions.practitioner) }
+            try storeOptions.recordRead(in: store) { try $0.recordViewed(id, by: storeOptions.practitioner) }
             if let folder {
-                let file = folder.appendingPathComponent("\(id.rawValue).json")
-                guard
-                    FileManager.default.createFile(
-                        atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600])
-                else { throw CommandFailure.badInput("cannot write \(file.path)") }
+                try folder.write(data, for: id)
             } else {
-                Console.write(data)
+                Console.writeJSON(data)
             }
         }
-        if let folder { Console.print("Exported \(ids.count) famil\(ids.count == 1 ? "y" : "ies") to \(folder.path).") }
+        if let folder {
+            Console.print("Exported \(ids.count) famil\(ids.count == 1 ? "y" : "ies") to \(folder.url.path).")
+        }
     }
 
     private func allIDs(_ store: any CaseStore) throws -> [FamilyID] {

@@ -47,13 +47,21 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
+        defer { try? store.close() }
         let query = FamilyListQuery(
             locality: locality, level: level, service: service.map { ServiceID($0) }, leadProfessional: lead,
             isOpen: open ? true : (closed ? false : nil), offset: offset, limit: limit)
         let page = try StoreOpening.run { try store.families(query) }
+        try storeOptions.recordRead(in: store) {
+            try $0.recordRead(
+                action: "list-families",
+                summary:
+                    "listed families \(page.offset + 1)–\(page.offset + page.summaries.count) of \(page.totalCount)",
+                by: storeOptions.practitioner)
+        }
         let today = LondonTime.today(at: Date())
         if json {
-            for summary in page.summaries { Console.print(try SummaryJSON.line(summary, today: today)) }
+            for summary in page.summaries { Console.writeJSON(try SummaryJSON.line(summary, today: today)) }
             return
         }
         if page.summaries.isEmpty {

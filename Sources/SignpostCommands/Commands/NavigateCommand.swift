@@ -84,21 +84,20 @@ struct NavigateCommand: ParsableCommand {
             throw CommandFailure.badInput(
                 "give the situation: --situation FILE, or --situation - to read standard input")
         }
-        let data: Data
-        if source == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let read = FileManager.default.contents(atPath: source) else {
-                throw CommandFailure.badInput("cannot read the situation file \(source)")
-            }
-            data = read
-        }
+        let data = try InputFile.read(source, limit: InputFile.situationLimit, what: "the situation file")
         let instant = try moment()
         let parsed: Situation
         do {
             parsed = try Situation.decode(data)
+            // A household, not a population: keeps every walk quick whatever the input.
+            guard parsed.people.count <= Self.maximumPeople else {
+                throw CommandFailure.badInput(
+                    "people: \(parsed.people.count) people given; a situation may have at most \(Self.maximumPeople)")
+            }
             try parsed.validate(today: LondonTime.today(at: instant))
-        } catch {
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch let error as SituationError {
             throw CommandFailure.badInput(error.problems.map(\.description).joined(separator: "; "))
         }
         let result = Navigator(pathways: pathways).evaluate(parsed, at: instant)
@@ -106,11 +105,14 @@ struct NavigateCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.write(try encoder.encode(result) + Data("\n".utf8))
+            Console.writeJSON(try encoder.encode(result) + Data("\n".utf8))
         case .text:
             Console.print(result.text)
         }
     }
+
+    /// The most people one situation may name.
+    static let maximumPeople = 100
 
     private func moment() throws -> Date {
         guard let at else { return Date() }

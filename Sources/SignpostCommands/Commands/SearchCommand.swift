@@ -33,11 +33,18 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
+        defer { try? store.close() }
         let text = words.joined(separator: " ")
         let hits = try StoreOpening.run { try store.search(text, limit: limit) }
+        try storeOptions.recordRead(in: store) {
+            try $0.recordRead(
+                action: "search-families",
+                summary: "searched for “\(text)”: \(hits.count) famil\(hits.count == 1 ? "y" : "ies") found",
+                by: storeOptions.practitioner)
+        }
         let today = LondonTime.today(at: Date())
         if json {
-            for hit in hits { Console.print(try SummaryJSON.line(hit.summary, today: today, matched: hit.reason)) }
+            for hit in hits { Console.writeJSON(try SummaryJSON.line(hit.summary, today: today, matched: hit.reason)) }
             return
         }
         guard !hits.isEmpty else {

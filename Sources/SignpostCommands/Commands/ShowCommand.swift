@@ -22,14 +22,15 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
+        defer { try? store.close() }
         let id = FamilyID(familyID)
         guard let family = try StoreOpening.run({ try store.family(id) }) else {
             throw CommandFailure.notFound("no family with id \(familyID): find one with `signpost search`")
         }
         let kind = store.kind
-        try StoreOpening.run { try store.recordViewed(id, by: storeOptions.practitioner) }
+        try storeOptions.recordRead(in: store) { try $0.recordViewed(id, by: storeOptions.practitioner) }
         if json {
-            Console.write(try FamilyDocument(family: family, isFictional: kind.isFictional).encoded())
+            Console.writeJSON(try FamilyDocument(family: family, isFictional: kind.isFictional).encoded())
         } else {
             let today = LondonTime.today(at: Date())
             Console.print(FamilyReport.text(family, today: today, significantOnly: significant))

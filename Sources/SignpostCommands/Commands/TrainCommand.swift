@@ -4,6 +4,7 @@ import SignpostDomain
 import SignpostFixtures
 import SignpostSQLiteStore
 import SignpostStore
+import SignpostTerminal
 
 /// `signpost train`: rehearse the pathways on a fresh training store of fictional families, or check the scenarios.
 struct TrainCommand: ParsableCommand {
@@ -77,19 +78,24 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// A fresh training store in a private temporary folder, the interface on it, and the folder gone afterwards.
+    ///
+    /// The folder is removed on a normal exit and when SIGINT, SIGTERM or SIGHUP ends the session;
+    /// one left by a session that was killed outright (SIGKILL, a power cut) is removed at the next start.
     private func openTraining(_ scenarios: [TrainingScenario]) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "signpost-training-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(
-            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        TrainingFolders.removeLeftovers()
+        let folder = try TrainingFolders.make()
+        let location = folder.appendingPathComponent("training.sqlite")
+        SignalCleanup.removeOnSignal(
+            ["-wal", "-shm", "-journal", ""].map { location.path + $0 } + [folder.path])
         defer {
+            SignalCleanup.forget()
             if keep {
-                FileHandle.standardError.write(Data("signpost: the training store is kept at \(folder.path)\n".utf8))
+                let kept = TrainingFolders.markKept(folder)
+                Console.error("the training store is kept at \(kept.path)")
             } else {
                 try? FileManager.default.removeItem(at: folder)
             }
         }
-        let location = folder.appendingPathComponent("training.sqlite")
         let practitioner = Practitioner.resolve(explicit: user, environment: ProcessInfo.processInfo.environment)
         let store = try StoreOpening.open { try SQLiteCaseStore(openingOrCreating: location, kind: .training) }
         defer { try? store.close() }

@@ -30,9 +30,7 @@ struct PathwaysOptions: ParsableArguments {
     }
 
     static func read(_ path: String) throws -> Pathways {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure.badInput("cannot read the pathways file \(path)")
-        }
+        let data = try InputFile.read(path, limit: InputFile.pathwaysLimit, what: "the pathways file")
         do {
             return try Pathways.load(data, source: (path as NSString).lastPathComponent)
         } catch {

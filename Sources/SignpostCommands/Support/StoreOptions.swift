@@ -36,21 +36,50 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens an existing store of any kind, or fails with a message saying what to do.
+    /// Opens an existing store of any kind for a reading command, or fails with a message saying what to do.
     ///
     /// Reading commands work on demonstration and training stores too (that is
     /// how trainers use them); a fictional store is announced on standard error
-    /// so its output is never mistaken for live data.
-    func openExisting() throws -> SQLiteCaseStore {
+    /// so its output is never mistaken for live data. A store the user may
+    /// write is opened normally, so that the read is recorded in its audit
+    /// trail; one on a read-only file or folder (a backup, say) is opened
+    /// read-only: it is read as it is, nothing is written, and standard error
+    /// says that this read could not be recorded.
+    ///
+    /// - Parameter forReadingOnly: Open read-only even when the store could be written (`check`);
+    ///   a store an older Signpost wrote is then upgraded first if it can be.
+    func openExisting(forReadingOnly: Bool = false) throws -> SQLiteCaseStore {
         let url = location(for: .live)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
             throw CommandFailure.store(
                 "no store at \(url.path): run `signpost` once to create it, or pass --store with an existing file")
         }
-        let store = try StoreOpening.open { try SQLiteCaseStore(opening: url, expecting: nil) }
+        let writable =
+            access(url.path, W_OK) == 0 && access(url.deletingLastPathComponent().path, W_OK) == 0
+            && (info.st_mode & S_IFMT) != S_IFDIR
+        let store = try StoreOpening.open {
+            if try writable && forReadingOnly && SQLiteCaseStore.needsUpgrade(url) {
+                try SQLiteCaseStore(opening: url, expecting: nil).close()
+            }
+            // A reading command waits longer than the interface for another process's batch (an import, a
+            // generated store) to finish: it must then write its audit entry, and has no one to keep waiting.
+            return writable && !forReadingOnly
+                ? try SQLiteCaseStore(opening: url, expecting: nil, busyTimeout: 60)
+                : try SQLiteCaseStore(openingForReading: url, busyTimeout: 60)
+        }
         let kind = store.kind
         if kind.isFictional { Console.error("\(url.path) is a \(kind) store: FICTIONAL DATA") }
+        if store.isReadOnly && !forReadingOnly {
+            Console.error("\(url.path) is read-only here: it is read as it is, and this read is not in its audit trail")
+        }
         return store
+    }
+
+    /// Records in the audit trail that `practitioner` read case data, unless the store is read-only.
+    func recordRead(in store: SQLiteCaseStore, _ record: (any CaseStore) throws -> Void) throws {
+        guard !store.isReadOnly else { return }
+        try StoreOpening.run { try record(store) }
     }
 
     /// Opens the store of `kind`, creating it if there is none yet.

@@ -41,7 +41,8 @@ enum SummaryJSON {
         var matched: String?
     }
 
-    static func line(_ summary: FamilySummary, today: CalendarDate, matched: String? = nil) throws -> String {
+    /// One family's summary as one line of JSON, with its line break.
+    static func line(_ summary: FamilySummary, today: CalendarDate, matched: String? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = Timestamp.encodingStrategy
@@ -50,6 +51,6 @@ enum SummaryJSON {
             locality: summary.locality.rawValue, highestLevel: summary.highestLevel?.rawValue,
             openServices: summary.openServices.map(\.rawValue), leadProfessional: summary.leadProfessional,
             lastActivity: summary.lastActivity, members: summary.members, matched: matched)
-        return String(decoding: try encoder.encode(line), as: UTF8.self)
+        return try encoder.encode(line) + Data("\n".utf8)
     }
 }

@@ -42,6 +42,8 @@ public struct FamilyDocument: Codable, Hashable, Sendable {
         guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
             throw FamilyDocumentError.notJSON
         }
+        // Before decoding: a key given twice would be read as one of the two, NUL would cut text short in the store.
+        if let problem = StrictJSON.firstProblem(in: data) { throw FamilyDocumentError.invalid(problem) }
         // Valid JSON of another shape (an array, or a "format" that is not text) is simply not ours.
         guard let header = try? decoder.decode(Header.self, from: data),
             header.format == FamilyDocument.formatName
@@ -57,8 +59,11 @@ public struct FamilyDocument: Codable, Hashable, Sendable {
     }
 
     /// The document as pretty-printed JSON with sorted keys and a final newline.
+    ///
+    /// DEL, C1 controls and invisible formatting characters are written as escapes
+    /// (``StrictJSON/escapingInvisibles(_:)``), so the document is safe to print and reads back the same.
     public func encoded() throws -> Data {
-        var data = try FamilyDocument.encoder.encode(self)
+        var data = StrictJSON.escapingInvisibles(try FamilyDocument.encoder.encode(self))
         data.append(0x0A)
         return data
     }

@@ -36,6 +36,7 @@ extension TrainingScenario {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw fail("", "not a JSON object (is a brace or a comma missing?)")
         }
+        if let problem = StrictJSON.firstProblem(in: data) { throw fail("", problem) }
         func text(_ key: String, in dictionary: [String: Any], at path: String, required: Bool = true)
             throws(ScenarioError) -> String
         {

@@ -4,6 +4,14 @@
 /// family's is wanted. Identifiers are text so that references read out over
 /// the phone (`F-00017`) and generated ones (UUIDs) live side by side.
 ///
+/// Every id follows one strict grammar (``isWellFormed(_:)``): 1 to 64 ASCII
+/// letters, digits, `-` and `_`, starting with a letter or digit. Ids name
+/// export files and are read out over the phone, so nothing that could climb
+/// out of a folder (`../`), hide at the end (a trailing space) or pass for
+/// another id (a non-breaking hyphen, a Cyrillic letter) is accepted. Decoding
+/// checks it, so every document, situation or draft read from JSON has only
+/// well-formed ids; stores check it on every change.
+///
 /// ```swift
 /// let id: FamilyID = "F-00017"
 /// ```
@@ -32,11 +40,81 @@ public struct EntityID<Entity>: RawRepresentable, Hashable, Comparable, Sendable
     public var description: String { rawValue }
 
     public static func < (lhs: EntityID, rhs: EntityID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The longest id accepted.
+    public static var maximumLength: Int { 64 }
+
+    /// Whether `text` follows the id grammar: 1–64 ASCII letters, digits, `-` or `_`, starting with a letter or digit.
+    ///
+    /// ```swift
+    /// FamilyID.isWellFormed("F-00017")        // true
+    /// FamilyID.isWellFormed("../../victim")   // false
+    /// FamilyID.isWellFormed("F-7777 ")        // false: a trailing space
+    /// ```
+    public static func isWellFormed(_ text: String) -> Bool { EntityIDError.problem(in: text) == nil }
+
+    /// Whether this id follows the grammar (see ``isWellFormed(_:)``).
+    public var isWellFormed: Bool { Self.isWellFormed(rawValue) }
+
+    /// An id from text given by a person or another program, checked against the grammar.
+    ///
+    /// ```swift
+    /// let id = try FamilyID(validating: "F-00017")
+    /// ```
+    ///
+    /// - Throws: ``EntityIDError`` saying what is wrong with the text.
+    public init(validating text: String) throws(EntityIDError) {
+        if let problem = EntityIDError.problem(in: text) { throw EntityIDError(text: text, problem: problem) }
+        self.rawValue = text
+    }
+}
+
+/// Why some text is not a valid id, in words that show the text safely.
+///
+/// The offending character is named by its code point and Unicode name, so a
+/// lookalike (a non-breaking hyphen for `-`) is told apart in the message.
+public struct EntityIDError: Error, Equatable, CustomStringConvertible {
+    /// The text that was refused.
+    public var text: String
+    /// What is wrong with it.
+    public var problem: String
+
+    public var description: String {
+        "\(text.debugDescription) is not a valid id (\(problem)); ids are 1 to 64 letters A-Z or a-z, digits, - or _, starting with a letter or digit"
+    }
+
+    static func problem(in text: String) -> String? {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first else { return "it is empty" }
+        if scalars.count > 64 { return "it is \(scalars.count) characters long" }
+        for scalar in scalars where !isAllowed(scalar) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let name = scalar.properties.name.map { " \($0)" } ?? ""
+            return "it contains \(code)\(name)"
+        }
+        if first == "-" || first == "_" { return "it starts with \(first)" }
+        return nil
+    }
+
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "-", "_": return true
+        default: return false
+        }
+    }
 }
 
 extension EntityID: Codable {
+    /// Reads an id, refusing one that does not follow the grammar (see ``isWellFormed(_:)``).
     public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(validating: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

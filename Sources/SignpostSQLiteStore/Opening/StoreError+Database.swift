@@ -15,7 +15,21 @@ extension StoreError {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 self = .locked(path: path)
             case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_SCHEMA:
-                self = .damaged(path: path, detail: detail)
+                self = .damaged(path: path, detail: "SQLite reports: \(detail)")
+            case .SQLITE_FULL:
+                self = .diskFull(path: path)
+            case .SQLITE_READONLY:
+                self = .unavailable(
+                    path: path,
+                    detail:
+                        "the store cannot be written here (\(detail)); check that you may write to the file and its folder"
+                )
+            case .SQLITE_IOERR:
+                self = .unavailable(
+                    path: path,
+                    detail:
+                        "the store could not be written or read (\(detail)); the last change was not saved. Check the disk has free space and is still connected, then try again"
+                )
             case .SQLITE_CONSTRAINT:
                 self = .invalidChange("the change breaks a rule of the store: \(detail)")
             default:

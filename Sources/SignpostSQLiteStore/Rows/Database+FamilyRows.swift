@@ -291,7 +291,7 @@ extension Database {
         }
     }
 
-    /// Adds one line to the audit trail.
+    /// Adds one line to the audit trail, chained to the line before (see ``AuditChain``).
     func insertAudit(_ entry: AuditEntry) throws {
         try run(
             "INSERT INTO audit_entry (at, actor, action, family_id, record_id, summary) VALUES (?, ?, ?, ?, ?, ?)",
@@ -299,5 +299,6 @@ extension Database {
                 StoredValue.time(entry.at), entry.actor, entry.action, entry.family?.rawValue, entry.recordID,
                 entry.summary,
             ])
+        try AuditChain.seal(lastInsertedRowID, in: self)
     }
 }

@@ -44,6 +44,11 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA user_version = 4")
             try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
         }
+        migrator.registerMigration("v5-audit-chain") { db in
+            try AuditChain.createVersion5(db)
+            try db.execute(sql: "PRAGMA user_version = 5")
+            try db.execute(sql: "UPDATE store_metadata SET value = '5' WHERE key = 'schema_version'")
+        }
         migrator.registerMigration("v6-form-drafts") { db in
             try createFormDrafts(db)
             try db.execute(sql: "PRAGMA user_version = 6")

@@ -11,11 +11,20 @@ extension CaseChange {
     ///   or a change that is not valid as given. Nothing is changed when it throws.
     package func applying(to current: Family?) throws -> Family {
         if case .addFamily(let family) = self {
+            try family.checkIDs()
             guard current == nil else { throw StoreError.duplicateFamily(family.id) }
             try family.validateForStore()
             return family
         }
-        guard var family = current else { throw StoreError.familyNotFound(self.family) }
+        guard let family = current else { throw StoreError.familyNotFound(self.family) }
+        let changed = try applyingChange(to: family)
+        // Forms, imports and other stores all come through here: no record enters with an id outside the grammar.
+        try changed.checkIDs()
+        return changed
+    }
+
+    private func applyingChange(to family: Family) throws -> Family {
+        var family = family
         switch self {
         case .addFamily:
             break
@@ -181,6 +190,29 @@ extension Family {
             }
             try checkMembers([relationship.from, relationship.to])
         }
+    }
+
+    /// Throws unless every id in the family follows the id grammar (``EntityID/isWellFormed(_:)``).
+    package func checkIDs() throws {
+        func check(_ text: String, _ what: String) throws {
+            do {
+                _ = try FamilyID(validating: text)
+            } catch {
+                throw StoreError.invalidChange("\(what): \(error.description)")
+            }
+        }
+        try check(id.rawValue, "the family's id")
+        for person in members { try check(person.id.rawValue, "a person's id") }
+        for relationship in relationships {
+            try check(relationship.from.rawValue, "a relationship's person")
+            try check(relationship.to.rawValue, "a relationship's person")
+        }
+        for contact in contacts { try check(contact.id.rawValue, "a contact's id") }
+        for referral in referrals { try check(referral.id.rawValue, "a referral's id") }
+        for note in notes { try check(note.id.rawValue, "a case note's id") }
+        for consent in consents { try check(consent.id.rawValue, "a consent's id") }
+        for episode in episodes { try check(episode.id.rawValue, "an episode's id") }
+        for assessment in assessments { try check(assessment.id.rawValue, "an assessment's id") }
     }
 
     private static func checkUnique(_ ids: [String]) throws {

@@ -62,7 +62,9 @@ public final class NcursesTerminal: Surface {
             throw TerminalError("ncurses cannot drive this terminal (TERM=\(name)); try TERM=xterm-256color")
         }
         window = screen
-        signpost_install_signal_handlers()
+        signpost_install_exit_handler()
+        // After newterm, which installs ncurses' own SIGINT and SIGTERM handlers: these replace them.
+        SignalCleanup.installHandlers()
         cbreak()
         noecho()
         nonl()

@@ -2,21 +2,6 @@ import Foundation
 import SignpostDomain
 import Testing
 
-/// A small seeded generator (SplitMix64), so that every run of the property test sees the same situations.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Families of any shape at any minute of any day in 2025–2035, for the safety invariants.
 enum SituationFactory {
     static let start = Timestamp.date("2025-01-01T00:00:00Z")!.timeIntervalSince1970

@@ -24,6 +24,9 @@ extension Pathways {
         } catch {
             throw PathwaysError(source: source, problems: [PathwaysProblem(location: "", message: "\(error)")])
         }
+        if let problem = StrictJSON.firstProblem(in: data) {
+            throw PathwaysError(source: source, problems: [PathwaysProblem(location: "", message: problem)])
+        }
         var checker = PathwaysChecker(raw: raw)
         let pathways = checker.check()
         guard let pathways, checker.problems.isEmpty else {
@@ -161,7 +164,8 @@ struct PathwaysChecker {
             problem("start", "is missing: name the node every walk starts at")
         } else if !nodeIDs.contains(start) {
             problem("start", "\"\(start)\" is not a node")
-        } else {
+        } else if checkNodeCount() {
+            checkDepth(start: start)
             checkGraph(start: start)
         }
         guard problems.isEmpty else { return nil }

@@ -41,6 +41,9 @@ extension Situation: Codable {
         } catch {
             throw SituationError([SituationProblem(field: "", message: "\(error)")])
         }
+        if let problem = StrictJSON.firstProblem(in: data) {
+            throw SituationError([SituationProblem(field: "", message: problem)])
+        }
         if missingConcernsAreNone {
             for index in situation.people.indices where situation.people[index].concerns == nil {
                 situation.people[index].concerns = []
