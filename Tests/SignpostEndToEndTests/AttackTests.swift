@@ -365,7 +365,7 @@ struct AttackTests {
         let situation = #"{"door": "csct", "door": "police", "people": [{"id": "mum", "role": "adult", "age": 30}]}"#
         let navigate = try binary.run(["navigate", "--situation", "-"], home: home, input: Data(situation.utf8))
         #expect(navigate.status == 2)
-        #expect(navigate.standardError.contains("door is given twice"), "\(navigate.standardError)")
+        #expect(navigate.standardError.contains("door: is given twice"), "\(navigate.standardError)")
 
         let crowd = (0..<101).map { #"{"id": "p\#($0)", "role": "child", "age": 5}"# }.joined(separator: ",")
         let many = try binary.run(

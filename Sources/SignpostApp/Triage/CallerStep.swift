@@ -5,12 +5,10 @@ import SignpostTerminal
 ///
 /// Keys: Tab/↓ next field, Shift-Tab/↑ previous field; Enter moves on and ←/→
 /// or Space change a choice (the form's own keys); letters type into the field.
-struct CallerStep {
-    enum Action: Hashable, Sendable {
-        case nextField, previousField
-    }
+struct CallerStep: FormStep {
+    typealias Action = FormStepAction
 
-    private(set) var form: FormFields
+    var form: FormFields
 
     init(draft: ContactDraft) {
         let doors = ["not said"] + ContactDoor.allCases.map(\.label)
@@ -30,31 +28,6 @@ struct CallerStep {
                 chosen: draft.source.flatMap { ContactSource.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0),
         ])
     }
-
-    var keys: KeyRegistry<Action> {
-        var keys = KeyRegistry<Action>()
-        keys.bind(
-            [.tab, .down], .nextField, hint: "Next field", help: "Move to the next field", group: contactKeyGroup)
-        keys.bind(
-            [.backTab, .up], .previousField, hint: "Previous field", help: "Move to the previous field",
-            group: contactKeyGroup, showsInHintBar: false)
-        return keys
-    }
-
-    /// Letters go into the focused field when it is a text field.
-    var acceptsTyping: Bool {
-        if case .text = form.rows[form.focus.focused].input { return true } else { return false }
-    }
-
-    mutating func perform(_ action: Action) -> StepResult {
-        switch action {
-        case .nextField: form.focus.focusNext(skipping: [])
-        case .previousField: form.focus.focusPrevious(skipping: [])
-        }
-        return .handled
-    }
-
-    mutating func type(_ key: Key) -> StepResult { form.handle(key).stepResult }
 
     func sync(into draft: inout ContactDraft) {
         draft.caller = Caller(

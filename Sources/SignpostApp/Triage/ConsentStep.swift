@@ -10,15 +10,13 @@ import SignpostTerminal
 /// When the family has consent on file, the first answer is that consent "as on
 /// record": the navigator uses it from the record and nothing new is stored; the
 /// practitioner can still choose another answer, which is taken in this contact.
-struct ConsentStep {
-    enum Action: Hashable, Sendable {
-        case nextField, previousField
-    }
+struct ConsentStep: FormStep {
+    typealias Action = FormStepAction
 
     /// The answers in the order the choice offers them, after "not known yet".
     private static let answers: [SituationConsent] = [.given, .refused, .notAsked]
 
-    private(set) var form: FormFields
+    var form: FormFields
     /// The family's consent as the record holds it, when the family has one on file.
     private(set) var onFile: SituationConsent?
 
@@ -41,30 +39,6 @@ struct ConsentStep {
         guard consent != onFile else { return }
         self = ConsentStep(draft: draft, onFile: consent)
     }
-
-    var keys: KeyRegistry<Action> {
-        var keys = KeyRegistry<Action>()
-        keys.bind(
-            [.tab, .down], .nextField, hint: "Next field", help: "Move to the next field", group: contactKeyGroup)
-        keys.bind(
-            [.backTab, .up], .previousField, hint: "Previous field", help: "Move to the previous field",
-            group: contactKeyGroup, showsInHintBar: false)
-        return keys
-    }
-
-    var acceptsTyping: Bool {
-        if case .text = form.rows[form.focus.focused].input { return true } else { return false }
-    }
-
-    mutating func perform(_ action: Action) -> StepResult {
-        switch action {
-        case .nextField: form.focus.focusNext(skipping: [])
-        case .previousField: form.focus.focusPrevious(skipping: [])
-        }
-        return .handled
-    }
-
-    mutating func type(_ key: Key) -> StepResult { form.handle(key).stepResult }
 
     func sync(into draft: inout ContactDraft) {
         let consent = form.chosen("consent")

@@ -46,3 +46,44 @@ extension Surface {
 
 /// The group every step's own keys are listed under in help.
 let contactKeyGroup = "Contact"
+
+/// The keys of a step that is a short form (``CallerStep``, ``ConsentStep``).
+enum FormStepAction: Hashable, Sendable {
+    case nextField, previousField
+}
+
+/// A contact step that is one short form: Tab/↓ and Shift-Tab/↑ move between its
+/// fields, and every other key goes to the field in focus.
+///
+/// The two form steps share these keys so that they cannot drift apart; what a
+/// step asks and how it writes the draft stay in the step's own type.
+protocol FormStep {
+    var form: FormFields { get set }
+}
+
+extension FormStep {
+    var keys: KeyRegistry<FormStepAction> {
+        var keys = KeyRegistry<FormStepAction>()
+        keys.bind(
+            [.tab, .down], .nextField, hint: "Next field", help: "Move to the next field", group: contactKeyGroup)
+        keys.bind(
+            [.backTab, .up], .previousField, hint: "Previous field", help: "Move to the previous field",
+            group: contactKeyGroup, showsInHintBar: false)
+        return keys
+    }
+
+    /// Letters go into the focused field when it is a text field.
+    var acceptsTyping: Bool {
+        if case .text = form.rows[form.focus.focused].input { return true } else { return false }
+    }
+
+    mutating func perform(_ action: FormStepAction) -> StepResult {
+        switch action {
+        case .nextField: form.focus.focusNext(skipping: [])
+        case .previousField: form.focus.focusPrevious(skipping: [])
+        }
+        return .handled
+    }
+
+    mutating func type(_ key: Key) -> StepResult { form.handle(key).stepResult }
+}

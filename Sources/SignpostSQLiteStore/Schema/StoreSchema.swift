@@ -101,26 +101,11 @@ enum StoreSchema {
             sql:
                 "CREATE TEMP TABLE match_key_load (key TEXT NOT NULL, family_id TEXT NOT NULL, person_id TEXT NOT NULL)"
         )
-        var after: Int64 = 0
-        while true {
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT p.rowid AS person_rowid, p.family_id, p.id, p.given_name, p.family_name, p.also_known_as,
-                        p.date_of_birth, f.name AS household, f.postcode
-                    FROM person p JOIN family f ON f.id = p.family_id
-                    WHERE p.rowid > ? ORDER BY p.rowid LIMIT 5000
-                    """,
-                arguments: [after])
-            guard let last = rows.last else { break }
-            after = try last.value("person_rowid")
-            for row in rows {
-                let candidate = try db.matchCandidate(from: row)
-                for key in candidate.indexKeys.filter(MatchKeys.isPair).sorted() {
-                    try db.execute(
-                        sql: "INSERT INTO match_key_load (key, family_id, person_id) VALUES (?, ?, ?)",
-                        arguments: [key, candidate.familyID.rawValue, candidate.personID.rawValue])
-                }
+        try forEachPerson(in: db) { candidate in
+            for key in candidate.indexKeys.filter(MatchKeys.isPair).sorted() {
+                try db.execute(
+                    sql: "INSERT INTO match_key_load (key, family_id, person_id) VALUES (?, ?, ?)",
+                    arguments: [key, candidate.familyID.rawValue, candidate.personID.rawValue])
             }
         }
         try db.execute(
@@ -196,7 +181,22 @@ enum StoreSchema {
                 -- Keys arrive in person order; they are sorted into the table in one pass below.
                 CREATE TEMP TABLE match_key_load (key TEXT NOT NULL, family_id TEXT NOT NULL, person_id TEXT NOT NULL);
                 """)
-        // A page of people at a time, so a large store is not read into memory whole.
+        try forEachPerson(in: db) { candidate in try db.insertMatchKeys(of: candidate, into: "match_key_load") }
+        // Written in key order and indexed afterwards: far quicker than millions of inserts scattered over a B-tree.
+        try db.execute(
+            sql: """
+                INSERT INTO person_match_key (key, family_id, person_id)
+                    SELECT key, family_id, person_id FROM match_key_load ORDER BY key, family_id, person_id;
+                DROP TABLE match_key_load;
+                CREATE INDEX person_match_key_by_person ON person_match_key (family_id, person_id);
+                """)
+    }
+
+    /// Calls `body` with every person in the store as the matcher sees them, in storage order.
+    ///
+    /// A page of people at a time, so a large store is never read into memory
+    /// whole (the migrations that build the matcher's keys run over 100,000 families).
+    private static func forEachPerson(in db: Database, _ body: (MatchCandidate) throws -> Void) throws {
         var after: Int64 = 0
         while true {
             let rows = try Row.fetchAll(
@@ -210,16 +210,8 @@ enum StoreSchema {
                 arguments: [after])
             guard let last = rows.last else { break }
             after = try last.value("person_rowid")
-            for row in rows { try db.insertMatchKeys(of: try db.matchCandidate(from: row), into: "match_key_load") }
+            for row in rows { try body(try db.matchCandidate(from: row)) }
         }
-        // Written in key order and indexed afterwards: far quicker than millions of inserts scattered over a B-tree.
-        try db.execute(
-            sql: """
-                INSERT INTO person_match_key (key, family_id, person_id)
-                    SELECT key, family_id, person_id FROM match_key_load ORDER BY key, family_id, person_id;
-                DROP TABLE match_key_load;
-                CREATE INDEX person_match_key_by_person ON person_match_key (family_id, person_id);
-                """)
     }
 
     private static func createVersion1(_ db: Database) throws {
