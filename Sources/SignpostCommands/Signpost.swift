@@ -11,23 +11,29 @@ public struct Signpost: ParsableCommand {
         discussion: """
             With no subcommand, opens the terminal interface on the live store. \
             Exit codes: 0 success; 1 `check` found problems; 2 bad input or usage; \
-            3 the store could not be opened or used; 4 a family or record was not found.
+            3 the store could not be opened or used; 4 a family or record was not found; \
+            5 the team server could not be reached or refused the request.
             """,
         version: version,
         subcommands: [
             OpenCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, DemoCommand.self, TrainCommand.self, NavigateCommand.self,
-            SnapshotCommand.self,
+            SnapshotCommand.self, ServerCommand.self, TeamCommand.self, SyncCommand.self, ConflictsCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 
     public init() {}
 
     /// Runs the command line and exits: errors on standard error in one line, with the documented exit code.
-    public static func runAndExit(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    public static func runAndExit(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            // The team server's commands talk to the network and are asynchronous; the rest are not.
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch let failure as CommandFailure {
             Console.error(failure.message)

@@ -1,3 +1,3 @@
 import SignpostCommands
 
-Signpost.runAndExit()
+await Signpost.runAndExit()
