@@ -111,7 +111,7 @@ extension SQLiteCaseStore {
         case .addFamily:
             try db.insertFamily(family)
             return
-        case .updateFamilyDetails:
+        case .updateFamilyFields:
             try db.updateDetails(of: family)
             searchableTextChanged = true
             matchedDetailsChanged = before?.name != family.name || before?.address.postcode != family.address.postcode
@@ -123,7 +123,8 @@ extension SQLiteCaseStore {
             try db.replaceRelationships(of: family)
             searchableTextChanged = true
             matchedDetailsChanged = true
-        case .updatePerson(_, let person, _):
+        case .updatePersonFields(_, let personID, _):
+            guard let person = family.member(personID) else { throw StoreError.personNotFound(id, personID) }
             try db.updatePerson(person, of: id)
             try db.replaceRelationships(of: family)
             searchableTextChanged = true
@@ -148,9 +149,11 @@ extension SQLiteCaseStore {
             try db.insertEpisode(episode, of: id, at: family.episodes.count - 1)
         case .closeEpisode(_, let episode, let date, let reason):
             try db.closeEpisode(episode, of: id, on: date, reason: reason)
-        case .saveAssessment(_, let assessment):
-            let position = family.assessments.firstIndex { $0.id == assessment.id } ?? family.assessments.count - 1
-            try db.saveAssessment(assessment, of: id, at: position)
+        case .saveAssessmentFields(_, let assessmentID, _):
+            guard let position = family.assessments.firstIndex(where: { $0.id == assessmentID }) else {
+                throw StoreError.recordNotFound(id, assessmentID.rawValue)
+            }
+            try db.saveAssessment(family.assessments[position], of: id, at: position)
         }
         if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
             try db.updateSummary(of: family)

@@ -5,14 +5,27 @@ import SignpostDomain
 ///
 /// Changes are small and named for what a practitioner did, so that the audit
 /// trail reads as a record of work ("added a case note", "set Ava's level to 3").
+///
+/// A change is also what travels to the team server (``ChangeEnvelope``), so
+/// updates to a family's details, a person and an assessment name only the
+/// fields they set: two practitioners changing different fields of one record
+/// never overwrite each other. The forms build them from a whole record
+/// (``updatePerson(family:_:relationships:)``, ``updateFamilyDetails(_:_:)``,
+/// ``saveAssessment(family:_:)``); the store keeps only the fields that differ
+/// from what it holds when it writes the change to its outbox.
+///
+/// ```swift
+/// try store.apply([.updatePersonFields(family: "F-0001", person: "P-0002", fields: [.phone: "020 7946 0001"])], by: "jo")
+/// ```
 public enum CaseChange: Hashable, Sendable {
     /// A new family with everything it holds (new contact, import, fixtures).
     case addFamily(Family)
-    /// New household details; people and casework are left as they are.
-    case updateFamilyDetails(FamilyID, FamilyDetails)
+    /// Sets some of a family's household details; people and casework are left as they are.
+    case updateFamilyFields(FamilyID, fields: [FamilyField: JSONValue])
     case addPerson(family: FamilyID, Person, relationships: [Relationship])
-    /// Replaces a person's details and their relationships; their level history is kept as stored.
-    case updatePerson(family: FamilyID, Person, relationships: [Relationship])
+    /// Sets some of a person's details (and, with ``PersonField/relationships``, all their relationships);
+    /// their level history is changed only by ``recordLevel(family:person:_:)``.
+    case updatePersonFields(family: FamilyID, person: PersonID, fields: [PersonField: JSONValue])
     case recordLevel(family: FamilyID, person: PersonID, LevelEntry)
     case addCaseNote(family: FamilyID, CaseNote)
     case addContact(family: FamilyID, Contact)
@@ -22,18 +35,19 @@ public enum CaseChange: Hashable, Sendable {
     case withdrawConsent(family: FamilyID, consent: ConsentID, on: CalendarDate)
     case openEpisode(family: FamilyID, EarlyHelpEpisode)
     case closeEpisode(family: FamilyID, episode: EpisodeID, on: CalendarDate, reason: ClosureReason)
-    /// Inserts or replaces an assessment (drafts are saved as they are typed).
-    case saveAssessment(family: FamilyID, EarlyHelpAssessment)
+    /// Sets some fields of an assessment, or starts one when there is none with that id (then with
+    /// every field it needs). Drafts are saved as they are typed.
+    case saveAssessmentFields(family: FamilyID, assessment: AssessmentID, fields: [AssessmentRecordField: JSONValue])
 
     /// The family the change is about.
     public var family: FamilyID {
         switch self {
         case .addFamily(let family): return family.id
-        case .updateFamilyDetails(let id, _): return id
-        case .addPerson(let id, _, _), .updatePerson(let id, _, _), .recordLevel(let id, _, _),
+        case .updateFamilyFields(let id, _): return id
+        case .addPerson(let id, _, _), .updatePersonFields(let id, _, _), .recordLevel(let id, _, _),
             .addCaseNote(let id, _), .addContact(let id, _), .addReferral(let id, _),
             .updateReferralStatus(let id, _, _), .recordConsent(let id, _), .withdrawConsent(let id, _, _),
-            .openEpisode(let id, _), .closeEpisode(let id, _, _, _), .saveAssessment(let id, _):
+            .openEpisode(let id, _), .closeEpisode(let id, _, _, _), .saveAssessmentFields(let id, _, _):
             return id
         }
     }
@@ -42,9 +56,9 @@ public enum CaseChange: Hashable, Sendable {
     public var action: String {
         switch self {
         case .addFamily: return "add-family"
-        case .updateFamilyDetails: return "update-family"
+        case .updateFamilyFields: return "update-family"
         case .addPerson: return "add-person"
-        case .updatePerson: return "update-person"
+        case .updatePersonFields: return "update-person"
         case .recordLevel: return "record-level"
         case .addCaseNote: return "add-case-note"
         case .addContact: return "add-contact"
@@ -54,7 +68,7 @@ public enum CaseChange: Hashable, Sendable {
         case .withdrawConsent: return "withdraw-consent"
         case .openEpisode: return "open-episode"
         case .closeEpisode: return "close-episode"
-        case .saveAssessment: return "save-assessment"
+        case .saveAssessmentFields: return "save-assessment"
         }
     }
 
@@ -62,8 +76,9 @@ public enum CaseChange: Hashable, Sendable {
     public var recordID: String {
         switch self {
         case .addFamily(let family): return family.id.rawValue
-        case .updateFamilyDetails(let id, _): return id.rawValue
-        case .addPerson(_, let person, _), .updatePerson(_, let person, _): return person.id.rawValue
+        case .updateFamilyFields(let id, _): return id.rawValue
+        case .addPerson(_, let person, _): return person.id.rawValue
+        case .updatePersonFields(_, let person, _): return person.rawValue
         case .recordLevel(_, let person, _): return person.rawValue
         case .addCaseNote(_, let note): return note.id.rawValue
         case .addContact(_, let contact): return contact.id.rawValue
@@ -73,12 +88,19 @@ public enum CaseChange: Hashable, Sendable {
         case .withdrawConsent(_, let consent, _): return consent.rawValue
         case .openEpisode(_, let episode): return episode.id.rawValue
         case .closeEpisode(_, let episode, _, _): return episode.rawValue
-        case .saveAssessment(_, let assessment): return assessment.id.rawValue
+        case .saveAssessmentFields(_, let assessment, _): return assessment.rawValue
         }
     }
+
+    /// The kinds whose changes set fields of a record that others may also change (``ChangeEnvelope/fields``).
+    ///
+    /// Every other kind adds a record or appends to one, and never conflicts.
+    public static let fieldKinds: Set<String> = [
+        "update-family", "update-person", "update-referral-status", "save-assessment",
+    ]
 }
 
-/// The household details that ``CaseChange/updateFamilyDetails(_:_:)`` replaces.
+/// The household details that ``CaseChange/updateFamilyDetails(_:_:)`` sets.
 public struct FamilyDetails: Hashable, Codable, Sendable {
     public var name: String
     public var address: Address

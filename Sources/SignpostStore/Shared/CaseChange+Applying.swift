@@ -19,7 +19,8 @@ extension CaseChange {
         switch self {
         case .addFamily:
             break
-        case .updateFamilyDetails(_, let details):
+        case .updateFamilyFields(_, let fields):
+            let details = try FieldValues.setting(fields, on: FamilyDetails(of: family), what: "family \(family.id)")
             family.name = details.name
             family.address = details.address
             family.locality = details.locality
@@ -33,15 +34,22 @@ extension CaseChange {
             family.members.append(person)
             try family.checkRelationships(relationships, of: person.id)
             family.relationships += relationships
-        case .updatePerson(_, var person, let relationships):
-            guard let index = family.members.firstIndex(where: { $0.id == person.id }) else {
-                throw StoreError.personNotFound(family.id, person.id)
+        case .updatePersonFields(_, let personID, var fields):
+            guard let index = family.members.firstIndex(where: { $0.id == personID }) else {
+                throw StoreError.personNotFound(family.id, personID)
             }
+            let relationshipsValue = fields.removeValue(forKey: .relationships)
+            var person = try FieldValues.setting(fields, on: family.members[index], what: "\(personID)")
             person.levelHistory = family.members[index].levelHistory
             family.members[index] = person
-            try family.checkRelationships(relationships, of: person.id)
-            family.relationships.removeAll { $0.from == person.id || $0.to == person.id }
-            family.relationships += relationships
+            if let relationshipsValue {
+                guard let relationships = try? relationshipsValue.decoded(as: [Relationship].self) else {
+                    throw StoreError.invalidChange("the relationships given for \(personID) are not valid")
+                }
+                try family.checkRelationships(relationships, of: personID)
+                family.relationships.removeAll { $0.from == personID || $0.to == personID }
+                family.relationships += relationships
+            }
         case .recordLevel(_, let personID, let entry):
             guard let index = family.members.firstIndex(where: { $0.id == personID }) else {
                 throw StoreError.personNotFound(family.id, personID)
@@ -112,13 +120,19 @@ extension CaseChange {
             }
             family.episodes[index].closedOn = date
             family.episodes[index].closureReason = reason
-        case .saveAssessment(_, let assessment):
-            guard family.member(assessment.subject) != nil else {
-                throw StoreError.personNotFound(family.id, assessment.subject)
-            }
-            if let index = family.assessments.firstIndex(where: { $0.id == assessment.id }) {
+        case .saveAssessmentFields(_, let id, let fields):
+            if let index = family.assessments.firstIndex(where: { $0.id == id }) {
+                let assessment = try FieldValues.setting(
+                    fields, on: family.assessments[index], what: "assessment \(id)")
+                try family.checkMembers([assessment.subject])
                 family.assessments[index] = assessment
             } else {
+                var object = FieldValues.named(fields)
+                object["id"] = .string(id.rawValue)
+                guard let assessment = try? JSONValue.object(object).decoded(as: EarlyHelpAssessment.self) else {
+                    throw StoreError.invalidChange("a new assessment (\(id)) needs every one of its fields")
+                }
+                try family.checkMembers([assessment.subject])
                 family.assessments.append(assessment)
             }
         }

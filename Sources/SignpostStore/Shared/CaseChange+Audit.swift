@@ -19,7 +19,7 @@ extension CaseChange {
         case .addFamily(let family):
             let people = family.members.count == 1 ? "1 person" : "\(family.members.count) people"
             return "added family \(family.name) (\(family.id)) with \(people)"
-        case .updateFamilyDetails:
+        case .updateFamilyFields:
             guard let before else { return "updated family details" }
             let changed = FamilyDetails(of: before).changedFields(to: FamilyDetails(of: after))
             return changed.isEmpty
@@ -27,13 +27,13 @@ extension CaseChange {
         case .addPerson(_, let person, let relationships):
             let related = relationships.isEmpty ? "" : " with \(relationships.count) relationship(s)"
             return "added \(person.fullName) (\(person.role.label.lowercased()))\(related)"
-        case .updatePerson(_, let person, let relationships):
-            guard let old = before?.member(person.id), let new = after.member(person.id) else {
-                return "updated \(person.fullName)"
+        case .updatePersonFields(_, let person, _):
+            guard let old = before?.member(person), let new = after.member(person) else {
+                return "updated \(name(person))"
             }
             var changed = old.changedFields(to: new)
-            let oldRelationships = before?.relationships.filter { $0.from == person.id || $0.to == person.id } ?? []
-            if Set(oldRelationships) != Set(relationships) { changed.append("relationships") }
+            let oldRelationships = before?.relationshipsInvolving(person) ?? []
+            if Set(oldRelationships) != Set(after.relationshipsInvolving(person)) { changed.append("relationships") }
             return changed.isEmpty
                 ? "saved \(new.fullName) unchanged" : "updated \(new.fullName): " + changed.joined(separator: ", ")
         case .recordLevel(_, let person, let entry):
@@ -68,9 +68,12 @@ extension CaseChange {
         case .closeEpisode(_, let id, let date, let reason):
             let service = after.episodes.first { $0.id == id }.map { " \($0.service)" } ?? ""
             return "closed the\(service) episode on \(date.british): \(reason.label)"
-        case .saveAssessment(_, let assessment):
+        case .saveAssessmentFields(_, let id, _):
+            guard let assessment = after.assessments.first(where: { $0.id == id }) else {
+                return "saved assessment \(id)"
+            }
             let subject = name(assessment.subject)
-            guard let old = before?.assessments.first(where: { $0.id == assessment.id }) else {
+            guard let old = before?.assessments.first(where: { $0.id == id }) else {
                 return "started a \(assessment.status) assessment for \(subject)"
             }
             let changed = old.changedFields(to: assessment)

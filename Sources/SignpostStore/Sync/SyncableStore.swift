@@ -1,0 +1,51 @@
+import Foundation
+import SignpostDomain
+
+/// A store that exchanges changes with a team server.
+///
+/// Every ``CaseStore/apply(_:by:)`` also writes one ``ChangeEnvelope`` per
+/// change into the store's outbox, in the same transaction, so a change saved
+/// locally is always one that will be pushed. A sync engine pushes
+/// ``pendingChanges(limit:)``, acknowledges them with ``markSent(_:)``, and
+/// pulls with ``lastPulledSeq()`` and ``applyPulled(_:)``.
+///
+/// ```swift
+/// let outgoing = try store.pendingChanges(limit: 500)
+/// let results = try server.push(outgoing)              // [(id, seq)]
+/// try store.markSent(results)
+/// try store.applyPulled(try server.pull(since: store.lastPulledSeq(), max: 1000))
+/// ```
+public protocol SyncableStore: CaseStore {
+    /// This store's device id (made once, kept in the store).
+    var device: DeviceID { get }
+
+    /// Local changes not yet acknowledged by the server, oldest first.
+    func pendingChanges(limit: Int) throws -> [ChangeEnvelope]
+
+    /// Marks pushed changes as sent (by id), recording the seq the server gave each.
+    ///
+    /// The seq becomes the record's base version for the next local change to
+    /// it. Ids that are not pending are ignored.
+    func markSent(_ acknowledgements: [(id: UUID, seq: Int64)]) throws
+
+    /// Applies changes pulled from the server in one transaction, audited with the server's author,
+    /// WITHOUT adding them to the outbox; skips any already applied (same id); advances lastPulledSeq.
+    ///
+    /// A pulled change this store made itself (same device) is not applied again.
+    /// For the field kinds only the fields in the envelope's `fields` are applied.
+    ///
+    /// - Throws: ``StoreError`` if a change cannot be applied; then nothing is saved.
+    func applyPulled(_ changes: [ServerChange]) throws
+
+    /// The highest server seq pulled so far (0 at first).
+    func lastPulledSeq() throws -> Int64
+
+    /// Which team server this store syncs with (nil when it has never joined), and its kind check.
+    func teamServer() throws -> TeamServerLink?
+
+    /// Records the team server this store syncs with, or forgets it (nil).
+    ///
+    /// - Throws: ``StoreError/invalidChange(_:)`` when the server's kind is not the store's
+    ///   (a fictional store never syncs with a live server, nor a live one with a fictional server).
+    func setTeamServer(_ link: TeamServerLink?) throws
+}
