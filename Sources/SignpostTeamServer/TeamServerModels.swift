@@ -37,10 +37,21 @@ public struct PushOutcome: Hashable, Sendable, Decodable {
         case refused
     }
 
+    /// The change's id; nil when what was pushed had no readable one (it is then refused).
     public var id: UUID?
     public var seq: Int64?
     public var status: Status
     public var reason: String?
+
+    enum CodingKeys: String, CodingKey { case id, seq, status, reason }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = (try? container.decodeIfPresent(String.self, forKey: .id)).flatMap { $0.flatMap(UUID.init(uuidString:)) }
+        seq = try container.decodeIfPresent(Int64.self, forKey: .seq)
+        status = try container.decode(Status.self, forKey: .status)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+    }
 }
 
 /// A change as the server gives it back: its place in the team's order, the login that pushed it

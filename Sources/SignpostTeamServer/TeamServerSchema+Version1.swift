@@ -295,7 +295,7 @@ DECLARE
     item jsonb;
     outcome jsonb := '[]'::jsonb;
     existing_seq bigint;
-    change_id uuid;
+    pushed_id uuid;
     target_family text;
     target_record text;
     change_kind text;
@@ -340,11 +340,11 @@ BEGIN
             counts := jsonb_set(counts, '{refused}', to_jsonb((counts ->> 'refused')::int + 1));
             CONTINUE;
         END IF;
-        change_id := (item ->> 'id')::uuid;
-        SELECT c.seq INTO existing_seq FROM signpost.change c WHERE c.change_id = push.change_id;
+        pushed_id := (item ->> 'id')::uuid;
+        SELECT c.seq INTO existing_seq FROM signpost.change c WHERE c.change_id = pushed_id;
         IF FOUND THEN
             outcome := outcome || jsonb_build_array(jsonb_build_object(
-                'id', change_id, 'seq', existing_seq, 'status', 'duplicate'));
+                'id', pushed_id, 'seq', existing_seq, 'status', 'duplicate'));
             counts := jsonb_set(counts, '{duplicate}', to_jsonb((counts ->> 'duplicate')::int + 1));
             CONTINUE;
         END IF;
@@ -359,7 +359,7 @@ BEGIN
             AND NOT signpost.may_read_family(target_family)
         THEN
             outcome := outcome || jsonb_build_array(jsonb_build_object(
-                'id', change_id, 'seq', NULL, 'status', 'refused',
+                'id', pushed_id, 'seq', NULL, 'status', 'refused',
                 'reason', format('%s may not change family %s', session_user, target_family)));
             counts := jsonb_set(counts, '{refused}', to_jsonb((counts ->> 'refused')::int + 1));
             CONTINUE;
@@ -377,13 +377,13 @@ BEGIN
                         pushed_value, pushed_change_id, pushed_base, pushed_envelope)
                     VALUES (
                         target_family, target_record, field_name, state.value, state.seq, state.author,
-                        state.changed_at, field_value, change_id, base_seq, item - 'author');
+                        state.changed_at, field_value, pushed_id, base_seq, item - 'author');
                 END IF;
             END LOOP;
         END IF;
         IF cardinality(conflicting) > 0 THEN
             outcome := outcome || jsonb_build_array(jsonb_build_object(
-                'id', change_id, 'seq', NULL, 'status', 'conflict',
+                'id', pushed_id, 'seq', NULL, 'status', 'conflict',
                 'reason', format('changed on the server since seq %s: %s',
                     coalesce(base_seq::text, 'none'), array_to_string(conflicting, ', '))));
             counts := jsonb_set(counts, '{conflict}', to_jsonb((counts ->> 'conflict')::int + 1));
@@ -392,7 +392,7 @@ BEGIN
 
         new_seq := nextval('signpost.change_seq');
         INSERT INTO signpost.change (seq, change_id, family, record, kind, fields, envelope)
-        VALUES (new_seq, change_id, target_family, target_record, change_kind, new_fields, item - 'author');
+        VALUES (new_seq, pushed_id, target_family, target_record, change_kind, new_fields, item - 'author');
         IF new_fields IS NOT NULL THEN
             INSERT INTO signpost.field_state (family, record, field, value, seq, author, changed_at)
             SELECT target_family, target_record, key, value, new_seq, session_user, clock_timestamp()
@@ -407,7 +407,7 @@ BEGIN
         ON CONFLICT (family) DO UPDATE
             SET locality = coalesce(EXCLUDED.locality, signpost.family_scope.locality);
         outcome := outcome || jsonb_build_array(jsonb_build_object(
-            'id', change_id, 'seq', new_seq, 'status', 'applied'));
+            'id', pushed_id, 'seq', new_seq, 'status', 'applied'));
         counts := jsonb_set(counts, '{applied}', to_jsonb((counts ->> 'applied')::int + 1));
     END LOOP;
 

@@ -17,8 +17,8 @@ enum TeamServerAccess {
         }
         if endpoint.password == nil {
             endpoint.password =
-                endpoint.passwordFromEnvironment(environment)
-                ?? (try TerminalPassword.read(prompt: "Password for \(endpoint.login) on the team server: "))
+                try endpoint.passwordFromEnvironment(environment)
+                ?? TerminalPassword.read(prompt: "Password for \(endpoint.login) on the team server: ")
         }
         return endpoint
     }
