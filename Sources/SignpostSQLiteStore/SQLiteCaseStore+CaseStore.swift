@@ -72,7 +72,11 @@ extension SQLiteCaseStore {
     }
 
     /// Applies and audits `changes` inside a write transaction that the caller opened.
-    func apply(_ changes: [CaseChange], by actor: String, at now: Date, in db: Database) throws {
+    ///
+    /// - Parameter outgoing: Whether to write the changes to the outbox for the team server;
+    ///   false only for changes pulled from it.
+    func apply(_ changes: [CaseChange], by actor: String, at now: Date, in db: Database, outgoing: Bool = true) throws {
+        var outbox = outgoing ? try Outbox(in: db, path: path) : nil
         // Families already read or written in this batch, as they now stand.
         var working: [FamilyID: Family] = [:]
         for change in changes {
@@ -96,7 +100,9 @@ extension SQLiteCaseStore {
                 AuditEntry(
                     at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
                     summary: change.auditSummary(before: before, after: after)))
+            try outbox?.record(change, before: before, after: after, at: now, in: db)
         }
+        try outbox?.saveClock(in: db)
     }
 
     /// Writes the rows one change touched, then the family's summary and, when

@@ -35,6 +35,9 @@ public final class SQLiteCaseStore: CaseStore {
     /// What kind of data the store holds, fixed when it was created.
     public let kind: StoreKind
 
+    /// The id this store's changes carry to the team server, made once when the change log was created.
+    public let device: DeviceID
+
     /// The store file's path.
     public var path: String { url.path }
 
@@ -97,6 +100,7 @@ public final class SQLiteCaseStore: CaseStore {
             }
             self.pool = pool
             self.kind = kind
+            self.device = try pool.read { db in try Outbox.device(in: db, path: url.path) }
             self.checkpointer = BackgroundCheckpointer(path: url.path)
         } catch {
             throw StoreError(error, path: url.path)

@@ -22,18 +22,23 @@ import SignpostStore
 // Unchecked because `storage` is only touched inside `lock.withLock`; `Mutex` would say so
 // to the compiler but needs macOS 15, and the package supports macOS 14.
 public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
-    private struct State {
+    struct State {
         var families: [FamilyID: Family] = [:]
         var audit: [AuditEntry] = []
         var drafts: [ContactDraftID: ContactDraft] = [:]
+        /// What syncing with a team server keeps (see `InMemoryCaseStore+Sync.swift`).
+        var sync: SyncState
     }
 
     private let lock = NSLock()
-    private var storage = State()
-    private let clock: @Sendable () -> Date
+    private var storage: State
+    let clock: @Sendable () -> Date
 
     /// What the store reports as its kind in ``info()``.
     public let kind: StoreKind
+
+    /// The id this store's changes carry to the team server.
+    public let device: DeviceID
 
     /// Creates an empty store.
     ///
@@ -47,7 +52,9 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
     ) throws {
         self.kind = kind
         self.clock = clock
-        var initial = State()
+        let device = DeviceID.generate()
+        self.device = device
+        var initial = State(sync: SyncState(device: device))
         for family in families {
             initial.families[family.id] = try CaseChange.addFamily(family).applying(to: initial.families[family.id])
         }
@@ -151,7 +158,11 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
     }
 
     /// Applies and audits `changes` to a working copy of the state; the caller keeps it only if all succeed.
-    private static func apply(_ changes: [CaseChange], by actor: String, at now: Date, to working: inout State) throws {
+    ///
+    /// - Parameter outgoing: Whether to write the changes to the outbox; false only for changes pulled from the server.
+    static func apply(
+        _ changes: [CaseChange], by actor: String, at now: Date, to working: inout State, outgoing: Bool = true
+    ) throws {
         for change in changes {
             let before = working.families[change.family]
             let after = try change.applying(to: before)
@@ -160,6 +171,7 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
                 AuditEntry(
                     at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
                     summary: change.auditSummary(before: before, after: after)))
+            if outgoing { working.sync.record(change, before: before, after: after, at: now) }
         }
     }
 
@@ -278,7 +290,7 @@ extension InMemoryCaseStore {
 }
 
 extension InMemoryCaseStore {
-    private func withState<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
+    func withState<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
         try lock.withLock { try body(&storage) }
     }
 }

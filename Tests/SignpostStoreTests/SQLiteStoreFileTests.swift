@@ -153,13 +153,14 @@ struct SQLiteStoreFileTests {
     func refusesNewerSchema() throws {
         let url = try TemporaryFolder().file("newer.sqlite")
         let store = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
+        let newer = SQLiteCaseStore.supportedSchemaVersion + 1
         try store.pool.write { db in
-            try db.execute(sql: "UPDATE store_metadata SET value = '7' WHERE key = 'schema_version'")
+            try db.execute(sql: "UPDATE store_metadata SET value = ? WHERE key = 'schema_version'", arguments: [newer])
         }
         try store.close()
         try expectUnchanged(
             url, by: { _ = try SQLiteCaseStore(opening: url, expecting: .live) },
-            throws: .newerSchema(path: url.path, found: 7, supported: SQLiteCaseStore.supportedSchemaVersion))
+            throws: .newerSchema(path: url.path, found: newer, supported: SQLiteCaseStore.supportedSchemaVersion))
     }
 
     @Test("a store of another kind is refused and left as it was")
@@ -284,6 +285,7 @@ struct SQLiteStoreFileTests {
     /// Takes a store back to version 2 as an older Signpost left it: no drafts table, no contact time index,
     /// no kept family count.
     private static func undoVersion3(_ db: Database) throws {
+        try undoChangeLog(db)
         try db.execute(sql: "DROP TRIGGER family_counted")
         try db.execute(sql: "DROP TRIGGER family_uncounted")
         try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'family_count'")
@@ -293,6 +295,18 @@ struct SQLiteStoreFileTests {
         try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
         try db.execute(sql: "UPDATE store_metadata SET value = '2' WHERE key = 'schema_version'")
         try db.execute(sql: "PRAGMA user_version = 2")
+    }
+
+    /// Takes away the change log (#13), as every store before it was.
+    private static func undoChangeLog(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE change_outbox;
+                DROP TABLE change_pulled;
+                DROP TABLE record_version;
+                DELETE FROM store_metadata WHERE key IN ('device_id', 'hlc_last', 'last_pulled_seq', 'team_server');
+                DELETE FROM grdb_migrations WHERE identifier = 'v7-change-log';
+                """)
     }
 
     @Test("a version 2 store is migrated: drafts can be saved and its contacts are listed by day")
@@ -309,6 +323,10 @@ struct SQLiteStoreFileTests {
             try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
                 == StoreSchema.currentVersion)
         #expect(try store.families(FamilyListQuery(limit: 1)).totalCount == store.info().familyCount)
+        // The change log is made for a store that had none: a device id, nothing waiting, nothing pulled.
+        #expect(store.device.rawValue.hasPrefix("D-"))
+        #expect(try store.pendingChanges(limit: 1).isEmpty)
+        #expect(try store.lastPulledSeq() == 0)
         #expect(try store.contacts(on: F.day("2026-01-05"), recordedBy: nil).map(\.contact.id) == ["C-1"])
         let draft = TriageConformanceTests.everyField()
         try store.saveDraft(draft)

@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 4
+    static let currentVersion = 7
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -44,6 +44,7 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA user_version = 4")
             try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
         }
+        migrator.registerMigration("v7-change-log", migrate: createChangeLog)
         return migrator
     }
 

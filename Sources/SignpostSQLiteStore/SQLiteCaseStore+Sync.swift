@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import SignpostDomain
+import SignpostStore
+
+/// The store's side of syncing with a team server: its outbox, the changes it pulls, and the server it joined.
+///
+/// See ``StoreSchema/createChangeLog(_:)`` for the tables.
+extension SQLiteCaseStore: SyncableStore {
+    public func pendingChanges(limit: Int) throws -> [ChangeEnvelope] {
+        try read { db in
+            try Data.fetchAll(
+                db, sql: "SELECT envelope FROM change_outbox WHERE sent_seq IS NULL ORDER BY position LIMIT ?",
+                arguments: [max(limit, 0)]
+            ).map { try Outbox.decode($0) }
+        }
+    }
+
+    public func markSent(_ acknowledgements: [(id: UUID, seq: Int64)]) throws {
+        guard !acknowledgements.isEmpty else { return }
+        try write { db in
+            for acknowledgement in acknowledgements {
+                try Outbox.acknowledge(acknowledgement.id, seq: acknowledgement.seq, in: db)
+            }
+        }
+    }
+
+    public func applyPulled(_ changes: [ServerChange]) throws {
+        guard !changes.isEmpty else { return }
+        let now = Date()
+        try write { db in
+            var clock = try Outbox.clock(in: db, path: path)
+            var lastPulled = try Outbox.lastPulledSeq(in: db)
+            for pulled in changes.sorted(by: { $0.seq < $1.seq }) {
+                lastPulled = max(lastPulled, pulled.seq)
+                let id = pulled.envelope.id.uuidString
+                guard
+                    try !(Bool.fetchOne(db, sql: "SELECT 1 FROM change_pulled WHERE id = ?", arguments: [id]) ?? false)
+                else { continue }
+                try db.execute(sql: "INSERT INTO change_pulled (id, seq) VALUES (?, ?)", arguments: [id, pulled.seq])
+                clock.receive(pulled.envelope.hlc, wall: now)
+                // One of this store's own changes coming back: already applied here; it only needed its seq.
+                if try Outbox.acknowledge(pulled.envelope.id, seq: pulled.seq, in: db) { continue }
+                try apply([pulled.envelope.changeToApply], by: pulled.author, at: now, in: db, outgoing: false)
+                try Outbox.setVersion(
+                    pulled.seq, family: pulled.envelope.family, record: pulled.envelope.record, in: db)
+            }
+            try Outbox.setMetadata("last_pulled_seq", String(lastPulled), in: db)
+            if let last = clock.last { try Outbox.setMetadata("hlc_last", last.description, in: db) }
+        }
+    }
+
+    public func lastPulledSeq() throws -> Int64 {
+        try read(Outbox.lastPulledSeq(in:))
+    }
+
+    public func teamServer() throws -> TeamServerLink? {
+        try read { db in
+            guard let text = try Outbox.metadata("team_server", in: db) else { return nil }
+            do {
+                return try ChangeCoding.decoder.decode(TeamServerLink.self, from: Data(text.utf8))
+            } catch {
+                throw StoreError.damaged(path: path, detail: "the team server this store joined cannot be read")
+            }
+        }
+    }
+
+    public func setTeamServer(_ link: TeamServerLink?) throws {
+        if let link, link.serverKind != kind {
+            throw StoreError.invalidChange(
+                "this \(kind) store cannot sync with a \(link.serverKind) team server: fictional and live records never mix"
+            )
+        }
+        let text = try link.map { String(decoding: try ChangeCoding.encoder.encode($0), as: UTF8.self) }
+        try write { db in
+            if let text {
+                try Outbox.setMetadata("team_server", text, in: db)
+            } else {
+                try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'team_server'")
+            }
+        }
+    }
+}
+
+/// Writing a batch's changes to the outbox, inside the transaction that applies them.
+///
+/// Made once per batch: it reads the device and the clock's last reading,
+/// stamps each change, and writes the clock back once at the end.
+struct Outbox {
+    private var clock: HybridClock
+
+    init(in db: Database, path: String) throws {
+        clock = try Self.clock(in: db, path: path)
+    }
+
+    /// Writes the envelope for one applied change (nothing when it changed nothing to send).
+    mutating func record(_ change: CaseChange, before: Family?, after: Family, at now: Date, in db: Database) throws {
+        let base = change.addsRecord ? nil : try Self.version(family: change.family, record: change.recordID, in: db)
+        guard
+            let envelope = ChangeEnvelope.outgoing(
+                change, before: before, after: after, device: clock.device, hlc: clock.tick(wall: now), base: base)
+        else { return }
+        try db.execute(
+            sql: "INSERT INTO change_outbox (id, family_id, record_id, envelope) VALUES (?, ?, ?, ?)",
+            arguments: [
+                envelope.id.uuidString, envelope.family.rawValue, envelope.record,
+                try ChangeCoding.encoder.encode(envelope),
+            ])
+    }
+
+    /// Keeps the clock's last reading, so it carries on from there after a restart.
+    func saveClock(in db: Database) throws {
+        if let last = clock.last { try Self.setMetadata("hlc_last", last.description, in: db) }
+    }
+
+    static func device(in db: Database, path: String) throws -> DeviceID {
+        guard let text = try metadata("device_id", in: db), !text.isEmpty else {
+            throw StoreError.damaged(path: path, detail: "the store has no device id for syncing")
+        }
+        return DeviceID(text)
+    }
+
+    static func clock(in db: Database, path: String) throws -> HybridClock {
+        let last = try metadata("hlc_last", in: db).flatMap { try? HybridTimestamp(parsing: $0) }
+        return HybridClock(device: try device(in: db, path: path), last: last)
+    }
+
+    static func lastPulledSeq(in db: Database) throws -> Int64 {
+        Int64(try metadata("last_pulled_seq", in: db) ?? "") ?? 0
+    }
+
+    /// Records the server's seq for one of this store's changes; false when it is not in the outbox.
+    @discardableResult
+    static func acknowledge(_ id: UUID, seq: Int64, in db: Database) throws -> Bool {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT family_id, record_id FROM change_outbox WHERE id = ?", arguments: [id.uuidString])
+        else { return false }
+        try db.execute(sql: "UPDATE change_outbox SET sent_seq = ? WHERE id = ?", arguments: [seq, id.uuidString])
+        try setVersion(seq, family: FamilyID(row["family_id"] as String), record: row["record_id"], in: db)
+        return true
+    }
+
+    static func version(family: FamilyID, record: String, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db, sql: "SELECT seq FROM record_version WHERE family_id = ? AND record_id = ?",
+            arguments: [family.rawValue, record])
+    }
+
+    /// Moves a record's version forward to `seq` (never back: acknowledgements may arrive after newer pulls).
+    static func setVersion(_ seq: Int64, family: FamilyID, record: String, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO record_version (family_id, record_id, seq) VALUES (?, ?, ?)
+                ON CONFLICT (family_id, record_id) DO UPDATE SET seq = max(seq, excluded.seq)
+                """,
+            arguments: [family.rawValue, record, seq])
+    }
+
+    static func metadata(_ key: String, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM store_metadata WHERE key = ?", arguments: [key])
+    }
+
+    static func setMetadata(_ key: String, _ value: String, in db: Database) throws {
+        try db.execute(
+            sql:
+                "INSERT INTO store_metadata (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+
+    static func decode(_ data: Data) throws -> ChangeEnvelope {
+        do {
+            return try ChangeCoding.decoder.decode(ChangeEnvelope.self, from: data)
+        } catch {
+            throw StoreError.invalidChange("a change waiting to be sent cannot be read: \(error)")
+        }
+    }
+}

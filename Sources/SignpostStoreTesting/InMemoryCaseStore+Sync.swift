@@ -1,0 +1,102 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+
+/// What the in-memory store keeps for syncing, as the SQLite store's change log does.
+struct SyncState {
+    struct OutboxEntry {
+        var envelope: ChangeEnvelope
+        var sentSeq: Int64?
+    }
+
+    struct RecordKey: Hashable {
+        var family: FamilyID
+        var record: String
+    }
+
+    var clock: HybridClock
+    var outbox: [OutboxEntry] = []
+    var pulled: Set<UUID> = []
+    var versions: [RecordKey: Int64] = [:]
+    var lastPulledSeq: Int64 = 0
+    var teamServer: TeamServerLink?
+
+    init(device: DeviceID) {
+        clock = HybridClock(device: device, last: nil)
+    }
+
+    /// Writes the envelope for one applied change (nothing when it changed nothing to send).
+    mutating func record(_ change: CaseChange, before: Family?, after: Family, at now: Date) {
+        let base = change.addsRecord ? nil : versions[RecordKey(family: change.family, record: change.recordID)]
+        let hlc = clock.tick(wall: now)
+        guard
+            let envelope = ChangeEnvelope.outgoing(
+                change, before: before, after: after, device: clock.device, hlc: hlc, base: base)
+        else { return }
+        outbox.append(OutboxEntry(envelope: envelope))
+    }
+
+    /// Records the server's seq for one of this store's changes; false when it is not in the outbox.
+    mutating func acknowledge(_ id: UUID, seq: Int64) -> Bool {
+        guard let index = outbox.firstIndex(where: { $0.envelope.id == id }) else { return false }
+        outbox[index].sentSeq = seq
+        setVersion(seq, of: outbox[index].envelope)
+        return true
+    }
+
+    /// Moves a record's version forward to `seq`, never back.
+    mutating func setVersion(_ seq: Int64, of envelope: ChangeEnvelope) {
+        let key = RecordKey(family: envelope.family, record: envelope.record)
+        versions[key] = max(versions[key] ?? seq, seq)
+    }
+}
+
+extension InMemoryCaseStore: SyncableStore {
+    public func pendingChanges(limit: Int) throws -> [ChangeEnvelope] {
+        withState { state in
+            Array(state.sync.outbox.lazy.filter { $0.sentSeq == nil }.prefix(max(limit, 0)).map(\.envelope))
+        }
+    }
+
+    public func markSent(_ acknowledgements: [(id: UUID, seq: Int64)]) throws {
+        withState { state in
+            for acknowledgement in acknowledgements {
+                _ = state.sync.acknowledge(acknowledgement.id, seq: acknowledgement.seq)
+            }
+        }
+    }
+
+    public func applyPulled(_ changes: [ServerChange]) throws {
+        let now = clock()
+        try withState { state in
+            var working = state
+            for pulled in changes.sorted(by: { $0.seq < $1.seq }) {
+                working.sync.lastPulledSeq = max(working.sync.lastPulledSeq, pulled.seq)
+                guard working.sync.pulled.insert(pulled.envelope.id).inserted else { continue }
+                working.sync.clock.receive(pulled.envelope.hlc, wall: now)
+                if working.sync.acknowledge(pulled.envelope.id, seq: pulled.seq) { continue }
+                try Self.apply(
+                    [pulled.envelope.changeToApply], by: pulled.author, at: now, to: &working, outgoing: false)
+                working.sync.setVersion(pulled.seq, of: pulled.envelope)
+            }
+            state = working
+        }
+    }
+
+    public func lastPulledSeq() throws -> Int64 {
+        withState { $0.sync.lastPulledSeq }
+    }
+
+    public func teamServer() throws -> TeamServerLink? {
+        withState { $0.sync.teamServer }
+    }
+
+    public func setTeamServer(_ link: TeamServerLink?) throws {
+        if let link, link.serverKind != kind {
+            throw StoreError.invalidChange(
+                "this \(kind) store cannot sync with a \(link.serverKind) team server: fictional and live records never mix"
+            )
+        }
+        withState { $0.sync.teamServer = link }
+    }
+}

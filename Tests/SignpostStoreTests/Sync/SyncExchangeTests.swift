@@ -1,0 +1,127 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+import Testing
+
+/// Two stores exchanging changes through the in-memory server stand-in (``TestTeamServer``).
+@Suite("Two stores syncing")
+struct SyncExchangeTests {
+    typealias F = TestFamilies
+
+    /// Alice's store is SQLite and Bob's in memory, so both implementations meet.
+    private func twoStores() throws -> (alice: any SyncableStore, bob: any SyncableStore) {
+        (try StoreUnderTest.sqlite.makeSyncable(), try StoreUnderTest.inMemory.makeSyncable())
+    }
+
+    @Test("a family, a note and a level change made in one store arrive in the other")
+    func familyNoteAndLevelTravel() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        let family = F.quillfeather()
+        try alice.apply([.addFamily(family)], by: "alice")
+        let note = CaseNote(
+            id: "N-2", writtenAt: F.at("2026-02-01T10:00:00Z"), author: "alice", text: "Home visit", about: ["P-ava"])
+        let level = LevelEntry(level: .complex, setBy: "alice", setAt: F.at("2026-02-01T11:00:00Z"), reason: "worse")
+        try alice.apply(
+            [.addCaseNote(family: family.id, note), .recordLevel(family: family.id, person: "P-ava", level)],
+            by: "alice")
+
+        let pushed = try server.sync(alice, as: "alice")
+        #expect(pushed.map(\.status) == [.applied, .applied, .applied])
+        try server.sync(bob, as: "bob")
+
+        let atBob = try #require(try bob.family(family.id))
+        #expect(atBob == (try alice.family(family.id)))
+        #expect(atBob.notes.last == note)
+        #expect(atBob.members[1].currentLevel == .complex)
+        #expect(try bob.auditTrail(family: family.id, limit: 10).allSatisfy { $0.actor == "alice" })
+        #expect(try bob.pendingChanges(limit: 10).isEmpty)
+        #expect(try bob.lastPulledSeq() == 3)
+
+        // Pushing again sends nothing and changes nothing.
+        #expect(try server.sync(alice, as: "alice").isEmpty)
+        #expect(server.log.count == 3)
+    }
+
+    @Test("the same change pushed twice is applied once")
+    func duplicatePush() throws {
+        let server = TestTeamServer()
+        let (alice, _) = try twoStores()
+        try alice.apply([.addFamily(F.quillfeather())], by: "alice")
+        let pending = try alice.pendingChanges(limit: 10)
+        let first = server.push(pending, as: "alice")
+        let again = server.push(pending, as: "alice")
+        #expect(again.map(\.status) == [.duplicate])
+        #expect(again.map(\.seq) == first.map(\.seq))
+        #expect(server.log.count == 1)
+    }
+
+    @Test("different fields of one person changed in both stores: both changes stand everywhere")
+    func differentFieldsMerge() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        try alice.apply([.addFamily(F.quillfeather())], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+
+        try alice.apply(
+            [.updatePersonFields(family: "F-00017", person: "P-marta", fields: [.phone: "0161 496 0000"])], by: "alice")
+        var marta = try #require(try bob.family("F-00017")?.members[0])
+        marta.firstLanguage = "English"
+        let relationships = try #require(try bob.family("F-00017")).relationships.filter {
+            $0.from == "P-marta" || $0.to == "P-marta"
+        }
+        try bob.apply([.updatePerson(family: "F-00017", marta, relationships: relationships)], by: "bob")
+
+        try server.sync(alice, as: "alice")
+        #expect(try server.sync(bob, as: "bob").map(\.status) == [.applied])
+        try server.sync(alice, as: "alice")
+        #expect(server.conflicts.isEmpty)
+        for store in [alice, bob] {
+            let person = try #require(try store.family("F-00017")?.members[0])
+            #expect(person.phone == "0161 496 0000")
+            #expect(person.firstLanguage == "English")
+        }
+    }
+
+    @Test("the same field changed in both stores is a conflict; the server's value stands in both")
+    func sameFieldConflicts() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        try alice.apply([.addFamily(F.quillfeather())], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+
+        try alice.apply(
+            [.updatePersonFields(family: "F-00017", person: "P-marta", fields: [.phone: "0161 496 0000"])], by: "alice")
+        try bob.apply(
+            [.updatePersonFields(family: "F-00017", person: "P-marta", fields: [.phone: "0113 496 0999"])], by: "bob")
+        try server.sync(alice, as: "alice")
+        #expect(try server.sync(bob, as: "bob").map(\.status) == [.conflict])
+        try server.sync(alice, as: "alice")
+
+        #expect(
+            server.conflicts == [
+                TestTeamServer.Conflict(
+                    family: "F-00017", record: "P-marta", field: "phone", serverValue: "0161 496 0000",
+                    pushedValue: "0113 496 0999", serverAuthor: "alice", pushedAuthor: "bob")
+            ])
+        #expect(try alice.family("F-00017")?.members[0].phone == "0161 496 0000")
+        #expect(try bob.family("F-00017")?.members[0].phone == "0161 496 0000")
+    }
+
+    @Test("a change made after pulling the other's is based on it, and does not conflict")
+    func sequentialEditsDoNotConflict() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        try alice.apply([.addFamily(F.quillfeather())], by: "alice")
+        try alice.apply([.updateFamilyFields("F-00017", fields: [.accessNotes: "Text first"])], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+        try bob.apply([.updateFamilyFields("F-00017", fields: [.accessNotes: "Call after 4"])], by: "bob")
+        #expect(try bob.pendingChanges(limit: 1).first?.base == 2)
+        #expect(try server.sync(bob, as: "bob").map(\.status) == [.applied])
+        try server.sync(alice, as: "alice")
+        #expect(try alice.family("F-00017")?.accessNotes == "Call after 4")
+    }
+}
