@@ -18,7 +18,7 @@ public struct Signpost: ParsableCommand {
         subcommands: [
             OpenCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, DemoCommand.self, TrainCommand.self, NavigateCommand.self,
-            SnapshotCommand.self, ServerCommand.self,
+            SnapshotCommand.self, ServerCommand.self, TeamCommand.self, SyncCommand.self, ConflictsCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

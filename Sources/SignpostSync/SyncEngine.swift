@@ -52,9 +52,9 @@ public struct SyncEngine {
 
     /// Pushes every pending change, in batches, oldest first.
     ///
-    /// Applied and duplicate changes are marked sent with their seq; a conflicting change is
-    /// marked sent too (the server holds it in its conflict record, listed by `signpost
-    /// conflicts`), with seq 0. A refused change stays in the outbox and is reported.
+    /// Applied, duplicate and conflicting changes are marked sent with their seq (a conflicting
+    /// change was kept without its conflicting fields, which the server recorded for `signpost
+    /// conflicts`). A refused change stays in the outbox and is reported.
     public func push() async throws -> PushReport {
         var report = PushReport()
         let encoder = JSONEncoder()
@@ -78,7 +78,7 @@ public struct SyncEngine {
                     acknowledgements.append((envelope.id, outcome.seq ?? 0))
                 case .conflict:
                     report.conflicts.append(PushReport.Held(envelope: envelope, reason: outcome.reason ?? "conflict"))
-                    acknowledgements.append((envelope.id, 0))
+                    acknowledgements.append((envelope.id, outcome.seq ?? 0))
                 case .refused:
                     report.refused.append(PushReport.Held(envelope: envelope, reason: outcome.reason ?? "refused"))
                     refused.insert(envelope.id)

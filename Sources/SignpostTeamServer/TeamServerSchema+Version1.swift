@@ -65,6 +65,7 @@ CREATE TABLE signpost.field_state (
     value jsonb,
     seq bigint NOT NULL,
     author text NOT NULL,
+    device text,
     changed_at timestamptz NOT NULL,
     PRIMARY KEY (family, record, field)
 );
@@ -282,9 +283,9 @@ GRANT SELECT ON signpost.audit TO signpost_manager, signpost_admin;
 
 -- Push: one transaction for the whole batch, serialised with every other push so sequence
 -- numbers commit in order. Each change is "applied", "duplicate" (its id was seen: the first
--- seq is returned), "conflict" (a field it sets changed on the server since its base, to a
--- different value: recorded, the server's value stands, the change is held in the conflict
--- record and not applied) or "refused" (malformed, or a family the pusher may not change).
+-- seq is returned), "conflict" (some field it sets changed on the server since its base, to a
+-- different value: recorded, the server's value stands, the change is kept with its other
+-- fields) or "refused" (malformed, or a family the pusher may not change).
 -- The author is the signed-in login; an "author" in the envelope is dropped.
 CREATE FUNCTION signpost.push(changes jsonb) RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER
@@ -306,6 +307,7 @@ DECLARE
     state signpost.field_state;
     conflicting text[];
     new_seq bigint;
+    applied_fields jsonb;
     locality text;
     counts jsonb := '{"applied": 0, "duplicate": 0, "conflict": 0, "refused": 0}'::jsonb;
     families text[] := '{}';
@@ -365,12 +367,20 @@ BEGIN
             CONTINUE;
         END IF;
 
+        -- A field set on the server after the change's base, to another value, by another device,
+        -- is a conflict: recorded, the server's value stands, and the change goes on with the
+        -- fields that were not in conflict (its envelope's "fields" lists only those).
         conflicting := '{}';
+        applied_fields := NULL;
+        new_seq := nextval('signpost.change_seq');
         IF new_fields IS NOT NULL THEN
+            applied_fields := '{}'::jsonb;
             FOR field_name, field_value IN SELECT key, value FROM jsonb_each(new_fields) LOOP
                 SELECT * INTO state FROM signpost.field_state f
                     WHERE f.family = target_family AND f.record = target_record AND f.field = field_name;
-                IF FOUND AND state.seq > coalesce(base_seq, 0) AND state.value IS DISTINCT FROM field_value THEN
+                IF FOUND AND state.seq > coalesce(base_seq, 0) AND state.value IS DISTINCT FROM field_value
+                    AND state.device IS DISTINCT FROM item ->> 'device'
+                THEN
                     conflicting := array_append(conflicting, field_name);
                     INSERT INTO signpost.conflict (
                         family, record, field, server_value, server_seq, server_author, server_changed_at,
@@ -378,37 +388,38 @@ BEGIN
                     VALUES (
                         target_family, target_record, field_name, state.value, state.seq, state.author,
                         state.changed_at, field_value, pushed_id, base_seq, item - 'author');
+                ELSE
+                    applied_fields := applied_fields || jsonb_build_object(field_name, field_value);
+                    INSERT INTO signpost.field_state (family, record, field, value, seq, author, device, changed_at)
+                    VALUES (target_family, target_record, field_name, field_value, new_seq, session_user,
+                        item ->> 'device', clock_timestamp())
+                    ON CONFLICT (family, record, field) DO UPDATE
+                        SET value = EXCLUDED.value, seq = EXCLUDED.seq, author = EXCLUDED.author,
+                            device = EXCLUDED.device, changed_at = EXCLUDED.changed_at;
                 END IF;
             END LOOP;
         END IF;
-        IF cardinality(conflicting) > 0 THEN
-            outcome := outcome || jsonb_build_array(jsonb_build_object(
-                'id', pushed_id, 'seq', NULL, 'status', 'conflict',
-                'reason', format('changed on the server since seq %s: %s',
-                    coalesce(base_seq::text, 'none'), array_to_string(conflicting, ', '))));
-            counts := jsonb_set(counts, '{conflict}', to_jsonb((counts ->> 'conflict')::int + 1));
-            CONTINUE;
-        END IF;
 
-        new_seq := nextval('signpost.change_seq');
         INSERT INTO signpost.change (seq, change_id, family, record, kind, fields, envelope)
-        VALUES (new_seq, pushed_id, target_family, target_record, change_kind, new_fields, item - 'author');
-        IF new_fields IS NOT NULL THEN
-            INSERT INTO signpost.field_state (family, record, field, value, seq, author, changed_at)
-            SELECT target_family, target_record, key, value, new_seq, session_user, clock_timestamp()
-            FROM jsonb_each(new_fields)
-            ON CONFLICT (family, record, field) DO UPDATE
-                SET value = EXCLUDED.value, seq = EXCLUDED.seq, author = EXCLUDED.author,
-                    changed_at = EXCLUDED.changed_at;
-        END IF;
+        VALUES (new_seq, pushed_id, target_family, target_record, change_kind, applied_fields,
+            CASE WHEN applied_fields IS NULL THEN item - 'author'
+                ELSE jsonb_set(item - 'author', '{fields}', applied_fields) END);
         locality := item -> 'scope' ->> 'locality';
         INSERT INTO signpost.family_scope (family, locality, caseload)
         VALUES (target_family, locality, ARRAY[session_user::text])
         ON CONFLICT (family) DO UPDATE
             SET locality = coalesce(EXCLUDED.locality, signpost.family_scope.locality);
-        outcome := outcome || jsonb_build_array(jsonb_build_object(
-            'id', pushed_id, 'seq', new_seq, 'status', 'applied'));
-        counts := jsonb_set(counts, '{applied}', to_jsonb((counts ->> 'applied')::int + 1));
+        IF cardinality(conflicting) > 0 THEN
+            outcome := outcome || jsonb_build_array(jsonb_build_object(
+                'id', pushed_id, 'seq', new_seq, 'status', 'conflict',
+                'reason', format('changed on the server since seq %s: %s',
+                    coalesce(base_seq::text, 'none'), array_to_string(conflicting, ', '))));
+            counts := jsonb_set(counts, '{conflict}', to_jsonb((counts ->> 'conflict')::int + 1));
+        ELSE
+            outcome := outcome || jsonb_build_array(jsonb_build_object(
+                'id', pushed_id, 'seq', new_seq, 'status', 'applied'));
+            counts := jsonb_set(counts, '{applied}', to_jsonb((counts ->> 'applied')::int + 1));
+        END IF;
     END LOOP;
 
     PERFORM signpost.write_audit('push', NULL, counts || jsonb_build_object(

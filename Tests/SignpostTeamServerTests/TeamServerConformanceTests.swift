@@ -266,9 +266,11 @@ final class TeamServerConformanceTests: TeamServerTestCase {
         ])
         XCTAssertEqual(firstEdit.map(\.status), [.applied])
 
-        // The second worker edited the same field from the same base, to another value.
+        // The second worker, on another device, edited the same field and another from the same
+        // base: the phone is in conflict, the email goes through.
         let secondEdit = Envelopes.make(
-            family: family, record: "P-0001", kind: "update-person", base: base, fields: ["phone": "020 7946 0999"])
+            device: "D-TESTDEV2", family: family, record: "P-0001", kind: "update-person", base: base,
+            fields: ["phone": "020 7946 0999", "email": "robin@example.org"])
         let outcome = try await second.push(envelopes: [secondEdit])
         XCTAssertEqual(outcome.map(\.status), [.conflict])
         XCTAssertTrue(outcome[0].reason?.contains("phone") ?? false)
@@ -281,20 +283,36 @@ final class TeamServerConformanceTests: TeamServerTestCase {
         XCTAssertEqual(conflicts.first?.serverAuthor, first.endpoint.login)
         XCTAssertEqual(conflicts.first?.pushedAuthor, second.endpoint.login)
         let pulled = try await second.pull(since: 0, max: 100)
-        XCTAssertEqual(pulled.count, 3, "the conflicting change is held, not applied")
+        XCTAssertEqual(pulled.count, 4)
+        XCTAssertEqual(pulled.last?.seq, outcome[0].seq)
+        let pulledFields = try Envelopes.object(try XCTUnwrap(pulled.last).envelopeJSON)["fields"] as? [String: String]
+        XCTAssertEqual(pulledFields, ["email": "robin@example.org"], "only the field not in conflict travels on")
+        let phoneStands = try await strings(
+            admin, "SELECT value #>> '{}' FROM signpost.field_state WHERE field = 'phone'")
+        XCTAssertEqual(phoneStands, ["020 7946 0001"])
 
         // The same value, or an edit based on the latest seq, is no conflict; appends never are.
         let sameValue = try await second.push(envelopes: [
-            Envelopes.make(family: family, record: "P-0001", kind: "update-person", base: base, fields: phone)
+            Envelopes.make(
+                device: "D-TESTDEV2", family: family, record: "P-0001", kind: "update-person", base: base,
+                fields: phone)
         ])
         XCTAssertEqual(sameValue.map(\.status), [.applied])
         let latest = try XCTUnwrap(sameValue[0].seq)
         let rebased = try await second.push(envelopes: [
             Envelopes.make(
-                family: family, record: "P-0001", kind: "update-person", base: latest, fields: ["phone": "020 7946 0999"]),
+                device: "D-TESTDEV2", family: family, record: "P-0001", kind: "update-person", base: latest,
+                fields: ["phone": "020 7946 0999"]),
             Envelopes.make(family: family, kind: "add-case-note", base: base),
         ])
         XCTAssertEqual(rebased.map(\.status), [.applied, .applied])
+        // A device editing its own field again before it pulled is no conflict with itself.
+        let again = try await second.push(envelopes: [
+            Envelopes.make(
+                device: "D-TESTDEV2", family: family, record: "P-0001", kind: "update-person", base: base,
+                fields: ["phone": "020 7946 0555"])
+        ])
+        XCTAssertEqual(again.map(\.status), [.applied])
     }
 
     func testALoginThatIsNotAPractitionerCanNeitherPushNorPull() async throws {

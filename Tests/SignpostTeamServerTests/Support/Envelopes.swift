@@ -4,12 +4,12 @@ import Foundation
 enum Envelopes {
     /// One envelope as JSON; `extra` adds keys a client should not send (like "author").
     static func make(
-        id: UUID = UUID(), family: String, record: String? = nil, kind: String, base: Int64? = nil,
+        id: UUID = UUID(), device: String = "D-TESTDEV1", family: String, record: String? = nil, kind: String, base: Int64? = nil,
         fields: [String: Any]? = nil, locality: String? = nil, extra: [String: Any] = [:]
     ) -> Data {
         var object: [String: Any] = [
-            "id": id.uuidString.lowercased(), "format": 1, "device": "D-TESTDEV1",
-            "hlc": "0001764095400123-0000-D-TESTDEV1", "family": family, "record": record ?? family, "kind": kind,
+            "id": id.uuidString.lowercased(), "format": 1, "device": device,
+            "hlc": "0001764095400123-0000-\(device)", "family": family, "record": record ?? family, "kind": kind,
             "base": base.map { NSNumber(value: $0) } ?? NSNull(), "fields": fields ?? NSNull(),
             "scope": locality.map { ["locality": $0] } ?? NSNull(),
             "change": ["action": kind, "note": "fictional test change"],
