@@ -110,9 +110,12 @@ public struct SyncEngine {
                 }
             }
             try store.applyPulled(changes)
-            report.changes += changes.count
-            report.families.formUnion(changes.map { $0.envelope.family.rawValue })
-            report.authors.formUnion(changes.map(\.author))
+            // This store's own changes come back with their seq; they were applied here already.
+            let others = changes.filter { $0.envelope.device != store.device }
+            report.ownReturned += changes.count - others.count
+            report.changes += others.count
+            report.families.formUnion(others.map { $0.envelope.family.rawValue })
+            report.authors.formUnion(others.map(\.author))
             since = last.seq
             report.pages += 1
             if page.count < pageSize { break }

@@ -18,7 +18,10 @@ public struct PushReport: Sendable {
 
 /// What a pull moved.
 public struct PullReport: Sendable {
+    /// Changes made by others, applied to the store.
     public var changes = 0
+    /// This store's own changes, returned with their seq (already applied here).
+    public var ownReturned = 0
     public var pages = 0
     public var families = Set<String>()
     public var authors = Set<String>()
@@ -47,6 +50,7 @@ public struct SyncReport: Sendable {
             pulled += " for \(pull.families.count) \(pull.families.count == 1 ? "family" : "families")"
             pulled += " from \(pull.authors.sorted().joined(separator: ", "))"
         }
+        if pull.ownReturned > 0 { pulled += "; \(pull.ownReturned) of this store's own came back numbered" }
         lines.append(pulled + " (server seq \(pull.to)).")
         for held in push.conflicts {
             lines.append(

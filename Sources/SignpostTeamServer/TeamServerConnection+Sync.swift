@@ -75,7 +75,8 @@ extension TeamServerConnection {
             let rows = try await connection.query(
                 "SELECT family, record, locality, restricted FROM signpost.find_person(\(search))", logger: logger)
             for try await (family, record, locality, restricted) in rows.decode((String, String, String?, Bool).self) {
-                matches.append(ServerPersonMatch(family: family, record: record, locality: locality, restricted: restricted))
+                matches.append(
+                    ServerPersonMatch(family: family, record: record, locality: locality, restricted: restricted))
             }
             return matches
         }

@@ -39,7 +39,8 @@ final class TeamServerConformanceTests: TeamServerTestCase {
 
         let pulled = try await frontDoor.pull(since: 0, max: 100)
         XCTAssertEqual(pulled.map(\.seq), seqs)
-        XCTAssertEqual(try pulled.map { try Envelopes.object($0.envelopeJSON)["kind"] as? String },
+        XCTAssertEqual(
+            try pulled.map { try Envelopes.object($0.envelopeJSON)["kind"] as? String },
             ["add-family", "add-person", "add-case-note"])
         let afterFirst = try await frontDoor.pull(since: seqs[0], max: 100)
         XCTAssertEqual(afterFirst.map(\.seq), Array(seqs.dropFirst()))
@@ -165,7 +166,9 @@ final class TeamServerConformanceTests: TeamServerTestCase {
         let other = try await practitioner("fdb", role: .frontDoor)
         let family = familyID(1)
         let addPerson = Envelopes.make(family: family, record: "P-0001", kind: "add-person")
-        _ = try await recorder.push(envelopes: [Envelopes.make(family: family, kind: "add-family", locality: "east"), addPerson])
+        _ = try await recorder.push(envelopes: [
+            Envelopes.make(family: family, kind: "add-family", locality: "east"), addPerson,
+        ])
         let answer8 = try await other.pull(since: 0, max: 10).count
         XCTAssertEqual(answer8, 0, "not on their caseload")
 
@@ -176,7 +179,8 @@ final class TeamServerConformanceTests: TeamServerTestCase {
         XCTAssertEqual(answer9, 2, "opened, the family is readable")
         let audited = try await strings(
             admin,
-            "SELECT action FROM signpost.audit WHERE login = '\(other.endpoint.login)' AND action <> 'pull' ORDER BY seq")
+            "SELECT action FROM signpost.audit WHERE login = '\(other.endpoint.login)' AND action <> 'pull' ORDER BY seq"
+        )
         XCTAssertEqual(audited, ["find-person", "open-family"])
     }
 
@@ -232,7 +236,9 @@ final class TeamServerConformanceTests: TeamServerTestCase {
             }
         }
         // Even the owner (the cluster's superuser) is stopped by the insert-only triggers.
-        for statement in ["UPDATE signpost.audit SET action = 'nothing'", "DELETE FROM signpost.audit", "TRUNCATE signpost.audit"] {
+        for statement in [
+            "UPDATE signpost.audit SET action = 'nothing'", "DELETE FROM signpost.audit", "TRUNCATE signpost.audit",
+        ] {
             do {
                 try await admin.execute(PostgresQuery(unsafeSQL: statement))
                 XCTFail("the owner ran: \(statement)")

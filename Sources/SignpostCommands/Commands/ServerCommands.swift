@@ -55,7 +55,8 @@ struct ServerInitCommand: AsyncParsableCommand {
             return (applied, try await connection.appliedVersions().max() ?? 0)
         }
         if applied.0.isEmpty {
-            Console.print("The \(kind) team server at \(endpoint.redacted) is up to date (schema version \(applied.1)).")
+            Console.print(
+                "The \(kind) team server at \(endpoint.redacted) is up to date (schema version \(applied.1)).")
         } else {
             let versions = applied.0.map(String.init).joined(separator: ", ")
             Console.print(

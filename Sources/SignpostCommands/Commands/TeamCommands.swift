@@ -118,7 +118,8 @@ struct ConflictsCommand: AsyncParsableCommand {
             Console.print("No conflicts.")
             return
         }
-        let format = Date.ISO8601FormatStyle(timeZone: .current).year().month().day().time(includingFractionalSeconds: false)
+        let format = Date.ISO8601FormatStyle(timeZone: .current).year().month().day().time(
+            includingFractionalSeconds: false)
         for conflict in conflicts {
             Console.print(
                 """

@@ -4,7 +4,8 @@ import Foundation
 enum Envelopes {
     /// One envelope as JSON; `extra` adds keys a client should not send (like "author").
     static func make(
-        id: UUID = UUID(), device: String = "D-TESTDEV1", family: String, record: String? = nil, kind: String, base: Int64? = nil,
+        id: UUID = UUID(), device: String = "D-TESTDEV1", family: String, record: String? = nil, kind: String,
+        base: Int64? = nil,
         fields: [String: Any]? = nil, locality: String? = nil, extra: [String: Any] = [:]
     ) -> Data {
         var object: [String: Any] = [
