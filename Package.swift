@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "SignpostSync",
             dependencies: [
-                "SignpostStore", "SignpostTeamServer", .product(name: "Logging", package: "swift-log")
+                "SignpostStore", "SignpostTeamServer", .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -117,7 +117,7 @@ let package = Package(
             name: "signpost-benchmark",
             dependencies: [
                 "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore", "SignpostFixtures",
-                "SignpostTerminal", "SignpostSubprocess",
+                "SignpostTerminal", "SignpostSubprocess", "SignpostSync", "SignpostTeamServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/SignpostBenchmark"

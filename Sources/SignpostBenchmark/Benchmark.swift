@@ -38,6 +38,12 @@ struct SignpostBenchmark: ParsableCommand {
     @Option(help: "Where the generated stores are kept and reused.")
     var stores = ".build/benchmark-stores"
 
+    @Option(
+        help: ArgumentHelp(
+            "Also measure the team server: the superuser URL of a disposable PostgreSQL database.",
+            discussion: "Default: $SIGNPOST_TEST_POSTGRES_URL, if set.", valueName: "url"))
+    var teamServer: String?
+
     mutating func run() throws {
         let sizeList =
             quick
@@ -53,6 +59,11 @@ struct SignpostBenchmark: ParsableCommand {
         for size in sizeList {
             let url = try StoreFactory.store(families: size, in: URL(fileURLWithPath: stores))
             results += try Measures(storeURL: url, families: size, settings: settings).all()
+        }
+        if let url = teamServer ?? ProcessInfo.processInfo.environment["SIGNPOST_TEST_POSTGRES_URL"] {
+            let figures = try TeamServerMeasures(adminURL: url, folder: URL(fileURLWithPath: stores)).run()
+            FileHandle.standardError.write(
+                Data(("Team server\n" + figures.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
         }
         if json {
             let encoder = JSONEncoder()

@@ -25,12 +25,13 @@ public struct Signpost: ParsableCommand {
     public init() {}
 
     /// Runs the command line and exits: errors on standard error in one line, with the documented exit code.
-    public static func runAndExit(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+    public static func runAndExit(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            // The team server's commands talk to the network and are asynchronous; the rest are not.
-            if var asynchronous = command as? any AsyncParsableCommand {
-                try await asynchronous.run()
+            // The team server's commands talk to the network and are asynchronous; the rest, the
+            // terminal interface among them, run here on the main thread as they always have.
+            if let asynchronous = command as? any AsyncParsableCommand {
+                try runToCompletion(asynchronous)
             } else {
                 try command.run()
             }
@@ -63,5 +64,25 @@ struct OpenCommand: ParsableCommand {
         try Interface.run(
             store: store, location: storeOptions.location(for: .live), options: interfaceOptions,
             practitioner: storeOptions.practitioner)
+    }
+}
+
+extension Signpost {
+    /// Runs an asynchronous command on the concurrency pool and waits for it on this thread.
+    private static func runToCompletion(_ command: any AsyncParsableCommand) throws {
+        // Handed to one task and read back only after it signals: no concurrent access.
+        final class Run: @unchecked Sendable {
+            var command: any AsyncParsableCommand
+            var failure: (any Error)?
+            init(_ command: any AsyncParsableCommand) { self.command = command }
+        }
+        let run = Run(command)
+        let finished = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { try await run.command.run() } catch { run.failure = error }
+            finished.signal()
+        }
+        finished.wait()
+        if let failure = run.failure { throw failure }
     }
 }

@@ -1,3 +1,3 @@
 import SignpostCommands
 
-await Signpost.runAndExit()
+Signpost.runAndExit()
