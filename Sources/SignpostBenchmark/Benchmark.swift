@@ -41,7 +41,7 @@ struct SignpostBenchmark: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Also measure the team server: the superuser URL of a disposable PostgreSQL database.",
-            discussion: "Default: $SIGNPOST_TEST_POSTGRES_URL, if set.", valueName: "url"))
+            valueName: "url"))
     var teamServer: String?
 
     mutating func run() throws {
@@ -60,7 +60,7 @@ struct SignpostBenchmark: ParsableCommand {
             let url = try StoreFactory.store(families: size, in: URL(fileURLWithPath: stores))
             results += try Measures(storeURL: url, families: size, settings: settings).all()
         }
-        if let url = teamServer ?? ProcessInfo.processInfo.environment["SIGNPOST_TEST_POSTGRES_URL"] {
+        if let url = teamServer {
             let figures = try TeamServerMeasures(adminURL: url, folder: URL(fileURLWithPath: stores)).run()
             FileHandle.standardError.write(
                 Data(("Team server\n" + figures.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))

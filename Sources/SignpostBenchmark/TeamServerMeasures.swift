@@ -51,10 +51,19 @@ struct TeamServerMeasures {
             }
         }
         let pusher = try SQLiteCaseStore(openingOrCreating: pusherURL, kind: .demonstration)
+        // 1,000 families with 9 notes each: 10,000 changes, spread as a service's would be.
         let today = try CalendarDate(iso: "2026-11-23")
-        var family = SyntheticFamilyGenerator(seed: 13).family(number: 1, today: today)
-        family.id = FamilyID("F-B\(suffix.uppercased())")
-        try pusher.apply([.addFamily(family)] + notes(999, family: family.id, from: 0, tag: suffix), by: managerLogin)
+        let families = SyntheticFamilyGenerator(seed: 13).families(0..<1_000, today: today).map { family in
+            var renamed = family
+            renamed.id = FamilyID("F-B\(suffix.uppercased())-\(family.id.rawValue)")
+            return renamed
+        }
+        func changes(_ range: Range<Int>) -> [CaseChange] {
+            families[range].flatMap { family in
+                [CaseChange.addFamily(family)] + notes(9, family: family.id, tag: suffix)
+            }
+        }
+        try pusher.apply(changes(0..<100), by: managerLogin)
         let manager = try await TeamServerConnection.connect(to: admin.signingIn(as: managerLogin, password: password))
         let pushClock = ContinuousClock.now
         let pushed = try await SyncEngine(store: pusher, server: manager).push()
@@ -63,7 +72,9 @@ struct TeamServerMeasures {
                 + "\(milliseconds(since: pushClock)) ms (target ≤ 1,000 ms)")
 
         // Pull 10,000 changes into an empty store (everything on the server: on a fresh one, those 10,000).
-        try pusher.apply(notes(9_000, family: family.id, from: 999, tag: suffix), by: managerLogin)
+        for start in stride(from: 100, to: 1_000, by: 100) {
+            try pusher.apply(changes(start..<(start + 100)), by: managerLogin)
+        }
         _ = try await SyncEngine(store: pusher, server: manager).push()
         let puller = try SQLiteCaseStore(openingOrCreating: pullerURL, kind: .demonstration)
         let pullClock = ContinuousClock.now
@@ -119,13 +130,14 @@ struct TeamServerMeasures {
         return lines
     }
 
-    private static func notes(_ count: Int, family: FamilyID, from start: Int, tag: String) -> [CaseChange] {
+    private static func notes(_ count: Int, family: FamilyID, tag: String) -> [CaseChange] {
         let now = Date()
-        return (start..<(start + count)).map { number in
+        return (0..<count).map { number in
             .addCaseNote(
                 family: family,
                 CaseNote(
-                    id: CaseNoteID("N-B\(tag.uppercased())\(number)"), writtenAt: now, author: "benchmark",
+                    id: CaseNoteID("N-B\(tag.uppercased())-\(family.rawValue)-\(number)"), writtenAt: now,
+                    author: "benchmark",
                     text: "Benchmark note \(number) (fictional)."))
         }
     }
