@@ -1,11 +1,12 @@
 # The two commands of the README's quick start, and the benchmark.
 #   make run    builds Signpost and opens it on the embedded default store
-#   make test   runs the whole test suite (unit, store, snapshot and tmux end-to-end tests)
+#   make test   runs the whole test suite (unit, store, snapshot, tmux end-to-end and team server tests)
+#   make team-server  starts a throwaway local team server (PostgreSQL) to try sharing a record
 
 SWIFT ?= swift
 export LANG := C.UTF-8
 
-.PHONY: run test demo build setup lint
+.PHONY: run test demo build setup lint team-server
 
 setup:
 	@.ci/setup
@@ -27,5 +28,13 @@ lint:
 test: setup lint
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	@# A hung test must fail the run, not wait out CI's limit: the whole suite takes about a minute.
-	SIGNPOST_BINARY="$$($(SWIFT) build --show-bin-path)/signpost" timeout --kill-after=30 1800 $(SWIFT) test --skip-build \
+	@# The team server tests need PostgreSQL: .ci/postgres installs it from Debian's packages if
+	@# missing, starts a throwaway cluster, passes its URL in SIGNPOST_TEST_POSTGRES_URL and stops it.
+	SIGNPOST_BINARY="$$($(SWIFT) build --show-bin-path)/signpost" .ci/postgres run \
+		timeout --kill-after=30 1800 $(SWIFT) test --skip-build \
 		|| { status=$$?; [ $$status -ne 124 ] || echo "make test: the test run was stopped after 30 minutes (a test hung)" >&2; exit $$status; }
+
+# A local team server to try: PostgreSQL in a throwaway cluster on 127.0.0.1:54329 (installed from
+# Debian's packages if missing), initialised as a demonstration server; Ctrl-C stops and deletes it.
+team-server: build
+	SIGNPOST_BINARY="$$($(SWIFT) build --show-bin-path)/signpost" .ci/postgres serve

@@ -34,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SHA-256 for the audit trail's hash chain (CryptoKit's API on every platform).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // MARK: The terminal
@@ -54,6 +57,26 @@ let package = Package(
             ]
         ),
         .target(name: "SignpostStoreTesting", dependencies: ["SignpostDomain", "SignpostStore"]),
+
+        // MARK: The team server (PostgreSQL) and the sync engine beside the store
+        // The server's schema, roles, row-level security and functions, and a typed client for them.
+        .target(
+            name: "SignpostTeamServer",
+            dependencies: [
+                "SignpostStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                // TLS for any server that is not on this machine.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // Pushes a syncable store's outbox to the team server and pulls what others recorded into it.
+        .target(
+            name: "SignpostSync",
+            dependencies: [
+                "SignpostStore", "SignpostTeamServer", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // MARK: Data shipped with the binary
         .target(
@@ -86,7 +109,7 @@ let package = Package(
             name: "SignpostCommands",
             dependencies: [
                 "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore",
-                "SignpostFixtures", "SignpostTerminal", "SignpostThemes",
+                "SignpostFixtures", "SignpostTerminal", "SignpostThemes", "SignpostSync", "SignpostTeamServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,7 +122,7 @@ let package = Package(
             name: "signpost-benchmark",
             dependencies: [
                 "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore", "SignpostFixtures",
-                "SignpostTerminal", "SignpostSubprocess",
+                "SignpostTerminal", "SignpostSubprocess", "SignpostSync", "SignpostTeamServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/SignpostBenchmark"
@@ -132,6 +155,15 @@ let package = Package(
                 "SignpostThemes",
             ],
             exclude: ["__Snapshots__"]
+        ),
+        // Runs against a real PostgreSQL: `make test` starts a throwaway cluster and passes its URL in
+        // SIGNPOST_TEST_POSTGRES_URL.
+        .testTarget(
+            name: "SignpostTeamServerTests",
+            dependencies: [
+                "SignpostTeamServer", "SignpostSync", "SignpostStore", "SignpostStoreTesting", "SignpostSQLiteStore",
+                "SignpostDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         // Drives the built `signpost` binary: its command line as a process, its interface in tmux.
         .testTarget(name: "SignpostEndToEndTests", dependencies: ["SignpostSubprocess"]),

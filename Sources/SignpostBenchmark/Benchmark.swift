@@ -44,6 +44,12 @@ struct SignpostBenchmark: ParsableCommand {
             valueName: Measures.Kind.allCases.map(\.rawValue).joined(separator: ",")))
     var only: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Also measure the team server: the superuser URL of a disposable PostgreSQL database.",
+            valueName: "url"))
+    var teamServer: String?
+
     mutating func run() throws {
         let sizeList =
             quick
@@ -72,6 +78,11 @@ struct SignpostBenchmark: ParsableCommand {
         for size in sizeList {
             let url = try StoreFactory.store(families: size, in: URL(fileURLWithPath: stores))
             results += try Measures(storeURL: url, families: size, settings: settings).all()
+        }
+        if let url = teamServer {
+            let figures = try TeamServerMeasures(adminURL: url, folder: URL(fileURLWithPath: stores)).run()
+            FileHandle.standardError.write(
+                Data(("Team server\n" + figures.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
         }
         if json {
             let encoder = JSONEncoder()

@@ -11,14 +11,15 @@ public struct Signpost: ParsableCommand {
         discussion: """
             With no subcommand, opens the terminal interface on the live store. \
             Exit codes: 0 success; 1 `check` found problems; 2 bad input or usage; \
-            3 the store could not be opened or used; 4 a family or record was not found.
+            3 the store could not be opened or used; 4 a family or record was not found; \
+            5 the team server could not be reached or refused the request.
             """,
         version: version,
         subcommands: [
             OpenCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, DemoCommand.self, TrainCommand.self, NavigateCommand.self,
-            MatchCommand.self,
-            SnapshotCommand.self,
+            MatchCommand.self, SnapshotCommand.self, ServerCommand.self, TeamCommand.self, SyncCommand.self,
+            ConflictsCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 
@@ -30,7 +31,13 @@ public struct Signpost: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            // The team server's commands talk to the network and are asynchronous; the rest, the
+            // terminal interface among them, run here on the main thread as they always have.
+            if let asynchronous = command as? any AsyncParsableCommand {
+                try runToCompletion(asynchronous)
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch let failure as CommandFailure {
             Console.error(failure.message)
@@ -63,5 +70,25 @@ struct OpenCommand: ParsableCommand {
         try Interface.run(
             store: store, location: storeOptions.location(for: .live), options: interfaceOptions,
             practitioner: storeOptions.practitioner)
+    }
+}
+
+extension Signpost {
+    /// Runs an asynchronous command on the concurrency pool and waits for it on this thread.
+    private static func runToCompletion(_ command: any AsyncParsableCommand) throws {
+        // Handed to one task and read back only after it signals: no concurrent access.
+        final class Run: @unchecked Sendable {
+            var command: any AsyncParsableCommand
+            var failure: (any Error)?
+            init(_ command: any AsyncParsableCommand) { self.command = command }
+        }
+        let run = Run(command)
+        let finished = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { try await run.command.run() } catch { run.failure = error }
+            finished.signal()
+        }
+        finished.wait()
+        if let failure = run.failure { throw failure }
     }
 }

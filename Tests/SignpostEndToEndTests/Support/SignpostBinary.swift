@@ -30,14 +30,17 @@ struct SignpostBinary {
         var outputData: Data
     }
 
-    /// Runs `signpost` with `arguments` in `home`, feeding `input` to standard input.
+    /// Runs `signpost` with `arguments` in `home`, feeding `input` to standard input; `environment`
+    /// adds to the home's variables.
     ///
     /// A run that has not finished after `timeout` is killed and fails the test, rather than hanging the suite.
-    func run(_ arguments: [String], home: TemporaryHome, input: Data? = nil, timeout: Duration = .seconds(120))
-        throws -> Result
-    {
+    func run(
+        _ arguments: [String], home: TemporaryHome, input: Data? = nil, environment: [String: String] = [:],
+        timeout: Duration = .seconds(120)
+    ) throws -> Result {
         let finished = try ChildProcess.run(
-            url.path, arguments, environment: home.environment, input: input ?? Data(), timeout: timeout)
+            url.path, arguments, environment: home.environment.merging(environment) { $1 }, input: input ?? Data(),
+            timeout: timeout)
         return Result(
             status: finished.status, standardOutput: finished.standardOutput,
             standardError: finished.standardError, outputData: finished.outputData)

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import SignpostSQLiteStore
+import SignpostStore
+import SignpostSync
+import SignpostTeamServer
+import SignpostTerminal
+
+/// `signpost team`: connecting this store to a team server.
+struct TeamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "team", abstract: "Connect this store to a team server.", subcommands: [TeamJoinCommand.self])
+}
+
+/// `signpost team join URL`: remembers the server and login in the store (never the password).
+struct TeamJoinCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join",
+        abstract: "Join a team server: check the login and remember the server in the store.",
+        discussion: """
+            URL is postgresql://LOGIN@HOST:PORT/DATABASE. The password (PGPASSWORD, ~/.pgpass or \
+            typed) is used to check the login and is never stored. If --store names no file yet, an \
+            empty store of the server's kind is made. A fictional store cannot join a live server, \
+            nor a live store a demonstration one.
+            """)
+
+    @Argument(help: ArgumentHelp("The team server.", valueName: "url"))
+    var url: String
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() async throws {
+        let endpoint = try TeamServerAccess.endpoint(url)
+        let (serverKind, who) = try await TeamServerAccess.withConnection(to: endpoint) { connection in
+            (try await connection.serverKind(), try await connection.whoAmI())
+        }
+        guard let serverKind else {
+            throw CommandFailure.teamServer("\(endpoint.redacted) has not been initialised (signpost server init)")
+        }
+        guard let role = who.role else {
+            throw CommandFailure.teamServer(
+                "\(who.login) is not a practitioner on \(endpoint.redacted): ask its administrator to add you")
+        }
+        let kind = TeamServerAccess.storeKind(for: serverKind)
+        let url = storeOptions.location(for: kind)
+        let store: SQLiteCaseStore
+        if FileManager.default.fileExists(atPath: url.path) {
+            store = try StoreOpening.open { try SQLiteCaseStore(opening: url, expecting: nil) }
+        } else {
+            store = try storeOptions.openOrCreate(kind)
+        }
+        if store.kind.isFictional != serverKind.isFictional {
+            throw CommandFailure.badInput(
+                TeamServerError.kindMismatch(server: serverKind.rawValue, store: store.kind.rawValue).description)
+        }
+        try StoreOpening.run {
+            try store.setTeamServer(TeamServerLink(url: endpoint.redacted, login: who.login, serverKind: kind))
+        }
+        Console.print(
+            "Joined \(endpoint.redacted) as \(who.login) (\(role)\(who.locality.map { ", \($0)" } ?? "")); "
+                + "\(url.path) syncs with it: run signpost sync.")
+    }
+}
+
+/// Opens the store named by the options and the team server it joined.
+struct JoinedStore {
+    let store: SQLiteCaseStore
+    let link: TeamServerLink
+    let endpoint: TeamServerEndpoint
+
+    init(_ options: StoreOptions) throws {
+        let store = try options.openExisting()
+        self.store = store
+        guard let link = try StoreOpening.run({ try store.teamServer() }) else {
+            throw CommandFailure.badInput(
+                "\(options.location(for: .live).path) has not joined a team server: run signpost team join URL")
+        }
+        self.link = link
+        endpoint = try TeamServerAccess.endpoint(link.url)
+    }
+}
+
+/// `signpost sync`: push this store's changes, then pull the team's.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Send this store's new changes to the team server and fetch the team's, printing what moved.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() async throws {
+        let joined = try JoinedStore(storeOptions)
+        let report = try await TeamServerAccess.withConnection(to: joined.endpoint) { connection in
+            do {
+                return try await SyncEngine(store: joined.store, server: connection).sync()
+            } catch let error as StoreError {
+                throw CommandFailure.store(error.description)
+            } catch let error as SyncError {
+                throw CommandFailure.teamServer(error.description)
+            }
+        }
+        Console.print(report.summary)
+    }
+}
+
+/// `signpost conflicts`: the conflicts the team server recorded, for families this login may see.
+struct ConflictsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts",
+        abstract: "List the edits the team server held as conflicts (the server's value stands).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() async throws {
+        let joined = try JoinedStore(storeOptions)
+        let conflicts = try await TeamServerAccess.withConnection(to: joined.endpoint) { try await $0.conflicts() }
+        guard !conflicts.isEmpty else {
+            Console.print("No conflicts.")
+            return
+        }
+        let format = Date.ISO8601FormatStyle(timeZone: .current).year().month().day().time(
+            includingFractionalSeconds: false)
+        for conflict in conflicts {
+            Console.print(
+                """
+                \(visible(conflict.family)) \(visible(conflict.record)) \(visible(conflict.field)):
+                  stands:  \(visible(conflict.serverValue)) by \(conflict.serverAuthor) at \(conflict.serverChangedAt.formatted(format))
+                  pushed:  \(visible(conflict.pushedValue)) by \(conflict.pushedAuthor) at \(conflict.pushedAt.formatted(format))
+                """)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import SignpostStore
+import SignpostTeamServer
+
+/// Exchanges one store's changes with the team server: pushes the outbox in batches (one server
+/// transaction each) and marks what the server acknowledged, then pulls what others pushed since
+/// the last sequence number the store saw, page by page, and applies it.
+///
+/// The store stays the interface's only source: the engine runs beside it (from `signpost sync`),
+/// and nothing here waits for a screen.
+///
+/// ```swift
+/// let engine = SyncEngine(store: store, server: connection)
+/// let report = try await engine.sync()
+/// print(report.summary)
+/// ```
+public struct SyncEngine {
+    public let store: any SyncableStore
+    public let server: TeamServerConnection
+    /// Changes per push: each batch is one transaction on the server.
+    public var batchSize: Int
+    /// Changes per pull request.
+    public var pageSize: Int
+
+    public init(store: any SyncableStore, server: TeamServerConnection, batchSize: Int = 250, pageSize: Int = 1_000) {
+        self.store = store
+        self.server = server
+        self.batchSize = max(1, batchSize)
+        self.pageSize = max(1, pageSize)
+    }
+
+    /// Pushes then pulls, after checking the store and the server hold the same kind of record.
+    public func sync() async throws -> SyncReport {
+        try await checkKinds()
+        let pushed = try await push()
+        let pulled = try await pull()
+        return SyncReport(push: pushed, pull: pulled)
+    }
+
+    /// Fictional stores (demonstration, training) sync only with a demonstration server, a live
+    /// store only with a live one.
+    public func checkKinds() async throws {
+        let storeKind = store.kind
+        guard let serverKind = try await server.serverKind() else {
+            throw TeamServerError.server(
+                message: "The team server has not been initialised (signpost server init).", sqlState: nil)
+        }
+        if storeKind.isFictional != serverKind.isFictional {
+            throw TeamServerError.kindMismatch(server: serverKind.rawValue, store: storeKind.rawValue)
+        }
+    }
+
+    /// Pushes every pending change, in batches, oldest first.
+    ///
+    /// Applied, duplicate and conflicting changes are marked sent with their seq (a conflicting
+    /// change was kept without its conflicting fields, which the server recorded for `signpost
+    /// conflicts`). A refused change stays in the outbox and is reported.
+    public func push() async throws -> PushReport {
+        var report = PushReport()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var refused = Set<UUID>()
+        while true {
+            let pending = try store.pendingChanges(limit: batchSize + refused.count)
+                .filter { !refused.contains($0.id) }
+                .prefix(batchSize)
+            guard !pending.isEmpty else { break }
+            let envelopes = try pending.map { try encoder.encode($0) }
+            let outcomes = try await server.push(envelopes: envelopes)
+            var acknowledgements: [(id: UUID, seq: Int64)] = []
+            for (envelope, outcome) in zip(pending, outcomes) {
+                switch outcome.status {
+                case .applied:
+                    report.applied += 1
+                    acknowledgements.append((envelope.id, outcome.seq ?? 0))
+                case .duplicate:
+                    report.duplicates += 1
+                    acknowledgements.append((envelope.id, outcome.seq ?? 0))
+                case .conflict:
+                    report.conflicts.append(PushReport.Held(envelope: envelope, reason: outcome.reason ?? "conflict"))
+                    acknowledgements.append((envelope.id, outcome.seq ?? 0))
+                case .refused:
+                    report.refused.append(PushReport.Held(envelope: envelope, reason: outcome.reason ?? "refused"))
+                    refused.insert(envelope.id)
+                }
+            }
+            try store.markSent(acknowledgements)
+            report.batches += 1
+        }
+        return report
+    }
+
+    /// Pulls everything after the store's last pulled seq, page by page, applying each page in
+    /// one store transaction (which also advances the store's last pulled seq).
+    public func pull() async throws -> PullReport {
+        var report = PullReport()
+        let decoder = JSONDecoder()
+        var since = try store.lastPulledSeq()
+        report.from = since
+        while true {
+            let page = try await server.pull(since: since, max: pageSize)
+            guard let last = page.last else { break }
+            let changes = try page.map { pulled in
+                do {
+                    let envelope = try decoder.decode(ChangeEnvelope.self, from: pulled.envelopeJSON)
+                    return ServerChange(
+                        seq: pulled.seq, author: pulled.author, receivedAt: pulled.receivedAt, envelope: envelope)
+                } catch {
+                    throw SyncError.unreadableChange(seq: pulled.seq, why: "\(error)")
+                }
+            }
+            try store.applyPulled(changes)
+            // This store's own changes come back with their seq; they were applied here already.
+            let others = changes.filter { $0.envelope.device != store.device }
+            report.ownReturned += changes.count - others.count
+            report.changes += others.count
+            report.families.formUnion(others.map { $0.envelope.family.rawValue })
+            report.authors.formUnion(others.map(\.author))
+            since = last.seq
+            report.pages += 1
+            if page.count < pageSize { break }
+        }
+        report.to = since
+        return report
+    }
+}
+
+/// Why a sync stopped.
+public enum SyncError: Error, Equatable, CustomStringConvertible {
+    /// A pulled change this version of Signpost cannot read; nothing after it was applied.
+    case unreadableChange(seq: Int64, why: String)
+
+    public var description: String {
+        switch self {
+        case .unreadableChange(let seq, let why):
+            "The team server's change \(seq) could not be read by this version of Signpost (\(why)); "
+                + "nothing from it on was applied. Update Signpost and sync again."
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import NIOSSL
+import PostgresNIO
+
+/// Where a team server is and which login connects to it, parsed from a PostgreSQL URL.
+///
+/// Accepts `postgresql://LOGIN[:PASSWORD]@HOST[:PORT]/DATABASE`, and
+/// `postgresql://LOGIN@/DATABASE?host=/socket/directory&port=5432` for a unix socket. A password
+/// is kept only for as long as the connection needs it: `redacted` is what is stored or shown.
+///
+/// ```swift
+/// let endpoint = try TeamServerEndpoint(url: "postgresql://alex@127.0.0.1:54329/signpost")
+/// endpoint.redacted  // "postgresql://alex@127.0.0.1:54329/signpost"
+/// ```
+public struct TeamServerEndpoint: Hashable, Sendable {
+    /// A host name or address; nil when the server is reached through a unix socket.
+    public var host: String?
+    /// The directory holding the server's unix socket, when there is no host.
+    public var socketDirectory: String?
+    public var port: Int
+    public var database: String
+    public var login: String
+    public var password: String?
+
+    public init(url: String) throws {
+        guard let components = URLComponents(string: url),
+            let scheme = components.scheme?.lowercased(), scheme == "postgresql" || scheme == "postgres"
+        else {
+            throw TeamServerError.badURL(url: Self.redact(url), why: "it must start postgresql://")
+        }
+        let query = components.queryItems ?? []
+        let socketDirectory = query.first { $0.name == "host" }?.value
+        let host = components.host.flatMap { $0.isEmpty ? nil : $0 }
+        if host == nil && socketDirectory == nil {
+            throw TeamServerError.badURL(url: Self.redact(url), why: "it names no host")
+        }
+        guard let login = components.user, !login.isEmpty else {
+            throw TeamServerError.badURL(url: Self.redact(url), why: "it names no login (postgresql://LOGIN@HOST/...)")
+        }
+        let portText = query.first { $0.name == "port" }?.value
+        let port = components.port ?? portText.flatMap(Int.init) ?? 5432
+        guard (1...65535).contains(port) else {
+            throw TeamServerError.badURL(url: Self.redact(url), why: "the port must be 1-65535")
+        }
+        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        self.host = socketDirectory == nil ? host : nil
+        self.socketDirectory = socketDirectory
+        self.port = port
+        self.database = path.isEmpty ? "signpost" : path
+        self.login = login
+        self.password = components.password
+    }
+
+    /// Whether the server is on this machine (a unix socket or a loopback address): the only
+    /// case where the connection may go without TLS.
+    public var isLocal: Bool {
+        guard let host else { return true }
+        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+
+    /// The URL without any password: what is stored, shown and audited.
+    public var redacted: String {
+        var components = URLComponents()
+        components.scheme = "postgresql"
+        components.user = login
+        components.host = host ?? ""
+        if host != nil { components.port = port }
+        components.path = "/" + database
+        if let socketDirectory {
+            components.queryItems = [
+                URLQueryItem(name: "host", value: socketDirectory), URLQueryItem(name: "port", value: String(port)),
+            ]
+        }
+        return components.string ?? "postgresql://\(login)@\(host ?? "")/\(database)"
+    }
+
+    /// The same endpoint for another login (and its password).
+    public func signingIn(as login: String, password: String?) -> TeamServerEndpoint {
+        var copy = self
+        copy.login = login
+        copy.password = password
+        return copy
+    }
+
+    /// The postgres-nio configuration: TLS required for any server that is not on this machine.
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        if let socketDirectory {
+            let socketPath = (socketDirectory as NSString).appendingPathComponent(".s.PGSQL.\(port)")
+            return PostgresConnection.Configuration(
+                unixSocketPath: socketPath, username: login, password: password, database: database)
+        }
+        let host = self.host ?? "localhost"
+        let tls: PostgresConnection.Configuration.TLS
+        if isLocal {
+            tls = .disable
+        } else {
+            tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        return PostgresConnection.Configuration(
+            host: host, port: port, username: login, password: password, database: database, tls: tls)
+    }
+
+    /// A URL with any password replaced, for error messages about a URL that did not parse.
+    static func redact(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = nil
+        return components.string ?? "the URL given"
+    }
+}

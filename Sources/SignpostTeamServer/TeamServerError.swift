@@ -1,0 +1,33 @@
+import Foundation
+
+/// What went wrong talking to a team server, in words a practitioner or an administrator can act on.
+public enum TeamServerError: Error, Equatable, CustomStringConvertible {
+    /// The URL does not say where the server is.
+    case badURL(url: String, why: String)
+    /// The server could not be reached, or refused the login.
+    case unreachable(endpoint: String, why: String)
+    /// The server refused or failed a request: its own message and SQLSTATE.
+    case server(message: String, sqlState: String?)
+    /// The server answered with something this version of Signpost does not understand.
+    case unexpectedAnswer(String)
+    /// The server holds another kind of record than the store (live versus fictional).
+    case kindMismatch(server: String, store: String)
+
+    public var description: String {
+        switch self {
+        case .badURL(let url, let why): "Not a team server URL: \(url) (\(why))."
+        case .unreachable(let endpoint, let why): "Could not connect to the team server \(endpoint): \(why)."
+        case .server(let message, _): message.hasPrefix("signpost: ") ? String(message.dropFirst(10)) : message
+        case .unexpectedAnswer(let what): "The team server gave an answer Signpost does not understand: \(what)."
+        case .kindMismatch(let server, let store):
+            "This team server holds \(server) records and the store holds \(store) records: "
+                + "fictional stores never sync with a live server, nor a live store with a fictional one."
+        }
+    }
+
+    /// Whether the server refused for lack of permission (SQLSTATE 42501).
+    public var isPermissionDenied: Bool {
+        if case .server(_, let state) = self { return state == "42501" }
+        return false
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import SignpostSubprocess
+import Testing
+
+/// The team server from the command line, as the README tells new users to try it: an
+/// administrator sets the server up and adds practitioners; each practitioner joins with their own
+/// store and login and syncs. Runs against the PostgreSQL cluster `make test` starts.
+@Suite("Team server commands")
+struct TeamServerCommandTests {
+    let binary: SignpostBinary
+    let home: TemporaryHome
+
+    init() throws {
+        binary = try SignpostBinary()
+        home = try TemporaryHome()
+    }
+
+    @Test("init, add-user, join, sync: the front door's families reach the north worker and not the south one")
+    func twoPractitionersShareARecord() throws {
+        let adminURL = try #require(
+            ProcessInfo.processInfo.environment["SIGNPOST_TEST_POSTGRES_URL"],
+            "SIGNPOST_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts PostgreSQL")
+        let components = try #require(URLComponents(string: adminURL))
+        let host = try #require(components.host)
+        let port = try #require(components.port)
+        let database = String(components.path.dropFirst())
+        let suffix = UUID().uuidString.prefix(6).lowercased()
+        let (alex, sam, kim) = ("alex\(suffix)", "sam\(suffix)", "kim\(suffix)")
+
+        let initialised = try binary.run(["server", "init", "--url", adminURL, "--kind", "demonstration"], home: home)
+        #expect(initialised.status == 0, "\(initialised.standardError)")
+        let again = try binary.run(["server", "init", "--url", adminURL, "--kind", "demonstration"], home: home)
+        #expect(again.standardOutput.contains("up to date"), "\(again.standardOutput)")
+        let asLive = try binary.run(["server", "init", "--url", adminURL, "--kind", "live"], home: home)
+        #expect(asLive.status == 5, "a demonstration server cannot become live: \(asLive.standardError)")
+
+        var passwords: [String: String] = [:]
+        for (login, role, locality) in [
+            (alex, "front-door", nil), (sam, "hub-worker", "north"), (kim, "hub-worker", "south"),
+        ] as [(String, String, String?)] {
+            let password = "pw-\(UUID().uuidString)"
+            passwords[login] = password
+            let added = try binary.run(
+                ["server", "add-user", login, "--role", role, "--url", adminURL]
+                    + (locality.map { ["--locality", $0] } ?? []),
+                home: home, environment: ["SIGNPOST_NEW_PASSWORD": password])
+            #expect(added.status == 0, "\(added.standardError)")
+        }
+        // Each practitioner's password is in ~/.pgpass, as PostgreSQL's own tools keep it.
+        let pgpass = passwords.map { "\(host):\(port):\(database):\($0.key):\($0.value)" }.joined(separator: "\n")
+        try pgpass.write(toFile: home.path(".pgpass"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.path(".pgpass"))
+
+        func url(_ login: String) -> String { "postgresql://\(login)@\(host):\(port)/\(database)" }
+        let alexStore = home.path("alex.sqlite")
+        #expect(try binary.run(["demo", "load", "--store", alexStore], home: home).status == 0)
+        let joined = try binary.run(["team", "join", url(alex), "--store", alexStore], home: home)
+        #expect(joined.status == 0, "\(joined.standardError)")
+        let pushed = try binary.run(["sync", "--store", alexStore], home: home)
+        #expect(pushed.status == 0, "\(pushed.standardError)")
+        #expect(pushed.standardOutput.contains("Pushed 44 changes"), "\(pushed.standardOutput)")
+
+        var received: [String: Set<String>] = [:]
+        for login in [sam, kim] {
+            let store = home.path("\(login).sqlite")
+            let join = try binary.run(["team", "join", url(login), "--store", store], home: home)
+            #expect(join.status == 0, "\(join.standardError)")
+            let sync = try binary.run(["sync", "--store", store], home: home)
+            #expect(sync.status == 0, "\(sync.standardError)")
+            #expect(sync.standardOutput.contains("from \(alex)"), "\(sync.standardOutput)")
+            let list = try binary.run(["list", "--store", store, "--json", "--limit", "1000"], home: home)
+            received[login] = Set(
+                list.standardOutput.split(separator: "\n").compactMap { line in
+                    (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+                })
+            let file = try Data(contentsOf: URL(fileURLWithPath: store))
+            #expect(file.range(of: Data((passwords[login] ?? "").utf8)) == nil, "the password is never stored")
+        }
+        let north = received[sam] ?? []
+        let south = received[kim] ?? []
+        #expect(!north.isEmpty && !south.isEmpty)
+        #expect(north.isDisjoint(with: south), "a worker sees only their locality's families")
+
+        let conflicts = try binary.run(["conflicts", "--store", home.path("\(sam).sqlite")], home: home)
+        #expect(conflicts.standardOutput.contains("No conflicts"), "\(conflicts.standardOutput)")
+        let status = try binary.run(["server", "status", "--url", adminURL], home: home)
+        #expect(status.status == 0, "\(status.standardError)")
+        #expect(status.standardOutput.contains("chain intact"), "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("\(sam)  hub-worker  north"), "\(status.standardOutput)")
+    }
+}

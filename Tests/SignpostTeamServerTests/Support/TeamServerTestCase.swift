@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+
+@testable import SignpostTeamServer
+
+/// A fresh team server database per test on the PostgreSQL cluster `make test` starts, with
+/// practitioners made on demand; everything it made is dropped afterwards.
+///
+/// The cluster's superuser URL comes from SIGNPOST_TEST_POSTGRES_URL. Without it these tests fail
+/// (never skip): `make test` always provides it through `.ci/postgres run`.
+class TeamServerTestCase: XCTestCase {
+    static let urlVariable = "SIGNPOST_TEST_POSTGRES_URL"
+
+    /// The superuser's endpoint on the test database.
+    private(set) var adminEndpoint: TeamServerEndpoint!
+    /// The superuser, signed in to the test database (it initialised the schema).
+    private(set) var admin: TeamServerConnection!
+    private var clusterEndpoint: TeamServerEndpoint!
+    private var databaseName = ""
+    private var madeLogins: [String] = []
+    private var openConnections: [TeamServerConnection] = []
+    private let runID = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased()
+
+    override func setUp() async throws {
+        try await super.setUp()
+        guard let url = ProcessInfo.processInfo.environment[Self.urlVariable], !url.isEmpty else {
+            XCTFail(
+                """
+                \(Self.urlVariable) is not set: the team server tests need a PostgreSQL cluster. Run them with \
+                `make test`, which starts a throwaway one (.ci/postgres run ...), or set the variable to a \
+                superuser URL of a disposable cluster.
+                """)
+            throw TeamServerError.badURL(url: "", why: "\(Self.urlVariable) is not set")
+        }
+        clusterEndpoint = try TeamServerEndpoint(url: url)
+        databaseName = "signpost_test_\(runID)"
+        let maintenance = try await TeamServerConnection.connect(to: clusterEndpoint)
+        try await maintenance.execute(PostgresQueryText.createDatabase(databaseName))
+        try await maintenance.close()
+        adminEndpoint = clusterEndpoint
+        adminEndpoint.database = databaseName
+        admin = try await TeamServerConnection.connect(to: adminEndpoint)
+        openConnections.append(admin)
+        try await admin.initialise(kind: .demonstration)
+    }
+
+    override func tearDown() async throws {
+        for connection in openConnections { try? await connection.close() }
+        openConnections = []
+        if let clusterEndpoint, !databaseName.isEmpty {
+            let maintenance = try await TeamServerConnection.connect(to: clusterEndpoint)
+            try await maintenance.execute(PostgresQueryText.dropDatabase(databaseName))
+            for login in madeLogins { try await maintenance.execute(PostgresQueryText.dropRole(login)) }
+            try await maintenance.close()
+        }
+        try await super.tearDown()
+    }
+
+    /// Makes a practitioner (a login with its own password) and signs them in.
+    func practitioner(
+        _ name: String, role: PractitionerRole, locality: String? = nil
+    ) async throws -> TeamServerConnection {
+        let login = "\(name)_\(runID)"
+        let password = UUID().uuidString
+        try await admin.addPractitioner(login: login, role: role, locality: locality, password: password)
+        madeLogins.append(login)
+        let connection = try await TeamServerConnection.connect(
+            to: adminEndpoint.signingIn(as: login, password: password))
+        openConnections.append(connection)
+        return connection
+    }
+
+    /// Another session for the same login (for concurrent pushes).
+    func anotherSession(of login: String, password: String) async throws -> TeamServerConnection {
+        let connection = try await TeamServerConnection.connect(
+            to: adminEndpoint.signingIn(as: login, password: password))
+        openConnections.append(connection)
+        return connection
+    }
+
+    /// A login of the cluster that is not a practitioner of this server.
+    func outsider() async throws -> TeamServerConnection {
+        let login = "outsider_\(runID)"
+        try await admin.execute(PostgresQueryText.createLogin(login, password: "outsider-password"))
+        madeLogins.append(login)
+        let connection = try await TeamServerConnection.connect(
+            to: adminEndpoint.signingIn(as: login, password: "outsider-password"))
+        openConnections.append(connection)
+        return connection
+    }
+
+    /// A family id unique to this test run.
+    func familyID(_ number: Int) -> String { "F-\(runID.prefix(4).uppercased())\(number)" }
+}
