@@ -15,7 +15,7 @@ struct NavigatorMapDepthTests {
                 #"{"id": "o\#(index)", "type": "outcome", "title": "Step \#(index)", "destinations": [{"service": "s1", "urgency": "routine", "consentRequired": false}]\#(then)}"#
         }
         let services =
-            #"[{"id": "s1", "name": "Service one", "phones": [{"number": "020 0000 0001", "label": ""}], "schedule": {"alwaysOpen": true}, "consentRequired": false, "lastChecked": "2026-11-01"}]"#
+            #"[{"id": "s1", "name": "Service one", "phones": [{"number": "020 0000 0001", "label": ""}], "safeguarding": ["children", "adults"], "source": "test", "schedule": {"alwaysOpen": true}, "consentRequired": false, "lastChecked": "2026-11-01"}]"#
         let file =
             #"{"name": "Deep", "start": "o0", "services": \#(services), "nodes": [\#(nodes.joined(separator: ","))]}"#
         let pathways = try Pathways.load(Data(file.utf8), source: "deep.json")

@@ -34,12 +34,23 @@ public indirect enum KeySchema: Sendable {
 
 /// Finds unknown and repeated keys in a JSON document against a ``KeySchema``.
 public enum StrictKeys {
-    /// Every unknown or repeated key, by field; empty for a document that is not JSON (the decoder reports that).
+    /// Every unknown or repeated key, by field, or one problem for nesting too deep to be a situation;
+    /// empty for a document that is not JSON (the decoder reports that).
     public static func problems(in data: Data, schema: KeySchema) -> [SituationProblem] {
         var scanner = JSONKeyScanner(bytes: Array(data))
         var problems: [SituationProblem] = []
         scanner.skipSpace()
-        guard (try? scanner.value(schema: schema, path: "", problems: &problems)) != nil else { return [] }
+        do {
+            try scanner.value(schema: schema, path: "", problems: &problems)
+        } catch is JSONKeyScanner.TooDeep {
+            return [
+                SituationProblem(
+                    field: "",
+                    message: "nested more than \(JSONKeyScanner.maximumDepth) levels deep: this is not a situation")
+            ]
+        } catch {
+            return []
+        }
         return problems
     }
 
@@ -69,8 +80,13 @@ public enum StrictKeys {
 /// A small reader of JSON structure: only far enough to see each object's keys.
 struct JSONKeyScanner {
     struct Malformed: Error {}
+    /// Nesting deeper than ``maximumDepth``: refused before the call stack could run out.
+    struct TooDeep: Error {}
+    /// Far deeper than any situation is; the scanner recurses once per level, on whatever thread reads.
+    static let maximumDepth = 64
     let bytes: [UInt8]
     var index = 0
+    var depth = 0
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -84,6 +100,9 @@ struct JSONKeyScanner {
         switch bytes[index] {
         case UInt8(ascii: "{"):
             index += 1
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw TooDeep() }
             var seen: Set<String> = []
             let known: [String: KeySchema]? = if case .object(let keys) = schema { keys } else { nil }
             skipSpace()
@@ -128,6 +147,9 @@ struct JSONKeyScanner {
             }
         case UInt8(ascii: "["):
             index += 1
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw TooDeep() }
             let item: KeySchema = if case .list(let inner) = schema { inner } else { .value }
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
