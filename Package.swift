@@ -11,6 +11,8 @@
 //     SignpostFixtures, SignpostThemes (data shipped with the binary) ─┤
 //                                                                      ▼
 //                                        SignpostApp (screens) ─► SignpostCommands ─► signpost
+//     SignpostStore ─► SignpostTeamServer (PostgreSQL) ─► SignpostSync (push/pull) ─► SignpostCommands
+//                      (beside the store, never inside the screens; see ARCHITECTURE.md)
 import PackageDescription
 
 /// The strict settings every target shares, set once.
