@@ -48,15 +48,8 @@ struct SaidStep {
     /// Letters are always text here: the caller's words, or the checklist's filter.
     var acceptsTyping: Bool { true }
 
-    /// The concern vocabulary narrowed by what was typed (any word of the label, or the id, starting with it).
-    var shownConcerns: [Concern] {
-        let typed = filter.text.lowercased().trimmingCharacters(in: .whitespaces)
-        guard !typed.isEmpty else { return Concern.allCases }
-        return Concern.allCases.filter { concern in
-            concern.rawValue.hasPrefix(typed) || concern.label.lowercased().hasPrefix(typed)
-                || concern.label.lowercased().split(separator: " ").contains { $0.hasPrefix(typed) }
-        }
-    }
+    /// The concern vocabulary narrowed by what was typed: the label's words, the id, or the words callers use.
+    var shownConcerns: [Concern] { Concern.matching(filter.text) }
 
     mutating func perform(_ action: Action, draft: inout ContactDraft) -> StepResult {
         switch action {

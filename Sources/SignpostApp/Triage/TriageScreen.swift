@@ -33,7 +33,7 @@ final class TriageScreen: Screen {
 
     private var caller: CallerStep
     private var who: WhoStep
-    private var said: SaidStep
+    private(set) var said: SaidStep
     private var level: LevelStep
     private var consent: ConsentStep
     private var route = RouteStep()
