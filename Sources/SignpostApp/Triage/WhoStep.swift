@@ -283,10 +283,13 @@ struct WhoStep {
                 let match = matches[index]
                 let lead = match.leadProfessional.map { " · lead professional: \($0)" } ?? ""
                 let reasons = match.reasonText.isEmpty ? "in the family you started from" : match.reasonText
-                surface.put(
-                    TextLayout.truncate("\(match.familyName) family\(lead) · matched: \(reasons)", to: area.width),
-                    at: Point(x: area.x, y: listArea.y + min(matches.count, listArea.height)), style: Style(.dim),
-                    clip: area)
+                // Two lines when there is room, so why it matched can be read in full rather than cut.
+                let top = listArea.y + min(matches.count, listArea.height)
+                let bottom = draft.people.isEmpty ? area.maxY : area.maxY - peopleRows
+                surface.putWrapped(
+                    "\(match.familyName) family\(lead) · matched: \(reasons)",
+                    in: Rect(x: area.x, y: top, width: area.width, height: max(1, min(2, bottom - top))),
+                    style: Style(.dim))
             }
         }
         if !draft.people.isEmpty {
