@@ -44,8 +44,6 @@ extension StoreSchema {
                     PRIMARY KEY (family_id, record_id)
                 ) WITHOUT ROWID;
                 INSERT INTO store_metadata (key, value) VALUES ('device_id', ?), ('last_pulled_seq', '0');
-                PRAGMA user_version = 8;
-                UPDATE store_metadata SET value = '8' WHERE key = 'schema_version';
                 """,
             arguments: [DeviceID.generate().rawValue])
     }

@@ -29,37 +29,13 @@ enum StoreSchema {
                     "INSERT INTO store_metadata (key, value) VALUES ('kind', ?), ('schema_version', '1'), ('created_at', ?)",
                 arguments: [kind.rawValue, Timestamp.text(Date())])
         }
-        migrator.registerMigration("v2") { db in
-            try createVersion2(db)
-            try db.execute(sql: "PRAGMA user_version = 2")
-            try db.execute(sql: "UPDATE store_metadata SET value = '2' WHERE key = 'schema_version'")
-        }
-        migrator.registerMigration("v3") { db in
-            try createVersion3(db)
-            try db.execute(sql: "PRAGMA user_version = 3")
-            try db.execute(sql: "UPDATE store_metadata SET value = '3' WHERE key = 'schema_version'")
-        }
-        migrator.registerMigration("v4") { db in
-            try createVersion4(db)
-            try db.execute(sql: "PRAGMA user_version = 4")
-            try db.execute(sql: "UPDATE store_metadata SET value = '4' WHERE key = 'schema_version'")
-        }
-        migrator.registerMigration("v5-audit-chain") { db in
-            try AuditChain.createVersion5(db)
-            try db.execute(sql: "PRAGMA user_version = 5")
-            try db.execute(sql: "UPDATE store_metadata SET value = '5' WHERE key = 'schema_version'")
-        }
-        migrator.registerMigration("v6-form-drafts") { db in
-            try createFormDrafts(db)
-            try db.execute(sql: "PRAGMA user_version = 6")
-            try db.execute(sql: "UPDATE store_metadata SET value = '6' WHERE key = 'schema_version'")
-        }
-        migrator.registerMigration("v7-match-keys") { db in
-            try addMatchKeyPairs(db)
-            try db.execute(sql: "PRAGMA user_version = 7")
-            try db.execute(sql: "UPDATE store_metadata SET value = '7' WHERE key = 'schema_version'")
-        }
-        migrator.registerMigration("v8-change-log", migrate: createChangeLog)
+        migrator.registerVersion(2, "v2", migrate: createVersion2)
+        migrator.registerVersion(3, "v3", migrate: createVersion3)
+        migrator.registerVersion(4, "v4", migrate: createVersion4)
+        migrator.registerVersion(5, "v5-audit-chain", migrate: AuditChain.createVersion5)
+        migrator.registerVersion(6, "v6-form-drafts", migrate: createFormDrafts)
+        migrator.registerVersion(7, "v7-match-keys", migrate: addMatchKeyPairs)
+        migrator.registerVersion(8, "v8-change-log", migrate: createChangeLog)
         return migrator
     }
 
@@ -442,5 +418,20 @@ enum StoreSchema {
                     VALUES ('delete', old.id, old.person_name, old.also_known_as, old.family_name, old.postcode, old.address, old.note);
                 END;
                 """)
+    }
+}
+
+extension DatabaseMigrator {
+    /// Registers the migration that brings a store to schema `version`, then stamps the version in both
+    /// places Signpost reads it: SQLite's `user_version` (read before the store is opened) and `store_metadata`.
+    fileprivate mutating func registerVersion(
+        _ version: Int, _ name: String, migrate: @escaping @Sendable (Database) throws -> Void
+    ) {
+        registerMigration(name) { db in
+            try migrate(db)
+            try db.execute(sql: "PRAGMA user_version = \(version)")
+            try db.execute(
+                sql: "UPDATE store_metadata SET value = ? WHERE key = 'schema_version'", arguments: ["\(version)"])
+        }
     }
 }
