@@ -4,8 +4,9 @@ import SignpostDomain
 /// The fictional families shipped with Signpost, for demonstrations, training and tests.
 ///
 /// The families are JSON family documents in `Fixtures/families`, written by
-/// `Fixtures/tools/make_fixtures.py`. Every one is marked fictional, so none
-/// can be imported into a live store.
+/// `Fixtures/tools/make_fixtures.py`. Every one is marked fictional and every id
+/// in it starts with the fictional mark `ZZ-` (``IDNamespace``), so none can be
+/// imported into a live store.
 ///
 /// ```swift
 /// let families = try FixtureCatalog.families()  // sorted by family id

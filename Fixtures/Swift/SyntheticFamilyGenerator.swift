@@ -6,7 +6,9 @@ import SignpostDomain
 /// For benchmarks and load tests: `signpost demo generate --families 100000`.
 /// Names are made from invented syllables ("Brindlewock", "Tazzimor"), streets
 /// are all "Imaginary" and postcodes all end in ZZ, so no generated family can be
-/// mistaken for a real one. Shapes follow a borough's caseload: one to seven
+/// mistaken for a real one; every id starts with the fictional mark `ZZ-`
+/// (`ZZ-G-0000001`), so a live store refuses them. Nobody is born after `today`
+/// and no level is recorded before a person's birth. Shapes follow a borough's caseload: one to seven
 /// members, most families at level 1 or 2, a few at 3 or 4, with contacts,
 /// notes, referrals, episodes and some assessments.
 ///
@@ -30,7 +32,8 @@ public struct SyntheticFamilyGenerator: Sendable {
         var hash = SplitMix64(seed: UInt64(number))
         var random = SplitMix64(seed: hash.next() ^ seed)
         let surname = Self.name(&random, syllables: 2 + Int(random.next() % 2))
-        let id = FamilyID(String(format: "G-%07d", number))
+        // Fictional ids (ZZ-…, ``IDNamespace``): a live store refuses every one of them.
+        let id = Self.familyID(number: number)
         let todayStart = Self.instant(today)
         let createdAt = todayStart.addingTimeInterval(-Double(86_400 * (30 + Int(random.next() % 1500))))
         func moment(_ offsetDays: Int) -> Date {
@@ -66,10 +69,13 @@ public struct SyntheticFamilyGenerator: Sendable {
                 person.dateOfBirth = today.adding(years: -age).adding(days: -Int(random.next() % 360))
             }
             let level = NeedLevel(rawValue: max(1, familyLevel.rawValue - Int(random.next() % 2)))!
+            var setAt = moment(Int(random.next() % UInt64(span)))
+            // No level before the person was born: one drawn earlier is recorded on their date of birth.
+            if let born = person.dateOfBirth, LondonTime.today(at: setAt) < born { setAt = Self.instant(born) }
             person.levelHistory = [
                 LevelEntry(
-                    level: level, setBy: "generator", setAt: moment(Int(random.next() % UInt64(span))),
-                    reason: "Synthetic level for load testing", indicators: [])
+                    level: level, setBy: "generator", setAt: setAt, reason: "Synthetic level for load testing",
+                    indicators: [])
             ]
             family.members.append(person)
         }
@@ -120,6 +126,11 @@ public struct SyntheticFamilyGenerator: Sendable {
                     startedOn: LondonTime.today(at: moment(2))))
         }
         return family
+    }
+
+    /// The id of family `number`: `ZZ-G-0000042`, fictional (``IDNamespace``) so a live store refuses it.
+    public static func familyID(number: Int) -> FamilyID {
+        IDNamespace.fictional.id(String(format: "G-%07d", number))
     }
 
     /// Families `range` in order.

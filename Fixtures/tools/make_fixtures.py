@@ -4,7 +4,8 @@
 The families are described compactly below and expanded here, so they stay
 easy to read and change. Every name, street and postcode is invented: streets
 are on "Imaginary", "Nowhere" and "Makebelieve" roads and every postcode ends
-in ZZ, which no real London postcode does. Run it from anywhere:
+in ZZ, which no real London postcode does. Every id starts with ZZ- (the
+fictional namespace: a live store refuses such ids). Run it from anywhere:
 
     python3 Fixtures/tools/make_fixtures.py
 
@@ -60,7 +61,14 @@ def years_ago(years, month=None, day=None):
     y, m, d = TODAY
     month = month or rng.randint(1, 12)
     day = day or rng.randint(1, 28)
-    return iso_date(y - years, month, day)
+    year = y - years
+    # Never a date after TODAY (a baby "aged 0" drawn for December): six months earlier instead.
+    if (year, month, day) > TODAY:
+        month -= 6
+        if month < 1:
+            month += 12
+            year -= 1
+    return iso_date(year, month, day)
 
 
 def stamp(y, m, d, hh=10, mm=0):
@@ -76,7 +84,7 @@ def random_stamp(start_year=2023):
 class Builder:
     def __init__(self, number, name, locality, story):
         self.number = number
-        self.fid = f"F-{number:04d}"
+        self.fid = f"ZZ-F-{number:04d}"
         self.person_count = 0
         self.record_count = 0
         self.family = {
@@ -92,12 +100,12 @@ class Builder:
 
     def rid(self, prefix):
         self.record_count += 1
-        return f"{prefix}-{self.number:04d}-{self.record_count}"
+        return f"ZZ-{prefix}-{self.number:04d}-{self.record_count}"
 
     def person(self, given, role, age=None, gender="not-known", family_name=None, aka=(), level_history=(),
                send=None, language="English", ethnicity=None, due=None, phone="", pr=None):
         self.person_count += 1
-        pid = f"P-{self.number:04d}-{self.person_count}"
+        pid = f"ZZ-P-{self.number:04d}-{self.person_count}"
         person = {
             "id": pid, "role": role, "givenName": given, "familyName": family_name or self.family["name"],
             "alsoKnownAs": list(aka), "gender": gender, "firstLanguage": language,
@@ -122,6 +130,10 @@ class Builder:
     def level(self, person, level, reason, when=None, suggested=None, indicators=()):
         entry = {"level": level, "setBy": rng.choice(WORKER_NAMES), "setAt": when or random_stamp(),
                  "reason": reason, "indicators": list(indicators)}
+        # No level is recorded before the person was born: a level drawn earlier is recorded on their birthday.
+        born = person.get("dateOfBirth")
+        if born and person["role"] != "unborn" and entry["setAt"][:10] < born:
+            entry["setAt"] = f"{born}T10:00:00Z"
         if suggested is not None:
             entry["suggestedLevel"] = suggested
         person["levelHistory"].append(entry)

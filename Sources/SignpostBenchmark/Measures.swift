@@ -1,6 +1,7 @@
 import Foundation
 import SignpostApp
 import SignpostDomain
+import SignpostFixtures
 import SignpostSQLiteStore
 import SignpostStore
 import SignpostSubprocess
@@ -69,7 +70,7 @@ struct Measures {
 
     /// Search as a practitioner types: each prefix of a surname, a misspelling, a date of birth, a postcode.
     private func search(_ store: SQLiteCaseStore) throws -> Result {
-        let sample = try store.family(FamilyID(String(format: "G-%07d", families / 2)))!
+        let sample = try store.family(SyntheticFamilyGenerator.familyID(number: families / 2))!
         let person = sample.members.first { $0.dateOfBirth != nil }
         var queries: [String] = []
         for length in 2...max(2, sample.name.count) { queries.append(String(sample.name.prefix(length)).lowercased()) }
@@ -89,7 +90,7 @@ struct Measures {
     /// The front-door matcher as a practitioner types "who is it about": each prefix of a
     /// person's full name, the names swapped and misspelt, with a partial date of birth, and a postcode.
     private func matcher(_ store: SQLiteCaseStore) throws -> Result {
-        let sample = try store.family(FamilyID(String(format: "G-%07d", families / 3)))!
+        let sample = try store.family(SyntheticFamilyGenerator.familyID(number: families / 3))!
         let person = sample.members.first { $0.dateOfBirth != nil } ?? sample.members[0]
         let fullName = "\(person.givenName) \(person.familyName)".lowercased()
         var queries: [String] = []
@@ -150,9 +151,9 @@ struct Measures {
         let now = Date()
         let timing = try Timing.measure(runs: settings.runs, warmup: settings.warmup) {
             counter += 1
-            let family = FamilyID(String(format: "G-%07d", (counter * 7919) % families))
+            let family = SyntheticFamilyGenerator.familyID(number: (counter * 7919) % families)
             let person = PersonID("\(family.rawValue)-1")
-            let contact = ContactID("BENCH-C-\(UUID().uuidString)")
+            let contact = ContactID("ZZ-BENCH-C-\(UUID().uuidString)")
             try store.apply(
                 [
                     .addContact(
@@ -164,7 +165,8 @@ struct Measures {
                     .addReferral(
                         family: family,
                         Referral(
-                            id: ReferralID("BENCH-R-\(UUID().uuidString)"), service: "bright-futures", people: [person],
+                            id: ReferralID("ZZ-BENCH-R-\(UUID().uuidString)"), service: "bright-futures",
+                            people: [person],
                             madeAt: now, madeBy: "benchmark", consent: .given, urgency: .routine, contact: contact)),
                     .recordLevel(
                         family: family, person: person,
@@ -172,7 +174,7 @@ struct Measures {
                     .addCaseNote(
                         family: family,
                         CaseNote(
-                            id: CaseNoteID("BENCH-N-\(UUID().uuidString)"), writtenAt: now, author: "benchmark",
+                            id: CaseNoteID("ZZ-BENCH-N-\(UUID().uuidString)"), writtenAt: now, author: "benchmark",
                             text: "Benchmark note")),
                 ], by: "benchmark")
         }
@@ -237,7 +239,7 @@ struct Measures {
         let size = size80x24
         let surface = MemorySurface(size: size)
         application.handle(.control("n"), size: size)
-        let sample = try environment.store.family(FamilyID(String(format: "G-%07d", families / 3)))
+        let sample = try environment.store.family(SyntheticFamilyGenerator.familyID(number: families / 3))
         let typed = Array((sample?.members.first?.givenName ?? "Sam").lowercased().prefix(6))
         var position = 0
         let timing = Timing.measure(runs: settings.runs, warmup: settings.warmup) {

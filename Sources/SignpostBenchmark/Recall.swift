@@ -1,5 +1,6 @@
 import Foundation
 import SignpostDomain
+import SignpostFixtures
 import SignpostSQLiteStore
 import SignpostStore
 
@@ -47,7 +48,7 @@ struct Recall {
         var people: [Person] = []
         var seen: Set<PersonID> = []
         while people.count < min(Self.sampleSize, families) {
-            let id = FamilyID(String(format: "G-%07d", Int(random.next() % UInt64(families))))
+            let id = SyntheticFamilyGenerator.familyID(number: Int(random.next() % UInt64(families)))
             guard let family = try store.family(id), !family.members.isEmpty else { continue }
             let person = family.members[Int(random.next() % UInt64(family.members.count))]
             guard !seen.contains(person.id), person.familyName.count >= 4 else { continue }

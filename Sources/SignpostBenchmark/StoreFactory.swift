@@ -10,12 +10,12 @@ enum StoreFactory {
     /// The day the synthetic families are generated around.
     static let today = try! CalendarDate(iso: "2026-11-23")
     /// The family with 200 chronology entries that "open a family" reads.
-    static let busyFamily: FamilyID = "G-BUSY"
+    static let busyFamily: FamilyID = "ZZ-G-BUSY"
 
     static func store(families count: Int, in folder: URL) throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("families-\(count)-seed-\(seed).sqlite")
-        let ready = folder.appendingPathComponent("families-\(count)-seed-\(seed).ready")
+        let url = folder.appendingPathComponent("families-\(count)-seed-\(seed)-zz.sqlite")
+        let ready = folder.appendingPathComponent("families-\(count)-seed-\(seed)-zz.ready")
         if FileManager.default.fileExists(atPath: ready.path) { return url }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
         FileHandle.standardError.write(Data("Generating \(count) families (once; kept in \(folder.path))…\n".utf8))

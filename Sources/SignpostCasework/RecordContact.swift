@@ -125,15 +125,18 @@ public struct RecordContact {
 
     /// The draft's id without its prefix: the stem of every id the contact makes.
     private var stem: String {
-        let raw = draft.id.rawValue
+        let raw = draft.id.body
         return raw.hasPrefix("D-") ? String(raw.dropFirst(2)) : raw
     }
 
+    /// The namespace of the draft's id: a draft started in a demonstration or training store makes only fictional ids.
+    private var namespace: IDNamespace { draft.id.namespace }
+
     /// The family the contact is recorded on: the known one, or the new one.
-    public var familyID: FamilyID { family?.id ?? FamilyID("F-\(stem)") }
+    public var familyID: FamilyID { family?.id ?? namespace.id("F-\(stem)") }
 
     /// The contact's id, derived from the draft's so that one draft makes at most one contact.
-    public var contactID: ContactID { ContactID("C-\(stem)") }
+    public var contactID: ContactID { namespace.id("C-\(stem)") }
 
     /// The consent taken in this contact: on the consent step, or answered on the route. A consent on file
     /// that the contact only used from the record is not taken again.
@@ -226,7 +229,7 @@ public struct RecordContact {
                 .recordConsent(
                     family: familyID,
                     ConsentRecord(
-                        id: ConsentID("CN-\(stem)"),
+                        id: namespace.id("CN-\(stem)"),
                         givenBy: draft.consentBy.isEmpty ? "not named (front-door contact)" : draft.consentBy,
                         givenOn: LondonTime.today(at: now), decision: ConsentStatus(consent),
                         scope: "early help, taken in front-door contact \(contactID)",
@@ -236,13 +239,13 @@ public struct RecordContact {
         if let result {
             changes += OutcomeChanges.referrals(
                 for: result, on: familyID, members: members, situation: situation, contact: contactID, at: now,
-                by: context.practitioner, id: { ReferralID("R-\(stem)-\($0)") })
+                by: context.practitioner, id: { namespace.id("R-\(stem)-\($0)") })
         }
         changes.append(
             .addCaseNote(
                 family: familyID,
                 CaseNote(
-                    id: CaseNoteID("N-\(stem)"), writtenAt: now, author: context.practitioner, text: noteText,
+                    id: namespace.id("N-\(stem)"), writtenAt: now, author: context.practitioner, text: noteText,
                     isSignificant: outcome == .safeguarding, about: draft.people.map(\.id))))
         return changes
     }

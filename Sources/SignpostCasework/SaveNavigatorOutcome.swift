@@ -46,21 +46,23 @@ public struct SaveNavigatorOutcome {
     /// stored again.
     public var changes: [CaseChange] {
         let members = Set(family.members.map(\.id))
+        // New records take the family's namespace: fictional ids (ZZ-…) on a fictional family.
+        let namespace = family.id.namespace
         var changes: [CaseChange] = []
         if let answeredConsent, answeredConsent != .notAsked {
             changes.append(
                 .recordConsent(
                     family: family.id,
                     ConsentRecord(
-                        id: EntityID.generate(prefix: "CN"), givenBy: "not named (answered in the navigator)",
+                        id: namespace.generate(prefix: "CN"), givenBy: "not named (answered in the navigator)",
                         givenOn: LondonTime.today(at: now), decision: ConsentStatus(answeredConsent),
                         scope: "early help, answered in the navigator", recordedBy: context.practitioner)))
         }
         changes += OutcomeChanges.referrals(
             for: result, on: family.id, members: members, situation: situation, contact: nil, at: now,
-            by: context.practitioner, id: { _ in EntityID.generate(prefix: "R") })
+            by: context.practitioner, id: { _ in namespace.generate(prefix: "R") })
         let note = CaseNote(
-            id: EntityID.generate(prefix: "N"), writtenAt: now, author: context.practitioner,
+            id: namespace.generate(prefix: "N"), writtenAt: now, author: context.practitioner,
             text: OutcomeChanges.noteText(for: result, situation: situation),
             isSignificant: result.destinations.contains { $0.urgency == .immediate },
             about: Array(Set(result.destinations.flatMap(\.people)).filter(members.contains)).sorted())

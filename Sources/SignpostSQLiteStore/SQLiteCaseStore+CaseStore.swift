@@ -93,7 +93,7 @@ extension SQLiteCaseStore {
             } else {
                 before = try db.fetchFamily(change.family)
             }
-            let after = try change.applying(to: before)
+            let after = try change.applying(to: before, in: kind)
             try persist(change, before: before, after: after, in: db)
             working[after.id] = after
             try db.insertAudit(

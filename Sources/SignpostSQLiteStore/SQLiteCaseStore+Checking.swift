@@ -11,8 +11,12 @@ extension SQLiteCaseStore {
     /// - every family's summary columns equal the summary recomputed from its records;
     /// - the search entries are exactly those its records call for, and the
     ///   full-text index agrees with them;
+    /// - no one is born after today, has a level recorded before their birth, or is unborn with a date of birth
+    ///   (``Family/implausibleRecords(today:)``);
     /// - every person's match keys are exactly those their names, date of birth
     ///   and family postcode call for;
+    /// - every id in every table of casework and drafts is in the store's namespace: a live store holds no
+    ///   fictional id (`ZZ-…`), a demonstration or training store no live one (``IDNamespace``);
     /// - the audit trail's hash chain is whole (``AuditChain``): the first entry changed, added or removed is named;
     /// - every contact draft can be read, and its row agrees with what it holds
     ///   (an unreadable draft is left out of ``drafts(for:)``, so this is where it is reported).
@@ -36,6 +40,7 @@ extension SQLiteCaseStore {
             }
             try checkPeopleReferences(db, problems: &problems, checked: &checked)
             try checkFamilies(db, problems: &problems, checked: &checked)
+            try checkNamespaces(db, problems: &problems, checked: &checked)
             try checkDrafts(db, problems: &problems, checked: &checked)
             try checkFormDrafts(db, problems: &problems, checked: &checked)
             let chain = try AuditChain.verify(db)
@@ -127,6 +132,7 @@ extension SQLiteCaseStore {
         var keyCount = 0
         var after = ""
         let problemsBefore = problems.count
+        let today = LondonTime.today(at: Date())
         while true {
             let ids = try String.fetchAll(
                 db, sql: "SELECT id FROM family WHERE id > ? ORDER BY id LIMIT 500", arguments: [after])
@@ -141,6 +147,7 @@ extension SQLiteCaseStore {
                 else { continue }
                 familyCount += 1
                 peopleCount += family.members.count
+                problems += family.implausibleRecords(today: today)
                 let expected = FamilySummary(of: family)
                 let stored = try db.summary(from: row)
                 var stale = expected.differences(from: stored)
@@ -176,7 +183,7 @@ extension SQLiteCaseStore {
         }
         if problems.count == problemsBefore {
             checked.append(
-                "\(familyCount) families, \(peopleCount) people: summaries, \(entryCount) search entries and \(keyCount) match keys match the records"
+                "\(familyCount) families, \(peopleCount) people: dates of birth and levels make sense; summaries, \(entryCount) search entries and \(keyCount) match keys match the records"
             )
         }
     }

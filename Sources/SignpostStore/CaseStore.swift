@@ -199,6 +199,10 @@ public enum StoreKind: String, CaseIterable, Codable, Sendable, CustomStringConv
 
     public var isFictional: Bool { self != .live }
 
+    /// The namespace of every id the store holds and mints: fictional (`ZZ-…`) for demonstration and
+    /// training stores, live for a live one (``IDNamespace``).
+    public var idNamespace: IDNamespace { isFictional ? .fictional : .live }
+
     public var description: String { rawValue }
 }
 

@@ -28,6 +28,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case fictionalDataInLiveStore(String)
     /// The change is not valid as given.
     case invalidChange(String)
+    /// A live record (an id without the fictional mark `ZZ-`) offered to a demonstration or training store.
+    case liveDataInFictionalStore(String)
 
     public var description: String {
         switch self {
@@ -62,9 +64,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .duplicateRecord(let id):
             return "a record with id \(id) already exists"
         case .fictionalDataInLiveStore(let what):
-            return "\(what) is fictional demonstration data and cannot be put into a live store"
+            return
+                "\(what) has a fictional id (starting \(FamilyID.fictionalPrefix)): fictional demonstration or training data cannot be put into a live store. Nothing was saved."
         case .invalidChange(let reason):
             return reason
+        case .liveDataInFictionalStore(let what):
+            return
+                "\(what) has a live id (fictional ids start with \(FamilyID.fictionalPrefix)): live case data cannot be put into a demonstration or training store. Nothing was saved."
         }
     }
 }

@@ -57,7 +57,8 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         self.device = device
         var initial = State(sync: SyncState(device: device))
         for family in families {
-            initial.families[family.id] = try CaseChange.addFamily(family).applying(to: initial.families[family.id])
+            initial.families[family.id] = try CaseChange.addFamily(family).applying(
+                to: initial.families[family.id], in: kind)
         }
         storage = initial
     }
@@ -167,7 +168,7 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         let now = clock()
         try withState { state in
             var working = state
-            try Self.apply(changes, by: actor, at: now, to: &working)
+            try Self.apply(changes, by: actor, at: now, to: &working, kind: kind)
             state = working
         }
     }
@@ -176,11 +177,12 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
     ///
     /// - Parameter outgoing: Whether to write the changes to the outbox; false only for changes pulled from the server.
     static func apply(
-        _ changes: [CaseChange], by actor: String, at now: Date, to working: inout State, outgoing: Bool = true
+        _ changes: [CaseChange], by actor: String, at now: Date, to working: inout State, kind: StoreKind,
+        outgoing: Bool = true
     ) throws {
         for change in changes {
             let before = working.families[change.family]
-            let after = try change.applying(to: before)
+            let after = try change.applying(to: before, in: kind)
             working.families[after.id] = after
             working.audit.append(
                 AuditEntry(
@@ -284,7 +286,7 @@ extension InMemoryCaseStore {
                 throw StoreError.draftBelongsToAnother(id, doing: "recorded")
             }
             var working = state
-            try Self.apply(changes, by: practitioner, at: now, to: &working)
+            try Self.apply(changes, by: practitioner, at: now, to: &working, kind: kind)
             if let draft {
                 working.drafts[id] = nil
                 working.audit.append(draft.discardedAuditEntry(at: now, by: practitioner))

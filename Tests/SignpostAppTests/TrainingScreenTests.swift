@@ -18,7 +18,7 @@ struct TrainingScreenTests {
             door: .childrenCentre, consent: .given,
             people: [
                 SituationPerson(
-                    id: "P-0004-3", name: "Kofi Thistlewood", role: .child,
+                    id: "ZZ-P-0004-3", name: "Kofi Thistlewood", role: .child,
                     dateOfBirth: try CalendarDate(iso: "2024-03-19"), concerns: [.earlyDevelopment])
             ])
         let result = Navigator().evaluate(situation, at: at)
@@ -26,7 +26,7 @@ struct TrainingScreenTests {
         return TrainingScenario(
             id: "kofi-speech", title: "A nursery worried about Kofi's speech",
             narrative: "Jo Pemberton, Kofi's key worker, says he has very few words; Li Na would like help.",
-            family: "F-0004", at: at, caller: Caller(name: "Jo Pemberton", relationship: "key worker"),
+            family: "ZZ-F-0004", at: at, caller: Caller(name: "Jo Pemberton", relationship: "key worker"),
             situation: situation,
             expected: ExpectedOutcome(
                 levels: answer.levels,

@@ -17,21 +17,24 @@ struct AttackTests {
     // MARK: Documents
 
     /// A live family document: the first fixture family with `id` and `name`, as JSON text.
-    static func familyDocument(id: String, name: String = "Quillfeather", fictional: Bool = false) throws -> Data {
+    /// A live family document shaped like the first fixture, with the given id and name.
+    static func familyDocument(id: String, name: String = "Quillfeather") throws -> Data {
         var object = try fixture()
         var family = object["family"] as! [String: Any]
         family["id"] = id
         family["name"] = name
         object["family"] = family
-        object["fictional"] = fictional
+        object["fictional"] = false
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     }
 
+    /// The first fixture family relabelled as live: every id out of the fictional namespace (`ZZ-…`).
     static func fixture() throws -> [String: Any] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let data = try Data(contentsOf: root.appendingPathComponent("Fixtures/families/F-0001.json"))
-        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let data = try Data(contentsOf: root.appendingPathComponent("Fixtures/families/ZZ-F-0001.json"))
+        let live = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"ZZ-", with: "\"")
+        return try JSONSerialization.jsonObject(with: Data(live.utf8)) as! [String: Any]
     }
 
     func write(_ data: Data, _ name: String) throws -> String {
@@ -413,9 +416,9 @@ struct AttackTests {
 
     // MARK: Read-only and folders
 
-    @Test(
-        "a read-only store can be listed, shown and checked, and nothing is created beside it",
-        .enabled(if: geteuid() != 0, "runs only as an ordinary user: root may write any file, so none is read-only"))
+    /// Under root (as in CI) the commands run as an unprivileged user who owns the files but may not write them:
+    /// root may write any file, so nothing is read-only to root.
+    @Test("a read-only store in a read-only folder can be listed, shown and checked, and nothing is created beside it")
     func readOnlyStore() throws {
         let folder = home.url.appendingPathComponent("readonly")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -424,6 +427,7 @@ struct AttackTests {
             try binary.run(
                 ["import", "--store", store, try write(try Self.familyDocument(id: "R-1"), "r.json")], home: home
             ).status == 0)
+        try UnprivilegedUser.hand([folder.path, store])
         chmod(store, 0o400)
         chmod(folder.path, 0o500)
         defer {
@@ -431,12 +435,43 @@ struct AttackTests {
             chmod(store, 0o600)
         }
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: store))
         for arguments in [["list"], ["show", "R-1"], ["check"], ["search", "quill"]] {
             let run = try binary.run(
-                Array(arguments.prefix(1)) + ["--store", store] + arguments.dropFirst(), home: home)
+                Array(arguments.prefix(1)) + ["--store", store] + arguments.dropFirst(), home: home,
+                unprivileged: true)
             #expect(run.status == 0, "\(arguments[0]): \(run.standardError)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
+        let written = try binary.run(
+            ["import", "--store", store, try write(try Self.familyDocument(id: "R-2"), "r2.json")], home: home,
+            unprivileged: true)
+        #expect(written.status != 0, "the user may not write the store: \(written.standardOutput)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
+    }
+
+    /// Moved from the store tests, which run in-process and so cannot change user under root.
+    @Test("a store file the user may not write, in a folder they may, can still be read and checked, unchanged")
+    func readOnlyFile() throws {
+        let folder = home.url.appendingPathComponent("readonly-file")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = folder.appendingPathComponent("store.sqlite").path
+        #expect(
+            try binary.run(
+                ["import", "--store", store, try write(try Self.familyDocument(id: "R-3"), "r3.json")], home: home
+            ).status == 0)
+        try UnprivilegedUser.hand([folder.path, store])
+        chmod(store, 0o400)
+        defer { chmod(store, 0o600) }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: store))
+        for arguments in [["show", "R-3"], ["check"]] {
+            let run = try binary.run(
+                Array(arguments.prefix(1)) + ["--store", store] + arguments.dropFirst(), home: home,
+                unprivileged: true)
+            #expect(run.status == 0, "\(arguments[0]): \(run.standardError)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
     }
 
     @Test("a folder given as the store says so and what to do")

@@ -163,15 +163,49 @@ struct CommandLineTests {
         #expect(intoDefault.standardError.contains("fictional"))
         #expect(!FileManager.default.fileExists(atPath: home.liveStore.path))
 
+        // Flipping the mark is not enough: every id still carries the fictional namespace (issue #12, defect 12).
         let live = home.path("live.sqlite")
-        let liveDocument = String(decoding: exported.outputData, as: UTF8.self)
-            .replacingOccurrences(of: "\"fictional\" : true", with: "\"fictional\" : false")
-        let liveFile = home.path("live-one.json")
-        try Data(liveDocument.utf8).write(to: URL(fileURLWithPath: liveFile))
-        #expect(try binary.run(["import", "--store", live, liveFile], home: home).status == 0)
+        let exportedText = String(decoding: exported.outputData, as: UTF8.self)
+        let flipped = exportedText.replacingOccurrences(of: "\"fictional\" : true", with: "\"fictional\" : false")
+        #expect(flipped != exportedText, "the export is marked fictional")
+        let flippedFile = home.path("flipped.json")
+        try Data(flipped.utf8).write(to: URL(fileURLWithPath: flippedFile))
+        let refused = try binary.run(["import", "--store", live, flippedFile], home: home)
+        #expect(refused.status == 2, "\(refused.standardError)")
+        #expect(refused.standardError.contains("family \(id)"), "names the record: \(refused.standardError)")
+        #expect(refused.standardError.contains("fictional id"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: live), "nothing was made or saved")
+
+        // The mark stripped from some ids only: still refused, naming a record that keeps it, whichever the mark says.
+        let family = try #require(families.first { ($0["members"] as? [[String: Any]])?.count ?? 0 >= 2 })
+        let partlyID = try #require(family["id"] as? String)
+        let partlyExport = try binary.run(["export", "--store", path, partlyID], home: home)
+        let partly = String(decoding: partlyExport.outputData, as: UTF8.self)
+            .replacingOccurrences(of: "\"\(partlyID)\"", with: "\"\(partlyID.dropFirst(3))\"")
+        for mark in ["true", "false"] {
+            let file = home.path("partly-\(mark).json")
+            let text = partly.replacingOccurrences(of: "\"fictional\" : true", with: "\"fictional\" : \(mark)")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            let store = mark == "true" ? home.path("partly-demo.sqlite") : live
+            let partlyRefused = try binary.run(["import", "--store", store, file], home: home)
+            #expect(partlyRefused.status == 2, "\(mark): \(partlyRefused.standardError)")
+            #expect(
+                partlyRefused.standardError.contains("person ZZ-P-")
+                    || partlyRefused.standardError.contains("family \(partlyID.dropFirst(3))"),
+                "\(mark): \(partlyRefused.standardError)")
+        }
+
+        // Only a document relabelled throughout (every id rewritten) reads as live: then it is simply live data.
+        let relabelled = flipped.replacingOccurrences(of: "\"ZZ-", with: "\"")
+        let relabelledFile = home.path("relabelled.json")
+        try Data(relabelled.utf8).write(to: URL(fileURLWithPath: relabelledFile))
+        let accepted = try binary.run(["import", "--store", live, relabelledFile], home: home)
+        #expect(accepted.status == 0, "\(accepted.standardError)")
         let mixed = try binary.run(["import", "--store", live, document], home: home)
         #expect(mixed.status == 2)
         #expect(mixed.standardError.contains("fictional"))
+        let liveCheck = try binary.run(["check", "--store", live], home: home)
+        #expect(liveCheck.status == 0, "\(liveCheck.standardOutput)")
 
         let asLive = try binary.run(["list", "--store", path], home: home)
         #expect(asLive.status == 0, "reading commands may read a demonstration store")

@@ -20,12 +20,12 @@ struct TrainingTests {
             #"""
             {"id": "kofi-speech", "title": "A nursery worried about Kofi's speech",
              "narrative": "Tuesday morning. Jo Pemberton, Kofi's key worker at the nursery, says he has very few words for his age. His mother Li Na would like some help.",
-             "family": "F-0004", "at": "2026-11-24T10:15:00Z",
+             "family": "ZZ-F-0004", "at": "2026-11-24T10:15:00Z",
              "caller": {"name": "Jo Pemberton", "relationship": "key worker", "agency": "Little Acorns Nursery"},
              "door": "children-centre", "source": "early-help",
              "situation": {"door": "children-centre", "consent": "given",
-                "people": [{"id": "P-0004-3", "role": "child", "dateOfBirth": "2024-03-19", "concerns": ["early-development"]}]},
-             "expected": {"levels": {"P-0004-3": 2}, "destinations": [{"service": "bright-start", "people": ["P-0004-3"]}]},
+                "people": [{"id": "ZZ-P-0004-3", "role": "child", "dateOfBirth": "2024-03-19", "concerns": ["early-development"]}]},
+             "expected": {"levels": {"ZZ-P-0004-3": 2}, "destinations": [{"service": "bright-start", "people": ["ZZ-P-0004-3"]}]},
              "teachingPoint": "Speech delay with a family who wants help is early help (level 2), not social care.",
              "covers": ["level-2", "bright-start"]}
             """#.utf8
@@ -126,9 +126,12 @@ struct TrainingTests {
     func liveStoreUntouched() throws {
         // A live store with one family in it: a fixture family's shape, marked as live, under another name.
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/families/F-0003.json")
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/families/ZZ-F-0003.json")
+        // Every id relabelled out of the fictional namespace (ZZ-…), as a live family's would be.
+        let relabelled = String(decoding: try Data(contentsOf: fixture), as: UTF8.self)
+            .replacingOccurrences(of: "\"ZZ-", with: "\"")
         var document = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: fixture)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(relabelled.utf8)) as? [String: Any])
         var record = try #require(document["family"] as? [String: Any])
         record["id"] = "F-LIVE1"
         record["name"] = "Livingstone"
@@ -166,7 +169,8 @@ struct TrainingTests {
         #expect(lines.count >= 15, "only \(lines.count) scenarios checked:\n\(check.standardOutput)")
         let folder = try scenarioFolder()
         let file = URL(fileURLWithPath: folder).appendingPathComponent("01-kofi.json")
-        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "F-0004", with: "F-9999")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+            of: "ZZ-F-0004", with: "ZZ-F-9999")
         try Data(text.utf8).write(to: file)
         let refused = try binary.run(["train", "--check", "--scenarios", folder], home: home)
         #expect(refused.status == 2)

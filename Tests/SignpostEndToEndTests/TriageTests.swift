@@ -16,7 +16,7 @@ struct TriageTests {
     private func demo() throws -> (path: String, child: String, familyName: String, familyID: String) {
         let path = home.path("demo.sqlite")
         #expect(try binary.run(["demo", "load", "--store", path], home: home).status == 0)
-        let shown = try binary.run(["export", "--store", path, "F-0001"], home: home)
+        let shown = try binary.run(["export", "--store", path, "ZZ-F-0001"], home: home)
         let document = try #require(try JSONSerialization.jsonObject(with: shown.outputData) as? [String: Any])
         let family = try #require(document["family"] as? [String: Any])
         let members = try #require(family["members"] as? [[String: Any]])

@@ -17,7 +17,7 @@ struct SQLiteStoreFileTests {
     }
 
     /// A closed store holding the test families.
-    private func closedStore(kind: StoreKind = .demonstration) throws -> URL {
+    private func closedStore(kind: StoreKind = .live) throws -> URL {
         let url = try TemporaryFolder().file("store.sqlite")
         let store = try SQLiteCaseStore(openingOrCreating: url, kind: kind)
         try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
@@ -272,7 +272,7 @@ struct SQLiteStoreFileTests {
         }
         try old.close()
 
-        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        let store = try SQLiteCaseStore(opening: url, expecting: .live)
         #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
         #expect(try store.matchPeople(MatchQuery("toby adeyemi"), limit: 5).first?.personID == "P-tobi")
         let report = try store.check()
@@ -326,7 +326,7 @@ struct SQLiteStoreFileTests {
         try old.pool.write { db in try Self.undoMatchKeys(db) }
         try old.close()
 
-        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        let store = try SQLiteCaseStore(opening: url, expecting: .live)
         #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
         let pairs = try store.pool.read { db in
             try String.fetchAll(
@@ -356,9 +356,9 @@ struct SQLiteStoreFileTests {
         let old = try SQLiteCaseStore(opening: url, expecting: nil)
         try old.pool.write { db in try Self.undoVersion3(db) }
         try old.close()
-        #expect(try SQLiteCaseStore.inspect(url) == .demonstration)
+        #expect(try SQLiteCaseStore.inspect(url) == .live)
 
-        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        let store = try SQLiteCaseStore(opening: url, expecting: .live)
         #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
         #expect(
             try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
@@ -394,7 +394,7 @@ struct SQLiteStoreFileTests {
         }
         try old.close()
 
-        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        let store = try SQLiteCaseStore(opening: url, expecting: .live)
         #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
         let applied = try store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
@@ -403,7 +403,7 @@ struct SQLiteStoreFileTests {
         let draft = FormDraftConformanceTests.draft(text: "Mum rang about the boiler.\nShe sounded tired.")
         try store.saveFormDraft(draft)
         try store.close()
-        let reopened = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        let reopened = try SQLiteCaseStore(opening: url, expecting: .live)
         #expect(try reopened.formDrafts(for: draft.practitioner) == [draft])
         #expect(try reopened.check().isHealthy)
     }
@@ -435,10 +435,10 @@ struct SQLiteStoreFileTests {
     func draftSurvivesReopening() throws {
         let url = try closedStore()
         let draft = TriageConformanceTests.everyField()
-        let first = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        let first = try SQLiteCaseStore(opening: url, expecting: .live)
         try first.saveDraft(draft)
         // Another process sees it at once, before this one closes.
-        let other = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        let other = try SQLiteCaseStore(opening: url, expecting: .live)
         #expect(try other.drafts(for: draft.practitioner) == [draft])
         try other.close()
         try first.close()

@@ -8,8 +8,9 @@ import Testing
 struct TriageConformanceTests {
     typealias F = TestFamilies
 
+    /// A live store: the test families' ids are live ones (no `ZZ-`), which `check` expects of a live store.
     private func storeWithFamilies(_ kind: StoreUnderTest) throws -> any CaseStore {
-        let store = try kind.make()
+        let store = try kind.make(kind: .live)
         try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
         return store
     }

@@ -42,6 +42,7 @@ public struct AppEnvironment: Sendable {
     /// Who is working, when, and on which store: what the casework use cases need.
     var casework: CaseworkContext { CaseworkContext(store: store, practitioner: practitioner, clock: clock) }
 
-    /// A new record id with a readable prefix.
-    func newID<Entity>(_ prefix: String) -> EntityID<Entity> { EntityID.generate(prefix: prefix) }
+    /// A new record id with a readable prefix, in the store's namespace: `ZZ-N-…` in a demonstration or
+    /// training store, so a fictional store never mints an id a live store would take (``IDNamespace``).
+    func newID<Entity>(_ prefix: String) -> EntityID<Entity> { storeKind.idNamespace.generate(prefix: prefix) }
 }

@@ -12,7 +12,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             All files are read and checked before anything is saved, and then saved together: \
             either every family is imported or none is. Fictional (demonstration or training) \
-            families cannot be imported into a live store.
+            families, whose every id starts with ZZ-, cannot be imported into a live store, and live \
+            families cannot be imported into a demonstration store; a document whose "fictional" mark \
+            disagrees with its ids is refused, naming the record.
             """)
 
     @OptionGroup var storeOptions: StoreOptions

@@ -107,7 +107,8 @@ enum StoreOpening {
             switch error {
             case .familyNotFound, .personNotFound, .recordNotFound:
                 throw CommandFailure.notFound(error.description)
-            case .duplicateFamily, .duplicateRecord, .fictionalDataInLiveStore, .invalidChange:
+            case .duplicateFamily, .duplicateRecord, .fictionalDataInLiveStore, .liveDataInFictionalStore,
+                .invalidChange:
                 throw CommandFailure.badInput(error.description)
             default:
                 throw CommandFailure.store(error.description)

@@ -2,8 +2,10 @@ import Foundation
 
 /// A family as one JSON document: the export and import format, and the format of the fixtures.
 ///
-/// The document says whether the family is fictional, so that demonstration
-/// and training families can never be imported into a live store. Encoding is
+/// The document says whether the family is fictional, and its ids must agree: a
+/// fictional family's every id carries the reserved prefix `ZZ-` (``IDNamespace``)
+/// and a live family's none, so flipping `"fictional"` in an export does not make
+/// demonstration families live (the document is refused, naming the record). Encoding is
 /// deterministic (sorted keys, ISO 8601 dates to the second), so exporting,
 /// importing and exporting again gives the same bytes.
 ///
@@ -56,6 +58,20 @@ public struct FamilyDocument: Codable, Hashable, Sendable {
         } catch let error as DecodingError {
             throw FamilyDocumentError.invalid(FamilyDocumentError.describe(error))
         }
+        if let problem = namespaceProblem { throw FamilyDocumentError.invalid(problem) }
+    }
+
+    /// What is wrong when the `fictional` mark and the ids disagree, naming the first record that differs; nil when they agree.
+    ///
+    /// A fictional family's ids all start with `ZZ-`; a live family's never do.
+    public var namespaceProblem: String? {
+        let expected: IDNamespace = fictional ? .fictional : .live
+        let outside = family.recordsOutside(expected)
+        guard let first = outside.first else { return nil }
+        let more = outside.count > 1 ? " (and \(outside.count - 1) more record\(outside.count == 2 ? "" : "s"))" : ""
+        return fictional
+            ? "the document is marked \"fictional\": true, but \(first) has a live id (fictional ids start with \(FamilyID.fictionalPrefix))\(more); a fictional family's ids are all fictional"
+            : "\(first) has a fictional id (starting \(FamilyID.fictionalPrefix))\(more), but the document is marked \"fictional\": false; fictional records can never become live ones"
     }
 
     /// The document as pretty-printed JSON with sorted keys and a final newline.

@@ -23,6 +23,22 @@ extension CaseChange {
         return changed
     }
 
+    /// The family as it stands after this change in a store of `kind`; a live store refuses any fictional record.
+    ///
+    /// Every way into a store (import, forms, casework, sync) comes through here, so a live store never takes
+    /// a record whose id carries the fictional mark `ZZ-` (``IDNamespace``). The whole resulting family is
+    /// checked, naming the first such record. Demonstration and training stores mint only fictional ids and
+    /// take only fictional documents on import (``FamilyDocument/namespaceProblem``); `check` reports any
+    /// live id found in them.
+    ///
+    /// - Throws: what ``applying(to:)`` throws, or ``StoreError/fictionalDataInLiveStore(_:)`` naming the
+    ///   record. Nothing is changed when it throws.
+    package func applying(to current: Family?, in kind: StoreKind) throws -> Family {
+        let family = try applying(to: current)
+        if !kind.isFictional { try family.checkNamespace(for: kind) }
+        return family
+    }
+
     private func applyingChange(to family: Family) throws -> Family {
         var family = family
         switch self {
@@ -190,6 +206,12 @@ extension Family {
             }
             try checkMembers([relationship.from, relationship.to])
         }
+    }
+
+    /// Throws unless every record's id is in the namespace of a store of `kind` (``IDNamespace``), naming the first.
+    package func checkNamespace(for kind: StoreKind) throws {
+        guard let first = recordsOutside(kind.idNamespace).first else { return }
+        throw kind.isFictional ? StoreError.liveDataInFictionalStore(first) : StoreError.fictionalDataInLiveStore(first)
     }
 
     /// Throws unless every id in the family follows the id grammar (``EntityID/isWellFormed(_:)``).

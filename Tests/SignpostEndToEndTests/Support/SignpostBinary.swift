@@ -34,12 +34,19 @@ struct SignpostBinary {
     /// adds to the home's variables.
     ///
     /// A run that has not finished after `timeout` is killed and fails the test, rather than hanging the suite.
+    ///
+    /// With `unprivileged`, a run under root is made as the unprivileged user ``UnprivilegedUser`` instead (root may
+    /// write any file, so a read-only file is only read-only to someone else); as any other user it runs as that user.
     func run(
         _ arguments: [String], home: TemporaryHome, input: Data? = nil, environment: [String: String] = [:],
-        timeout: Duration = .seconds(120)
+        timeout: Duration = .seconds(120), unprivileged: Bool = false
     ) throws -> Result {
+        let (program, allArguments) =
+            unprivileged && UnprivilegedUser.isNeeded
+            ? (UnprivilegedUser.setpriv, UnprivilegedUser.arguments + [url.path] + arguments)
+            : (url.path, arguments)
         let finished = try ChildProcess.run(
-            url.path, arguments, environment: home.environment.merging(environment) { $1 }, input: input ?? Data(),
+            program, allArguments, environment: home.environment.merging(environment) { $1 }, input: input ?? Data(),
             timeout: timeout)
         return Result(
             status: finished.status, standardOutput: finished.standardOutput,
