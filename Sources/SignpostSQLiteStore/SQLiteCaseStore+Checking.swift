@@ -88,7 +88,7 @@ extension SQLiteCaseStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "Signpost full-text check"
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try DatabaseQueue(path: StoreFile.readingPath(path), configuration: configuration)
         defer { try? queue.close() }
         try queue.inTransaction { db in
             try db.execute(sql: command)

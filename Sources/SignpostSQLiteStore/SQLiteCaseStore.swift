@@ -105,7 +105,7 @@ public final class SQLiteCaseStore: CaseStore {
             configuration.readonly = true
             configuration.busyMode = .timeout(busyTimeout)
             configuration.label = "Signpost store (read-only)"
-            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            let pool = try DatabasePool(path: StoreFile.readingPath(url.path), configuration: configuration)
             self.device = try pool.read { db in try Outbox.device(in: db, path: url.path) }
             self.pool = pool
         } catch {

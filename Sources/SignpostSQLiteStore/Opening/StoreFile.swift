@@ -84,7 +84,7 @@ enum StoreFile {
             configuration.readonly = true
             configuration.busyMode = .timeout(busyTimeout)
             configuration.label = "Signpost store check"
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: readingPath(path), configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db in
                 let found = try identity(db, path: path)
@@ -231,6 +231,27 @@ enum StoreFile {
     }
 
     /// SQLite's `-wal` and `-shm` files beside a store, as they were before a look at it.
+    /// What to give SQLite to read the store at `path` without writing anything.
+    ///
+    /// A store in WAL mode is read through its `-shm` file, which SQLite makes beside it. In a folder the user
+    /// may not write (a backup on read-only media), with no `-wal` file there, nothing can be made and nothing
+    /// can be in the log, so the file is opened as immutable (`file:…?immutable=1`): read as it is, with no
+    /// companion file and no lock. Anywhere else the path itself.
+    ///
+    /// ```swift
+    /// StoreFile.readingPath("/media/backup/signpost.sqlite")   // "file:/media/backup/signpost.sqlite?immutable=1"
+    /// ```
+    static func readingPath(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard access(folder.isEmpty ? "." : folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-wal")
+        else { return path }
+        // A URI's path escapes what would end it or change its meaning.
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return "file:\(escaped)?immutable=1"
+    }
+
     struct Companions {
         let path: String
         let existed: [String: Bool]
