@@ -28,7 +28,7 @@ struct HouseholdTests {
         try session.send("Enter")
         try session.waitFor("\(familyName) family ·")
         try session.send("d")
-        try session.waitFor("Moved there on")
+        try session.waitFor("Moved in on")
         try session.type("5 Imaginary Terrace")
         try session.send("Tab")
         try session.type("N1 9ZZ")

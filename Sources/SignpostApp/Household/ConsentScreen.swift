@@ -17,14 +17,15 @@ final class ConsentScreen: Screen {
 
     init(family: Family, app: AppEnvironment, person: Person? = nil) {
         self.family = family
-        givers = family.consentGivers(on: app.today)
+        let givers = family.consentGivers(on: app.today)
+        self.givers = givers
         let chosen = person.flatMap { person in givers.firstIndex { $0.id == person.id } } ?? 0
         let rows = [
             FormFields.choice(
                 "person", "Who", options: givers.map { ConsentScreen.giverLabel($0, today: app.today) },
                 chosen: chosen, required: true),
             FormFields.choice("decision", "Decision", options: ["Given", "Refused"], chosen: 0, required: true),
-            FormFields.choice("assess", "To assess (early help, the CAF)", options: ["Yes", "No"], chosen: 0),
+            FormFields.choice("assess", "To assess (CAF, early help)", options: ["Yes", "No"], chosen: 0),
             FormFields.choice("share", "To share information", options: ["Yes", "No"], chosen: 0),
             FormFields.text(
                 "agencies", "With which agencies", maxLength: 200, placeholder: "e.g. School, Health visiting"),
@@ -66,7 +67,7 @@ final class ConsentScreen: Screen {
             return
         }
         surface.put(
-            "Consent is personal: each adult with parental responsibility, or a young person for themselves.",
+            "Consent is personal: record each person's own answer.",
             at: area.origin, style: Style(.dim), clip: area)
         fields.draw(on: surface, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
     }

@@ -21,7 +21,7 @@ final class FamilyDetailsScreen: Screen {
                 placeholder: "house and street"),
             FormFields.text("postcode", "Postcode", value: family.address.postcode, maxLength: 10),
             FormFields.text(
-                "moved-on", "Moved there on (if it changed)", value: app.today.british, maxLength: 10,
+                "moved-on", "Moved in on (if moved)", value: app.today.british, maxLength: 10,
                 placeholder: "DD/MM/YYYY"),
             FormFields.choice(
                 "locality", "Locality", options: Locality.allCases.map(\.label),

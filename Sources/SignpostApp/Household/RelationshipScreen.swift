@@ -24,10 +24,10 @@ final class RelationshipScreen: Screen {
         self.person = person
         others = family.members.filter { $0.id != person.id }
         fields = FormFields([
-            FormFields.choice("other", "… of", options: others.map(\.fullName), chosen: 0, required: true),
             FormFields.choice(
                 "kind", "\(person.givenName) is the", options: RelationshipKind.allCases.map(\.label), chosen: 0,
                 required: true),
+            FormFields.choice("other", "… of", options: others.map(\.fullName), chosen: 0, required: true),
         ])
         showRecordedKind()
     }

@@ -22,7 +22,7 @@ final class FamilyScreen: Screen {
             case .members: return "Members"
             case .chronology: return "Chronology"
             case .services: return "Services and team"
-            case .assessments: return "Assessments (CAF)"
+            case .assessments: return "CAF"
             case .consent: return "Consent"
             }
         }
@@ -71,7 +71,7 @@ final class FamilyScreen: Screen {
         keys.bind(
             [.character("d")], .editDetails, hint: "Details",
             help: "Edit the family's address (a move keeps the old one with its dates), locality, languages, "
-                + "interpreter and access notes", group: "Record", showsInHintBar: tab != .consent)
+                + "interpreter and access notes", group: "Record", showsInHintBar: false)
         if tab == .consent {
             keys.bind(
                 [.character("r")], .recordConsent, hint: "Record consent",

@@ -62,7 +62,7 @@ struct CaseChangeCodingTests {
     @Test("every action is covered by the round trip")
     func everyActionCovered() {
         let actions = Set(Self.everyKind().map(\.action))
-        #expect(actions.count == 14)
+        #expect(actions.count == 18)
         #expect(CaseChange.fieldKinds.isSubset(of: actions))
     }
 
