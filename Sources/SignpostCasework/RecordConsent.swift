@@ -107,7 +107,8 @@ public struct RecordConsent: Sendable {
             throw CaseworkRefusal("That consent was already withdrawn on \(withdrawn.british).")
         }
         guard record.decision == .given else {
-            throw CaseworkRefusal("Only consent that was given can be withdrawn; this was \(record.decision.label.lowercased()).")
+            throw CaseworkRefusal(
+                "Only consent that was given can be withdrawn; this was \(record.decision.label.lowercased()).")
         }
         guard date <= context.today else {
             throw CaseworkRefusal("A withdrawal cannot be dated in the future.", field: "withdrawn-on")

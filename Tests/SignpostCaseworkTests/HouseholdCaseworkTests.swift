@@ -47,8 +47,9 @@ struct HouseholdCaseworkTests {
         let actions = try store.auditTrail(family: family.id, limit: 2).map(\.action)
         #expect(actions == ["update-family", "change-address"])
         // Saved again unchanged: nothing to record.
-        #expect(try !EditFamilyDetails(family: saved, context: context(store)).run(
-            EditFamilyDetails.Details(of: saved, today: Self.today)))
+        #expect(
+            try !EditFamilyDetails(family: saved, context: context(store)).run(
+                EditFamilyDetails.Details(of: saved, today: Self.today)))
     }
 
     @Test("a move in the future or with no language is refused at its field and nothing is saved")
@@ -105,7 +106,8 @@ struct HouseholdCaseworkTests {
         #expect(changes.count == 3)
     }
 
-    @Test("consent is recorded per person who can give it, and withdrawn with a date", arguments: CaseworkStore.allCases)
+    @Test(
+        "consent is recorded per person who can give it, and withdrawn with a date", arguments: CaseworkStore.allCases)
     func consent(store kind: CaseworkStore) throws {
         let family = try Self.family()
         let store = try kind.make(families: [family])

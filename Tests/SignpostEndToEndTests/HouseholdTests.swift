@@ -46,7 +46,11 @@ struct HouseholdTests {
         try session.type("School")
         try session.send("C-o")
         try session.waitFor("recorded consent given by")
-        try session.waitFor("to assess; to share with School")
+        try session.waitFor("GIVEN")
+        try session.send("Enter")
+        try session.waitFor("Covers: to assess; to share with School")
+        try session.send("Escape")
+        try session.waitFor("Can consent")
         try session.send("q", "q")
         try session.waitFor("[exited 0]")
 

@@ -14,7 +14,9 @@ struct HouseholdConformanceTests {
         return store
     }
 
-    @Test("a move keeps the address left with its dates, and a second move keeps both", arguments: StoreUnderTest.allCases)
+    @Test(
+        "a move keeps the address left with its dates, and a second move keeps both", arguments: StoreUnderTest.allCases
+    )
     func moves(kind: StoreUnderTest) throws {
         let store = try store(kind)
         let id = F.quillfeather().id
@@ -48,7 +50,8 @@ struct HouseholdConformanceTests {
         #expect(try store.search("N19 3ZZ", limit: 5).contains { $0.summary.id == id })
     }
 
-    @Test("a move to the same address or dated before the last one is refused and changes nothing",
+    @Test(
+        "a move to the same address or dated before the last one is refused and changes nothing",
         arguments: StoreUnderTest.allCases)
     func refusedMoves(kind: StoreUnderTest) throws {
         let store = try store(kind)
@@ -85,7 +88,8 @@ struct HouseholdConformanceTests {
         #expect(try store.family(id) == before)
     }
 
-    @Test("relationships are added, changed and removed from either side, with their history",
+    @Test(
+        "relationships are added, changed and removed from either side, with their history",
         arguments: StoreUnderTest.allCases)
     func relationships(kind: StoreUnderTest) throws {
         let store = try store(kind)
@@ -93,16 +97,25 @@ struct HouseholdConformanceTests {
         let time = F.at("2026-02-01T10:00:00Z")
         // Recorded as Ava sibling of Zoë; changed from Zoë's side, then removed from Ava's.
         try store.apply(
-            [.changeRelationship(family: id, Relationship(from: "P-zoe", kind: .halfSibling, to: "P-ava"), at: time, by: "jo")],
+            [
+                .changeRelationship(
+                    family: id, Relationship(from: "P-zoe", kind: .halfSibling, to: "P-ava"), at: time, by: "jo")
+            ],
             by: "jo")
         var family = try #require(try store.family(id))
-        #expect(family.relationship(between: "P-ava", and: "P-zoe") == Relationship(from: "P-zoe", kind: .halfSibling, to: "P-ava"))
+        #expect(
+            family.relationship(between: "P-ava", and: "P-zoe")
+                == Relationship(from: "P-zoe", kind: .halfSibling, to: "P-ava"))
         #expect(family.relationships.count == 3)
-        try store.apply([.removeRelationship(family: id, between: "P-ava", and: "P-zoe", at: time, by: "sam")], by: "sam")
+        try store.apply(
+            [.removeRelationship(family: id, between: "P-ava", and: "P-zoe", at: time, by: "sam")], by: "sam")
         family = try #require(try store.family(id))
         #expect(family.relationship(between: "P-ava", and: "P-zoe") == nil)
         try store.apply(
-            [.addRelationship(family: id, Relationship(from: "P-ava", kind: .sibling, to: "P-zoe"), at: time, by: "jo")],
+            [
+                .addRelationship(
+                    family: id, Relationship(from: "P-ava", kind: .sibling, to: "P-zoe"), at: time, by: "jo")
+            ],
             by: "jo")
         family = try #require(try store.family(id))
         #expect(family.relationshipHistory.map(\.kind) == [.changed, .removed, .added])
@@ -112,7 +125,8 @@ struct HouseholdConformanceTests {
         #expect(audit == ["add-relationship", "remove-relationship", "change-relationship"])
     }
 
-    @Test("contradictory relationships are refused with a clear message and change nothing",
+    @Test(
+        "contradictory relationships are refused with a clear message and change nothing",
         arguments: StoreUnderTest.allCases)
     func contradictions(kind: StoreUnderTest) throws {
         let store = try store(kind)
@@ -135,7 +149,10 @@ struct HouseholdConformanceTests {
         // but Ava as the parent of Zoë's parent is not.
         do {
             try store.apply(
-                [.changeRelationship(family: id, Relationship(from: "P-zoe", kind: .parent, to: "P-marta"), at: time, by: "jo")],
+                [
+                    .changeRelationship(
+                        family: id, Relationship(from: "P-zoe", kind: .parent, to: "P-marta"), at: time, by: "jo")
+                ],
                 by: "jo")
             Issue.record("Zoë as parent of her own parent was accepted")
         } catch StoreError.invalidChange(let message) {
@@ -144,7 +161,8 @@ struct HouseholdConformanceTests {
         #expect(try store.family(id) == before)
     }
 
-    @Test("consent keeps who gave it, what it covers, the agencies and how; withdrawal is kept",
+    @Test(
+        "consent keeps who gave it, what it covers, the agencies and how; withdrawal is kept",
         arguments: StoreUnderTest.allCases)
     func consent(kind: StoreUnderTest) throws {
         let store = try store(kind)

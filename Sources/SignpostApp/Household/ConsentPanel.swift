@@ -18,6 +18,17 @@ enum ConsentPanel {
             style: consent.withdrawnOn != nil || consent.decision != .given ? Style(.dim) : .normal)
     }
 
+    /// Every detail of a consent, for reading in full (Enter on the tab).
+    static func full(_ consent: ConsentRecord) -> String {
+        var lines = ["\(consent.decision.label) by \(consent.givenBy) on \(consent.givenOn.british)"]
+        lines.append("Covers: \(consent.scope)")
+        if !consent.agencies.isEmpty { lines.append("Agencies: \(consent.agencies.joined(separator: ", "))") }
+        if let method = consent.method { lines.append("How: \(method.label)") }
+        if let withdrawn = consent.withdrawnOn { lines.append("Withdrawn on \(withdrawn.british)") }
+        lines.append("Recorded by \(consent.recordedBy)")
+        return lines.joined(separator: "\n")
+    }
+
     static func draw(_ family: Family, list: ScrollList, on surface: any Surface, in area: Rect, today: CalendarDate) {
         let givers = family.consentGivers(on: today).map { person in
             person.role.isAdult ? person.givenName : "\(person.givenName) (for themselves)"

@@ -96,7 +96,8 @@ final class FamilyDetailsScreen: Screen {
             return .handled
         }
         let lines = fields.text("address").isEmpty ? [] : [fields.text("address")]
-        let address = family.address.lines.joined(separator: ", ") == fields.text("address")
+        let address =
+            family.address.lines.joined(separator: ", ") == fields.text("address")
             ? Address(lines: family.address.lines, postcode: fields.text("postcode"))
             : Address(lines: lines, postcode: fields.text("postcode"))
         let details = EditFamilyDetails.Details(

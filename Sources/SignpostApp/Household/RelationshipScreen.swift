@@ -38,7 +38,8 @@ final class RelationshipScreen: Screen {
         var keys = KeyRegistry<Action>()
         keys.bind(
             [.control("o")], .form(.save), hint: "Save",
-            help: "Record the relationship, or change the one already recorded between these two", group: "Relationship")
+            help: "Record the relationship, or change the one already recorded between these two", group: "Relationship"
+        )
         keys.bind(
             [.tab, .down], .form(.nextField), hint: "Next field", help: "Move to the next field",
             group: "Relationship")
@@ -52,7 +53,9 @@ final class RelationshipScreen: Screen {
         return keys
     }
 
-    private var other: Person? { others.indices.contains(fields.chosen("other")) ? others[fields.chosen("other")] : nil }
+    private var other: Person? {
+        others.indices.contains(fields.chosen("other")) ? others[fields.chosen("other")] : nil
+    }
 
     /// Sets the kind to the one recorded between the two, so changing starts from what is there.
     private func showRecordedKind() {

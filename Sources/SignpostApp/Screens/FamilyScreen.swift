@@ -106,13 +106,13 @@ final class FamilyScreen: Screen {
                 help: "Show only significant events, as a chronology for a case conference is read, or everything",
                 group: "Chronology")
         }
-        if tab == .chronology || tab == .assessments {
+        if tab == .chronology || tab == .assessments || tab == .consent {
             keys.bind(
                 [.enter], .open, hint: tab == .assessments ? "Open" : "Read in full",
                 help: tab == .assessments
                     ? "Open the selected assessment: fill it in section by section, complete it, read or export it"
-                    : "Read the selected entry in full",
-                group: "Record")
+                    : tab == .consent ? "Read the selected consent in full" : "Read the selected entry in full",
+                group: "Record", showsInHintBar: tab != .consent)
         }
         keys.bind(
             [.up, .character("k")], .up, hint: "Up", help: "Previous row", group: "Moving", showsInHintBar: false)
@@ -376,6 +376,9 @@ final class FamilyScreen: Screen {
         case .open:
             if tab == .assessments, let index = assessmentList.selectedIndex {
                 return .push(AssessmentEditorScreen(family: family, assessment: family.assessments[index], app: app))
+            }
+            if tab == .consent, let index = consentList.selectedIndex, family.consents.indices.contains(index) {
+                return .push(TextReadScreen(title: "Consent", text: ConsentPanel.full(family.consents[index])))
             }
             if tab == .chronology, let index = chronologyList.selectedIndex {
                 let entry = family.chronology(significantOnly: significantOnly)[index]

@@ -101,7 +101,10 @@ public enum ScreenSnapshot {
             let record = try family()
             application = Application(
                 environment: environment,
-                stack: [home, FamilyScreen(familyID: record.id, app: environment), FamilyDetailsScreen(family: record, app: environment)])
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    FamilyDetailsScreen(family: record, app: environment),
+                ])
         case .relationships:
             let record = try family()
             guard let person = record.members.first else {
@@ -109,12 +112,18 @@ public enum ScreenSnapshot {
             }
             application = Application(
                 environment: environment,
-                stack: [home, FamilyScreen(familyID: record.id, app: environment), RelationshipScreen(family: record, person: person)])
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    RelationshipScreen(family: record, person: person),
+                ])
         case .recordConsent:
             let record = try family()
             application = Application(
                 environment: environment,
-                stack: [home, FamilyScreen(familyID: record.id, app: environment), ConsentScreen(family: record, app: environment)])
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    ConsentScreen(family: record, app: environment),
+                ])
         case .family, .chronology, .services, .assessments, .consent:
             let screen = FamilyScreen(familyID: try family().id, app: environment)
             let tabs = [ScreenSnapshot.Name.family, .chronology, .services, .assessments, .consent]

@@ -218,7 +218,8 @@ struct WhoStep {
             return .handled
         }
         if form.has("locality"), form.chosen("locality") == 0 {
-            return refuse(&form, "Say which locality the new family lives in (Out of borough if outside).", at: "locality")
+            return refuse(
+                &form, "Say which locality the new family lives in (Out of borough if outside).", at: "locality")
         }
         if draft.family == nil && draft.newFamily == nil {
             draft.newFamily = NewFamilyDetails(

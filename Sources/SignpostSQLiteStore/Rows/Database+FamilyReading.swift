@@ -118,7 +118,8 @@ extension Database {
                     id: ConsentID(try row.value("id") as String), givenBy: try row.value("given_by"),
                     person: (try row.optionalValue("person_id") as String?).map(PersonID.init(rawValue:)),
                     givenOn: try row.calendarDate("given_on"), decision: try row.choice("decision"),
-                    scope: try row.value("scope"), purposes: try StoredValue.strings(row.value("purposes")).compactMap(
+                    scope: try row.value("scope"),
+                    purposes: try StoredValue.strings(row.value("purposes")).compactMap(
                         ConsentPurpose.init(rawValue:)),
                     agencies: try StoredValue.strings(row.value("agencies")),
                     method: try row.optionalChoice("method"),

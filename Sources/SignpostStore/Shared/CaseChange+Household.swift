@@ -53,7 +53,8 @@ extension CaseChange {
         case "remove-relationship":
             return .removeRelationship(
                 family: family, between: try container.decode(PersonID.self, forKey: .between),
-                and: try container.decode(PersonID.self, forKey: .and), at: try container.decode(Date.self, forKey: .at), by: try container.decode(String.self, forKey: .by))
+                and: try container.decode(PersonID.self, forKey: .and),
+                at: try container.decode(Date.self, forKey: .at), by: try container.decode(String.self, forKey: .by))
         default:
             return nil
         }
@@ -63,7 +64,8 @@ extension CaseChange {
         switch self {
         case .changeAddress(_, let move):
             try container.encode(move, forKey: .record)
-        case .addRelationship(_, let relationship, let at, let by), .changeRelationship(_, let relationship, let at, let by):
+        case .addRelationship(_, let relationship, let at, let by),
+            .changeRelationship(_, let relationship, let at, let by):
             try container.encode(relationship, forKey: .record)
             try container.encode(at, forKey: .at)
             try container.encode(by, forKey: .by)
@@ -86,7 +88,8 @@ extension CaseChange {
             } catch {
                 throw StoreError.invalidChange(error.description)
             }
-        case .addRelationship(_, let relationship, let at, let by), .changeRelationship(_, let relationship, let at, let by):
+        case .addRelationship(_, let relationship, let at, let by),
+            .changeRelationship(_, let relationship, let at, let by):
             let replacing: Bool
             if case .changeRelationship = self { replacing = true } else { replacing = false }
             do {
@@ -126,7 +129,8 @@ extension CaseChange {
         switch self {
         case .changeAddress(_, let move):
             let old = before?.address.singleLine ?? ""
-            return "moved from \(old.isEmpty ? "no recorded address" : old) to \(after.address.singleLine) on \(move.movedOn.british)"
+            return
+                "moved from \(old.isEmpty ? "no recorded address" : old) to \(after.address.singleLine) on \(move.movedOn.british)"
         case .addRelationship(_, let relationship, _, _):
             return "recorded \(name(relationship.from)) as \(relationship.kind.label) of \(name(relationship.to))"
         case .changeRelationship(_, let relationship, _, _):
