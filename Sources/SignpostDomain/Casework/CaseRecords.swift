@@ -95,6 +95,22 @@ public struct ConsentRecord: Identifiable, Hashable, Codable, Sendable {
             recordedBy: try container.decode(String.self, forKey: .recordedBy))
     }
 
+    /// Writes a record; purposes and agencies are left out when empty, as records made before them read.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(givenBy, forKey: .givenBy)
+        try container.encodeIfPresent(person, forKey: .person)
+        try container.encode(givenOn, forKey: .givenOn)
+        try container.encode(decision, forKey: .decision)
+        try container.encode(scope, forKey: .scope)
+        if !purposes.isEmpty { try container.encode(purposes, forKey: .purposes) }
+        if !agencies.isEmpty { try container.encode(agencies, forKey: .agencies) }
+        try container.encodeIfPresent(method, forKey: .method)
+        try container.encodeIfPresent(withdrawnOn, forKey: .withdrawnOn)
+        try container.encode(recordedBy, forKey: .recordedBy)
+    }
+
     /// Given and not withdrawn by `date`.
     public func isInForce(on date: CalendarDate) -> Bool {
         decision == .given && givenOn <= date && (withdrawnOn.map { $0 > date } ?? true)

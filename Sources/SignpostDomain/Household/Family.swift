@@ -226,4 +226,30 @@ extension Family {
             assessments: try container.decode([EarlyHelpAssessment].self, forKey: .assessments),
             createdAt: try container.decode(Date.self, forKey: .createdAt))
     }
+
+    /// Writes a family; empty histories are left out, so a family without them reads as it did before they were kept.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(address, forKey: .address)
+        try container.encodeIfPresent(addressSince, forKey: .addressSince)
+        if !previousAddresses.isEmpty { try container.encode(previousAddresses, forKey: .previousAddresses) }
+        try container.encode(locality, forKey: .locality)
+        try container.encode(languages, forKey: .languages)
+        try container.encode(interpreterNeeded, forKey: .interpreterNeeded)
+        try container.encode(accessNotes, forKey: .accessNotes)
+        try container.encode(members, forKey: .members)
+        try container.encode(relationships, forKey: .relationships)
+        if !relationshipHistory.isEmpty { try container.encode(relationshipHistory, forKey: .relationshipHistory) }
+        try container.encodeIfPresent(leadProfessional, forKey: .leadProfessional)
+        try container.encode(teamAroundFamily, forKey: .teamAroundFamily)
+        try container.encode(episodes, forKey: .episodes)
+        try container.encode(contacts, forKey: .contacts)
+        try container.encode(referrals, forKey: .referrals)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(consents, forKey: .consents)
+        try container.encode(assessments, forKey: .assessments)
+        try container.encode(createdAt, forKey: .createdAt)
+    }
 }
