@@ -231,8 +231,9 @@ public struct RecordContact {
                     ConsentRecord(
                         id: namespace.id("CN-\(stem)"),
                         givenBy: draft.consentBy.isEmpty ? "not named (front-door contact)" : draft.consentBy,
-                        givenOn: LondonTime.today(at: now), decision: ConsentStatus(consent),
+                        person: consentGiver, givenOn: LondonTime.today(at: now), decision: ConsentStatus(consent),
                         scope: "early help, taken in front-door contact \(contactID)",
+                        purposes: [.assess, .share], agencies: referredAgencies, method: .verbal,
                         recordedBy: context.practitioner)))
         }
         let members = Set((family?.members.map(\.id) ?? []) + draft.people.map(\.id))
@@ -248,6 +249,23 @@ public struct RecordContact {
                     id: namespace.id("N-\(stem)"), writtenAt: now, author: context.practitioner, text: noteText,
                     isSignificant: outcome == .safeguarding, about: draft.people.map(\.id))))
         return changes
+    }
+
+    /// The person on the contact who gave the consent, when the name given matches one (the consent panel shows it
+    /// as theirs).
+    private var consentGiver: PersonID? {
+        let name = NameText.fold(draft.consentBy)
+        guard !name.isEmpty else { return nil }
+        return draft.people.first { person in
+            NameText.fold(person.fullName) == name || NameText.fold(person.givenName) == name
+        }?.id
+    }
+
+    /// The services the navigator refers to: the agencies a consent taken in this contact allows sharing with.
+    private var referredAgencies: [String] {
+        guard let result else { return [] }
+        return Array(Set(result.destinations.filter { $0.kind == .referral }.map(\.service))).sorted().map(
+            \.displayName)
     }
 
     /// Records the contact and retires its draft together.

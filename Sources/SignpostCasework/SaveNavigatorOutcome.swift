@@ -56,7 +56,10 @@ public struct SaveNavigatorOutcome {
                     ConsentRecord(
                         id: namespace.generate(prefix: "CN"), givenBy: "not named (answered in the navigator)",
                         givenOn: LondonTime.today(at: now), decision: ConsentStatus(answeredConsent),
-                        scope: "early help, answered in the navigator", recordedBy: context.practitioner)))
+                        scope: "early help, answered in the navigator", purposes: [.assess, .share],
+                        agencies: Array(Set(result.destinations.filter { $0.kind == .referral }.map(\.service)))
+                            .sorted().map(\.displayName),
+                        recordedBy: context.practitioner)))
         }
         changes += OutcomeChanges.referrals(
             for: result, on: family.id, members: members, situation: situation, contact: nil, at: now,

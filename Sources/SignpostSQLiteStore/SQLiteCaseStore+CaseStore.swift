@@ -160,6 +160,14 @@ extension SQLiteCaseStore {
                 throw StoreError.recordNotFound(id, assessmentID.rawValue)
             }
             try db.saveAssessment(family.assessments[position], of: id, at: position)
+        case .changeAddress:
+            try db.updateDetails(of: family)
+            try db.writeAddressHistory(of: family)
+            searchableTextChanged = true
+            matchedDetailsChanged = before?.address.postcode != family.address.postcode
+        case .addRelationship, .changeRelationship, .removeRelationship:
+            try db.replaceRelationships(of: family)
+            try db.insertRelationshipEvent(of: family)
         }
         if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
             try db.updateSummary(of: family)

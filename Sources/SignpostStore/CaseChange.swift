@@ -38,6 +38,14 @@ public enum CaseChange: Hashable, Sendable {
     /// Sets some fields of an assessment, or starts one when there is none with that id (then with
     /// every field it needs). Drafts are saved as they are typed.
     case saveAssessmentFields(family: FamilyID, assessment: AssessmentID, fields: [AssessmentRecordField: JSONValue])
+    /// The family moved: `move.address` from `move.movedOn`; the address they left is kept with its dates.
+    case changeAddress(family: FamilyID, AddressMove)
+    /// Relates two members (`by` is who recorded it, for the chronology); refused when they are already related (change that instead) or it contradicts another.
+    case addRelationship(family: FamilyID, Relationship, at: Date, by: String)
+    /// Replaces the relationship recorded between the same two people, in either direction.
+    case changeRelationship(family: FamilyID, Relationship, at: Date, by: String)
+    /// Removes the relationship recorded between two people, in either direction.
+    case removeRelationship(family: FamilyID, between: PersonID, and: PersonID, at: Date, by: String)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -49,6 +57,8 @@ public enum CaseChange: Hashable, Sendable {
             .updateReferralStatus(let id, _, _), .recordConsent(let id, _), .withdrawConsent(let id, _, _),
             .openEpisode(let id, _), .closeEpisode(let id, _, _, _), .saveAssessmentFields(let id, _, _):
             return id
+        case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship:
+            return householdFamily
         }
     }
 
@@ -69,6 +79,7 @@ public enum CaseChange: Hashable, Sendable {
         case .openEpisode: return "open-episode"
         case .closeEpisode: return "close-episode"
         case .saveAssessmentFields: return "save-assessment"
+        case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdAction
         }
     }
 
@@ -89,6 +100,7 @@ public enum CaseChange: Hashable, Sendable {
         case .openEpisode(_, let episode): return episode.id.rawValue
         case .closeEpisode(_, let episode, _, _): return episode.rawValue
         case .saveAssessmentFields(_, let assessment, _): return assessment.rawValue
+        case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdRecordID
         }
     }
 

@@ -29,6 +29,7 @@ struct ScreenSnapshotTests {
     /// Screens whose sentences once ran off the right edge, cut mid-word with no "…".
     static let wrappingScreens: [ScreenSnapshot.Name] = [
         .about, .drafts, .newFamily, .family, .chronology, .services, .assessments, .exercises, .level, .note,
+        .consent, .familyDetails, .relationships, .recordConsent,
     ]
 
     @Test(

@@ -130,10 +130,21 @@ struct TriageScreenTests {
         app.type("Pennyroyal")
         app.press(.tab, .right, .tab)  // unborn
         app.type("01/03/2027")
+        // The new family's address is asked for; its locality is not assumed (#15).
+        app.press(.tab)
+        app.type("4 Imaginary Lane")
+        app.press(.tab)
+        app.type("n7 1zz")
+        app.press(.control("o"))
+        #expect(app.screen().contains("Say which locality the new family lives in"))
+        app.press(.right, .right)  // the refusal moved to the locality: Central
         app.press(.control("o"))
         let triage = try #require(app.application.top as? TriageScreen)
         #expect(triage.draft.people.map(\.fullName) == ["Baby Pennyroyal"])
         #expect(triage.draft.newFamily?.name == "Pennyroyal")
+        #expect(
+            triage.draft.newFamily?.address == Address(lines: ["4 Imaginary Lane"], postcode: "N7 1ZZ"))
+        #expect(triage.draft.newFamily?.locality == .central)
         app.press(.control("n"), .tab)
         app.type("parenting")
         app.press(.enter, .control("n"), .control("n"), .right, .control("n"))

@@ -134,4 +134,28 @@ struct HouseholdTests {
         #expect(record.isInForce(on: date("2025-03-01")))
         #expect(!record.isInForce(on: date("2025-06-01")))
     }
+
+    @Test("a family with no history writes the JSON it always did; one with history reads back equal")
+    func historyInJSON() throws {
+        var family = Family(
+            id: "F-J1", name: "Jsonford", address: Address(lines: ["1 Old Road"], postcode: "N1 1AA"),
+            locality: .north,
+            members: [Person(id: "P-1", role: .parentOrCarer, givenName: "Kim", familyName: "Jsonford")],
+            consents: [
+                ConsentRecord(
+                    id: "CN-1", givenBy: "Kim", givenOn: date("2026-01-01"), scope: "early help", recordedBy: "jo")
+            ])
+        let plain = String(decoding: try JSONEncoder().encode(family), as: UTF8.self)
+        for key in ["previousAddresses", "relationshipHistory", "addressSince", "purposes", "agencies", "method"] {
+            #expect(!plain.contains(key), "\(key) in \(plain)")
+        }
+        family = try family.moving(
+            AddressMove(
+                address: Address(lines: ["2 New Road"], postcode: "N2 2BB"), movedOn: date("2026-02-01"),
+                recordedBy: "jo"))
+        family.consents[0].purposes = [.share]
+        family.consents[0].agencies = ["School"]
+        let data = try JSONEncoder().encode(family)
+        #expect(try JSONDecoder().decode(Family.self, from: data) == family)
+    }
 }

@@ -340,6 +340,7 @@ struct SQLiteStoreFileTests {
 
     /// Takes away the change log (#13, "v8-change-log"), as every store before it was.
     private static func undoChangeLog(_ db: Database) throws {
+        try undoHouseholdHistory(db)
         try db.execute(
             sql: """
                 DROP TABLE change_outbox;
@@ -348,6 +349,43 @@ struct SQLiteStoreFileTests {
                 DELETE FROM store_metadata WHERE key IN ('device_id', 'hlc_last', 'last_pulled_seq', 'team_server');
                 DELETE FROM grdb_migrations WHERE identifier = 'v8-change-log';
                 """)
+    }
+
+    /// Takes away the household history (#15, "v13-household-history"), as every store before it was.
+    private static func undoHouseholdHistory(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE previous_address;
+                DROP TABLE relationship_event;
+                ALTER TABLE family DROP COLUMN address_since;
+                ALTER TABLE consent DROP COLUMN person_id;
+                ALTER TABLE consent DROP COLUMN purposes;
+                ALTER TABLE consent DROP COLUMN agencies;
+                ALTER TABLE consent DROP COLUMN method;
+                DELETE FROM grdb_migrations WHERE identifier = 'v13-household-history';
+                UPDATE store_metadata SET value = '8' WHERE key = 'schema_version';
+                PRAGMA user_version = 8;
+                """)
+    }
+
+    @Test("a version 8 store is migrated: its families read back as they were, and a move keeps the old address")
+    func migratesVersion8() throws {
+        let url = try closedStore()
+        let old = try SQLiteCaseStore(opening: url, expecting: nil)
+        let before = try #require(try old.family(F.quillfeather().id))
+        try old.pool.write { db in try Self.undoHouseholdHistory(db) }
+        try old.close()
+
+        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
+        #expect(try store.family(before.id) == before)
+        let move = AddressMove(
+            address: Address(lines: ["3 New Street"], postcode: "N1 1AA"), movedOn: F.day("2026-02-01"),
+            recordedBy: "jo")
+        try store.apply([.changeAddress(family: before.id, move)], by: "jo")
+        #expect(try store.family(before.id)?.previousAddresses.map(\.address) == [before.address])
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
     }
 
     @Test("a version 2 store is migrated: drafts can be saved and its contacts are listed by day")

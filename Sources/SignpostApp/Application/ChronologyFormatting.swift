@@ -46,6 +46,12 @@ public enum ChronologyFormatting {
             }
             if !entry.indicators.isEmpty { lines.append("Indicators: \(entry.indicators.joined(separator: "; "))") }
             lines.append("Reason: \(entry.reason)")
+        case .consent, .consentWithdrawn, .moved, .relationshipChange:
+            lines.append(householdSummary(entry, in: family))
+            if case .consent(let consent) = entry {
+                lines.append("Covers: \(consent.scope)")
+                if let method = consent.method { lines.append("Given: \(method.label)") }
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -63,6 +69,32 @@ public enum ChronologyFormatting {
         case .levelChange(let person, let entry):
             let override = entry.overrodeSuggestion ? " (suggested L\(entry.suggestedLevel!.rawValue), overridden)" : ""
             return "Level for \(names([person], in: family)) set to \(entry.level)\(override): \(entry.reason)"
+        case .consent, .consentWithdrawn, .moved, .relationshipChange:
+            return householdSummary(entry, in: family)
+        }
+    }
+
+    /// Consents, moves and relationship changes in a line.
+    static func householdSummary(_ entry: ChronologyEntry, in family: Family) -> String {
+        func name(_ id: PersonID) -> String { family.member(id)?.givenName ?? id.rawValue }
+        switch entry {
+        case .consent(let consent):
+            let decision = consent.decision == .refused ? "refused" : "given"
+            return "Consent \(decision) by \(consent.givenBy): \(consent.scope)"
+        case .consentWithdrawn(let consent):
+            return "Consent withdrawn by \(consent.givenBy): \(consent.scope)"
+        case .moved(let previous):
+            return "Moved from \(previous.summary)"
+        case .relationshipChange(let event):
+            let relationship = event.relationship
+            let pair = "\(name(relationship.from)) \(relationship.kind.label) of \(name(relationship.to))"
+            switch event.kind {
+            case .added: return "Relationship recorded: \(pair)"
+            case .changed: return "Relationship changed: \(pair)\(event.previous.map { " (was \($0.label))" } ?? "")"
+            case .removed: return "Relationship removed: \(pair)"
+            }
+        default:
+            return summary(entry, in: family)
         }
     }
 

@@ -128,7 +128,7 @@ struct FormFields {
 
     func draw(on surface: any Surface, in area: Rect, labelWidth: Int = 32) {
         var y = area.y
-        for (index, row) in rows.enumerated() where y < area.maxY - (problem == nil ? 0 : 2) {
+        for (index, row) in rows.enumerated() where y < area.maxY - (problem == nil ? 0 : 3) {
             let focused = focus.isFocused(index)
             let label = (focused ? "> " : "  ") + row.label + (row.isRequired ? " *" : "")
             surface.put(label, at: Point(x: area.x, y: y), style: Style(focused ? .focus : .header), clip: area)
@@ -143,7 +143,10 @@ struct FormFields {
             y += 1
         }
         if let problem {
-            surface.put(problem, at: Point(x: area.x, y: y + 1), style: Style(.error, [.bold]), clip: area)
+            // Two rows, so a refusal that gives its reason is read in full at 80 columns.
+            surface.putWrapped(
+                problem, in: Rect(x: area.x, y: y + 1, width: area.width, height: min(2, max(0, area.maxY - y - 1))),
+                style: Style(.error, [.bold]))
         }
     }
 

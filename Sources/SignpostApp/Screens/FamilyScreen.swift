@@ -11,17 +11,19 @@ final class FamilyScreen: Screen {
     enum Action: Hashable, Sendable {
         case nextTab, previousTab, up, down, top, bottom, pageUp, pageDown, open
         case addNote, changeLevel, addMember, editMember, startAssessment, toggleSignificant, back
+        case editDetails, relationships, recordConsent, withdrawConsent
     }
 
     enum Tab: Int, CaseIterable {
-        case members, chronology, services, assessments
+        case members, chronology, services, assessments, consent
 
         var title: String {
             switch self {
             case .members: return "Members"
             case .chronology: return "Chronology"
             case .services: return "Services and team"
-            case .assessments: return "Assessments (CAF)"
+            case .assessments: return "CAF"
+            case .consent: return "Consent"
             }
         }
     }
@@ -34,6 +36,7 @@ final class FamilyScreen: Screen {
     private var chronologyList = ScrollList(rows: [], emptyText: "Nothing recorded yet. Press n to add a case note.")
     private var servicesList = ScrollList(rows: [], emptyText: "No services, referrals or team recorded.")
     private var assessmentList = ScrollList(rows: [], emptyText: "No early help assessments for this family.")
+    private var consentList = ScrollList(rows: [], emptyText: "No consent recorded. Press r to record it.")
     private var significantOnly = false
     /// The row the tabs were last drawn on: the header above them wraps, so it moves with the family shown.
     private var tabRow: Int?
@@ -53,7 +56,7 @@ final class FamilyScreen: Screen {
         var keys = KeyRegistry<Action>()
         keys.bind(
             [.tab, .right], .nextTab, hint: "Next tab",
-            help: "Next tab: members, chronology, services and team, assessments", group: "Tabs")
+            help: "Next tab: members, chronology, services and team, assessments, consent", group: "Tabs")
         keys.bind(
             [.backTab, .left], .previousTab, hint: "Previous tab", help: "Previous tab", group: "Tabs",
             showsInHintBar: false)
@@ -65,7 +68,24 @@ final class FamilyScreen: Screen {
                 [.character("l")], .changeLevel, hint: "Change level",
                 help: "Change the selected person's level of need, with a reason", group: "Record")
         }
+        keys.bind(
+            [.character("d")], .editDetails, hint: "Details",
+            help: "Edit the family's address (a move keeps the old one with its dates), locality, languages, "
+                + "interpreter and access notes", group: "Record", showsInHintBar: false)
+        if tab == .consent {
+            keys.bind(
+                [.character("r")], .recordConsent, hint: "Record consent",
+                help: "Record a person's consent or refusal: to assess, to share, with which agencies, how and when",
+                group: "Consent")
+            keys.bind(
+                [.character("w")], .withdrawConsent, hint: "Withdraw",
+                help: "Withdraw the selected consent, with the date it was withdrawn", group: "Consent")
+        }
         if tab == .members {
+            keys.bind(
+                [.character("R")], .relationships, hint: "Relationships",
+                help: "Add, change or remove how the selected person is related to the others", group: "Record",
+                showsInHintBar: false)
             keys.bind(
                 [.character("a")], .addMember, hint: "Add member",
                 help: "Add a person to the household (a child, an unborn baby, a parent or carer, another adult)",
@@ -86,13 +106,13 @@ final class FamilyScreen: Screen {
                 help: "Show only significant events, as a chronology for a case conference is read, or everything",
                 group: "Chronology")
         }
-        if tab == .chronology || tab == .assessments {
+        if tab == .chronology || tab == .assessments || tab == .consent {
             keys.bind(
                 [.enter], .open, hint: tab == .assessments ? "Open" : "Read in full",
                 help: tab == .assessments
                     ? "Open the selected assessment: fill it in section by section, complete it, read or export it"
-                    : "Read the selected entry in full",
-                group: "Record")
+                    : tab == .consent ? "Read the selected consent in full" : "Read the selected entry in full",
+                group: "Record", showsInHintBar: tab != .consent)
         }
         keys.bind(
             [.up, .character("k")], .up, hint: "Up", help: "Previous row", group: "Moving", showsInHintBar: false)
@@ -166,6 +186,7 @@ final class FamilyScreen: Screen {
             }
         }
         servicesList.rows = services
+        consentList.rows = family.consents.map { ConsentPanel.row($0) }
         assessmentList.rows = family.assessments.map { assessment in
             let subject = family.member(assessment.subject)?.fullName ?? assessment.subject.rawValue
             let missing =
@@ -188,7 +209,8 @@ final class FamilyScreen: Screen {
         // The header wraps (two rows at most each, then "…") so an address or a list of services is never cut mid-word.
         var y = area.y
         y += surface.putWrapped(
-            "\(family.name) family · \(family.id) · \(family.locality.label) · \(family.address.singleLine)",
+            "\(family.name) family · \(family.id) · \(family.locality.label) · \(family.address.singleLine)"
+                + (family.addressSince.map { " (since \($0.short))" } ?? ""),
             in: Rect(x: area.x, y: y, width: area.width, height: 2), style: Style(.title))
         var facts: [String] = []
         let services = family.openServices.map(ServiceNames.name)
@@ -219,6 +241,7 @@ final class FamilyScreen: Screen {
                 focused: true)
         case .services: servicesList.draw(on: surface, in: body, focused: true)
         case .assessments: assessmentList.draw(on: surface, in: body, focused: true)
+        case .consent: ConsentPanel.draw(family, list: consentList, on: surface, in: body, today: app.today)
         }
     }
 
@@ -314,6 +337,7 @@ final class FamilyScreen: Screen {
             case .chronology: _ = chronologyList.handle(key, in: listArea)
             case .services: _ = servicesList.handle(key, in: listArea)
             case .assessments: _ = assessmentList.handle(key, in: listArea)
+            case .consent: _ = consentList.handle(key, in: listArea)
             }
         case .addNote:
             let about = tab == .members && !family.members.isEmpty ? family.members[memberCursor.selected] : nil
@@ -353,11 +377,29 @@ final class FamilyScreen: Screen {
             if tab == .assessments, let index = assessmentList.selectedIndex {
                 return .push(AssessmentEditorScreen(family: family, assessment: family.assessments[index], app: app))
             }
+            if tab == .consent, let index = consentList.selectedIndex, family.consents.indices.contains(index) {
+                return .push(TextReadScreen(title: "Consent", text: ConsentPanel.full(family.consents[index])))
+            }
             if tab == .chronology, let index = chronologyList.selectedIndex {
                 let entry = family.chronology(significantOnly: significantOnly)[index]
                 return .push(
                     TextReadScreen(title: "Chronology entry", text: ChronologyFormatting.full(entry, in: family)))
             }
+        case .editDetails: return .push(FamilyDetailsScreen(family: family, app: app))
+        case .relationships:
+            guard family.members.indices.contains(memberCursor.selected) else { return .handled }
+            guard family.members.count > 1 else { return .message("add another member first (a)", .warning) }
+            return .push(RelationshipScreen(family: family, person: family.members[memberCursor.selected]))
+        case .recordConsent: return .push(ConsentScreen(family: family, app: app))
+        case .withdrawConsent:
+            guard let index = consentList.selectedIndex, family.consents.indices.contains(index) else {
+                return .message("no consent to withdraw: record one with r", .warning)
+            }
+            let consent = family.consents[index]
+            guard consent.decision == .given, consent.withdrawnOn == nil else {
+                return .message("only consent that is given and in force can be withdrawn", .warning)
+            }
+            return .push(WithdrawConsentScreen(family: family, consent: consent, app: app))
         case .back: return .pop
         }
         return .handled

@@ -45,6 +45,14 @@ public enum ScreenSnapshot {
         case exercises
         /// The presenter view of the first training scenario, at its first question.
         case presenter
+        /// The family's Consent tab.
+        case consent
+        /// Editing the family's details (address, locality, languages, interpreter, access).
+        case familyDetails = "family-details"
+        /// The relationships of the family's first member.
+        case relationships
+        /// Recording a consent from the family's Consent tab.
+        case recordConsent = "record-consent"
     }
 
     /// Why a snapshot could not be made.
@@ -89,9 +97,36 @@ public enum ScreenSnapshot {
         case .about: application = Application(environment: environment, stack: [home, AboutScreen()])
         case .newFamily:
             application = Application(environment: environment, stack: [home, NewFamilyScreen(app: environment)])
-        case .family, .chronology, .services, .assessments:
+        case .familyDetails:
+            let record = try family()
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    FamilyDetailsScreen(family: record, app: environment),
+                ])
+        case .relationships:
+            let record = try family()
+            guard let person = record.members.first else {
+                throw Problem(description: "family \(record.id) has no members")
+            }
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    RelationshipScreen(family: record, person: person),
+                ])
+        case .recordConsent:
+            let record = try family()
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    ConsentScreen(family: record, app: environment),
+                ])
+        case .family, .chronology, .services, .assessments, .consent:
             let screen = FamilyScreen(familyID: try family().id, app: environment)
-            let tabs = [ScreenSnapshot.Name.family, .chronology, .services, .assessments]
+            let tabs = [ScreenSnapshot.Name.family, .chronology, .services, .assessments, .consent]
             for _ in 0..<(tabs.firstIndex(of: name) ?? 0) {
                 _ = screen.handle(.tab, in: Rect(size: TooSmallScreen.minimum), app: environment)
             }

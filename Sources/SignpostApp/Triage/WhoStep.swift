@@ -114,14 +114,25 @@ struct WhoStep {
             }
             return add(matches[index], wholeFamily: action == .addWholeFamily, to: &draft, app: app)
         case .newPerson:
-            newPersonForm = FormFields([
+            var rows = [
                 FormFields.text("given", "Given name", required: true, maxLength: 80),
                 FormFields.text("family", "Family name", required: true, value: draft.familyName, maxLength: 80),
                 FormFields.choice("role", "Who they are", options: PersonRole.allCases.map(\.label), chosen: 0),
                 FormFields.text(
                     "date", "Date of birth, or due date", maxLength: 10,
                     placeholder: "DD/MM/YYYY (due date for an unborn baby)"),
-            ])
+            ]
+            if draft.family == nil && draft.newFamily == nil {
+                // The first new person starts a new family: where it lives is asked here, not assumed.
+                rows += [
+                    FormFields.text("address", "New family: address", placeholder: "house and street, if known"),
+                    FormFields.text("postcode", "New family: postcode", maxLength: 10, placeholder: "e.g. N7 0ZZ"),
+                    FormFields.choice(
+                        "locality", "New family: locality", options: ["Choose…"] + Locality.allCases.map(\.label),
+                        chosen: 0, required: true),
+                ]
+            }
+            newPersonForm = FormFields(rows)
             duplicateWarning = nil
         }
         return .handled
@@ -206,8 +217,17 @@ struct WhoStep {
                 + "(\(lookalike.reasonText)). Esc and pick them from the matches, or Ctrl-O again to add anyway."
             return .handled
         }
+        if form.has("locality"), form.chosen("locality") == 0 {
+            return refuse(
+                &form, "Say which locality the new family lives in (Out of borough if outside).", at: "locality")
+        }
         if draft.family == nil && draft.newFamily == nil {
-            draft.newFamily = NewFamilyDetails(name: familyName)
+            draft.newFamily = NewFamilyDetails(
+                name: familyName,
+                address: Address(
+                    lines: form.has("address") && !form.text("address").isEmpty ? [form.text("address")] : [],
+                    postcode: form.has("postcode") ? form.text("postcode").uppercased() : ""),
+                locality: form.has("locality") ? Locality.allCases[form.chosen("locality") - 1] : .outOfBorough)
             draft.familyName = familyName
         }
         draft.people.append(

@@ -246,9 +246,13 @@ extension EarlyHelpAssessment {
                 hasParentalResponsibility: carer.hasParentalResponsibility)
         }
         identifying.firstLanguageOfParent = carers.first?.0.firstLanguage ?? ""
+        // Consent to share comes from the family's consent records, the same ones the contact and navigator write.
+        let consent = family.consentToShare(on: startedOn).map {
+            ConsentToShare(decision: .given, givenBy: $0.givenBy, givenOn: $0.givenOn)
+        }
         return EarlyHelpAssessment(
             id: id, subject: person.id, startedOn: startedOn, identifying: identifying, parentsAndCarers: carerDetails,
-            leadProfessional: family.leadProfessional)
+            leadProfessional: family.leadProfessional, consentToShare: consent ?? ConsentToShare())
     }
 }
 

@@ -25,36 +25,135 @@ public struct CaseNote: Identifiable, Hashable, Codable, Sendable {
 }
 
 /// A record that someone agreed (or refused) to information being shared or a service being involved.
+///
+/// Consent is personal: each adult with parental responsibility gives or refuses
+/// their own, and a young person may give their own for themselves
+/// (``Family/consentGivers(on:)``). It covers something specific: to assess, to
+/// share, and with which agencies.
+///
+/// ```swift
+/// ConsentRecord(id: "CN-1", givenBy: "Marta Quillfeather", person: "P-1", givenOn: today, scope: "…",
+///               purposes: [.assess, .share], agencies: ["Bright Start"], method: .verbal, recordedBy: "jo")
+/// ```
 public struct ConsentRecord: Identifiable, Hashable, Codable, Sendable {
     public var id: ConsentID
     /// The person who gave or refused consent, by name as they said it.
     public var givenBy: String
+    /// The member of the family who gave it, when they are one (a caller may not be).
+    public var person: PersonID?
     public var givenOn: CalendarDate
     /// Given or refused.
     public var decision: ConsentStatus
-    /// What it covers ("share with Bright Start and the school").
+    /// What it covers, in words ("share with Bright Start and the school").
     public var scope: String
+    /// What it is for; empty on records made before purposes were recorded (then the scope says).
+    public var purposes: [ConsentPurpose]
+    /// The agencies it allows sharing with; empty when it names none.
+    public var agencies: [String]
+    /// How it was given, when recorded.
+    public var method: ConsentMethod?
     /// When it was withdrawn, if it was.
     public var withdrawnOn: CalendarDate?
     public var recordedBy: String
 
     public init(
-        id: ConsentID, givenBy: String, givenOn: CalendarDate, decision: ConsentStatus = .given, scope: String,
-        withdrawnOn: CalendarDate? = nil, recordedBy: String
+        id: ConsentID, givenBy: String, person: PersonID? = nil, givenOn: CalendarDate,
+        decision: ConsentStatus = .given, scope: String, purposes: [ConsentPurpose] = [], agencies: [String] = [],
+        method: ConsentMethod? = nil, withdrawnOn: CalendarDate? = nil, recordedBy: String
     ) {
         self.id = id
         self.givenBy = givenBy
+        self.person = person
         self.givenOn = givenOn
         self.decision = decision
         self.scope = scope
+        self.purposes = purposes
+        self.agencies = agencies
+        self.method = method
         self.withdrawnOn = withdrawnOn
         self.recordedBy = recordedBy
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, givenBy, person, givenOn, decision, scope, purposes, agencies, method, withdrawnOn, recordedBy
+    }
+
+    /// Reads a record, including one written before purposes, agencies and method were kept.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(ConsentID.self, forKey: .id),
+            givenBy: try container.decode(String.self, forKey: .givenBy),
+            person: try container.decodeIfPresent(PersonID.self, forKey: .person),
+            givenOn: try container.decode(CalendarDate.self, forKey: .givenOn),
+            decision: try container.decode(ConsentStatus.self, forKey: .decision),
+            scope: try container.decode(String.self, forKey: .scope),
+            purposes: try container.decodeIfPresent([ConsentPurpose].self, forKey: .purposes) ?? [],
+            agencies: try container.decodeIfPresent([String].self, forKey: .agencies) ?? [],
+            method: try container.decodeIfPresent(ConsentMethod.self, forKey: .method),
+            withdrawnOn: try container.decodeIfPresent(CalendarDate.self, forKey: .withdrawnOn),
+            recordedBy: try container.decode(String.self, forKey: .recordedBy))
+    }
+
+    /// Writes a record; purposes and agencies are left out when empty, as records made before them read.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(givenBy, forKey: .givenBy)
+        try container.encodeIfPresent(person, forKey: .person)
+        try container.encode(givenOn, forKey: .givenOn)
+        try container.encode(decision, forKey: .decision)
+        try container.encode(scope, forKey: .scope)
+        if !purposes.isEmpty { try container.encode(purposes, forKey: .purposes) }
+        if !agencies.isEmpty { try container.encode(agencies, forKey: .agencies) }
+        try container.encodeIfPresent(method, forKey: .method)
+        try container.encodeIfPresent(withdrawnOn, forKey: .withdrawnOn)
+        try container.encode(recordedBy, forKey: .recordedBy)
     }
 
     /// Given and not withdrawn by `date`.
     public func isInForce(on date: CalendarDate) -> Bool {
         decision == .given && givenOn <= date && (withdrawnOn.map { $0 > date } ?? true)
     }
+
+    /// Whether it is for `purpose`; a record made before purposes were kept counts for every purpose.
+    public func covers(_ purpose: ConsentPurpose) -> Bool { purposes.isEmpty || purposes.contains(purpose) }
+}
+
+/// What a consent is for.
+public enum ConsentPurpose: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    /// To carry out an early help assessment (the CAF) and early help work.
+    case assess
+    /// To share information with other agencies.
+    case share
+
+    public var label: String {
+        switch self {
+        case .assess: return "to assess"
+        case .share: return "to share"
+        }
+    }
+
+    public var description: String { rawValue }
+}
+
+/// How consent was given.
+public enum ConsentMethod: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case verbal
+    case written
+    case electronic
+    case throughInterpreter = "through-interpreter"
+
+    public var label: String {
+        switch self {
+        case .verbal: return "verbal"
+        case .written: return "written (signed form)"
+        case .electronic: return "electronic (email or text)"
+        case .throughInterpreter: return "verbal, through an interpreter"
+        }
+    }
+
+    public var description: String { rawValue }
 }
 
 /// A spell of early help work with a family, from opening to closure.
@@ -107,10 +206,21 @@ public enum ChronologyEntry: Hashable, Sendable {
     case referral(Referral)
     case note(CaseNote)
     case levelChange(person: PersonID, LevelEntry)
+    /// Consent given or refused (the record as it stands, withdrawn or not).
+    case consent(ConsentRecord)
+    /// Consent withdrawn, on the record's ``ConsentRecord/withdrawnOn``.
+    case consentWithdrawn(ConsentRecord)
+    /// The family moved: the address they left, with its dates.
+    case moved(PreviousAddress)
+    case relationshipChange(RelationshipEvent)
 
     /// When it happened.
     public var at: Date {
         switch self {
+        case .consent(let consent): return LondonTime.start(of: consent.givenOn)
+        case .consentWithdrawn(let consent): return LondonTime.start(of: consent.withdrawnOn ?? consent.givenOn)
+        case .moved(let previous): return LondonTime.start(of: previous.until)
+        case .relationshipChange(let event): return event.at
         case .contact(let contact): return contact.receivedAt
         case .referral(let referral): return referral.madeAt
         case .note(let note): return note.writtenAt
@@ -125,6 +235,9 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .referral(let referral): return referral.madeBy
         case .note(let note): return note.author
         case .levelChange(_, let entry): return entry.setBy
+        case .consent(let consent), .consentWithdrawn(let consent): return consent.recordedBy
+        case .moved(let previous): return previous.recordedBy
+        case .relationshipChange(let event): return event.by
         }
     }
 
@@ -135,6 +248,8 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .referral: return true
         case .note(let note): return note.isSignificant
         case .levelChange(_, let entry): return entry.level >= .complex
+        case .consentWithdrawn: return true
+        case .consent, .moved, .relationshipChange: return false
         }
     }
 
@@ -145,6 +260,10 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .referral: return 2
         case .levelChange: return 1
         case .note: return 0
+        case .relationshipChange: return -1
+        case .moved: return -2
+        case .consent: return -3
+        case .consentWithdrawn: return -4
         }
     }
 }

@@ -16,6 +16,10 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     /// How the household is referred to, usually a family name ("Quillfeather").
     public var name: String
     public var address: Address
+    /// When the family moved to ``address``, if known.
+    public var addressSince: CalendarDate?
+    /// Earlier addresses, oldest first, each with the dates the family lived there.
+    public var previousAddresses: [PreviousAddress]
     public var locality: Locality
     /// Languages spoken at home.
     public var languages: [String]
@@ -24,6 +28,8 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     public var accessNotes: String
     public var members: [Person]
     public var relationships: [Relationship]
+    /// Every relationship added, changed or removed since the family was recorded, oldest first.
+    public var relationshipHistory: [RelationshipEvent]
     public var leadProfessional: Professional?
     public var teamAroundFamily: [Professional]
     public var episodes: [EarlyHelpEpisode]
@@ -39,12 +45,15 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
         id: FamilyID,
         name: String,
         address: Address = Address(),
+        addressSince: CalendarDate? = nil,
+        previousAddresses: [PreviousAddress] = [],
         locality: Locality,
         languages: [String] = ["English"],
         interpreterNeeded: Bool = false,
         accessNotes: String = "",
         members: [Person] = [],
         relationships: [Relationship] = [],
+        relationshipHistory: [RelationshipEvent] = [],
         leadProfessional: Professional? = nil,
         teamAroundFamily: [Professional] = [],
         episodes: [EarlyHelpEpisode] = [],
@@ -58,12 +67,15 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
         self.id = id
         self.name = name
         self.address = address
+        self.addressSince = addressSince
+        self.previousAddresses = previousAddresses
         self.locality = locality
         self.languages = languages
         self.interpreterNeeded = interpreterNeeded
         self.accessNotes = accessNotes
         self.members = members
         self.relationships = relationships
+        self.relationshipHistory = relationshipHistory
         self.leadProfessional = leadProfessional
         self.teamAroundFamily = teamAroundFamily
         self.episodes = episodes
@@ -98,11 +110,12 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
         return latest
     }
 
-    /// Contacts, referrals, case notes and level changes as one timeline, newest first.
+    /// Contacts, referrals, case notes, level changes, consents, moves and relationship changes as one
+    /// timeline, newest first.
     ///
     /// This is how a chronology for a case conference is read; with
     /// `significantOnly` it keeps only entries flagged as significant events
-    /// (notes so flagged, referrals, and level changes to 3 or 4).
+    /// (notes so flagged, referrals, level changes to 3 or 4, consent withdrawn).
     public func chronology(significantOnly: Bool = false) -> [ChronologyEntry] {
         var entries: [ChronologyEntry] = []
         entries += contacts.map { .contact($0) }
@@ -111,6 +124,7 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
         for person in members {
             entries += person.levelHistory.map { .levelChange(person: person.id, $0) }
         }
+        entries += casePartsOfChronology()
         if significantOnly { entries = entries.filter(\.isSignificant) }
         return entries.sorted { ($0.at, $0.sortKey) > ($1.at, $1.sortKey) }
     }
@@ -173,5 +187,69 @@ public struct Professional: Hashable, Codable, Sendable {
     public var summary: String {
         let detail = [role, organisation].filter { !$0.isEmpty }.joined(separator: ", ")
         return detail.isEmpty ? name : "\(name) (\(detail))"
+    }
+}
+
+extension Family {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, address, addressSince, previousAddresses, locality, languages, interpreterNeeded, accessNotes
+        case members, relationships, relationshipHistory, leadProfessional, teamAroundFamily, episodes, contacts
+        case referrals, notes, consents, assessments, createdAt
+    }
+
+    /// Reads a family, including one written before address and relationship history were kept
+    /// (fixtures, exports and changes already on a team server): the histories then start empty.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(FamilyID.self, forKey: .id),
+            name: try container.decode(String.self, forKey: .name),
+            address: try container.decode(Address.self, forKey: .address),
+            addressSince: try container.decodeIfPresent(CalendarDate.self, forKey: .addressSince),
+            previousAddresses: try container.decodeIfPresent([PreviousAddress].self, forKey: .previousAddresses)
+                ?? [],
+            locality: try container.decode(Locality.self, forKey: .locality),
+            languages: try container.decode([String].self, forKey: .languages),
+            interpreterNeeded: try container.decode(Bool.self, forKey: .interpreterNeeded),
+            accessNotes: try container.decode(String.self, forKey: .accessNotes),
+            members: try container.decode([Person].self, forKey: .members),
+            relationships: try container.decode([Relationship].self, forKey: .relationships),
+            relationshipHistory: try container.decodeIfPresent(
+                [RelationshipEvent].self, forKey: .relationshipHistory) ?? [],
+            leadProfessional: try container.decodeIfPresent(Professional.self, forKey: .leadProfessional),
+            teamAroundFamily: try container.decode([Professional].self, forKey: .teamAroundFamily),
+            episodes: try container.decode([EarlyHelpEpisode].self, forKey: .episodes),
+            contacts: try container.decode([Contact].self, forKey: .contacts),
+            referrals: try container.decode([Referral].self, forKey: .referrals),
+            notes: try container.decode([CaseNote].self, forKey: .notes),
+            consents: try container.decode([ConsentRecord].self, forKey: .consents),
+            assessments: try container.decode([EarlyHelpAssessment].self, forKey: .assessments),
+            createdAt: try container.decode(Date.self, forKey: .createdAt))
+    }
+
+    /// Writes a family; empty histories are left out, so a family without them reads as it did before they were kept.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(address, forKey: .address)
+        try container.encodeIfPresent(addressSince, forKey: .addressSince)
+        if !previousAddresses.isEmpty { try container.encode(previousAddresses, forKey: .previousAddresses) }
+        try container.encode(locality, forKey: .locality)
+        try container.encode(languages, forKey: .languages)
+        try container.encode(interpreterNeeded, forKey: .interpreterNeeded)
+        try container.encode(accessNotes, forKey: .accessNotes)
+        try container.encode(members, forKey: .members)
+        try container.encode(relationships, forKey: .relationships)
+        if !relationshipHistory.isEmpty { try container.encode(relationshipHistory, forKey: .relationshipHistory) }
+        try container.encodeIfPresent(leadProfessional, forKey: .leadProfessional)
+        try container.encode(teamAroundFamily, forKey: .teamAroundFamily)
+        try container.encode(episodes, forKey: .episodes)
+        try container.encode(contacts, forKey: .contacts)
+        try container.encode(referrals, forKey: .referrals)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(consents, forKey: .consents)
+        try container.encode(assessments, forKey: .assessments)
+        try container.encode(createdAt, forKey: .createdAt)
     }
 }

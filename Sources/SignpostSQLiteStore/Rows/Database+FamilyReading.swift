@@ -33,6 +33,7 @@ extension Database {
                 id: FamilyID(id), name: try row.value("name"),
                 address: Address(
                     lines: try StoredValue.strings(row.value("address_lines")), postcode: try row.value("postcode")),
+                addressSince: try row.optionalCalendarDate("address_since"),
                 locality: try row.choice("locality"), languages: try StoredValue.strings(row.value("languages")),
                 interpreterNeeded: try row.flag("interpreter_needed"), accessNotes: try row.value("access_notes"),
                 createdAt: try row.time("created_at"))
@@ -115,8 +116,14 @@ extension Database {
             family.consents.append(
                 ConsentRecord(
                     id: ConsentID(try row.value("id") as String), givenBy: try row.value("given_by"),
+                    person: (try row.optionalValue("person_id") as String?).map(PersonID.init(rawValue:)),
                     givenOn: try row.calendarDate("given_on"), decision: try row.choice("decision"),
-                    scope: try row.value("scope"), withdrawnOn: try row.optionalCalendarDate("withdrawn_on"),
+                    scope: try row.value("scope"),
+                    purposes: try StoredValue.strings(row.value("purposes")).compactMap(
+                        ConsentPurpose.init(rawValue:)),
+                    agencies: try StoredValue.strings(row.value("agencies")),
+                    method: try row.optionalChoice("method"),
+                    withdrawnOn: try row.optionalCalendarDate("withdrawn_on"),
                     recordedBy: try row.value("recorded_by")))
         }
         try append("episode") { row, family in
@@ -131,6 +138,7 @@ extension Database {
             family.assessments.append(
                 try StoredValue.decode(EarlyHelpAssessment.self, json: row.value("document")))
         }
+        try readHouseholdHistory(into: &families, marks: marks, keys: keys)
         return ids.compactMap { families[$0.rawValue] }
     }
 

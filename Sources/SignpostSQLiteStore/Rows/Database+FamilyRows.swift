@@ -45,6 +45,10 @@ extension Database {
         for (position, assessment) in family.assessments.enumerated() {
             try insertAssessment(assessment, of: family.id, at: position)
         }
+        try writeAddressHistory(of: family)
+        for index in family.relationshipHistory.indices {
+            try insertRelationshipEvent(family.relationshipHistory[index], of: family.id, at: index)
+        }
         try insertSearchEntries(of: family)
         for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
     }
@@ -229,12 +233,14 @@ extension Database {
         try run(
             """
             INSERT INTO consent (family_id, id, position, given_by, given_on, decision, scope, withdrawn_on,
-                recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                recorded_by, person_id, purposes, agencies, method)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 family.rawValue, consent.id.rawValue, position, consent.givenBy, consent.givenOn.iso,
                 consent.decision.rawValue, consent.scope, consent.withdrawnOn?.iso, consent.recordedBy,
+                consent.person?.rawValue, StoredValue.list(consent.purposes.map(\.rawValue)),
+                StoredValue.list(consent.agencies), consent.method?.rawValue,
             ])
     }
 

@@ -160,6 +160,8 @@ extension CaseChange {
                 try family.checkMembers([assessment.subject])
                 family.assessments.append(assessment)
             }
+        case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship:
+            try applyHousehold(to: &family)
         }
         return family
     }

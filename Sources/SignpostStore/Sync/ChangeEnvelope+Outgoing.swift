@@ -6,10 +6,10 @@ extension CaseChange {
     package var addsRecord: Bool {
         switch self {
         case .addFamily, .addPerson, .recordLevel, .addCaseNote, .addContact, .addReferral, .recordConsent,
-            .openEpisode:
+            .openEpisode, .addRelationship:
             return true
         case .updateFamilyFields, .updatePersonFields, .updateReferralStatus, .withdrawConsent, .closeEpisode,
-            .saveAssessmentFields:
+            .saveAssessmentFields, .changeAddress, .changeRelationship, .removeRelationship:
             return false
         }
     }

@@ -34,6 +34,19 @@ struct CaseChangeCodingTests {
             .closeEpisode(family: id, episode: "E-1", on: F.day("2026-03-01"), reason: .needsMet),
             .saveAssessment(family: id, family.assessments[0]),
             .saveAssessmentFields(family: id, assessment: "A-ava-1", fields: [.conclusions: "Speech therapy"]),
+            .changeAddress(
+                family: id,
+                AddressMove(
+                    address: Address(lines: ["3 New Street"], postcode: "N1 1AA"), movedOn: F.day("2026-02-01"),
+                    recordedBy: "jo")),
+            .addRelationship(
+                family: id, Relationship(from: "P-ava", kind: .halfSibling, to: "P-zoe"),
+                at: F.at("2026-02-01T10:00:00Z"), by: "jo"),
+            .changeRelationship(
+                family: id, Relationship(from: "P-zoe", kind: .sibling, to: "P-ava"),
+                at: F.at("2026-02-02T10:00:00Z"), by: "jo"),
+            .removeRelationship(
+                family: id, between: "P-ava", and: "P-zoe", at: F.at("2026-02-03T10:00:00Z"), by: "jo"),
         ]
     }
 
@@ -49,7 +62,7 @@ struct CaseChangeCodingTests {
     @Test("every action is covered by the round trip")
     func everyActionCovered() {
         let actions = Set(Self.everyKind().map(\.action))
-        #expect(actions.count == 14)
+        #expect(actions.count == 18)
         #expect(CaseChange.fieldKinds.isSubset(of: actions))
     }
 

@@ -43,6 +43,46 @@ struct SyncExchangeTests {
         #expect(server.log.count == 3)
     }
 
+    @Test("a move, relationship changes and a consent made in one store arrive in the other (#15)")
+    func householdChangesTravel() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        let family = F.quillfeather()
+        try alice.apply([.addFamily(family)], by: "alice")
+        let time = F.at("2026-02-01T10:00:00Z")
+        let consent = ConsentRecord(
+            id: "CN-sync", givenBy: "Marta Quillfeather", person: "P-marta", givenOn: F.day("2026-02-01"),
+            scope: "to assess; to share with School", purposes: [.assess, .share], agencies: ["School"],
+            method: .verbal, recordedBy: "alice")
+        try alice.apply(
+            [
+                .changeAddress(
+                    family: family.id,
+                    AddressMove(
+                        address: Address(lines: ["3 New Street"], postcode: "N1 1AA"), movedOn: F.day("2026-02-01"),
+                        recordedBy: "alice")),
+                .changeRelationship(
+                    family: family.id, Relationship(from: "P-zoe", kind: .halfSibling, to: "P-ava"), at: time,
+                    by: "alice"),
+                .removeRelationship(family: family.id, between: "P-marta", and: "P-zoe", at: time, by: "alice"),
+                .addRelationship(
+                    family: family.id, Relationship(from: "P-marta", kind: .parent, to: "P-zoe"), at: time,
+                    by: "alice"),
+                .recordConsent(family: family.id, consent),
+                .withdrawConsent(family: family.id, consent: "CN-sync", on: F.day("2026-03-01")),
+            ], by: "alice")
+
+        let pushed = try server.sync(alice, as: "alice")
+        #expect(pushed.count == 7)
+        #expect(pushed.allSatisfy { $0.status == .applied })
+        try server.sync(bob, as: "bob")
+        let atBob = try #require(try bob.family(family.id))
+        #expect(atBob == (try alice.family(family.id)))
+        #expect(atBob.previousAddresses.map(\.address) == [family.address])
+        #expect(atBob.relationshipHistory.map(\.kind) == [.changed, .removed, .added])
+        #expect(atBob.consents.last?.withdrawnOn == F.day("2026-03-01"))
+    }
+
     @Test("the same change pushed twice is applied once")
     func duplicatePush() throws {
         let server = TestTeamServer()
