@@ -376,7 +376,7 @@ struct SQLiteStoreFileTests {
         try old.pool.write { db in try Self.undoHouseholdHistory(db) }
         try old.close()
 
-        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        let store = try SQLiteCaseStore(opening: url, expecting: .live)
         #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
         #expect(try store.family(before.id) == before)
         let move = AddressMove(
