@@ -76,96 +76,9 @@ extension SQLiteCaseStore {
     /// - Parameter outgoing: Whether to write the changes to the outbox for the team server;
     ///   false only for changes pulled from it.
     func apply(_ changes: [CaseChange], by actor: String, at now: Date, in db: Database, outgoing: Bool = true) throws {
-        var outbox = outgoing ? try Outbox(in: db, path: path) : nil
-        // Families already read or written in this batch, as they now stand.
-        var working: [FamilyID: Family] = [:]
-        for change in changes {
-            let before: Family?
-            if case .addFamily(let family) = change {
-                let exists =
-                    try working[family.id] != nil
-                    || Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [family.id.rawValue])
-                        ?? false
-                guard !exists else { throw StoreError.duplicateFamily(family.id) }
-                before = nil
-            } else if let cached = working[change.family] {
-                before = cached
-            } else {
-                before = try db.fetchFamily(change.family)
-            }
-            let after = try change.applying(to: before)
-            try persist(change, before: before, after: after, in: db)
-            working[after.id] = after
-            try db.insertAudit(
-                AuditEntry(
-                    at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
-                    summary: change.auditSummary(before: before, after: after)))
-            try outbox?.record(change, before: before, after: after, at: now, in: db)
-        }
-        try outbox?.saveClock(in: db)
-    }
-
-    /// Writes the rows one change touched, then the family's summary and, when
-    /// searchable text changed, its search entries; when people or the family's
-    /// name or postcode changed, its people's match keys.
-    private func persist(_ change: CaseChange, before: Family?, after family: Family, in db: Database) throws {
-        let id = family.id
-        var searchableTextChanged = false
-        // People's names and dates of birth, or the family's name and postcode: what the matcher indexes.
-        var matchedDetailsChanged = false
-        switch change {
-        case .addFamily:
-            try db.insertFamily(family)
-            return
-        case .updateFamilyFields:
-            try db.updateDetails(of: family)
-            searchableTextChanged = true
-            matchedDetailsChanged = before?.name != family.name || before?.address.postcode != family.address.postcode
-        case .addPerson(_, let person, _):
-            try db.insertPerson(person, of: id, at: family.members.count - 1)
-            for (position, entry) in person.levelHistory.enumerated() {
-                try db.insertLevel(entry, of: person.id, in: id, at: position)
-            }
-            try db.replaceRelationships(of: family)
-            searchableTextChanged = true
-            matchedDetailsChanged = true
-        case .updatePersonFields(_, let personID, _):
-            guard let person = family.member(personID) else { throw StoreError.personNotFound(id, personID) }
-            try db.updatePerson(person, of: id)
-            try db.replaceRelationships(of: family)
-            searchableTextChanged = true
-            matchedDetailsChanged = true
-        case .recordLevel(_, let person, let entry):
-            let position = (family.member(person)?.levelHistory.count ?? 1) - 1
-            try db.insertLevel(entry, of: person, in: id, at: position)
-        case .addCaseNote(_, let note):
-            try db.insertNote(note, of: id, at: family.notes.count - 1)
-            searchableTextChanged = true
-        case .addContact(_, let contact):
-            try db.insertContact(contact, of: id, at: family.contacts.count - 1)
-        case .addReferral(_, let referral):
-            try db.insertReferral(referral, of: id, at: family.referrals.count - 1)
-        case .updateReferralStatus(_, let referral, let status):
-            try db.updateReferralStatus(referral, of: id, to: status)
-        case .recordConsent(_, let consent):
-            try db.insertConsent(consent, of: id, at: family.consents.count - 1)
-        case .withdrawConsent(_, let consent, let date):
-            try db.withdrawConsent(consent, of: id, on: date)
-        case .openEpisode(_, let episode):
-            try db.insertEpisode(episode, of: id, at: family.episodes.count - 1)
-        case .closeEpisode(_, let episode, let date, let reason):
-            try db.closeEpisode(episode, of: id, on: date, reason: reason)
-        case .saveAssessmentFields(_, let assessmentID, _):
-            guard let position = family.assessments.firstIndex(where: { $0.id == assessmentID }) else {
-                throw StoreError.recordNotFound(id, assessmentID.rawValue)
-            }
-            try db.saveAssessment(family.assessments[position], of: id, at: position)
-        }
-        if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
-            try db.updateSummary(of: family)
-        }
-        if searchableTextChanged { try db.reindexSearch(of: family) }
-        if matchedDetailsChanged { try db.reindexMatchKeys(of: family) }
+        var batch = try ChangeBatch(in: db, path: path, outgoing: outgoing)
+        for change in changes { try batch.apply(change, by: actor, at: now, in: db) }
+        try batch.finish(in: db)
     }
 
     public func recordViewed(_ family: FamilyID, by actor: String) throws {
