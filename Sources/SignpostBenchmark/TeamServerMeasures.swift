@@ -7,8 +7,9 @@ import SignpostStore
 import SignpostSync
 import SignpostTeamServer
 
-/// The team server's figures (issue #13's targets): pushing 1,000 changes from a store, pulling
-/// 10,000 into another, and 20 clients pushing 500 changes each at once.
+/// The team server's figures (issues #13 and #14): pushing 1,000 changes from a store, pulling
+/// 10,000 into another, the first sync of a locality of 10,000 families, 20 clients pushing 500
+/// changes each at once, and 20 laptops each back from a day offline with 500 changes syncing at once.
 ///
 /// Runs against the PostgreSQL whose superuser URL is given (`.ci/postgres run` makes one):
 /// the database is initialised as a demonstration server, practitioners made with a fresh suffix,
@@ -16,17 +17,20 @@ import SignpostTeamServer
 struct TeamServerMeasures {
     let adminURL: String
     let folder: URL
+    /// Families in the first-sync measure: 10,000 (issue #13's target), fewer in `--quick` mode.
+    var localityFamilies = 10_000
 
     /// One printed line per figure.
     func run() throws -> [String] {
         let adminURL = self.adminURL
         let folder = self.folder
+        let localityFamilies = self.localityFamilies
         return try AsyncWait.result {
-            try await Self.measure(adminURL: adminURL, folder: folder)
+            try await Self.measure(adminURL: adminURL, folder: folder, localityFamilies: localityFamilies)
         }
     }
 
-    private static func measure(adminURL: String, folder: URL) async throws -> [String] {
+    private static func measure(adminURL: String, folder: URL, localityFamilies: Int) async throws -> [String] {
         let admin = try TeamServerEndpoint(url: adminURL)
         let setup = try await TeamServerConnection.connect(to: admin)
         try await setup.initialise(kind: .demonstration)
@@ -38,6 +42,12 @@ struct TeamServerMeasures {
         for login in clientLogins {
             try await setup.addPractitioner(login: login, role: .frontDoor, locality: nil, password: password)
         }
+        let laptopLogins = (0..<20).map { "bench_l\($0)_\(suffix)" }
+        for login in laptopLogins {
+            try await setup.addPractitioner(login: login, role: .frontDoor, locality: nil, password: password)
+        }
+        let hubLogin = "bench_hub_\(suffix)"
+        try await setup.addPractitioner(login: hubLogin, role: .hubWorker, locality: "central", password: password)
         try await setup.close()
         var lines: [String] = []
 
@@ -45,8 +55,11 @@ struct TeamServerMeasures {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let pusherURL = folder.appendingPathComponent("team-pusher-\(suffix).sqlite")
         let pullerURL = folder.appendingPathComponent("team-puller-\(suffix).sqlite")
+        let historyURL = folder.appendingPathComponent("team-history-\(suffix).sqlite")
+        let joinerURL = folder.appendingPathComponent("team-joiner-\(suffix).sqlite")
+        let laptopURLs = (0..<20).map { folder.appendingPathComponent("team-laptop\($0)-\(suffix).sqlite") }
         defer {
-            for url in [pusherURL, pullerURL] {
+            for url in [pusherURL, pullerURL, historyURL, joinerURL] + laptopURLs {
                 for ending in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + ending) }
             }
         }
@@ -82,6 +95,38 @@ struct TeamServerMeasures {
         lines.append(
             "pull \(pulled.changes) changes into a store (\(pulled.pages) pages): "
                 + "\(milliseconds(since: pullClock)) ms (target ≤ 2,000 ms)")
+
+        // First sync of a locality: the server holds the history of `localityFamilies` families in
+        // one locality (each family whole as it was added, then two notes); a new store of a hub
+        // worker there joins and pulls them all.
+        let history = try SQLiteCaseStore(openingOrCreating: historyURL, kind: .demonstration)
+        let generator = SyntheticFamilyGenerator(seed: 29)
+        for start in stride(from: 0, to: localityFamilies, by: 500) {
+            let chunk = generator.families(start..<min(start + 500, localityFamilies), today: today).map { family in
+                var local = family
+                local.id = FamilyID("F-L\(suffix.uppercased())-\(family.id.rawValue)")
+                local.locality = .central
+                return local
+            }
+            try history.apply(
+                chunk.flatMap { [CaseChange.addFamily($0)] + notes(2, family: $0.id, tag: suffix) }, by: managerLogin)
+        }
+        let historyClock = ContinuousClock.now
+        let historyPushed = try await SyncEngine(store: history, server: manager).push()
+        lines.append(
+            "push \(historyPushed.applied) changes of \(localityFamilies) families' history "
+                + "(\(historyPushed.batches) transactions): \(milliseconds(since: historyClock)) ms")
+        let joiner = try SQLiteCaseStore(openingOrCreating: joinerURL, kind: .demonstration)
+        let hub = try await TeamServerConnection.connect(to: admin.signingIn(as: hubLogin, password: password))
+        let joinClock = ContinuousClock.now
+        let joined = try await SyncEngine(store: joiner, server: hub).sync()
+        let joinMilliseconds = milliseconds(since: joinClock)
+        let joinedFamilies = try joiner.info().familyCount
+        lines.append(
+            "first sync of a \(localityFamilies)-family locality: \(joined.pull.changes) changes, "
+                + "\(joinedFamilies) families in \(joined.pull.pages) pages: \(joinMilliseconds) ms (target ≤ 60,000 ms)"
+        )
+        try await hub.close()
 
         // 20 clients, each with its own login and connection, pushing 500 changes at once.
         let concurrentStart = try await manager.status().lastSeq
@@ -126,6 +171,63 @@ struct TeamServerMeasures {
                 + "\(outcomes.count - applied) errors, \(gapless ? "nothing lost" : "CHANGES MISSING") in "
                 + "\(concurrentMilliseconds) ms (\(perSecond) changes/s)")
         for client in clients { try? await client.close() }
+
+        // 20 laptops, each back from a day offline with 500 changes in its store (a family and 499
+        // notes), syncing at once, then again until nothing moves: time to quiescence.
+        let laptopStart = try await manager.status().lastSeq
+        var laptops: [(store: SQLiteCaseStore, connection: TeamServerConnection)] = []
+        var madeOffline = Set<UUID>()
+        for (index, login) in laptopLogins.enumerated() {
+            let store = try SQLiteCaseStore(openingOrCreating: laptopURLs[index], kind: .demonstration)
+            let family = families[index]
+            var offline = family
+            offline.id = FamilyID("F-O\(suffix.uppercased())-\(index)")
+            try store.apply(
+                [.addFamily(offline)] + notes(499, family: offline.id, tag: "\(suffix)-\(index)"), by: login)
+            madeOffline.formUnion(try store.pendingChanges(limit: 1_000).map(\.id))
+            laptops.append(
+                (store, try await TeamServerConnection.connect(to: admin.signingIn(as: login, password: password))))
+        }
+        let quiescenceClock = ContinuousClock.now
+        var rounds = 0
+        var moved = true
+        while moved {
+            rounds += 1
+            let reports = try await withThrowingTaskGroup(of: SyncReport.self) { group in
+                for laptop in laptops {
+                    group.addTask { try await SyncEngine(store: laptop.store, server: laptop.connection).sync() }
+                }
+                var all: [SyncReport] = []
+                for try await report in group { all.append(report) }
+                return all
+            }
+            moved = reports.contains { $0.push.applied + $0.push.duplicates + $0.pull.changes > 0 }
+        }
+        let quiescenceMilliseconds = milliseconds(since: quiescenceClock)
+        var laptopChanges: [Int64] = []
+        var seenIDs = Set<String>()
+        var after = laptopStart
+        while true {
+            let page = try await manager.pull(since: after, max: 10_000)
+            guard let last = page.last else { break }
+            laptopChanges += page.map(\.seq)
+            for change in page {
+                if let object = try JSONSerialization.jsonObject(with: change.envelopeJSON) as? [String: Any],
+                    let id = object["id"] as? String
+                {
+                    seenIDs.insert(id.uppercased())
+                }
+            }
+            after = last.seq
+        }
+        let missing = madeOffline.filter { !seenIDs.contains($0.uuidString) }.count
+        let stillQueued = try laptops.reduce(0) { $0 + (try $1.store.pendingChanges(limit: 1_000).count) }
+        lines.append(
+            "20 laptops × 500 offline changes syncing at once: \(madeOffline.count - missing) of "
+                + "\(madeOffline.count) on the server, \(missing) missing, \(stillQueued) still queued, "
+                + "quiescent after \(rounds) rounds in \(quiescenceMilliseconds) ms "
+                + "(\(Int(Double(madeOffline.count) / max(Double(quiescenceMilliseconds) / 1_000, 0.001))) changes/s)")
+        for laptop in laptops { try? await laptop.connection.close() }
         try await manager.close()
         return lines
     }

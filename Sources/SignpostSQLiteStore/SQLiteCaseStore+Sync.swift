@@ -28,23 +28,30 @@ extension SQLiteCaseStore: SyncableStore {
     public func applyPulled(_ changes: [ServerChange]) throws {
         guard !changes.isEmpty else { return }
         let now = Date()
+        let device = self.device
         try write { db in
             var clock = try Outbox.clock(in: db, path: path)
             var lastPulled = try Outbox.lastPulledSeq(in: db)
+            // One batch for the page: each family is read once and its summary and indexes written once.
+            var batch = try ChangeBatch(in: db, path: path, kind: kind, outgoing: false)
             for pulled in changes.sorted(by: { $0.seq < $1.seq }) {
                 lastPulled = max(lastPulled, pulled.seq)
-                let id = pulled.envelope.id.uuidString
-                guard
-                    try !(Bool.fetchOne(db, sql: "SELECT 1 FROM change_pulled WHERE id = ?", arguments: [id]) ?? false)
-                else { continue }
-                try db.execute(sql: "INSERT INTO change_pulled (id, seq) VALUES (?, ?)", arguments: [id, pulled.seq])
+                try db.run(
+                    "INSERT INTO change_pulled (id, seq) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                    [pulled.envelope.id.uuidString, pulled.seq])
+                // Pulled before: applied once.
+                guard db.changesCount > 0 else { continue }
                 clock.receive(pulled.envelope.hlc, wall: now)
                 // One of this store's own changes coming back: already applied here; it only needed its seq.
-                if try Outbox.acknowledge(pulled.envelope.id, seq: pulled.seq, in: db) { continue }
-                try apply([pulled.envelope.changeToApply], by: pulled.author, at: now, in: db, outgoing: false)
+                if pulled.envelope.device == device, try Outbox.acknowledge(pulled.envelope.id, seq: pulled.seq, in: db)
+                {
+                    continue
+                }
+                try batch.apply(pulled.envelope.changeToApply, by: pulled.author, at: now, in: db)
                 try Outbox.setVersion(
                     pulled.seq, family: pulled.envelope.family, record: pulled.envelope.record, in: db)
             }
+            try batch.finish(in: db)
             try Outbox.setMetadata("last_pulled_seq", String(lastPulled), in: db)
             if let last = clock.last { try Outbox.setMetadata("hlc_last", last.description, in: db) }
         }
@@ -73,7 +80,12 @@ extension SQLiteCaseStore: SyncableStore {
         }
         let text = try link.map { String(decoding: try ChangeCoding.encoder.encode($0), as: UTF8.self) }
         try write { db in
-            if let text {
+            if let link, let text {
+                // Remembered for good, even after the link is forgotten: a store joins one server only.
+                if let refusal = link.refusal(joinedBefore: try Outbox.metadata("team_server_joined", in: db)) {
+                    throw StoreError.invalidChange(refusal)
+                }
+                try Outbox.setMetadata("team_server_joined", link.server, in: db)
                 try Outbox.setMetadata("team_server", text, in: db)
             } else {
                 try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'team_server'")
@@ -100,9 +112,9 @@ struct Outbox {
             let envelope = ChangeEnvelope.outgoing(
                 change, before: before, after: after, device: clock.device, hlc: clock.tick(wall: now), base: base)
         else { return }
-        try db.execute(
-            sql: "INSERT INTO change_outbox (id, family_id, record_id, envelope) VALUES (?, ?, ?, ?)",
-            arguments: [
+        try db.run(
+            "INSERT INTO change_outbox (id, family_id, record_id, envelope) VALUES (?, ?, ?, ?)",
+            [
                 envelope.id.uuidString, envelope.family.rawValue, envelope.record,
                 try ChangeCoding.encoder.encode(envelope),
             ])
@@ -134,9 +146,10 @@ struct Outbox {
     static func acknowledge(_ id: UUID, seq: Int64, in db: Database) throws -> Bool {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT family_id, record_id FROM change_outbox WHERE id = ?", arguments: [id.uuidString])
+                db.cachedStatement(sql: "SELECT family_id, record_id FROM change_outbox WHERE id = ?"),
+                arguments: [id.uuidString])
         else { return false }
-        try db.execute(sql: "UPDATE change_outbox SET sent_seq = ? WHERE id = ?", arguments: [seq, id.uuidString])
+        try db.run("UPDATE change_outbox SET sent_seq = ? WHERE id = ?", [seq, id.uuidString])
         // Seq 0: the server held the change (a conflict) without numbering it; the record's version stays.
         if seq > 0 {
             try setVersion(seq, family: FamilyID(row["family_id"] as String), record: row["record_id"], in: db)
@@ -146,18 +159,18 @@ struct Outbox {
 
     static func version(family: FamilyID, record: String, in db: Database) throws -> Int64? {
         try Int64.fetchOne(
-            db, sql: "SELECT seq FROM record_version WHERE family_id = ? AND record_id = ?",
+            db.cachedStatement(sql: "SELECT seq FROM record_version WHERE family_id = ? AND record_id = ?"),
             arguments: [family.rawValue, record])
     }
 
     /// Moves a record's version forward to `seq` (never back: acknowledgements may arrive after newer pulls).
     static func setVersion(_ seq: Int64, family: FamilyID, record: String, in db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO record_version (family_id, record_id, seq) VALUES (?, ?, ?)
-                ON CONFLICT (family_id, record_id) DO UPDATE SET seq = max(seq, excluded.seq)
-                """,
-            arguments: [family.rawValue, record, seq])
+        try db.run(
+            """
+            INSERT INTO record_version (family_id, record_id, seq) VALUES (?, ?, ?)
+            ON CONFLICT (family_id, record_id) DO UPDATE SET seq = max(seq, excluded.seq)
+            """,
+            [family.rawValue, record, seq])
     }
 
     static func metadata(_ key: String, in db: Database) throws -> String? {

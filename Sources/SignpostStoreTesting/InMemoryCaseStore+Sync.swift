@@ -20,6 +20,8 @@ struct SyncState {
     var versions: [RecordKey: Int64] = [:]
     var lastPulledSeq: Int64 = 0
     var teamServer: TeamServerLink?
+    /// The server this store joined first (kept when the link is forgotten): the only one it may join.
+    var joinedServer: String?
 
     init(device: DeviceID) {
         clock = HybridClock(device: device, last: nil)
@@ -98,6 +100,14 @@ extension InMemoryCaseStore: SyncableStore {
                 "this \(kind) store cannot sync with a \(link.serverKind) team server: fictional and live records never mix"
             )
         }
-        withState { $0.sync.teamServer = link }
+        try withState { state in
+            if let link {
+                if let refusal = link.refusal(joinedBefore: state.sync.joinedServer) {
+                    throw StoreError.invalidChange(refusal)
+                }
+                state.sync.joinedServer = link.server
+            }
+            state.sync.teamServer = link
+        }
     }
 }

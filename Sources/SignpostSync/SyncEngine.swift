@@ -14,7 +14,7 @@ import SignpostTeamServer
 /// let report = try await engine.sync()
 /// print(report.summary)
 /// ```
-public struct SyncEngine {
+public struct SyncEngine: Sendable {
     public let store: any SyncableStore
     public let server: TeamServerConnection
     /// Changes per push: each batch is one transaction on the server.
@@ -22,19 +22,43 @@ public struct SyncEngine {
     /// Changes per pull request.
     public var pageSize: Int
 
-    public init(store: any SyncableStore, server: TeamServerConnection, batchSize: Int = 250, pageSize: Int = 1_000) {
+    /// This computer's clock (the store's changes are stamped with it), compared with the server's.
+    public var wallClock: @Sendable () -> Date
+
+    public init(
+        store: any SyncableStore, server: TeamServerConnection, batchSize: Int = 250, pageSize: Int = 1_000,
+        wallClock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.server = server
         self.batchSize = max(1, batchSize)
         self.pageSize = max(1, pageSize)
+        self.wallClock = wallClock
     }
 
     /// Pushes then pulls, after checking the store and the server hold the same kind of record.
+    ///
+    /// The report says how far this computer's clock is from the server's when that is more than
+    /// the team's limit (``TeamServerSchema/clockLimitMilliseconds``, five minutes): changes are
+    /// still sent, and the server keeps their clock readings within the limit, but the
+    /// practitioner should set the clock right.
     public func sync() async throws -> SyncReport {
         try await checkKinds()
+        let offset = try await clockOffset()
         let pushed = try await push()
         let pulled = try await pull()
-        return SyncReport(push: pushed, pull: pulled)
+        var report = SyncReport(push: pushed, pull: pulled)
+        if abs(offset) * 1_000 > Double(TeamServerSchema.clockLimitMilliseconds) { report.clockOffset = offset }
+        return report
+    }
+
+    /// Seconds this computer's clock is ahead of the server's (negative: behind), to within the round trip.
+    public func clockOffset() async throws -> TimeInterval {
+        let asked = wallClock()
+        let serverNow = try await server.serverClock()
+        let answered = wallClock()
+        let local = asked.addingTimeInterval(answered.timeIntervalSince(asked) / 2)
+        return local.timeIntervalSince(serverNow)
     }
 
     /// Fictional stores (demonstration, training) sync only with a demonstration server, a live

@@ -38,6 +38,14 @@ public struct PullReport: Sendable {
 public struct SyncReport: Sendable {
     public var push: PushReport
     public var pull: PullReport
+    /// Seconds this computer's clock was ahead of the server's (negative: behind), when beyond the team's limit.
+    public var clockOffset: TimeInterval?
+
+    public init(push: PushReport, pull: PullReport, clockOffset: TimeInterval? = nil) {
+        self.push = push
+        self.pull = pull
+        self.clockOffset = clockOffset
+    }
 
     /// One line per fact: counts, then every held change with its reason.
     public var summary: String {
@@ -52,6 +60,12 @@ public struct SyncReport: Sendable {
         }
         if pull.ownReturned > 0 { pulled += "; \(pull.ownReturned) of this store's own came back numbered" }
         lines.append(pulled + " (server seq \(pull.to)).")
+        if let clockOffset {
+            lines.append(
+                "This computer's clock is \(Self.duration(abs(clockOffset))) \(clockOffset > 0 ? "ahead of" : "behind") "
+                    + "the team server's: set it right. Changes were sent; the server keeps their times within "
+                    + "five minutes of its own.")
+        }
         for held in push.conflicts {
             lines.append(
                 "Conflict: \(held.envelope.kind) on \(held.envelope.family.rawValue) \(held.envelope.record): "
@@ -63,5 +77,14 @@ public struct SyncReport: Sendable {
                     + "\(held.reason); it stays to be sent.")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "1 day 2 hours", "3 hours 5 minutes", "7 minutes": how far a clock is out, in words.
+    static func duration(_ seconds: TimeInterval) -> String {
+        let minutes = Int((seconds / 60).rounded())
+        let parts = [(minutes / 1_440, "day"), (minutes / 60 % 24, "hour"), (minutes % 60, "minute")]
+            .filter { $0.0 > 0 }.prefix(2)
+            .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        return parts.isEmpty ? "less than a minute" : parts.joined(separator: " ")
     }
 }

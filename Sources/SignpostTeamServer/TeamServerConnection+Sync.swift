@@ -44,6 +44,15 @@ extension TeamServerConnection {
         }
     }
 
+    /// The server's clock now: what a client compares its own with (see ``TeamServerSchema/clockLimitMilliseconds``).
+    public func serverClock() async throws -> Date {
+        try await translatingErrors {
+            let rows = try await connection.query("SELECT clock_timestamp()", logger: logger)
+            for try await now in rows.decode(Date.self) { return now }
+            throw TeamServerError.unexpectedAnswer("the server did not say what time it is")
+        }
+    }
+
     /// The conflicts this login may see (need-to-know applies), oldest first; unresolved only.
     public func conflicts() async throws -> [ConflictRecord] {
         try await translatingErrors {

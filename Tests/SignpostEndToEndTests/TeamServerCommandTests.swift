@@ -15,6 +15,42 @@ struct TeamServerCommandTests {
         home = try TemporaryHome()
     }
 
+    @Test(
+        "team join asks for the password on the terminal, without echoing it, when neither PGPASSWORD nor ~/.pgpass has it"
+    )
+    func joinAsksForThePasswordWithoutEcho() throws {
+        let adminURL = try #require(
+            ProcessInfo.processInfo.environment["SIGNPOST_TEST_POSTGRES_URL"],
+            "SIGNPOST_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts PostgreSQL")
+        let components = try #require(URLComponents(string: adminURL))
+        let host = try #require(components.host)
+        let port = try #require(components.port)
+        let database = String(components.path.dropFirst())
+        let login = "typist\(UUID().uuidString.prefix(6).lowercased())"
+        let password = "typed-\(UUID().uuidString.prefix(8))"
+        #expect(
+            try binary.run(["server", "init", "--url", adminURL, "--kind", "demonstration"], home: home).status == 0)
+        let added = try binary.run(
+            ["server", "add-user", login, "--role", "front-door", "--url", adminURL], home: home,
+            environment: ["SIGNPOST_NEW_PASSWORD": password])
+        #expect(added.status == 0, "\(added.standardError)")
+
+        let store = home.path("typist.sqlite")
+        let session = try TmuxSession(
+            binary: binary,
+            arguments: ["team", "join", "postgresql://\(login)@\(host):\(port)/\(database)", "--store", store],
+            home: home, width: 100)
+        _ = try session.waitFor("Password for \(login) on the team server:")
+        try session.type(password)
+        try session.send("Enter")
+        let screen = try session.waitFor("[exited")
+        #expect(screen.contains("Joined"), "\(screen)")
+        #expect(screen.contains("[exited 0]"), "\(screen)")
+        #expect(!screen.contains(password), "the password was echoed:\n\(screen)")
+        let file = try Data(contentsOf: URL(fileURLWithPath: store))
+        #expect(file.range(of: Data(password.utf8)) == nil, "the password is never stored")
+    }
+
     @Test("init, add-user, join, sync: the front door's families reach the north worker and not the south one")
     func twoPractitionersShareARecord() throws {
         let adminURL = try #require(

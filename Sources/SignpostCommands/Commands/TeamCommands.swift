@@ -53,8 +53,13 @@ struct TeamJoinCommand: AsyncParsableCommand {
             throw CommandFailure.badInput(
                 TeamServerError.kindMismatch(server: serverKind.rawValue, store: store.kind.rawValue).description)
         }
-        try StoreOpening.run {
+        do {
             try store.setTeamServer(TeamServerLink(url: endpoint.redacted, login: who.login, serverKind: kind))
+        } catch StoreError.invalidChange(let why) {
+            // Another server than the one this store joined, or the wrong kind: refused, the store unchanged.
+            throw CommandFailure.badInput(why)
+        } catch {
+            try StoreOpening.run { throw error }
         }
         Console.print(
             "Joined \(endpoint.redacted) as \(who.login) (\(role)\(who.locality.map { ", \($0)" } ?? "")); "

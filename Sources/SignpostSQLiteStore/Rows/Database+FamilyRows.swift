@@ -290,21 +290,19 @@ extension Database {
     }
 
     private func insertSearchEntries(of family: Family) throws {
-        for entry in family.searchEntries {
-            try run(
-                "INSERT INTO search_entry (family_id, person_id, field, display, \(entry.field.column)) VALUES (?, ?, ?, ?, ?)",
-                [family.id.rawValue, entry.person?.rawValue, entry.field.rawValue, entry.display, entry.text])
-        }
+        for entry in family.searchEntries { try insertSearchEntry(entry, of: family.id) }
+    }
+
+    /// Adds one search entry (a note's, say) without writing the family's others again.
+    func insertSearchEntry(_ entry: SearchEntry, of family: FamilyID) throws {
+        try run(
+            "INSERT INTO search_entry (family_id, person_id, field, display, \(entry.field.column)) VALUES (?, ?, ?, ?, ?)",
+            [family.rawValue, entry.person?.rawValue, entry.field.rawValue, entry.display, entry.text])
     }
 
     /// Adds one line to the audit trail, chained to the line before (see ``AuditChain``).
     func insertAudit(_ entry: AuditEntry) throws {
-        try run(
-            "INSERT INTO audit_entry (at, actor, action, family_id, record_id, summary) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                StoredValue.time(entry.at), entry.actor, entry.action, entry.family?.rawValue, entry.recordID,
-                entry.summary,
-            ])
-        try AuditChain.seal(lastInsertedRowID, in: self)
+        var writer = AuditChain.Writer()
+        try writer.insert(entry, in: self)
     }
 }

@@ -83,11 +83,17 @@ extension Family {
             let text = lines.joined(separator: ", ")
             entries.append(SearchEntry(field: .address, person: nil, text: text, display: text))
         }
-        for note in notes where !note.text.isEmpty {
-            entries.append(
-                SearchEntry(field: .note, person: nil, text: note.text, display: SearchText.excerpt(note.text)))
-        }
+        entries += notes.compactMap(Self.searchEntry(of:))
         return entries
+    }
+
+    /// What search finds a case note by: its text (nil for an empty note).
+    ///
+    /// A note added to a family adds just this entry, so a store can index it
+    /// without writing the family's other entries again.
+    package static func searchEntry(of note: CaseNote) -> SearchEntry? {
+        guard !note.text.isEmpty else { return nil }
+        return SearchEntry(field: .note, person: nil, text: note.text, display: SearchText.excerpt(note.text))
     }
 }
 

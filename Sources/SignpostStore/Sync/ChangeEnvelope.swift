@@ -164,3 +164,29 @@ public struct TeamServerLink: Codable, Hashable, Sendable {
         case serverKind = "server_kind"
     }
 }
+
+extension TeamServerLink {
+    /// The server itself, whoever logs in: the URL's host, port, database and socket, without the login.
+    ///
+    /// A store that has joined one server is never joined to another: its last pulled seq, its
+    /// records' versions and its outbox all belong to the first.
+    ///
+    /// ```swift
+    /// TeamServerLink(url: "postgresql://alex@127.0.0.1:54329/signpost", login: "alex", serverKind: .live).server
+    /// // "postgresql://127.0.0.1:54329/signpost"
+    /// ```
+    public var server: String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.user = nil
+        components.password = nil
+        if components.scheme == "postgres" { components.scheme = "postgresql" }
+        return components.string ?? url
+    }
+
+    /// Why this store, which joined `joined` before, may not join this link's server; nil when it may.
+    package func refusal(joinedBefore joined: String?) -> String? {
+        guard let joined, joined != server else { return nil }
+        return "this store joined the team server \(joined) and cannot join another (\(server)): "
+            + "its changes and what it pulled belong to that server; make a new store for this one"
+    }
+}

@@ -232,4 +232,26 @@ struct SyncableStoreConformanceTests {
         try store.setTeamServer(nil)
         #expect(try store.teamServer() == nil)
     }
+
+    @Test(
+        "a store that joined one team server can never join another, even after forgetting the first",
+        arguments: StoreUnderTest.allCases)
+    func oneServerOnly(kind: StoreUnderTest) throws {
+        let store = try kind.makeSyncable(kind: .demonstration)
+        let first = TeamServerLink(
+            url: "postgresql://alice@127.0.0.1:54329/signpost", login: "alice", serverKind: .demonstration)
+        try store.setTeamServer(first)
+        let again = TeamServerLink(
+            url: "postgres://alice@127.0.0.1:54329/signpost", login: "alice", serverKind: .demonstration)
+        try store.setTeamServer(again)
+        let second = TeamServerLink(
+            url: "postgresql://alice@10.0.0.9:5432/signpost", login: "alice", serverKind: .demonstration)
+        #expect(throws: StoreError.self) { try store.setTeamServer(second) }
+        #expect(try store.teamServer() == again)
+        try store.setTeamServer(nil)
+        #expect(throws: StoreError.self) { try store.setTeamServer(second) }
+        #expect(try store.teamServer() == nil)
+        try store.setTeamServer(first)
+        #expect(try store.teamServer() == first)
+    }
 }

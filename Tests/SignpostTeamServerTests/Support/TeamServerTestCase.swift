@@ -70,6 +70,25 @@ class TeamServerTestCase: XCTestCase {
         return connection
     }
 
+    /// Makes a practitioner and returns where and how to sign in as them (password included), for
+    /// tests that connect, lose the connection and connect again.
+    func practitionerEndpoint(
+        _ name: String, role: PractitionerRole, locality: String? = nil
+    ) async throws -> TeamServerEndpoint {
+        let login = "\(name)_\(runID)"
+        let password = UUID().uuidString
+        try await admin.addPractitioner(login: login, role: role, locality: locality, password: password)
+        madeLogins.append(login)
+        return adminEndpoint.signingIn(as: login, password: password)
+    }
+
+    /// Signs in at `endpoint`; the connection is closed after the test.
+    func connect(_ endpoint: TeamServerEndpoint) async throws -> TeamServerConnection {
+        let connection = try await TeamServerConnection.connect(to: endpoint)
+        openConnections.append(connection)
+        return connection
+    }
+
     /// Another session for the same login (for concurrent pushes).
     func anotherSession(of login: String, password: String) async throws -> TeamServerConnection {
         let connection = try await TeamServerConnection.connect(

@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import SignpostDomain
+import SignpostStore
+
+/// Applies changes inside one write transaction, doing each family's derived work once per batch.
+///
+/// Every change writes its own rows and audit entry as it comes. What follows
+/// from the family as a whole (its case-list summary, its search entries, its
+/// people's match keys) is written once, by ``finish(in:)``, for each family
+/// the batch touched: a page of a thousand pulled notes on one family writes
+/// its summary once instead of a thousand times, and a note adds only its own
+/// search entry. Families are read from the database once and then kept as
+/// the batch leaves them.
+///
+/// ```swift
+/// var batch = try ChangeBatch(in: db, path: path, outgoing: true)
+/// for change in changes { try batch.apply(change, by: actor, at: now, in: db) }
+/// try batch.finish(in: db)
+/// ```
+struct ChangeBatch {
+    private var outbox: Outbox?
+    /// The store's kind: a live store refuses fictional ids on every way in.
+    private let kind: StoreKind
+    private var audit = AuditChain.Writer()
+    /// Families already read or written in this batch, as they now stand.
+    private var working: [FamilyID: Family] = [:]
+    /// Each touched family's summary as the database holds it, in the order first touched.
+    private var storedSummaries: [(FamilyID, FamilySummary)] = []
+    private var searchStale: Set<FamilyID> = []
+    private var matchKeysStale: Set<FamilyID> = []
+
+    /// - Parameter outgoing: Whether changes go to the outbox for the team server; false for pulled ones.
+    init(in db: Database, path: String, kind: StoreKind, outgoing: Bool) throws {
+        self.kind = kind
+        outbox = outgoing ? try Outbox(in: db, path: path) : nil
+    }
+
+    /// Applies, persists and audits one change (and queues it when outgoing).
+    mutating func apply(_ change: CaseChange, by actor: String, at now: Date, in db: Database) throws {
+        let before: Family?
+        if case .addFamily(let family) = change {
+            let exists =
+                try working[family.id] != nil
+                || Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT 1 FROM family WHERE id = ?"), arguments: [family.id.rawValue])
+                    ?? false
+            guard !exists else { throw StoreError.duplicateFamily(family.id) }
+            before = nil
+        } else if let cached = working[change.family] {
+            before = cached
+        } else {
+            before = try db.fetchFamily(change.family)
+            if let before { storedSummaries.append((before.id, FamilySummary(of: before))) }
+        }
+        let after = try change.applying(to: before, in: kind)
+        try persist(change, before: before, after: after, in: db)
+        if before == nil { storedSummaries.append((after.id, FamilySummary(of: after))) }
+        working[after.id] = after
+        try audit.insert(
+            AuditEntry(
+                at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
+                summary: change.auditSummary(before: before, after: after)),
+            in: db)
+        try outbox?.record(change, before: before, after: after, at: now, in: db)
+    }
+
+    /// Writes what the batch's families call for as they now stand: summaries, search entries, match keys.
+    mutating func finish(in db: Database) throws {
+        for (id, stored) in storedSummaries {
+            guard let family = working[id] else { continue }
+            if FamilySummary(of: family) != stored { try db.updateSummary(of: family) }
+            if searchStale.contains(id) { try db.reindexSearch(of: family) }
+            if matchKeysStale.contains(id) { try db.reindexMatchKeys(of: family) }
+        }
+        try outbox?.saveClock(in: db)
+    }
+
+    /// Writes the rows one change touched and notes what of its family must be written again at the end.
+    private mutating func persist(_ change: CaseChange, before: Family?, after family: Family, in db: Database) throws {
+        let id = family.id
+        switch change {
+        case .addFamily:
+            // Written whole, with its search entries and match keys.
+            try db.insertFamily(family)
+        case .updateFamilyFields:
+            try db.updateDetails(of: family)
+            searchStale.insert(id)
+            // The matcher indexes the family's name and postcode with each person.
+            if before?.name != family.name || before?.address.postcode != family.address.postcode {
+                matchKeysStale.insert(id)
+            }
+        case .addPerson(_, let person, _):
+            try db.insertPerson(person, of: id, at: family.members.count - 1)
+            for (position, entry) in person.levelHistory.enumerated() {
+                try db.insertLevel(entry, of: person.id, in: id, at: position)
+            }
+            try db.replaceRelationships(of: family)
+            searchStale.insert(id)
+            matchKeysStale.insert(id)
+        case .updatePersonFields(_, let personID, _):
+            guard let person = family.member(personID) else { throw StoreError.personNotFound(id, personID) }
+            try db.updatePerson(person, of: id)
+            try db.replaceRelationships(of: family)
+            searchStale.insert(id)
+            matchKeysStale.insert(id)
+        case .recordLevel(_, let person, let entry):
+            let position = (family.member(person)?.levelHistory.count ?? 1) - 1
+            try db.insertLevel(entry, of: person, in: id, at: position)
+        case .addCaseNote(_, let note):
+            try db.insertNote(note, of: id, at: family.notes.count - 1)
+            // Entries are written afresh at the end anyway when something else searchable changed.
+            if !searchStale.contains(id), let entry = Family.searchEntry(of: note) {
+                try db.insertSearchEntry(entry, of: id)
+            }
+        case .addContact(_, let contact):
+            try db.insertContact(contact, of: id, at: family.contacts.count - 1)
+        case .addReferral(_, let referral):
+            try db.insertReferral(referral, of: id, at: family.referrals.count - 1)
+        case .updateReferralStatus(_, let referral, let status):
+            try db.updateReferralStatus(referral, of: id, to: status)
+        case .recordConsent(_, let consent):
+            try db.insertConsent(consent, of: id, at: family.consents.count - 1)
+        case .withdrawConsent(_, let consent, let date):
+            try db.withdrawConsent(consent, of: id, on: date)
+        case .openEpisode(_, let episode):
+            try db.insertEpisode(episode, of: id, at: family.episodes.count - 1)
+        case .closeEpisode(_, let episode, let date, let reason):
+            try db.closeEpisode(episode, of: id, on: date, reason: reason)
+        case .saveAssessmentFields(_, let assessmentID, _):
+            guard let position = family.assessments.firstIndex(where: { $0.id == assessmentID }) else {
+                throw StoreError.recordNotFound(id, assessmentID.rawValue)
+            }
+            try db.saveAssessment(family.assessments[position], of: id, at: position)
+        case .changeAddress:
+            try db.updateDetails(of: family)
+            try db.writeAddressHistory(of: family)
+            searchStale.insert(id)
+            if before?.address.postcode != family.address.postcode { matchKeysStale.insert(id) }
+        case .addRelationship, .changeRelationship, .removeRelationship:
+            try db.replaceRelationships(of: family)
+            try db.insertRelationshipEvent(of: family)
+        }
+    }
+}
