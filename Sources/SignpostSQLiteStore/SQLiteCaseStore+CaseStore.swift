@@ -160,6 +160,14 @@ extension SQLiteCaseStore {
                 throw StoreError.recordNotFound(id, assessmentID.rawValue)
             }
             try db.saveAssessment(family.assessments[position], of: id, at: position)
+        case .recordReferralOutcome(_, let referralID, _):
+            guard let referral = family.referrals.first(where: { $0.id == referralID }) else {
+                throw StoreError.recordNotFound(id, referralID.rawValue)
+            }
+            try db.recordReferralOutcome(referral, of: id)
+        case .changeLeadProfessional(_, let change):
+            try db.updateDetails(of: family)
+            try db.insertLeadProfessionalChange(change, of: id, at: family.leadProfessionalHistory.count - 1)
         }
         if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
             try db.updateSummary(of: family)

@@ -38,6 +38,11 @@ public enum CaseChange: Hashable, Sendable {
     /// Sets some fields of an assessment, or starts one when there is none with that id (then with
     /// every field it needs). Drafts are saved as they are typed.
     case saveAssessmentFields(family: FamilyID, assessment: AssessmentID, fields: [AssessmentRecordField: JSONValue])
+    /// A service's answer to a referral (accepted, declined, closed) or its withdrawal, with the date and why
+    /// (see `CaseChange+Casework.swift`).
+    case recordReferralOutcome(family: FamilyID, referral: ReferralID, ReferralOutcome)
+    /// Names, changes or removes the lead professional, keeping the change in the family's history.
+    case changeLeadProfessional(family: FamilyID, LeadProfessionalChange)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -49,6 +54,7 @@ public enum CaseChange: Hashable, Sendable {
             .updateReferralStatus(let id, _, _), .recordConsent(let id, _), .withdrawConsent(let id, _, _),
             .openEpisode(let id, _), .closeEpisode(let id, _, _, _), .saveAssessmentFields(let id, _, _):
             return id
+        case .recordReferralOutcome, .changeLeadProfessional: return caseworkFamily
         }
     }
 
@@ -69,6 +75,7 @@ public enum CaseChange: Hashable, Sendable {
         case .openEpisode: return "open-episode"
         case .closeEpisode: return "close-episode"
         case .saveAssessmentFields: return "save-assessment"
+        case .recordReferralOutcome, .changeLeadProfessional: return caseworkAction
         }
     }
 
@@ -89,6 +96,7 @@ public enum CaseChange: Hashable, Sendable {
         case .openEpisode(_, let episode): return episode.id.rawValue
         case .closeEpisode(_, let episode, _, _): return episode.rawValue
         case .saveAssessmentFields(_, let assessment, _): return assessment.rawValue
+        case .recordReferralOutcome, .changeLeadProfessional: return caseworkRecordID
         }
     }
 

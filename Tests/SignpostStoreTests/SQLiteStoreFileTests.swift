@@ -340,6 +340,7 @@ struct SQLiteStoreFileTests {
 
     /// Takes away the change log (#13, "v8-change-log"), as every store before it was.
     private static func undoChangeLog(_ db: Database) throws {
+        try undoCaseworkLife(db)
         try db.execute(
             sql: """
                 DROP TABLE change_outbox;
@@ -348,6 +349,57 @@ struct SQLiteStoreFileTests {
                 DELETE FROM store_metadata WHERE key IN ('device_id', 'hlc_last', 'last_pulled_seq', 'team_server');
                 DELETE FROM grdb_migrations WHERE identifier = 'v8-change-log';
                 """)
+    }
+
+    /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
+    /// lead professional history.
+    private static func undoCaseworkLife(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE lead_professional_change;
+                ALTER TABLE referral DROP COLUMN outcome_on;
+                ALTER TABLE referral DROP COLUMN outcome_reason;
+                ALTER TABLE referral DROP COLUMN outcome_by;
+                ALTER TABLE episode DROP COLUMN opened_because;
+                ALTER TABLE episode DROP COLUMN lead_professional;
+                ALTER TABLE episode DROP COLUMN concurrent_reason;
+                ALTER TABLE episode DROP COLUMN stepped_down_from;
+                ALTER TABLE episode DROP COLUMN opened_by;
+                DELETE FROM grdb_migrations WHERE identifier = 'v14-casework-life';
+                UPDATE store_metadata SET value = '8' WHERE key = 'schema_version';
+                PRAGMA user_version = 8;
+                """)
+    }
+
+    @Test("a version 8 store is migrated: a family open to CSCT on a referral only sent is no longer (#15)")
+    func migratesVersion8() throws {
+        let url = try TemporaryFolder().file("store.sqlite")
+        let created = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration)
+        var family = F.adeyemi()
+        family.referrals = [
+            Referral(
+                id: "R-csct", service: "csct", people: ["P-tobi"], madeAt: F.at("2026-03-02T10:00:00Z"),
+                madeBy: "csct.duty", consent: .notRequired, urgency: .sameDay)
+        ]
+        try created.apply([.addFamily(family)], by: "loader")
+        try created.pool.write { db in
+            try Self.undoCaseworkLife(db)
+            // As version 8 summarised it: open to every service with a referral sent.
+            try db.execute(
+                sql: """
+                    UPDATE family SET open_services = '["csct"]', is_open = 1 WHERE id = 'F-00019';
+                    INSERT INTO family_open_service (family_id, service) VALUES ('F-00019', 'csct');
+                    """)
+        }
+        try created.close()
+
+        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
+        #expect(try store.families(FamilyListQuery(service: "csct", limit: 5)).summaries.isEmpty)
+        #expect(try store.families(FamilyListQuery(isOpen: false, limit: 5)).summaries.map(\.id) == ["F-00019"])
+        #expect(try store.family("F-00019")?.referrals.first?.outcomeOn == nil)
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
     }
 
     @Test("a version 2 store is migrated: drafts can be saved and its contacts are listed by day")

@@ -45,6 +45,12 @@ public enum ScreenSnapshot {
         case exercises
         /// The presenter view of the first training scenario, at its first question.
         case presenter
+        /// Recording the outcome of the family's newest referral (`o` on the services tab).
+        case referralOutcome = "referral-outcome"
+        /// Opening or closing an early-help episode (`E` on the family).
+        case episode
+        /// The lead professional and the team around the family (`p` on the family).
+        case leadAndTeam = "lead-and-team"
     }
 
     /// Why a snapshot could not be made.
@@ -148,6 +154,22 @@ public enum ScreenSnapshot {
                 environment: environment,
                 stack: name == .presenter
                     ? [home, ExercisesScreen(session: session), presenter] : [home, ExercisesScreen(session: session)])
+        case .referralOutcome, .episode, .leadAndTeam:
+            let record = try family()
+            let form: (any Screen)?
+            switch name {
+            case .referralOutcome:
+                guard let referral = record.referrals.max(by: { $0.madeAt < $1.madeAt }) else {
+                    throw Problem(description: "family \(record.id) has no referral")
+                }
+                form = CaseworkForms.referralOutcome(referral, in: record, today: environment.today)
+            case .episode: form = CaseworkForms.episode(in: record, today: environment.today)
+            default: form = CaseworkForms.team(in: record, today: environment.today)
+            }
+            guard let form else { throw Problem(description: "the form could not be made for \(record.id)") }
+            application = Application(
+                environment: environment,
+                stack: [home, FamilyScreen(familyID: record.id, app: environment), form])
         case .level:
             let record = try family()
             guard let person = record.members.first else {

@@ -144,6 +144,8 @@ extension CaseChange {
                 try family.checkMembers([assessment.subject])
                 family.assessments.append(assessment)
             }
+        case .recordReferralOutcome, .changeLeadProfessional:
+            family = try applyingCasework(to: family)
         }
         return family
     }

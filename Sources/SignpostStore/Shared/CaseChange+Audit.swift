@@ -80,6 +80,8 @@ extension CaseChange {
             return changed.isEmpty
                 ? "saved the assessment for \(subject) unchanged"
                 : "updated the assessment for \(subject): " + changed.joined(separator: ", ")
+        case .recordReferralOutcome, .changeLeadProfessional:
+            return caseworkAuditSummary(before: before, after: after)
         }
     }
 }

@@ -80,6 +80,10 @@ extension CaseChange: Codable {
                 family: family, assessment: try container.decode(AssessmentID.self, forKey: .assessment),
                 fields: try container.decode([AssessmentRecordField: JSONValue].self, forKey: .fields))
         default:
+            if let change = try Self.decodeCasework(kind: kind, family: family, from: container) {
+                self = change
+                return
+            }
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container,
                 debugDescription: "\"\(kind)\" is not a kind of change this Signpost knows")
@@ -132,6 +136,8 @@ extension CaseChange: Codable {
         case .saveAssessmentFields(_, let assessment, let fields):
             try container.encode(assessment, forKey: .assessment)
             try container.encode(fields, forKey: .fields)
+        case .recordReferralOutcome, .changeLeadProfessional:
+            try encodeCasework(into: &container)
         }
     }
 }

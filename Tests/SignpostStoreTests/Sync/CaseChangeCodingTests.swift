@@ -34,6 +34,14 @@ struct CaseChangeCodingTests {
             .closeEpisode(family: id, episode: "E-1", on: F.day("2026-03-01"), reason: .needsMet),
             .saveAssessment(family: id, family.assessments[0]),
             .saveAssessmentFields(family: id, assessment: "A-ava-1", fields: [.conclusions: "Speech therapy"]),
+            .recordReferralOutcome(
+                family: id, referral: "R-1",
+                ReferralOutcome(status: .declined, on: F.day("2026-01-06"), reason: "below threshold", recordedBy: "jo")),
+            .changeLeadProfessional(
+                family: id,
+                LeadProfessionalChange(
+                    professional: F.sam, previous: F.jo, on: F.day("2026-02-01"), reason: "Jo moved team",
+                    recordedBy: "manager", recordedAt: F.at("2026-02-01T09:00:00Z"))),
         ]
     }
 
@@ -49,7 +57,7 @@ struct CaseChangeCodingTests {
     @Test("every action is covered by the round trip")
     func everyActionCovered() {
         let actions = Set(Self.everyKind().map(\.action))
-        #expect(actions.count == 14)
+        #expect(actions.count == 16)
         #expect(CaseChange.fieldKinds.isSubset(of: actions))
     }
 

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The lead professional named, changed or removed on a family: who, from when, why, and who recorded it.
+///
+/// The family keeps every change (``Family/leadProfessionalHistory``), so the record
+/// shows who led the work at any time, not only who leads it now.
+///
+/// ```swift
+/// let change = LeadProfessionalChange(
+///     professional: Professional(name: "Priya Invented", role: "Family support worker", organisation: "Bright Start"),
+///     on: today, reason: "Allocated at the TAF", recordedBy: "sam.okafor", recordedAt: Date())
+/// ```
+public struct LeadProfessionalChange: Hashable, Codable, Sendable {
+    /// The new lead professional; nil when the family is left without one.
+    public var professional: Professional?
+    /// The one before, as the record held it; nil when there was none.
+    public var previous: Professional?
+    /// The day the change takes effect.
+    public var on: CalendarDate
+    public var reason: String
+    public var recordedBy: String
+    public var recordedAt: Date
+
+    public init(
+        professional: Professional?, previous: Professional? = nil, on: CalendarDate, reason: String,
+        recordedBy: String, recordedAt: Date
+    ) {
+        self.professional = professional
+        self.previous = previous
+        self.on = on
+        self.reason = reason
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
+}
+
+/// A service's answer to a referral, or the referrer withdrawing it.
+///
+/// ```swift
+/// let outcome = ReferralOutcome(status: .declined, on: today, reason: "below threshold: early help instead", recordedBy: "jo")
+/// try outcome.check(against: referral)   // refuses a referral already answered, or a decline without a reason
+/// ```
+public struct ReferralOutcome: Hashable, Codable, Sendable {
+    public var status: ReferralStatus
+    public var on: CalendarDate
+    /// Why it was declined, closed or withdrawn (required for those); may say more for an acceptance.
+    public var reason: String
+    public var recordedBy: String
+
+    public init(status: ReferralStatus, on: CalendarDate, reason: String, recordedBy: String) {
+        self.status = status
+        self.on = on
+        self.reason = reason
+        self.recordedBy = recordedBy
+    }
+
+    /// The statuses a referral can move to from `status`: sent → accepted, declined, closed, withdrawn;
+    /// accepted → closed, withdrawn; declined, closed and withdrawn are final.
+    public static func next(after status: ReferralStatus) -> [ReferralStatus] {
+        switch status {
+        case .sent: return [.accepted, .declined, .closed, .withdrawn]
+        case .accepted: return [.closed, .withdrawn]
+        case .declined, .closed, .withdrawn: return []
+        }
+    }
+
+    /// Whether this outcome needs a reason written: every one but an acceptance.
+    public var needsReason: Bool { status != .accepted }
+
+    /// Throws a ``CaseworkRefusal`` when the referral cannot move to this outcome.
+    public func check(against referral: Referral) throws {
+        let allowed = Self.next(after: referral.status)
+        guard allowed.contains(status) else {
+            if allowed.isEmpty {
+                throw CaseworkRefusal(
+                    "this referral is already \(referral.status.label.lowercased()); record a new referral instead")
+            }
+            throw CaseworkRefusal(
+                "a referral that is \(referral.status.label.lowercased()) can only become "
+                    + allowed.map { $0.label.lowercased() }.joined(separator: " or "))
+        }
+        if needsReason, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw CaseworkRefusal("say why the referral was \(status.label.lowercased()); it is kept in the record")
+        }
+        let made = LondonTime.today(at: referral.madeAt)
+        if on < made {
+            throw CaseworkRefusal(
+                "the outcome cannot be dated \(on.british), before the referral was made on \(made.british)")
+        }
+    }
+}
+
+/// Why a piece of casework cannot be done as asked, in words for the practitioner.
+public struct CaseworkRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+extension Family {
+    /// Every lead professional change, oldest first.
+    public var leadProfessionalHistory: [LeadProfessionalChange] {
+        get { leadProfessionalChanges ?? [] }
+        set { leadProfessionalChanges = newValue.isEmpty ? nil : newValue }
+    }
+
+    /// Early-help episodes still open.
+    public var openEpisodes: [EarlyHelpEpisode] { episodes.filter(\.isOpen) }
+
+    /// The referrals sent and not yet answered.
+    public var referralsAwaitingDecision: [Referral] { referrals.filter(\.status.isAwaitingDecision) }
+
+    /// Whether the family is already open to `service` (an open episode or an accepted referral), so a new
+    /// referral to it should be questioned first.
+    public func isOpen(to service: ServiceID) -> Bool { openServices.contains(service) }
+}
