@@ -125,7 +125,9 @@ public struct CaseLifecycle: Sendable {
         guard let episode = family.episodes.first(where: { $0.id == id }) else {
             throw CaseworkRefusal("that episode is no longer on the family's record")
         }
-        if let closed = episode.closedOn { throw CaseworkRefusal("this episode was already closed on \(closed.british)") }
+        if let closed = episode.closedOn {
+            throw CaseworkRefusal("this episode was already closed on \(closed.british)")
+        }
         guard date >= episode.openedOn else {
             throw CaseworkRefusal(
                 "the episode opened on \(episode.openedOn.british); it cannot close before that (\(date.british))")

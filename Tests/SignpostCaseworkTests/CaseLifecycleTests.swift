@@ -33,7 +33,8 @@ struct CaseLifecycleTests {
         CaseLifecycle(family: try #require(try store.family("F-CW1")), context: context)
     }
 
-    @Test("an accepted referral opens the family to the service; closing it closes it", arguments: CaseworkStore.allCases)
+    @Test(
+        "an accepted referral opens the family to the service; closing it closes it", arguments: CaseworkStore.allCases)
     func outcomesDecideOpenTo(kind: CaseworkStore) throws {
         let (store, context) = try Self.setUp(kind)
         #expect(try store.family("F-CW1")?.openServices == [], "a referral only sent does not open the family")
@@ -106,7 +107,8 @@ struct CaseLifecycleTests {
     func episodeRules(kind: CaseworkStore) throws {
         let (store, context) = try Self.setUp(kind)
         #expect(throws: CaseworkRefusal.self) {
-            try Self.casework(store, context).openEpisode(service: "bright-start", on: Self.today, because: " ", lead: "")
+            try Self.casework(store, context).openEpisode(
+                service: "bright-start", on: Self.today, because: " ", lead: "")
         }
         #expect(throws: CaseworkRefusal.self) {
             try Self.casework(store, context).openEpisode(
@@ -115,7 +117,8 @@ struct CaseLifecycleTests {
         #expect(try store.family("F-CW1")?.episodes == [])
     }
 
-    @Test("the lead professional is named and changed with reasons, the history kept", arguments: CaseworkStore.allCases)
+    @Test(
+        "the lead professional is named and changed with reasons, the history kept", arguments: CaseworkStore.allCases)
     func leadProfessional(kind: CaseworkStore) throws {
         let (store, context) = try Self.setUp(kind)
         try Self.casework(store, context).changeLead(to: Self.priya, on: Self.today, reason: "allocated at the TAF")
@@ -145,6 +148,7 @@ struct CaseLifecycleTests {
         #expect(try store.family("F-CW1")?.teamAroundFamily == [nurse, Self.priya])
         try Self.casework(store, context).removeTeamMember(at: 0)
         #expect(try store.family("F-CW1")?.teamAroundFamily == [Self.priya])
-        #expect(try store.auditTrail(family: "F-CW1", limit: 1).first?.summary.contains("team around the family") == true)
+        #expect(
+            try store.auditTrail(family: "F-CW1", limit: 1).first?.summary.contains("team around the family") == true)
     }
 }

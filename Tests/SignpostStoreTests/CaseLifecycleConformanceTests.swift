@@ -70,7 +70,9 @@ struct CaseLifecycleConformanceTests {
         #expect(try store.family("F-00019")?.referrals[0].status == .sent)
     }
 
-    @Test("a change of lead professional sets the lead, keeps the history and the filter follows", arguments: StoreUnderTest.allCases)
+    @Test(
+        "a change of lead professional sets the lead, keeps the history and the filter follows",
+        arguments: StoreUnderTest.allCases)
     func leadProfessionalHistory(kind: StoreUnderTest) throws {
         let store = try kind.make()
         try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
@@ -91,7 +93,9 @@ struct CaseLifecycleConformanceTests {
         #expect(try store.check().problems.isEmpty)
     }
 
-    @Test("an episode's details are kept, and opening and closing it show in the chronology", arguments: StoreUnderTest.allCases)
+    @Test(
+        "an episode's details are kept, and opening and closing it show in the chronology",
+        arguments: StoreUnderTest.allCases)
     func episodeDetails(kind: StoreUnderTest) throws {
         let store = try kind.make()
         try store.apply([.addFamily(F.adeyemi())], by: "loader")

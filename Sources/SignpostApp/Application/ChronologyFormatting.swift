@@ -12,7 +12,8 @@ public enum ChronologyFormatting {
 
     /// The entry in full, every field, for reading.
     public static func full(_ entry: ChronologyEntry, in family: Family) -> String {
-        var lines = [entry.author.isEmpty ? when(entry) : "\(when(entry)), recorded by \(entry.author)"]
+        let time = when(entry).trimmingCharacters(in: .whitespaces)
+        var lines = [entry.author.isEmpty ? time : "\(time), recorded by \(entry.author)"]
         if entry.isSignificant { lines.append("Significant event") }
         lines.append("")
         switch entry {
@@ -56,11 +57,13 @@ public enum ChronologyFormatting {
     /// The entry's time; entries that happened on a day rather than at a moment (an episode opened, an
     /// outcome dated) show the day alone.
     static func when(_ entry: ChronologyEntry) -> String {
+        // Padded to the width of "dd/mm/yyyy hh:mm" so that every line's text starts in one column.
+        func day(_ date: CalendarDate) -> String { date.british + "      " }
         switch entry {
-        case .episodeOpened(let episode): return episode.openedOn.short
-        case .episodeClosed(let episode): return (episode.closedOn ?? episode.openedOn).short
-        case .referralOutcome(let referral): return referral.outcomeOn?.short ?? LondonTime.timestamp(entry.at)
-        case .leadProfessionalChange(let change): return change.on.short
+        case .episodeOpened(let episode): return day(episode.openedOn)
+        case .episodeClosed(let episode): return day(episode.closedOn ?? episode.openedOn)
+        case .referralOutcome(let referral): return referral.outcomeOn.map(day) ?? LondonTime.timestamp(entry.at)
+        case .leadProfessionalChange(let change): return day(change.on)
         default: return LondonTime.timestamp(entry.at)
         }
     }
@@ -99,10 +102,13 @@ public enum ChronologyFormatting {
         var lines: [String] = []
         switch entry {
         case .episodeOpened(let episode), .episodeClosed(let episode):
-            lines.append("Early-help episode with \(ServiceNames.name(episode.service)), opened \(episode.openedOn.british)")
+            lines.append(
+                "Early-help episode with \(ServiceNames.name(episode.service)), opened \(episode.openedOn.british)")
             if let why = episode.openedBecause { lines.append("Opened because: \(why)") }
             if let lead = episode.leadProfessional { lines.append("Lead professional: \(lead)") }
-            if let second = episode.concurrentReason { lines.append("Opened beside another episode because: \(second)") }
+            if let second = episode.concurrentReason {
+                lines.append("Opened beside another episode because: \(second)")
+            }
             if let history = episode.steppedDownFrom { lines.append("Stepped down from social care: \(history)") }
             if let closed = episode.closedOn {
                 lines.append("Closed \(closed.british): \(episode.closureReason?.label ?? "no reason recorded")")

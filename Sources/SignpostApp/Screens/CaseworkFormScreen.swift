@@ -31,8 +31,10 @@ final class CaseworkFormScreen: Screen {
     private let family: Family
     private let record: Record
 
-    init(title: String, family: Family, about: [String], fields: [FormFields.Row], saves: String, record: @escaping Record)
-    {
+    init(
+        title: String, family: Family, about: [String], fields: [FormFields.Row], saves: String,
+        record: @escaping Record
+    ) {
         self.title = title
         self.family = family
         self.about = about

@@ -98,11 +98,11 @@ final class FamilyScreen: Screen {
         keys.bind(
             [.character("E")], .episode, hint: "Episode",
             help: "Open an early-help episode (when, why, lead professional) or close the open one with a reason",
-            group: "Record", showsInHintBar: tab == .services)
+            group: "Record", showsInHintBar: false)
         keys.bind(
             [.character("p")], .leadAndTeam, hint: "Lead and team",
             help: "Name or change the lead professional (with reason and date), add or remove team members",
-            group: "Record", showsInHintBar: tab == .services)
+            group: "Record", showsInHintBar: false)
         if tab == .chronology || tab == .assessments {
             keys.bind(
                 [.enter], .open, hint: tab == .assessments ? "Open" : "Read in full",
@@ -161,13 +161,16 @@ final class FamilyScreen: Screen {
                 ?? "open"
             let lead = episode.leadProfessional.map { ", lead \($0)" } ?? ""
             services.append(
-                ListRow("Episode  \(ServiceNames.name(episode.service)) from \(episode.openedOn.short), \(state)\(lead)"))
+                ListRow(
+                    "Episode  \(ServiceNames.name(episode.service)) from \(episode.openedOn.short), \(state)\(lead)"))
         }
         referralRows = Array(repeating: nil, count: services.count)
         for referral in family.referrals.sorted(by: { $0.madeAt > $1.madeAt }) {
             let people = referral.people.compactMap { family.member($0)?.givenName }.joined(separator: ", ")
             let outcome =
-                referral.outcomeOn.map { " \($0.short)\((referral.outcomeReason ?? "").isEmpty ? "" : ": \(referral.outcomeReason ?? "")")" }
+                referral.outcomeOn.map {
+                    " \($0.short)\((referral.outcomeReason ?? "").isEmpty ? "" : ": \(referral.outcomeReason ?? "")")"
+                }
                 ?? ""
             services.append(
                 ListRow(

@@ -36,7 +36,8 @@ struct CaseChangeCodingTests {
             .saveAssessmentFields(family: id, assessment: "A-ava-1", fields: [.conclusions: "Speech therapy"]),
             .recordReferralOutcome(
                 family: id, referral: "R-1",
-                ReferralOutcome(status: .declined, on: F.day("2026-01-06"), reason: "below threshold", recordedBy: "jo")),
+                ReferralOutcome(status: .declined, on: F.day("2026-01-06"), reason: "below threshold", recordedBy: "jo")
+            ),
             .changeLeadProfessional(
                 family: id,
                 LeadProfessionalChange(
