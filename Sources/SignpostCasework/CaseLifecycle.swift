@@ -193,6 +193,63 @@ public struct CaseLifecycle: Sendable {
         try apply(.updateFamilyDetails(family.id, details))
     }
 
+    // MARK: Team around the family meetings and reviews
+
+    /// Records a team around the family meeting or review with its plan and the next review date.
+    ///
+    /// - Throws: ``CaseworkRefusal`` for a meeting in the future, with no one attending, with an action due
+    ///   before the meeting, or with a next review outside 4 to 12 weeks (the message gives the dates allowed).
+    @discardableResult
+    public func recordMeeting(
+        heldOn day: CalendarDate, attendees: [String], familyViews: String, childViews: String,
+        actions: [MeetingAction], nextReview: CalendarDate
+    ) throws -> MeetingID {
+        guard day <= context.today else {
+            throw CaseworkRefusal("a meeting cannot be recorded before it is held (\(day.british) is in the future)")
+        }
+        let people = attendees.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !people.isEmpty else { throw CaseworkRefusal("name who attended the meeting") }
+        if let early = actions.first(where: { $0.byWhen < day }) {
+            throw CaseworkRefusal(
+                "the action \"\(early.what)\" is due \(early.byWhen.british), before the meeting: give a later date")
+        }
+        let window = TeamMeeting.reviewWindow(after: day)
+        guard window.contains(nextReview) else {
+            throw CaseworkRefusal(
+                "reviews are held every 4 to 12 weeks: choose a next review between \(window.lowerBound.british) and \(window.upperBound.british)"
+            )
+        }
+        let meeting = TeamMeeting(
+            id: EntityID.generate(prefix: "M"), heldOn: day, attendees: people,
+            familyViews: familyViews.trimmingCharacters(in: .whitespacesAndNewlines),
+            childViews: childViews.trimmingCharacters(in: .whitespacesAndNewlines), actions: actions,
+            nextReview: nextReview, recordedBy: context.practitioner, recordedAt: context.clock())
+        try apply(.recordMeeting(family: family.id, meeting))
+        return meeting.id
+    }
+
+    /// Reads a plan typed on one line: actions separated by `;`, each "who: what by DD/MM/YYYY".
+    ///
+    /// ```swift
+    /// try CaseLifecycle.actions(from: "Marta: book the GP by 01/12/2026; Priya: nursery place by 15/12/2026")
+    /// ```
+    ///
+    /// - Throws: ``CaseworkRefusal`` naming the action that is not in that shape.
+    public static func actions(from text: String) throws -> [MeetingAction] {
+        try text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map {
+            part in
+            let shape = "write each action as \"who: what by DD/MM/YYYY\" (\"\(part)\" is not)"
+            guard let colon = part.firstIndex(of: ":"), let by = part.range(of: " by ", options: .backwards),
+                colon < by.lowerBound
+            else { throw CaseworkRefusal(shape) }
+            let who = part[..<colon].trimmingCharacters(in: .whitespaces)
+            let what = part[part.index(after: colon)..<by.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard !who.isEmpty, !what.isEmpty, let date = try? CalendarDate(parsing: String(part[by.upperBound...]))
+            else { throw CaseworkRefusal(shape) }
+            return MeetingAction(who: who, what: what, byWhen: date)
+        }
+    }
+
     private func apply(_ change: CaseChange) throws {
         try context.store.apply([change], by: context.practitioner)
     }

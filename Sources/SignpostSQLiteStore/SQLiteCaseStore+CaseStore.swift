@@ -168,6 +168,8 @@ extension SQLiteCaseStore {
         case .changeLeadProfessional(_, let change):
             try db.updateDetails(of: family)
             try db.insertLeadProfessionalChange(change, of: id, at: family.leadProfessionalHistory.count - 1)
+        case .recordMeeting(_, let meeting):
+            try db.insertMeeting(meeting, of: id, at: family.meetings.count - 1)
         }
         if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
             try db.updateSummary(of: family)

@@ -43,6 +43,8 @@ public enum CaseChange: Hashable, Sendable {
     case recordReferralOutcome(family: FamilyID, referral: ReferralID, ReferralOutcome)
     /// Names, changes or removes the lead professional, keeping the change in the family's history.
     case changeLeadProfessional(family: FamilyID, LeadProfessionalChange)
+    /// A team around the family meeting or review, with its plan and the next review date.
+    case recordMeeting(family: FamilyID, TeamMeeting)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -54,7 +56,7 @@ public enum CaseChange: Hashable, Sendable {
             .updateReferralStatus(let id, _, _), .recordConsent(let id, _), .withdrawConsent(let id, _, _),
             .openEpisode(let id, _), .closeEpisode(let id, _, _, _), .saveAssessmentFields(let id, _, _):
             return id
-        case .recordReferralOutcome, .changeLeadProfessional: return caseworkFamily
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkFamily
         }
     }
 
@@ -75,7 +77,7 @@ public enum CaseChange: Hashable, Sendable {
         case .openEpisode: return "open-episode"
         case .closeEpisode: return "close-episode"
         case .saveAssessmentFields: return "save-assessment"
-        case .recordReferralOutcome, .changeLeadProfessional: return caseworkAction
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkAction
         }
     }
 
@@ -96,7 +98,7 @@ public enum CaseChange: Hashable, Sendable {
         case .openEpisode(_, let episode): return episode.id.rawValue
         case .closeEpisode(_, let episode, _, _): return episode.rawValue
         case .saveAssessmentFields(_, let assessment, _): return assessment.rawValue
-        case .recordReferralOutcome, .changeLeadProfessional: return caseworkRecordID
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkRecordID
         }
     }
 

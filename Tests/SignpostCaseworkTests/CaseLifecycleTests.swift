@@ -138,6 +138,41 @@ struct CaseLifecycleTests {
         #expect(family.leadProfessionalHistory[1].recordedBy == "sam.okafor")
     }
 
+    @Test(
+        "a meeting is recorded with its plan; reviews every 4 to 12 weeks; overdue actions show",
+        arguments: CaseworkStore.allCases)
+    func meetingAndReviewCadence(kind: CaseworkStore) throws {
+        let (store, context) = try Self.setUp(kind)
+        let held = Self.today.adding(days: -30)
+        let actions = try CaseLifecycle.actions(
+            from:
+                "Marta: book the GP by \(Self.today.adding(days: -2).british); Priya: nursery place by \(Self.today.adding(days: 10).british)"
+        )
+        #expect(actions.map(\.who) == ["Marta", "Priya"])
+        let tooSoon = #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).recordMeeting(
+                heldOn: held, attendees: ["Marta", "Priya"], familyViews: "", childViews: "", actions: actions,
+                nextReview: held.adding(days: 14))
+        }
+        #expect(tooSoon?.message.contains("every 4 to 12 weeks") == true)
+        #expect(tooSoon?.message.contains(held.adding(days: 28).british) == true)
+        #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).recordMeeting(
+                heldOn: held, attendees: [" "], familyViews: "", childViews: "", actions: [],
+                nextReview: held.adding(days: 42))
+        }
+        #expect(throws: CaseworkRefusal.self) { try CaseLifecycle.actions(from: "book the GP soon") }
+        try Self.casework(store, context).recordMeeting(
+            heldOn: held, attendees: ["Marta", "Priya"], familyViews: "things are calmer",
+            childViews: "Ava likes nursery", actions: actions, nextReview: held.adding(days: 84))
+        let family = try #require(try store.family("F-CW1"))
+        #expect(family.meetings.count == 1)
+        #expect(family.nextReviewDue == held.adding(days: 84))
+        #expect(family.overdueActions(on: Self.today).map(\.who) == ["Marta"])
+        #expect(family.chronology().contains { if case .meeting = $0 { return true } else { return false } })
+        #expect(try store.auditTrail(family: "F-CW1", limit: 1).first?.action == "record-meeting")
+    }
+
     @Test("team members are added and removed, a duplicate refused", arguments: CaseworkStore.allCases)
     func team(kind: CaseworkStore) throws {
         let (store, context) = try Self.setUp(kind)

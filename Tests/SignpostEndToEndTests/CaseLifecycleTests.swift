@@ -13,7 +13,16 @@ struct CaseLifecycleTests {
         home = try TemporaryHome()
     }
 
-    @Test("lead professional changed, episode closed, referral closed: the chronology, list and show agree")
+    /// The London calendar date `days` from now, as the forms take it (DD/MM/YYYY).
+    static func londonDate(daysFromNow days: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.locale = Locale(identifier: "en_GB_POSIX")
+        formatter.dateFormat = "dd/MM/yyyy"
+        return formatter.string(from: Date().addingTimeInterval(Double(days) * 86_400))
+    }
+
+    @Test("lead changed, episode closed, referral closed, a meeting held: the chronology, list and show agree")
     func leadEpisodeAndReferral() throws {
         let path = home.path("demo.sqlite")
         #expect(try binary.run(["demo", "load", "--store", path], home: home).status == 0)
@@ -50,10 +59,32 @@ struct CaseLifecycleTests {
         try session.waitFor("the referral to Bright Start is now closed")
         try session.waitFor("No open services")
 
+        try session.send("m")
+        try session.waitFor("Attending")
+        try session.send("Tab")
+        try session.type("Keziah, Robin Example")
+        try session.send("Tab", "Tab", "Tab")
+        try session.type("Robin: plan the ending by 01/01/2020")
+        try session.send("C-o")
+        try session.waitFor("before the meeting")
+        try session.send("C-u")
+        try session.type("Robin: send the closing letter by 31/12/2099")
+        try session.send("Tab")
+        try session.send("C-u")
+        try session.type("01/01/2099")
+        try session.send("C-o")
+        try session.waitFor("every 4 to 12 weeks")
+        try session.send("C-u")
+        try session.type(Self.londonDate(daysFromNow: 42))
+        try session.send("C-o")
+        try session.waitFor("meeting recorded; next review \(Self.londonDate(daysFromNow: 42))")
+        try session.waitFor("Review due")
+
         try session.send("BTab")
         try session.waitFor("Referral to Bright Start closed")
         try session.waitFor("Episode with Bright Start closed: Needs met")
         try session.waitFor("Lead professional now Robin Example")
+        try session.waitFor("Team around the family meeting: 1 action")
         try session.send("q", "q")
         try session.waitFor("[exited 0]")
 

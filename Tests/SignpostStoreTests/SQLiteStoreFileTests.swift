@@ -357,6 +357,7 @@ struct SQLiteStoreFileTests {
         try db.execute(
             sql: """
                 DROP TABLE lead_professional_change;
+                DROP TABLE team_meeting;
                 ALTER TABLE referral DROP COLUMN outcome_on;
                 ALTER TABLE referral DROP COLUMN outcome_reason;
                 ALTER TABLE referral DROP COLUMN outcome_by;

@@ -48,7 +48,7 @@ public enum ChronologyFormatting {
             }
             if !entry.indicators.isEmpty { lines.append("Indicators: \(entry.indicators.joined(separator: "; "))") }
             lines.append("Reason: \(entry.reason)")
-        case .episodeOpened, .episodeClosed, .referralOutcome, .leadProfessionalChange:
+        case .episodeOpened, .episodeClosed, .referralOutcome, .leadProfessionalChange, .meeting:
             lines += lifecycleDetails(entry, in: family)
         }
         return lines.joined(separator: "\n")
@@ -64,6 +64,7 @@ public enum ChronologyFormatting {
         case .episodeClosed(let episode): return day(episode.closedOn ?? episode.openedOn)
         case .referralOutcome(let referral): return referral.outcomeOn.map(day) ?? LondonTime.timestamp(entry.at)
         case .leadProfessionalChange(let change): return day(change.on)
+        case .meeting(let meeting): return day(meeting.heldOn)
         default: return LondonTime.timestamp(entry.at)
         }
     }
@@ -94,6 +95,9 @@ public enum ChronologyFormatting {
         case .leadProfessionalChange(let change):
             let who = change.professional?.summary ?? "no lead professional"
             return "Lead professional now \(who): \(change.reason)"
+        case .meeting(let meeting):
+            return
+                "Team around the family meeting: \(meeting.actions.count) action\(meeting.actions.count == 1 ? "" : "s"), next review \(meeting.nextReview.british)"
         }
     }
 
@@ -124,6 +128,16 @@ public enum ChronologyFormatting {
             let contact = [change.professional?.phone ?? "", change.professional?.email ?? ""].filter { !$0.isEmpty }
             if !contact.isEmpty { lines.append("Contact: \(contact.joined(separator: ", "))") }
             lines.append("Reason: \(change.reason)")
+        case .meeting(let meeting):
+            lines.append("Team around the family meeting held \(meeting.heldOn.british)")
+            lines.append("Attending: \(meeting.attendees.joined(separator: ", "))")
+            lines.append("The family's views: \(meeting.familyViews.isEmpty ? "not recorded" : meeting.familyViews)")
+            lines.append("The child's views: \(meeting.childViews.isEmpty ? "not recorded" : meeting.childViews)")
+            lines.append(meeting.actions.isEmpty ? "No actions agreed" : "Actions:")
+            for action in meeting.actions {
+                lines.append("- \(action.who): \(action.what), by \(action.byWhen.british)")
+            }
+            lines.append("Next review: \(meeting.nextReview.british)")
         default:
             break
         }

@@ -57,8 +57,9 @@ final class CaseworkFormScreen: Screen {
         for line in about {
             y += surface.putWrapped(line, in: Rect(x: area.x, y: y, width: area.width, height: 2))
         }
+        let hasChoices = fields.rows.contains { if case .choice = $0.input { return true } else { return false } }
         surface.put(
-            "* required · Tab/↓ next field · ←/→/Space change a choice · Ctrl-O records",
+            "* required · Tab/↓ next field\(hasChoices ? " · ←/→/Space change a choice" : "") · Ctrl-O records",
             at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
         y += 2
         fields.draw(

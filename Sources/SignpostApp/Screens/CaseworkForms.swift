@@ -90,6 +90,55 @@ enum CaseworkForms {
         }
     }
 
+    /// Recording a team around the family meeting or review: who came, the family's and the child's views,
+    /// the plan's actions and the next review (4 to 12 weeks on; six weeks is offered).
+    static func meeting(in family: Family, today: CalendarDate) -> any Screen {
+        var about = ["Record the meeting; its actions and next review show on the family."]
+        if let due = family.nextReviewDue {
+            about.append("Review \(due < today ? "overdue since" : "due") \(due.british).")
+        }
+        return CaseworkFormScreen(
+            title: "TAF meeting", family: family, about: about,
+            fields: [
+                FormFields.text("held", "Held on", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
+                FormFields.text(
+                    "attendees", "Attending", required: true, maxLength: 300, placeholder: "names, commas between"),
+                FormFields.text("family-views", "The family's views", maxLength: 500),
+                FormFields.text("child-views", "The child's views", maxLength: 500),
+                FormFields.text(
+                    "actions", "Actions", maxLength: 600, placeholder: "who: what by DD/MM/YYYY; …"),
+                FormFields.text(
+                    "review", "Next review", value: today.adding(days: 42).british, maxLength: 10,
+                    placeholder: "4 to 12 weeks on"),
+            ],
+            saves: "Record the meeting, its actions and the next review"
+        ) { fields, casework in
+            let held = try fields.date("held", defaultingTo: casework.context.today)
+            let actions: [MeetingAction]
+            do {
+                actions = try CaseLifecycle.actions(from: fields.text("actions"))
+            } catch let refusal as CaseworkRefusal {
+                throw CaseworkFormProblem(field: "actions", message: refusal.message)
+            }
+            let review = try fields.date("review", defaultingTo: held.adding(days: 42))
+            do {
+                try casework.recordMeeting(
+                    heldOn: held, attendees: fields.text("attendees").split(separator: ",").map(String.init),
+                    familyViews: fields.text("family-views"), childViews: fields.text("child-views"),
+                    actions: actions, nextReview: review)
+            } catch let refusal as CaseworkRefusal {
+                let field =
+                    refusal.message.hasPrefix("reviews")
+                    ? "review"
+                    : refusal.message.hasPrefix("name who")
+                        ? "attendees"
+                        : refusal.message.hasPrefix("the action") ? "actions" : "held"
+                throw CaseworkFormProblem(field: field, message: refusal.message)
+            }
+            return "meeting recorded; next review \(review.british)"
+        }
+    }
+
     /// Naming or changing the lead professional, or adding or removing a member of the team around the family.
     static func team(in family: Family, today: CalendarDate) -> any Screen {
         enum Step {

@@ -11,7 +11,7 @@ final class FamilyScreen: Screen {
     enum Action: Hashable, Sendable {
         case nextTab, previousTab, up, down, top, bottom, pageUp, pageDown, open
         case addNote, changeLevel, addMember, editMember, startAssessment, toggleSignificant, back
-        case referralOutcome, episode, leadAndTeam
+        case referralOutcome, episode, leadAndTeam, meeting
     }
 
     enum Tab: Int, CaseIterable {
@@ -102,6 +102,10 @@ final class FamilyScreen: Screen {
         keys.bind(
             [.character("p")], .leadAndTeam, hint: "Lead and team",
             help: "Name or change the lead professional (with reason and date), add or remove team members",
+            group: "Record", showsInHintBar: false)
+        keys.bind(
+            [.character("m")], .meeting, hint: "Meeting",
+            help: "Record a team around the family meeting or review: attending, views, actions, next review",
             group: "Record", showsInHintBar: false)
         if tab == .chronology || tab == .assessments {
             keys.bind(
@@ -224,6 +228,11 @@ final class FamilyScreen: Screen {
         var facts: [String] = []
         let services = family.openServices.map(ServiceNames.name)
         facts.append(services.isEmpty ? "No open services" : "Open to \(services.joined(separator: ", "))")
+        if let due = family.nextReviewDue {
+            facts.append(due < app.today ? "Review overdue since \(due.short)" : "Review due \(due.short)")
+        }
+        let overdue = family.overdueActions(on: app.today).count
+        if overdue > 0 { facts.append("\(overdue) action\(overdue == 1 ? "" : "s") overdue") }
         facts.append(
             "Languages: \(family.languages.joined(separator: ", "))\(family.interpreterNeeded ? " (interpreter needed)" : "")"
         )
@@ -400,6 +409,7 @@ final class FamilyScreen: Screen {
             return .push(form)
         case .episode: return .push(CaseworkForms.episode(in: family, today: app.today))
         case .leadAndTeam: return .push(CaseworkForms.team(in: family, today: app.today))
+        case .meeting: return .push(CaseworkForms.meeting(in: family, today: app.today))
         case .back: return .pop
         }
         return .handled

@@ -51,6 +51,8 @@ public enum ScreenSnapshot {
         case episode
         /// The lead professional and the team around the family (`p` on the family).
         case leadAndTeam = "lead-and-team"
+        /// Recording a team around the family meeting (`m` on the family).
+        case meeting
     }
 
     /// Why a snapshot could not be made.
@@ -154,7 +156,7 @@ public enum ScreenSnapshot {
                 environment: environment,
                 stack: name == .presenter
                     ? [home, ExercisesScreen(session: session), presenter] : [home, ExercisesScreen(session: session)])
-        case .referralOutcome, .episode, .leadAndTeam:
+        case .referralOutcome, .episode, .leadAndTeam, .meeting:
             let record = try family()
             let form: (any Screen)?
             switch name {
@@ -164,6 +166,7 @@ public enum ScreenSnapshot {
                 }
                 form = CaseworkForms.referralOutcome(referral, in: record, today: environment.today)
             case .episode: form = CaseworkForms.episode(in: record, today: environment.today)
+            case .meeting: form = CaseworkForms.meeting(in: record, today: environment.today)
             default: form = CaseworkForms.team(in: record, today: environment.today)
             }
             guard let form else { throw Problem(description: "the form could not be made for \(record.id)") }

@@ -116,3 +116,76 @@ extension Family {
     /// referral to it should be questioned first.
     public func isOpen(to service: ServiceID) -> Bool { openServices.contains(service) }
 }
+
+/// A team around the family meeting (or review): who came, what the family and the child said, the plan's
+/// actions and when the next review is.
+///
+/// Reviews are held every 4 to 12 weeks (``TeamMeeting/reviewWindow(after:)``).
+///
+/// ```swift
+/// let meeting = TeamMeeting(id: "M-1", heldOn: today, attendees: ["Marta", "Priya (Bright Start)"],
+///                           familyViews: "…", childViews: "…", actions: [], nextReview: today.adding(days: 42),
+///                           recordedBy: "priya", recordedAt: Date())
+/// ```
+public struct TeamMeeting: Identifiable, Hashable, Codable, Sendable {
+    public var id: MeetingID
+    public var heldOn: CalendarDate
+    public var attendees: [String]
+    public var familyViews: String
+    public var childViews: String
+    public var actions: [MeetingAction]
+    public var nextReview: CalendarDate
+    public var recordedBy: String
+    public var recordedAt: Date
+
+    public init(
+        id: MeetingID, heldOn: CalendarDate, attendees: [String], familyViews: String, childViews: String,
+        actions: [MeetingAction], nextReview: CalendarDate, recordedBy: String, recordedAt: Date
+    ) {
+        self.id = id
+        self.heldOn = heldOn
+        self.attendees = attendees
+        self.familyViews = familyViews
+        self.childViews = childViews
+        self.actions = actions
+        self.nextReview = nextReview
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
+
+    /// The days the next review may fall on after a meeting held on `day`: 4 to 12 weeks later.
+    public static func reviewWindow(after day: CalendarDate) -> ClosedRange<CalendarDate> {
+        day.adding(days: 28)...day.adding(days: 84)
+    }
+}
+
+/// One action of a meeting's plan: who does what by when.
+public struct MeetingAction: Hashable, Codable, Sendable {
+    public var who: String
+    public var what: String
+    public var byWhen: CalendarDate
+
+    public init(who: String, what: String, byWhen: CalendarDate) {
+        self.who = who
+        self.what = what
+        self.byWhen = byWhen
+    }
+}
+
+public typealias MeetingID = EntityID<TeamMeeting>
+
+extension Family {
+    /// Team around the family meetings and reviews, oldest first.
+    public var meetings: [TeamMeeting] {
+        get { meetingRecords ?? [] }
+        set { meetingRecords = newValue.isEmpty ? nil : newValue }
+    }
+
+    /// When the next review is due: the latest meeting's next review date; nil when no meeting is recorded.
+    public var nextReviewDue: CalendarDate? { meetings.max { $0.heldOn < $1.heldOn }?.nextReview }
+
+    /// The latest meeting's actions whose date has passed on `day`.
+    public func overdueActions(on day: CalendarDate) -> [MeetingAction] {
+        (meetings.max { $0.heldOn < $1.heldOn }?.actions ?? []).filter { $0.byWhen < day }
+    }
+}

@@ -135,6 +135,8 @@ public enum ChronologyEntry: Hashable, Sendable {
     case referralOutcome(Referral)
     /// The lead professional named, changed or removed.
     case leadProfessionalChange(LeadProfessionalChange)
+    /// A team around the family meeting or review.
+    case meeting(TeamMeeting)
 
     /// When it happened.
     public var at: Date {
@@ -143,6 +145,7 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .episodeClosed(let episode): return LondonTime.start(of: episode.closedOn ?? episode.openedOn)
         case .referralOutcome(let referral): return referral.outcomeOn.map(LondonTime.start(of:)) ?? referral.madeAt
         case .leadProfessionalChange(let change): return change.recordedAt
+        case .meeting(let meeting): return LondonTime.start(of: meeting.heldOn)
         case .contact(let contact): return contact.receivedAt
         case .referral(let referral): return referral.madeAt
         case .note(let note): return note.writtenAt
@@ -157,6 +160,7 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .episodeClosed: return ""
         case .referralOutcome(let referral): return referral.outcomeBy ?? ""
         case .leadProfessionalChange(let change): return change.recordedBy
+        case .meeting(let meeting): return meeting.recordedBy
         case .contact(let contact): return contact.recordedBy
         case .referral(let referral): return referral.madeBy
         case .note(let note): return note.author
@@ -168,7 +172,7 @@ public enum ChronologyEntry: Hashable, Sendable {
     /// safeguarding contacts and levels of 3 or 4.
     public var isSignificant: Bool {
         switch self {
-        case .episodeOpened, .episodeClosed, .referralOutcome: return true
+        case .episodeOpened, .episodeClosed, .referralOutcome, .meeting: return true
         case .leadProfessionalChange: return false
         case .contact(let contact): return contact.concerns.contains(where: \.isSafeguarding)
         case .referral: return true
@@ -180,6 +184,7 @@ public enum ChronologyEntry: Hashable, Sendable {
     /// Orders entries made at the same moment: contacts, then referrals, notes and levels.
     var sortKey: Int {
         switch self {
+        case .meeting: return 7
         case .episodeClosed: return 6
         case .referralOutcome: return 5
         case .episodeOpened: return 4

@@ -37,6 +37,8 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     /// Every lead professional change, oldest first (``leadProfessionalHistory``); nil when there has been none,
     /// so a family without any exports as it always did.
     var leadProfessionalChanges: [LeadProfessionalChange]?
+    /// Team around the family meetings (``meetings``); nil when there have been none.
+    var meetingRecords: [TeamMeeting]?
 
     public init(
         id: FamilyID,
@@ -118,6 +120,7 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
         entries += episodes.filter { !$0.isOpen }.map { .episodeClosed($0) }
         entries += referrals.filter { $0.outcomeOn != nil }.map { .referralOutcome($0) }
         entries += leadProfessionalHistory.map { .leadProfessionalChange($0) }
+        entries += meetings.map { .meeting($0) }
         for person in members {
             entries += person.levelHistory.map { .levelChange(person: person.id, $0) }
         }

@@ -134,6 +134,9 @@ extension Database {
                     steppedDownFrom: try row.optionalValue("stepped_down_from"),
                     openedBy: try row.optionalValue("opened_by")))
         }
+        try append("team_meeting") { row, family in
+            family.meetings.append(try StoredValue.decode(TeamMeeting.self, json: row.value("document")))
+        }
         try append("lead_professional_change") { row, family in
             family.leadProfessionalHistory.append(
                 try StoredValue.decode(LeadProfessionalChange.self, json: row.value("document")))

@@ -48,6 +48,9 @@ extension Database {
         for (position, change) in family.leadProfessionalHistory.enumerated() {
             try insertLeadProfessionalChange(change, of: family.id, at: position)
         }
+        for (position, meeting) in family.meetings.enumerated() {
+            try insertMeeting(meeting, of: family.id, at: position)
+        }
         try insertSearchEntries(of: family)
         for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
     }

@@ -11,6 +11,7 @@ extension StoreSchema {
     /// - `episode` gains why it opened, its lead professional, why it opened beside another open
     ///   episode, the social-care history it was stepped down from, and who opened and closed it.
     /// - `lead_professional_change` keeps every change of lead professional, in order.
+    /// - `team_meeting` keeps team around the family meetings, indexed by the next review's date.
     /// - Every family with a referral or an episode has its case-list summary recomputed: a family
     ///   used to count as open to a service on a referral only sent, and no longer does.
     static func createCaseworkLife(_ db: Database) throws {
@@ -24,6 +25,16 @@ extension StoreSchema {
                 ALTER TABLE episode ADD COLUMN concurrent_reason TEXT;
                 ALTER TABLE episode ADD COLUMN stepped_down_from TEXT;
                 ALTER TABLE episode ADD COLUMN opened_by TEXT;
+                CREATE TABLE team_meeting (
+                    family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    held_on TEXT NOT NULL,
+                    next_review TEXT NOT NULL,
+                    document TEXT NOT NULL,            -- the whole TeamMeeting as JSON
+                    PRIMARY KEY (family_id, id)
+                );
+                CREATE INDEX team_meeting_by_next_review ON team_meeting (next_review);
                 CREATE TABLE lead_professional_change (
                     family_id TEXT NOT NULL REFERENCES family (id) ON DELETE CASCADE,
                     position INTEGER NOT NULL,
@@ -55,6 +66,16 @@ extension Database {
         try run(
             "INSERT INTO lead_professional_change (family_id, position, document) VALUES (?, ?, ?)",
             [family.rawValue, position, try StoredValue.json(change)])
+    }
+
+    /// Adds a team around the family meeting.
+    func insertMeeting(_ meeting: TeamMeeting, of family: FamilyID, at position: Int) throws {
+        try run(
+            "INSERT INTO team_meeting (family_id, id, position, held_on, next_review, document) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                family.rawValue, meeting.id.rawValue, position, meeting.heldOn.iso, meeting.nextReview.iso,
+                try StoredValue.json(meeting),
+            ])
     }
 
     /// Writes a referral's status and outcome.

@@ -144,7 +144,7 @@ extension CaseChange {
                 try family.checkMembers([assessment.subject])
                 family.assessments.append(assessment)
             }
-        case .recordReferralOutcome, .changeLeadProfessional:
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
             family = try applyingCasework(to: family)
         }
         return family
@@ -163,6 +163,7 @@ extension Family {
         try Family.checkUnique(consents.map(\.id.rawValue))
         try Family.checkUnique(episodes.map(\.id.rawValue))
         try Family.checkUnique(assessments.map(\.id.rawValue))
+        try Family.checkUnique(meetings.map(\.id.rawValue))
         for relationship in relationships {
             try checkMembers([relationship.from, relationship.to])
             if relationship.from == relationship.to {
@@ -215,6 +216,7 @@ extension Family {
         for consent in consents { try check(consent.id.rawValue, "a consent's id") }
         for episode in episodes { try check(episode.id.rawValue, "an episode's id") }
         for assessment in assessments { try check(assessment.id.rawValue, "an assessment's id") }
+        for meeting in meetings { try check(meeting.id.rawValue, "a meeting's id") }
     }
 
     private static func checkUnique(_ ids: [String]) throws {

@@ -80,7 +80,7 @@ extension CaseChange {
             return changed.isEmpty
                 ? "saved the assessment for \(subject) unchanged"
                 : "updated the assessment for \(subject): " + changed.joined(separator: ", ")
-        case .recordReferralOutcome, .changeLeadProfessional:
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
             return caseworkAuditSummary(before: before, after: after)
         }
     }

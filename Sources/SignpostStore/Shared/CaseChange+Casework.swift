@@ -10,7 +10,9 @@ extension CaseChange {
     /// The family a casework change is about.
     var caseworkFamily: FamilyID {
         switch self {
-        case .recordReferralOutcome(let family, _, _), .changeLeadProfessional(let family, _): return family
+        case .recordReferralOutcome(let family, _, _), .changeLeadProfessional(let family, _),
+            .recordMeeting(let family, _):
+            return family
         default: return family
         }
     }
@@ -20,6 +22,7 @@ extension CaseChange {
         switch self {
         case .recordReferralOutcome: return "record-referral-outcome"
         case .changeLeadProfessional: return "change-lead-professional"
+        case .recordMeeting: return "record-meeting"
         default: return action
         }
     }
@@ -29,6 +32,7 @@ extension CaseChange {
         switch self {
         case .recordReferralOutcome(_, let referral, _): return referral.rawValue
         case .changeLeadProfessional(let family, _): return family.rawValue
+        case .recordMeeting(_, let meeting): return meeting.id.rawValue
         default: return recordID
         }
     }
@@ -68,6 +72,14 @@ extension CaseChange {
             }
             family.leadProfessional = change.professional
             family.leadProfessionalHistory.append(change)
+        case .recordMeeting(_, let meeting):
+            guard !family.meetings.contains(where: { $0.id == meeting.id }) else {
+                throw StoreError.duplicateRecord(meeting.id.rawValue)
+            }
+            guard meeting.nextReview > meeting.heldOn else {
+                throw StoreError.invalidChange("the next review must come after the meeting")
+            }
+            family.meetings.append(meeting)
         default:
             break
         }
@@ -87,6 +99,10 @@ extension CaseChange {
             let old = before?.leadProfessional?.name ?? "none"
             let new = change.professional?.name ?? "none"
             return "lead professional \(old) → \(new) from \(change.on.british): \(change.reason)"
+        case .recordMeeting(_, let meeting):
+            let actions = meeting.actions.count == 1 ? "1 action" : "\(meeting.actions.count) actions"
+            return
+                "recorded a team around the family meeting on \(meeting.heldOn.british) (\(meeting.attendees.count) attending, \(actions)); next review \(meeting.nextReview.british)"
         default:
             return ""
         }
@@ -101,6 +117,8 @@ extension CaseChange {
             return .recordReferralOutcome(
                 family: family, referral: try container.decode(ReferralID.self, forKey: .referral),
                 try container.decode(ReferralOutcome.self, forKey: .record))
+        case "record-meeting":
+            return .recordMeeting(family: family, try container.decode(TeamMeeting.self, forKey: .record))
         case "change-lead-professional":
             return .changeLeadProfessional(
                 family: family, try container.decode(LeadProfessionalChange.self, forKey: .record))
@@ -117,6 +135,8 @@ extension CaseChange {
             try container.encode(outcome, forKey: .record)
         case .changeLeadProfessional(_, let change):
             try container.encode(change, forKey: .record)
+        case .recordMeeting(_, let meeting):
+            try container.encode(meeting, forKey: .record)
         default:
             break
         }

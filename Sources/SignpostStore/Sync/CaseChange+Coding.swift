@@ -136,7 +136,7 @@ extension CaseChange: Codable {
         case .saveAssessmentFields(_, let assessment, let fields):
             try container.encode(assessment, forKey: .assessment)
             try container.encode(fields, forKey: .fields)
-        case .recordReferralOutcome, .changeLeadProfessional:
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
             try encodeCasework(into: &container)
         }
     }

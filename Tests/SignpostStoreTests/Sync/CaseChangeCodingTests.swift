@@ -43,6 +43,13 @@ struct CaseChangeCodingTests {
                 LeadProfessionalChange(
                     professional: F.sam, previous: F.jo, on: F.day("2026-02-01"), reason: "Jo moved team",
                     recordedBy: "manager", recordedAt: F.at("2026-02-01T09:00:00Z"))),
+            .recordMeeting(
+                family: id,
+                TeamMeeting(
+                    id: "M-1", heldOn: F.day("2026-02-02"), attendees: ["Marta", "Jo"], familyViews: "going better",
+                    childViews: "likes nursery",
+                    actions: [MeetingAction(who: "Jo", what: "nursery place", byWhen: F.day("2026-02-20"))],
+                    nextReview: F.day("2026-03-16"), recordedBy: "jo", recordedAt: F.at("2026-02-02T15:00:00Z"))),
         ]
     }
 
@@ -58,7 +65,7 @@ struct CaseChangeCodingTests {
     @Test("every action is covered by the round trip")
     func everyActionCovered() {
         let actions = Set(Self.everyKind().map(\.action))
-        #expect(actions.count == 16)
+        #expect(actions.count == 17)
         #expect(CaseChange.fieldKinds.isSubset(of: actions))
     }
 
