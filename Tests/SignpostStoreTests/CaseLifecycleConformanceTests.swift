@@ -141,4 +141,33 @@ struct CaseLifecycleConformanceTests {
         let data = try FamilyDocument(family: family, isFictional: true).encoded()
         #expect(try FamilyDocument(decoding: data).family == family)
     }
+
+    @Test(
+        "the reviews list: latest meeting's next review on or before the day, soonest first, by lead",
+        arguments: StoreUnderTest.allCases)
+    func reviewsDue(kind: StoreUnderTest) throws {
+        let store = try kind.make()
+        try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
+        func meeting(_ id: MeetingID, held: String, review: String) -> TeamMeeting {
+            TeamMeeting(
+                id: id, heldOn: F.day(held), attendees: ["Marta"], familyViews: "", childViews: "", actions: [],
+                nextReview: F.day(review), recordedBy: "jo", recordedAt: F.at("2026-01-01T09:00:00Z"))
+        }
+        try store.apply(
+            [
+                .recordMeeting(family: "F-00017", meeting("M-1", held: "2026-01-05", review: "2026-02-16")),
+                .recordMeeting(family: "F-00017", meeting("M-2", held: "2026-02-16", review: "2026-04-13")),
+                .recordMeeting(family: "F-00018", meeting("M-3", held: "2026-01-10", review: "2026-03-01")),
+            ], by: "jo")
+        #expect(try store.family("F-00017")?.meetings.map(\.id) == ["M-1", "M-2"])
+        let byMarch = try store.reviewsDue(by: F.day("2026-03-15"), leadProfessional: nil, limit: 10)
+        #expect(byMarch.map(\.familyID) == ["F-00018"], "F-00017's latest meeting moved its review to April")
+        let byMay = try store.reviewsDue(by: F.day("2026-05-01"), leadProfessional: nil, limit: 10)
+        #expect(byMay.map(\.familyID) == ["F-00018", "F-00017"])
+        #expect(byMay.map(\.nextReview) == [F.day("2026-03-01"), F.day("2026-04-13")])
+        let jos = try store.reviewsDue(by: F.day("2026-05-01"), leadProfessional: "jo okafor", limit: 10)
+        #expect(jos.map(\.familyID) == ["F-00017"])
+        #expect(jos.first?.leadProfessional == "Jo Okafor")
+        #expect(try store.check().problems.isEmpty)
+    }
 }

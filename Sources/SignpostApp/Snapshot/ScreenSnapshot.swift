@@ -53,6 +53,8 @@ public enum ScreenSnapshot {
         case leadAndTeam = "lead-and-team"
         /// Recording a team around the family meeting (`m` on the family).
         case meeting
+        /// Reviews due and overdue, everyone's (`v` on the families list).
+        case reviews
     }
 
     /// Why a snapshot could not be made.
@@ -143,6 +145,9 @@ public enum ScreenSnapshot {
         case .drafts:
             application = Application(environment: environment, stack: [home, DraftsScreen(app: environment)])
         case .today: application = Application(environment: environment, stack: [home, TodayScreen(app: environment)])
+        case .reviews:
+            application = Application(
+                environment: environment, stack: [home, ReviewsScreen(worker: nil, app: environment)])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")

@@ -181,11 +181,16 @@ extension Family {
         set { meetingRecords = newValue.isEmpty ? nil : newValue }
     }
 
+    /// The meeting held last (of two on one day, the one recorded last); nil when none is recorded.
+    public var latestMeeting: TeamMeeting? {
+        meetings.enumerated().max { ($0.element.heldOn, $0.offset) < ($1.element.heldOn, $1.offset) }?.element
+    }
+
     /// When the next review is due: the latest meeting's next review date; nil when no meeting is recorded.
-    public var nextReviewDue: CalendarDate? { meetings.max { $0.heldOn < $1.heldOn }?.nextReview }
+    public var nextReviewDue: CalendarDate? { latestMeeting?.nextReview }
 
     /// The latest meeting's actions whose date has passed on `day`.
     public func overdueActions(on day: CalendarDate) -> [MeetingAction] {
-        (meetings.max { $0.heldOn < $1.heldOn }?.actions ?? []).filter { $0.byWhen < day }
+        (latestMeeting?.actions ?? []).filter { $0.byWhen < day }
     }
 }

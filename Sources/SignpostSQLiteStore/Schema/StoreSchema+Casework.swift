@@ -88,3 +88,31 @@ extension Database {
             ])
     }
 }
+
+extension SQLiteCaseStore {
+    public func reviewsDue(by day: CalendarDate, leadProfessional: String?, limit: Int) throws -> [ReviewDue] {
+        let wanted = SearchText.fold(leadProfessional ?? "")
+        return try read { db in
+            // Each family's latest meeting only; the next_review index reads the due range, not every meeting.
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.family_id, f.name, f.lead_professional, m.next_review
+                    FROM team_meeting m JOIN family f ON f.id = m.family_id
+                    WHERE m.next_review <= ?
+                        AND m.position = (
+                            SELECT l.position FROM team_meeting l WHERE l.family_id = m.family_id
+                            ORDER BY l.held_on DESC, l.position DESC LIMIT 1)
+                        AND (? = '' OR instr(f.lead_professional_key, ?) > 0)
+                    ORDER BY m.next_review, m.family_id LIMIT ?
+                    """,
+                arguments: [day.iso, wanted, wanted, max(limit, 0)])
+            return try rows.map { row in
+                ReviewDue(
+                    familyID: FamilyID(try row.value("family_id") as String), familyName: try row.value("name"),
+                    leadProfessional: try row.optionalValue("lead_professional"),
+                    nextReview: try row.calendarDate("next_review"))
+            }
+        }
+    }
+}
