@@ -50,6 +50,43 @@ public struct CaseLifecycle: Sendable {
         try apply(outcomeChange(of: referralID, status, on: date, reason: reason))
     }
 
+    /// Step-up: children's social care accepts a referral to the front door, with the status it gives the
+    /// child (child in need, child protection plan, looked after); every open early-help episode closes
+    /// "stepped up" on the same day, in the same transaction.
+    ///
+    /// - Throws: ``CaseworkRefusal`` as ``outcomeChange(of:_:on:reason:)`` does, or when an episode opened
+    ///   after `date`.
+    public func stepUp(accepting referralID: ReferralID, on date: CalendarDate, status: String) throws {
+        let outcome = try outcomeChange(
+            of: referralID, .accepted, on: date, reason: "stepped up to social care: \(status)")
+        var changes = [outcome]
+        for episode in family.openEpisodes {
+            guard date >= episode.openedOn else {
+                throw CaseworkRefusal(
+                    "the \(episode.service.displayName) episode opened on \(episode.openedOn.british), after \(date.british)"
+                )
+            }
+            changes.append(
+                .closeEpisode(family: family.id, episode: episode.id, on: date, reason: .steppedUpToSocialCare))
+        }
+        try context.store.apply(changes, by: context.practitioner)
+    }
+
+    /// Step-down: an early-help episode opened from social care, with the social-care history it came from.
+    @discardableResult
+    public func stepDown(
+        service: ServiceID, on date: CalendarDate, because reason: String, lead: String, history: String
+    ) throws -> EpisodeID {
+        let from = history.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !from.isEmpty else {
+            throw CaseworkRefusal("say what the family steps down from (the social-care status and when it ended)")
+        }
+        let episode = try newEpisode(
+            service: service, on: date, because: reason, lead: lead, concurrentReason: "", steppedDownFrom: from)
+        try apply(.openEpisode(family: family.id, episode))
+        return episode.id
+    }
+
     /// What to ask before a new referral to `service`: nil when the family is not open to it or awaiting it.
     public func secondReferralWarning(to service: ServiceID) -> String? {
         let name = service.displayName

@@ -173,6 +173,31 @@ struct CaseLifecycleTests {
         #expect(try store.auditTrail(family: "F-CW1", limit: 1).first?.action == "record-meeting")
     }
 
+    @Test(
+        "step up closes the open episodes as stepped up; step down opens one with the history",
+        arguments: CaseworkStore.allCases)
+    func stepUpAndDown(kind: CaseworkStore) throws {
+        let (store, context) = try Self.setUp(kind)
+        try Self.casework(store, context).openEpisode(
+            service: "bright-start", on: Self.today.adding(days: -20), because: "speech", lead: "Priya")
+        try Self.casework(store, context).stepUp(
+            accepting: "R-CSCT", on: Self.today, status: "child protection plan")
+        var family = try #require(try store.family("F-CW1"))
+        #expect(family.referrals[0].status == .accepted)
+        #expect(family.referrals[0].outcomeReason == "stepped up to social care: child protection plan")
+        #expect(family.episodes[0].closureReason == .steppedUpToSocialCare)
+        #expect(family.openServices == ["csct"])
+        #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).stepDown(
+                service: "bright-start", on: Self.today, because: "plan ended", lead: "", history: " ")
+        }
+        try Self.casework(store, context).stepDown(
+            service: "bright-start", on: Self.today, because: "plan ended", lead: "Priya",
+            history: "child protection plan ended \(Self.today.british)")
+        family = try #require(try store.family("F-CW1"))
+        #expect(family.openEpisodes.first?.steppedDownFrom == "child protection plan ended \(Self.today.british)")
+    }
+
     @Test("team members are added and removed, a duplicate refused", arguments: CaseworkStore.allCases)
     func team(kind: CaseworkStore) throws {
         let (store, context) = try Self.setUp(kind)

@@ -85,7 +85,8 @@ public enum ChronologyFormatting {
         case .episodeOpened(let episode):
             let lead = episode.leadProfessional.map { ", lead \($0)" } ?? ""
             let why = episode.openedBecause.map { ": \($0)" } ?? ""
-            return "Episode opened with \(ServiceNames.name(episode.service))\(lead)\(why)"
+            let from = episode.steppedDownFrom == nil ? "" : " (stepped down from social care)"
+            return "Episode opened with \(ServiceNames.name(episode.service))\(from)\(lead)\(why)"
         case .episodeClosed(let episode):
             return
                 "Episode with \(ServiceNames.name(episode.service)) closed: \(episode.closureReason?.label ?? "no reason recorded")"

@@ -139,6 +139,59 @@ enum CaseworkForms {
         }
     }
 
+    /// The social-care statuses a step-up records.
+    static let socialCareStatuses = ["child in need", "child protection plan", "looked after"]
+
+    /// Step-up (children's social care accepted a referral to the front door: open episodes close "stepped up")
+    /// or step-down (an early-help episode opened from social care, with its history).
+    static func step(in family: Family, today: CalendarDate) -> any Screen {
+        let awaiting = family.referralsAwaitingDecision.filter { $0.service == "csct" }
+        let actions =
+            awaiting.map { "Step up: CSCT accepted the referral of \(LondonTime.timestamp($0.madeAt))" }
+            + ["Step down from social care into early help"]
+        var about = [
+            awaiting.isEmpty
+                ? "No referral to CSCT is awaiting a decision: make one with the navigator (N) to step up."
+                : "Step up: CSCT's acceptance closes every open early-help episode as \"stepped up\"."
+        ]
+        about.append("Step down: opens an early-help episode with the social-care history linked.")
+        return CaseworkFormScreen(
+            title: "Step up or down", family: family, about: about,
+            fields: [
+                FormFields.choice("action", "What to do", options: actions, chosen: 0, required: true),
+                FormFields.text("on", "Date", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
+                FormFields.choice("status", "Up: social-care status", options: socialCareStatuses, chosen: 0),
+                FormFields.choice(
+                    "service", "Down: service", options: episodeServices.map(ServiceNames.name), chosen: 0),
+                FormFields.text("why", "Down: why", maxLength: 200, placeholder: "what the family needs now"),
+                FormFields.text("lead", "Down: lead", value: family.leadProfessional?.name ?? "", maxLength: 80),
+                FormFields.text(
+                    "history", "Down: social-care history", maxLength: 300,
+                    placeholder: "e.g. child in need plan ended 01/11/2026"),
+            ],
+            saves: "Record the step up or the step down"
+        ) { fields, casework in
+            let date = try fields.date("on", defaultingTo: casework.context.today)
+            let chosen = fields.chosen("action")
+            if awaiting.indices.contains(chosen) {
+                let status = socialCareStatuses[fields.chosen("status")]
+                try casework.stepUp(accepting: awaiting[chosen].id, on: date, status: status)
+                return "stepped up to social care (\(status)); early-help episodes closed"
+            }
+            let service = episodeServices[fields.chosen("service")]
+            do {
+                try casework.stepDown(
+                    service: service, on: date, because: fields.text("why"), lead: fields.text("lead"),
+                    history: fields.text("history"))
+            } catch let refusal as CaseworkRefusal {
+                let field =
+                    fields.text("why").isEmpty ? "why" : (fields.text("history").isEmpty ? "history" : "on")
+                throw CaseworkFormProblem(field: field, message: refusal.message)
+            }
+            return "stepped down into early help: a \(ServiceNames.name(service)) episode is open"
+        }
+    }
+
     /// Naming or changing the lead professional, or adding or removing a member of the team around the family.
     static func team(in family: Family, today: CalendarDate) -> any Screen {
         enum Step {

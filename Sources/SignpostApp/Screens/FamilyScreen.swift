@@ -11,7 +11,7 @@ final class FamilyScreen: Screen {
     enum Action: Hashable, Sendable {
         case nextTab, previousTab, up, down, top, bottom, pageUp, pageDown, open
         case addNote, changeLevel, addMember, editMember, startAssessment, toggleSignificant, back
-        case referralOutcome, episode, leadAndTeam, meeting
+        case referralOutcome, episode, leadAndTeam, meeting, step
     }
 
     enum Tab: Int, CaseIterable {
@@ -102,6 +102,10 @@ final class FamilyScreen: Screen {
         keys.bind(
             [.character("p")], .leadAndTeam, hint: "Lead and team",
             help: "Name or change the lead professional (with reason and date), add or remove team members",
+            group: "Record", showsInHintBar: false)
+        keys.bind(
+            [.character("u")], .step, hint: "Step up/down",
+            help: "Step up to children's social care (CSCT accepts: episodes close \"stepped up\") or step down",
             group: "Record", showsInHintBar: false)
         keys.bind(
             [.character("m")], .meeting, hint: "Meeting",
@@ -410,6 +414,7 @@ final class FamilyScreen: Screen {
         case .episode: return .push(CaseworkForms.episode(in: family, today: app.today))
         case .leadAndTeam: return .push(CaseworkForms.team(in: family, today: app.today))
         case .meeting: return .push(CaseworkForms.meeting(in: family, today: app.today))
+        case .step: return .push(CaseworkForms.step(in: family, today: app.today))
         case .back: return .pop
         }
         return .handled

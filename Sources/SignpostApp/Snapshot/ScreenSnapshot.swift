@@ -55,6 +55,8 @@ public enum ScreenSnapshot {
         case meeting
         /// Reviews due and overdue, everyone's (`v` on the families list).
         case reviews
+        /// Stepping up to social care or down into early help (`u` on the family).
+        case step
     }
 
     /// Why a snapshot could not be made.
@@ -161,7 +163,7 @@ public enum ScreenSnapshot {
                 environment: environment,
                 stack: name == .presenter
                     ? [home, ExercisesScreen(session: session), presenter] : [home, ExercisesScreen(session: session)])
-        case .referralOutcome, .episode, .leadAndTeam, .meeting:
+        case .referralOutcome, .episode, .leadAndTeam, .meeting, .step:
             let record = try family()
             let form: (any Screen)?
             switch name {
@@ -172,6 +174,7 @@ public enum ScreenSnapshot {
                 form = CaseworkForms.referralOutcome(referral, in: record, today: environment.today)
             case .episode: form = CaseworkForms.episode(in: record, today: environment.today)
             case .meeting: form = CaseworkForms.meeting(in: record, today: environment.today)
+            case .step: form = CaseworkForms.step(in: record, today: environment.today)
             default: form = CaseworkForms.team(in: record, today: environment.today)
             }
             guard let form else { throw Problem(description: "the form could not be made for \(record.id)") }
