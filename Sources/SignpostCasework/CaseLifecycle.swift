@@ -38,8 +38,34 @@ public struct CaseLifecycle: Sendable {
         let outcome = ReferralOutcome(
             status: status, on: date, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
             recordedBy: context.practitioner)
-        try outcome.check(against: referral)
+        try Self.check(outcome, against: referral)
         return .recordReferralOutcome(family: family.id, referral: referralID, outcome)
+    }
+
+    /// Throws a ``CaseworkRefusal`` when `referral` cannot move to `outcome`: a move not in
+    /// ``ReferralOutcome/next(after:)``, a reason missing where one is needed, or a date before it was made.
+    static func check(_ outcome: ReferralOutcome, against referral: Referral) throws {
+        let allowed = ReferralOutcome.next(after: referral.status)
+        guard allowed.contains(outcome.status) else {
+            if allowed.isEmpty {
+                throw CaseworkRefusal(
+                    "this referral is already \(referral.status.label.lowercased()); record a new referral instead")
+            }
+            throw CaseworkRefusal(
+                "a referral that is \(referral.status.label.lowercased()) can only become "
+                    + allowed.map { $0.label.lowercased() }.joined(separator: " or "))
+        }
+        if outcome.needsReason, outcome.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw CaseworkRefusal(
+                "say why the referral was \(outcome.status.label.lowercased()); it is kept in the record",
+                field: "reason")
+        }
+        let made = LondonTime.today(at: referral.madeAt)
+        if outcome.on < made {
+            throw CaseworkRefusal(
+                "the outcome cannot be dated \(outcome.on.british), before the referral was made on \(made.british)",
+                field: "on")
+        }
     }
 
     /// Records a service's answer to a referral: "open to" follows from it (an accepted referral opens the

@@ -55,13 +55,13 @@ struct CaseLifecycleTests {
         let refusal = #expect(throws: CaseworkRefusal.self) {
             try Self.casework(store, context).recordOutcome(of: "R-CSCT", .declined, on: Self.today, reason: "")
         }
-        #expect(refusal?.message.contains("say why") == true)
+        #expect(refusal?.description.contains("say why") == true)
         try Self.casework(store, context).recordOutcome(
             of: "R-CSCT", .declined, on: Self.today, reason: "below threshold: early help instead")
         let again = #expect(throws: CaseworkRefusal.self) {
             try Self.casework(store, context).recordOutcome(of: "R-CSCT", .accepted, on: Self.today, reason: "")
         }
-        #expect(again?.message.contains("already declined") == true)
+        #expect(again?.description.contains("already declined") == true)
         #expect(try store.family("F-CW1")?.referrals[0].status == .declined)
         let early = #expect(throws: CaseworkRefusal.self) {
             try Self.casework(store, context).recordOutcome(
@@ -83,7 +83,7 @@ struct CaseLifecycleTests {
             try Self.casework(store, context).openEpisode(
                 service: "bright-futures", on: Self.today, because: "school attendance", lead: "")
         }
-        #expect(refusal?.message.contains("already open") == true)
+        #expect(refusal?.description.contains("already open") == true)
         #expect(try store.family("F-CW1")?.episodes.count == 1, "nothing saved")
         try Self.casework(store, context).openEpisode(
             service: "bright-futures", on: Self.today, because: "school attendance", lead: "",
@@ -96,7 +96,7 @@ struct CaseLifecycleTests {
         let closedTwice = #expect(throws: CaseworkRefusal.self) {
             try Self.casework(store, context).closeEpisode(first, on: Self.today, reason: .needsMet)
         }
-        #expect(closedTwice?.message.contains("already closed") == true)
+        #expect(closedTwice?.description.contains("already closed") == true)
         family = try #require(try store.family("F-CW1"))
         #expect(family.openServices == ["bright-futures"])
         let audit = try store.auditTrail(family: "F-CW1", limit: 1)
@@ -126,7 +126,7 @@ struct CaseLifecycleTests {
         let unchanged = #expect(throws: CaseworkRefusal.self) {
             try Self.casework(store, context).changeLead(to: Self.priya, on: Self.today, reason: "again")
         }
-        #expect(unchanged?.message.contains("already the lead") == true)
+        #expect(unchanged?.description.contains("already the lead") == true)
         #expect(throws: CaseworkRefusal.self) {
             try Self.casework(store, context).changeLead(to: sam, on: Self.today, reason: "")
         }
@@ -154,8 +154,8 @@ struct CaseLifecycleTests {
                 heldOn: held, attendees: ["Marta", "Priya"], familyViews: "", childViews: "", actions: actions,
                 nextReview: held.adding(days: 14))
         }
-        #expect(tooSoon?.message.contains("every 4 to 12 weeks") == true)
-        #expect(tooSoon?.message.contains(held.adding(days: 28).british) == true)
+        #expect(tooSoon?.description.contains("every 4 to 12 weeks") == true)
+        #expect(tooSoon?.description.contains(held.adding(days: 28).british) == true)
         #expect(throws: CaseworkRefusal.self) {
             try Self.casework(store, context).recordMeeting(
                 heldOn: held, attendees: [" "], familyViews: "", childViews: "", actions: [],

@@ -85,7 +85,11 @@ final class CaseworkFormScreen: Screen {
         } catch let problem as CaseworkFormProblem {
             fields.refuse(problem.message, at: problem.field)
         } catch let refusal as CaseworkRefusal {
-            fields.problem = refusal.message
+            if let field = refusal.field, fields.has(field) {
+                fields.refuse(refusal.description, at: field)
+            } else {
+                fields.problem = refusal.description
+            }
         } catch {
             fields.problem = "nothing was saved: \(error)"
         }

@@ -84,7 +84,7 @@ enum CaseworkForms {
                     concurrentReason: fields.text("second"))
             } catch let refusal as CaseworkRefusal {
                 let field = fields.text("why").isEmpty ? "why" : (open.isEmpty ? "on" : "second")
-                throw CaseworkFormProblem(field: field, message: refusal.message)
+                throw CaseworkFormProblem(field: field, message: refusal.description)
             }
             return "a \(ServiceNames.name(service)) episode is open from \(date.british)"
         }
@@ -118,7 +118,7 @@ enum CaseworkForms {
             do {
                 actions = try CaseLifecycle.actions(from: fields.text("actions"))
             } catch let refusal as CaseworkRefusal {
-                throw CaseworkFormProblem(field: "actions", message: refusal.message)
+                throw CaseworkFormProblem(field: "actions", message: refusal.description)
             }
             let review = try fields.date("review", defaultingTo: held.adding(days: 42))
             do {
@@ -128,12 +128,12 @@ enum CaseworkForms {
                     actions: actions, nextReview: review)
             } catch let refusal as CaseworkRefusal {
                 let field =
-                    refusal.message.hasPrefix("reviews")
+                    refusal.description.hasPrefix("reviews")
                     ? "review"
-                    : refusal.message.hasPrefix("name who")
+                    : refusal.description.hasPrefix("name who")
                         ? "attendees"
-                        : refusal.message.hasPrefix("the action") ? "actions" : "held"
-                throw CaseworkFormProblem(field: field, message: refusal.message)
+                        : refusal.description.hasPrefix("the action") ? "actions" : "held"
+                throw CaseworkFormProblem(field: field, message: refusal.description)
             }
             return "meeting recorded; next review \(review.british)"
         }
@@ -186,7 +186,7 @@ enum CaseworkForms {
             } catch let refusal as CaseworkRefusal {
                 let field =
                     fields.text("why").isEmpty ? "why" : (fields.text("history").isEmpty ? "history" : "on")
-                throw CaseworkFormProblem(field: field, message: refusal.message)
+                throw CaseworkFormProblem(field: field, message: refusal.description)
             }
             return "stepped down into early help: a \(ServiceNames.name(service)) episode is open"
         }

@@ -38,7 +38,7 @@ public struct LeadProfessionalChange: Hashable, Codable, Sendable {
 ///
 /// ```swift
 /// let outcome = ReferralOutcome(status: .declined, on: today, reason: "below threshold: early help instead", recordedBy: "jo")
-/// try outcome.check(against: referral)   // refuses a referral already answered, or a decline without a reason
+/// ReferralOutcome.next(after: .sent)   // [.accepted, .declined, .closed, .withdrawn]
 /// ```
 public struct ReferralOutcome: Hashable, Codable, Sendable {
     public var status: ReferralStatus
@@ -66,37 +66,6 @@ public struct ReferralOutcome: Hashable, Codable, Sendable {
 
     /// Whether this outcome needs a reason written: every one but an acceptance.
     public var needsReason: Bool { status != .accepted }
-
-    /// Throws a ``CaseworkRefusal`` when the referral cannot move to this outcome.
-    public func check(against referral: Referral) throws {
-        let allowed = Self.next(after: referral.status)
-        guard allowed.contains(status) else {
-            if allowed.isEmpty {
-                throw CaseworkRefusal(
-                    "this referral is already \(referral.status.label.lowercased()); record a new referral instead")
-            }
-            throw CaseworkRefusal(
-                "a referral that is \(referral.status.label.lowercased()) can only become "
-                    + allowed.map { $0.label.lowercased() }.joined(separator: " or "))
-        }
-        if needsReason, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw CaseworkRefusal("say why the referral was \(status.label.lowercased()); it is kept in the record")
-        }
-        let made = LondonTime.today(at: referral.madeAt)
-        if on < made {
-            throw CaseworkRefusal(
-                "the outcome cannot be dated \(on.british), before the referral was made on \(made.british)")
-        }
-    }
-}
-
-/// Why a piece of casework cannot be done as asked, in words for the practitioner.
-public struct CaseworkRefusal: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
-
-    public init(_ message: String) { self.message = message }
-
-    public var description: String { message }
 }
 
 extension Family {
