@@ -46,6 +46,13 @@ public enum CaseChange: Hashable, Sendable {
     case changeRelationship(family: FamilyID, Relationship, at: Date, by: String)
     /// Removes the relationship recorded between two people, in either direction.
     case removeRelationship(family: FamilyID, between: PersonID, and: PersonID, at: Date, by: String)
+    /// A service's answer to a referral (accepted, declined, closed) or its withdrawal, with the date and why
+    /// (see `CaseChange+Casework.swift`).
+    case recordReferralOutcome(family: FamilyID, referral: ReferralID, ReferralOutcome)
+    /// Names, changes or removes the lead professional, keeping the change in the family's history.
+    case changeLeadProfessional(family: FamilyID, LeadProfessionalChange)
+    /// A team around the family meeting or review, with its plan and the next review date.
+    case recordMeeting(family: FamilyID, TeamMeeting)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -59,6 +66,7 @@ public enum CaseChange: Hashable, Sendable {
             return id
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship:
             return householdFamily
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkFamily
         }
     }
 
@@ -80,6 +88,7 @@ public enum CaseChange: Hashable, Sendable {
         case .closeEpisode: return "close-episode"
         case .saveAssessmentFields: return "save-assessment"
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdAction
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkAction
         }
     }
 
@@ -101,6 +110,7 @@ public enum CaseChange: Hashable, Sendable {
         case .closeEpisode(_, let episode, _, _): return episode.rawValue
         case .saveAssessmentFields(_, let assessment, _): return assessment.rawValue
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdRecordID
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkRecordID
         }
     }
 

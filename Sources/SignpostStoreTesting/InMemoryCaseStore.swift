@@ -315,6 +315,26 @@ extension InMemoryCaseStore {
     }
 }
 
+// MARK: Reviews
+
+extension InMemoryCaseStore {
+    public func reviewsDue(by day: CalendarDate, leadProfessional: String?, limit: Int) throws -> [ReviewDue] {
+        let wanted = leadProfessional.map(SearchText.fold) ?? ""
+        return withState { state in
+            state.families.values.compactMap { family -> ReviewDue? in
+                guard let due = family.nextReviewDue, due <= day else { return nil }
+                if !wanted.isEmpty, !SearchText.fold(family.leadProfessional?.name ?? "").contains(wanted) {
+                    return nil
+                }
+                return ReviewDue(
+                    familyID: family.id, familyName: family.name, leadProfessional: family.leadProfessional?.name,
+                    nextReview: due)
+            }
+        }
+        .sorted(by: ReviewDue.soonestFirst).prefix(max(limit, 0)).map { $0 }
+    }
+}
+
 // MARK: Form drafts
 
 /// One practitioner's draft of one form: where the in-memory store keeps it.

@@ -28,7 +28,8 @@ struct FrontDoorDefectTests {
             family.referrals = [
                 Referral(
                     id: "R-OPEN1", service: "bright-start", people: ["P-ava"], madeAt: TestApplication.now,
-                    madeBy: "hub.worker", consent: .given, urgency: .routine, contact: nil, reason: "earlier")
+                    madeBy: "hub.worker", consent: .given, urgency: .routine, status: .accepted, contact: nil,
+                    reason: "earlier")
             ]
         }
         return family

@@ -218,7 +218,7 @@ struct RecordContactTests {
         family.referrals = [
             Referral(
                 id: "R-OPEN", service: "bright-start", people: ["P-ava"], madeAt: Self.now, madeBy: "hub.worker",
-                consent: .given, urgency: .routine, contact: nil, reason: "earlier")
+                consent: .given, urgency: .routine, status: .accepted, contact: nil, reason: "earlier")
         ]
         let store = try CaseworkStore.inMemory.make(families: [family])
         let draft = Self.draft(consent: .given)

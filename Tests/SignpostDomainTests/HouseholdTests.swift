@@ -97,9 +97,23 @@ struct HouseholdTests {
     func familySummary() {
         let family = sampleFamily()
         #expect(family.highestCurrentLevel == .complex)
-        #expect(family.openServices == ["bright-start", "csct"])
+        // The CSCT referral is only sent, awaiting its decision: the family is not open to CSCT on it (#15).
+        #expect(family.openServices == ["bright-start"])
         #expect(family.isOpen)
-        #expect(family.lastActivity == at(50))
+        #expect(family.lastActivity == LondonTime.start(of: date("2025-01-01")), "the newest episode opened then")
+    }
+
+    @Test("open to: accepted referrals and open episodes only; sent, declined, closed and withdrawn do not count")
+    func openToIsDerived() {
+        var family = sampleFamily()
+        family.episodes = []
+        #expect(family.openServices == [])
+        #expect(!family.isOpen)
+        for status in ReferralStatus.allCases {
+            family.referrals[0].status = status
+            #expect(family.openServices == (status == .accepted ? ["csct"] : []), "\(status)")
+            #expect(family.isOpen == (status == .accepted))
+        }
     }
 
     @Test("the chronology is newest first, and narrows to significant events")
@@ -107,9 +121,11 @@ struct HouseholdTests {
         let family = sampleFamily()
         let all = family.chronology()
         #expect(all.map(\.at) == all.map(\.at).sorted(by: >))
-        #expect(all.count == 6)
+        #expect(all.count == 9, "six records, and two episodes opened and one closed")
         let significant = family.chronology(significantOnly: true)
-        #expect(significant.count == 4, "the flagged note, the referral, the safeguarding contact and the level 3")
+        #expect(
+            significant.count == 7,
+            "the flagged note, the referral, the safeguarding contact, the level 3 and the three episode events")
         #expect(
             !significant.contains { if case .note(let note) = $0 { return note.id == "N-1" } else { return false } })
     }

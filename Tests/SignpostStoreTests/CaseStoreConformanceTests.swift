@@ -128,7 +128,8 @@ struct CaseStoreConformanceTests {
         let summary = try #require(try store.families(FamilyListQuery(limit: 10)).summaries.first { $0.id == id })
         #expect(summary == FamilySummary(of: expected))
         #expect(summary.highestLevel == .complex)
-        #expect(summary.openServices == ["bright-futures", "csct"])
+        // The CSCT referral is only sent: the family is open to the episode's service, not to CSCT (#15).
+        #expect(summary.openServices == ["bright-futures"])
         #expect(summary.leadProfessional == "Sam Pátel")
     }
 

@@ -340,6 +340,7 @@ struct SQLiteStoreFileTests {
 
     /// Takes away the change log (#13, "v8-change-log"), as every store before it was.
     private static func undoChangeLog(_ db: Database) throws {
+        try undoCaseworkLife(db)
         try undoHouseholdHistory(db)
         try db.execute(
             sql: """
@@ -351,7 +352,7 @@ struct SQLiteStoreFileTests {
                 """)
     }
 
-    /// Takes away the household history (#15, "v13-household-history"), as every store before it was.
+    /// Takes away the household history (#15, "v9-household-history"), as every store before it was.
     private static func undoHouseholdHistory(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -362,7 +363,28 @@ struct SQLiteStoreFileTests {
                 ALTER TABLE consent DROP COLUMN purposes;
                 ALTER TABLE consent DROP COLUMN agencies;
                 ALTER TABLE consent DROP COLUMN method;
-                DELETE FROM grdb_migrations WHERE identifier = 'v13-household-history';
+                DELETE FROM grdb_migrations WHERE identifier = 'v9-household-history';
+                UPDATE store_metadata SET value = '8' WHERE key = 'schema_version';
+                PRAGMA user_version = 8;
+                """)
+    }
+
+    /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
+    /// lead professional history.
+    private static func undoCaseworkLife(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE lead_professional_change;
+                DROP TABLE team_meeting;
+                ALTER TABLE referral DROP COLUMN outcome_on;
+                ALTER TABLE referral DROP COLUMN outcome_reason;
+                ALTER TABLE referral DROP COLUMN outcome_by;
+                ALTER TABLE episode DROP COLUMN opened_because;
+                ALTER TABLE episode DROP COLUMN lead_professional;
+                ALTER TABLE episode DROP COLUMN concurrent_reason;
+                ALTER TABLE episode DROP COLUMN stepped_down_from;
+                ALTER TABLE episode DROP COLUMN opened_by;
+                DELETE FROM grdb_migrations WHERE identifier = 'v10-casework-life';
                 UPDATE store_metadata SET value = '8' WHERE key = 'schema_version';
                 PRAGMA user_version = 8;
                 """)
@@ -373,7 +395,10 @@ struct SQLiteStoreFileTests {
         let url = try closedStore()
         let old = try SQLiteCaseStore(opening: url, expecting: nil)
         let before = try #require(try old.family(F.quillfeather().id))
-        try old.pool.write { db in try Self.undoHouseholdHistory(db) }
+        try old.pool.write { db in
+            try Self.undoCaseworkLife(db)
+            try Self.undoHouseholdHistory(db)
+        }
         try old.close()
 
         let store = try SQLiteCaseStore(opening: url, expecting: .live)
@@ -384,6 +409,38 @@ struct SQLiteStoreFileTests {
             recordedBy: "jo")
         try store.apply([.changeAddress(family: before.id, move)], by: "jo")
         #expect(try store.family(before.id)?.previousAddresses.map(\.address) == [before.address])
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
+    }
+
+    @Test("a version 8 store is migrated: a family open to CSCT on a referral only sent is no longer (#15)")
+    func migratesVersion8OpenTo() throws {
+        let url = try TemporaryFolder().file("store.sqlite")
+        let created = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration)
+        var family = F.adeyemi()
+        family.referrals = [
+            Referral(
+                id: "R-csct", service: "csct", people: ["P-tobi"], madeAt: F.at("2026-03-02T10:00:00Z"),
+                madeBy: "csct.duty", consent: .notRequired, urgency: .sameDay)
+        ]
+        try created.apply([.addFamily(family)], by: "loader")
+        try created.pool.write { db in
+            try Self.undoCaseworkLife(db)
+            try Self.undoHouseholdHistory(db)
+            // As version 8 summarised it: open to every service with a referral sent.
+            try db.execute(
+                sql: """
+                    UPDATE family SET open_services = '["csct"]', is_open = 1 WHERE id = 'F-00019';
+                    INSERT INTO family_open_service (family_id, service) VALUES ('F-00019', 'csct');
+                    """)
+        }
+        try created.close()
+
+        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
+        #expect(try store.families(FamilyListQuery(service: "csct", limit: 5)).summaries.isEmpty)
+        #expect(try store.families(FamilyListQuery(isOpen: false, limit: 5)).summaries.map(\.id) == ["F-00019"])
+        #expect(try store.family("F-00019")?.referrals.first?.outcomeOn == nil)
         let report = try store.check()
         #expect(report.isHealthy, "\(report.problems)")
     }

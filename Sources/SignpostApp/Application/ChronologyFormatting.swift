@@ -6,12 +6,14 @@ public enum ChronologyFormatting {
     /// One line: when, what, about whom, by whom. Significant events start with `!`.
     public static func line(_ entry: ChronologyEntry, in family: Family) -> String {
         let flag = entry.isSignificant ? "! " : "  "
-        return "\(flag)\(LondonTime.timestamp(entry.at))  \(summary(entry, in: family)) [\(entry.author)]"
+        let author = entry.author.isEmpty ? "" : " [\(entry.author)]"
+        return "\(flag)\(when(entry))  \(summary(entry, in: family))\(author)"
     }
 
     /// The entry in full, every field, for reading.
     public static func full(_ entry: ChronologyEntry, in family: Family) -> String {
-        var lines = ["\(LondonTime.timestamp(entry.at)), recorded by \(entry.author)"]
+        let time = when(entry).trimmingCharacters(in: .whitespaces)
+        var lines = [entry.author.isEmpty ? time : "\(time), recorded by \(entry.author)"]
         if entry.isSignificant { lines.append("Significant event") }
         lines.append("")
         switch entry {
@@ -52,8 +54,25 @@ public enum ChronologyFormatting {
                 lines.append("Covers: \(consent.scope)")
                 if let method = consent.method { lines.append("Given: \(method.label)") }
             }
+        case .episodeOpened, .episodeClosed, .referralOutcome, .leadProfessionalChange, .meeting:
+            lines += lifecycleDetails(entry, in: family)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The entry's time; entries that happened on a day rather than at a moment (an episode opened, an
+    /// outcome dated) show the day alone.
+    static func when(_ entry: ChronologyEntry) -> String {
+        // Padded to the width of "dd/mm/yyyy hh:mm" so that every line's text starts in one column.
+        func day(_ date: CalendarDate) -> String { date.british + "      " }
+        switch entry {
+        case .episodeOpened(let episode): return day(episode.openedOn)
+        case .episodeClosed(let episode): return day(episode.closedOn ?? episode.openedOn)
+        case .referralOutcome(let referral): return referral.outcomeOn.map(day) ?? LondonTime.timestamp(entry.at)
+        case .leadProfessionalChange(let change): return day(change.on)
+        case .meeting(let meeting): return day(meeting.heldOn)
+        default: return LondonTime.timestamp(entry.at)
+        }
     }
 
     static func summary(_ entry: ChronologyEntry, in family: Family) -> String {
@@ -71,6 +90,23 @@ public enum ChronologyFormatting {
             return "Level for \(names([person], in: family)) set to \(entry.level)\(override): \(entry.reason)"
         case .consent, .consentWithdrawn, .moved, .relationshipChange:
             return householdSummary(entry, in: family)
+        case .episodeOpened(let episode):
+            let lead = episode.leadProfessional.map { ", lead \($0)" } ?? ""
+            let why = episode.openedBecause.map { ": \($0)" } ?? ""
+            let from = episode.steppedDownFrom == nil ? "" : " (stepped down from social care)"
+            return "Episode opened with \(ServiceNames.name(episode.service))\(from)\(lead)\(why)"
+        case .episodeClosed(let episode):
+            return
+                "Episode with \(ServiceNames.name(episode.service)) closed: \(episode.closureReason?.label ?? "no reason recorded")"
+        case .referralOutcome(let referral):
+            let why = (referral.outcomeReason ?? "").isEmpty ? "" : ": \(referral.outcomeReason ?? "")"
+            return "Referral to \(ServiceNames.name(referral.service)) \(referral.status.label.lowercased())\(why)"
+        case .leadProfessionalChange(let change):
+            let who = change.professional?.summary ?? "no lead professional"
+            return "Lead professional now \(who): \(change.reason)"
+        case .meeting(let meeting):
+            return
+                "Team around the family meeting: \(meeting.actions.count) action\(meeting.actions.count == 1 ? "" : "s"), next review \(meeting.nextReview.british)"
         }
     }
 
@@ -96,6 +132,49 @@ public enum ChronologyFormatting {
         default:
             return summary(entry, in: family)
         }
+    }
+
+    /// The lines of an episode, a referral's outcome or a change of lead professional, read in full.
+    private static func lifecycleDetails(_ entry: ChronologyEntry, in family: Family) -> [String] {
+        var lines: [String] = []
+        switch entry {
+        case .episodeOpened(let episode), .episodeClosed(let episode):
+            lines.append(
+                "Early-help episode with \(ServiceNames.name(episode.service)), opened \(episode.openedOn.british)")
+            if let why = episode.openedBecause { lines.append("Opened because: \(why)") }
+            if let lead = episode.leadProfessional { lines.append("Lead professional: \(lead)") }
+            if let second = episode.concurrentReason {
+                lines.append("Opened beside another episode because: \(second)")
+            }
+            if let history = episode.steppedDownFrom { lines.append("Stepped down from social care: \(history)") }
+            if let closed = episode.closedOn {
+                lines.append("Closed \(closed.british): \(episode.closureReason?.label ?? "no reason recorded")")
+            }
+        case .referralOutcome(let referral):
+            lines.append("Referral to \(ServiceNames.name(referral.service)) for \(names(referral.people, in: family))")
+            lines.append("Sent \(LondonTime.timestamp(referral.madeAt)) by \(referral.madeBy)")
+            lines.append("\(referral.status.label) on \(referral.outcomeOn?.british ?? "a day not recorded")")
+            if let why = referral.outcomeReason, !why.isEmpty { lines.append("Why: \(why)") }
+        case .leadProfessionalChange(let change):
+            lines.append("Lead professional from \(change.on.british): \(change.professional?.summary ?? "none")")
+            lines.append("Before: \(change.previous?.summary ?? "none")")
+            let contact = [change.professional?.phone ?? "", change.professional?.email ?? ""].filter { !$0.isEmpty }
+            if !contact.isEmpty { lines.append("Contact: \(contact.joined(separator: ", "))") }
+            lines.append("Reason: \(change.reason)")
+        case .meeting(let meeting):
+            lines.append("Team around the family meeting held \(meeting.heldOn.british)")
+            lines.append("Attending: \(meeting.attendees.joined(separator: ", "))")
+            lines.append("The family's views: \(meeting.familyViews.isEmpty ? "not recorded" : meeting.familyViews)")
+            lines.append("The child's views: \(meeting.childViews.isEmpty ? "not recorded" : meeting.childViews)")
+            lines.append(meeting.actions.isEmpty ? "No actions agreed" : "Actions:")
+            for action in meeting.actions {
+                lines.append("- \(action.who): \(action.what), by \(action.byWhen.british)")
+            }
+            lines.append("Next review: \(meeting.nextReview.british)")
+        default:
+            break
+        }
+        return lines
     }
 
     static func names(_ ids: [PersonID], in family: Family) -> String {

@@ -12,6 +12,7 @@ final class FamilyScreen: Screen {
         case nextTab, previousTab, up, down, top, bottom, pageUp, pageDown, open
         case addNote, changeLevel, addMember, editMember, startAssessment, toggleSignificant, back
         case editDetails, relationships, recordConsent, withdrawConsent
+        case referralOutcome, episode, leadAndTeam, meeting, step
     }
 
     enum Tab: Int, CaseIterable {
@@ -40,6 +41,8 @@ final class FamilyScreen: Screen {
     private var significantOnly = false
     /// The row the tabs were last drawn on: the header above them wraps, so it moves with the family shown.
     private var tabRow: Int?
+    /// The referral each row of the services tab shows, if it shows one (`o` records its outcome).
+    private var serviceRowReferrals: [ReferralID?] = []
 
     init(familyID: FamilyID, app: AppEnvironment) {
         self.familyID = familyID
@@ -106,6 +109,28 @@ final class FamilyScreen: Screen {
                 help: "Show only significant events, as a chronology for a case conference is read, or everything",
                 group: "Chronology")
         }
+        if tab == .services {
+            keys.bind(
+                [.character("o")], .referralOutcome, hint: "Outcome",
+                help: "Record the selected referral's outcome: accepted, declined, closed or withdrawn, with why",
+                group: "Record")
+        }
+        keys.bind(
+            [.character("E")], .episode, hint: "Episode",
+            help: "Open an early-help episode (when, why, lead professional) or close the open one with a reason",
+            group: "Record", showsInHintBar: false)
+        keys.bind(
+            [.character("p")], .leadAndTeam, hint: "Lead and team",
+            help: "Name or change the lead professional (with reason and date), add or remove team members",
+            group: "Record", showsInHintBar: false)
+        keys.bind(
+            [.character("u")], .step, hint: "Step up/down",
+            help: "Step up to children's social care (CSCT accepts: episodes close \"stepped up\") or step down",
+            group: "Record", showsInHintBar: false)
+        keys.bind(
+            [.character("m")], .meeting, hint: "Meeting",
+            help: "Record a team around the family meeting or review: attending, views, actions, next review",
+            group: "Record", showsInHintBar: false)
         if tab == .chronology || tab == .assessments || tab == .consent {
             keys.bind(
                 [.enter], .open, hint: tab == .assessments ? "Open" : "Read in full",
@@ -152,21 +177,34 @@ final class FamilyScreen: Screen {
         }
         if significantOnly { chronologyList.emptyText = "No significant events recorded. Press s to show everything." }
         var services: [ListRow] = []
+        var referralRows: [ReferralID?] = []
         services.append(
             ListRow("Lead professional: \(family.leadProfessional?.summary ?? "none named")", style: Style(.header)))
+        if let last = family.leadProfessionalHistory.last {
+            services.append(ListRow("  since \(last.on.short): \(last.reason)", style: Style(.dim)))
+        }
         for episode in family.episodes {
             let state =
                 episode.closedOn.map { "closed \($0.short): \(episode.closureReason?.label ?? "no reason recorded")" }
                 ?? "open"
-            services.append(
-                ListRow("Episode  \(ServiceNames.name(episode.service)) from \(episode.openedOn.short), \(state)"))
-        }
-        for referral in family.referrals.sorted(by: { $0.madeAt > $1.madeAt }) {
-            let people = referral.people.compactMap { family.member($0)?.givenName }.joined(separator: ", ")
+            let lead = episode.leadProfessional.map { ", lead \($0)" } ?? ""
             services.append(
                 ListRow(
-                    "Referral \(ServiceNames.name(referral.service)) for \(people.isEmpty ? "family" : people): \(referral.status.label), \(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()), \(LondonTime.timestamp(referral.madeAt))"
+                    "Episode  \(ServiceNames.name(episode.service)) from \(episode.openedOn.short), \(state)\(lead)"))
+        }
+        referralRows = Array(repeating: nil, count: services.count)
+        for referral in family.referrals.sorted(by: { $0.madeAt > $1.madeAt }) {
+            let people = referral.people.compactMap { family.member($0)?.givenName }.joined(separator: ", ")
+            let outcome =
+                referral.outcomeOn.map {
+                    " \($0.short)\((referral.outcomeReason ?? "").isEmpty ? "" : ": \(referral.outcomeReason ?? "")")"
+                }
+                ?? ""
+            services.append(
+                ListRow(
+                    "Referral \(ServiceNames.name(referral.service)) for \(people.isEmpty ? "family" : people): \(referral.status.label)\(outcome), \(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()), \(LondonTime.timestamp(referral.madeAt))"
                 ))
+            referralRows.append(referral.id)
         }
         if !family.teamAroundFamily.isEmpty {
             services.append(ListRow("Team around the family", style: Style(.header)))
@@ -187,6 +225,7 @@ final class FamilyScreen: Screen {
         }
         servicesList.rows = services
         consentList.rows = family.consents.map { ConsentPanel.row($0) }
+        serviceRowReferrals = referralRows + Array(repeating: nil, count: max(0, services.count - referralRows.count))
         assessmentList.rows = family.assessments.map { assessment in
             let subject = family.member(assessment.subject)?.fullName ?? assessment.subject.rawValue
             let missing =
@@ -215,6 +254,11 @@ final class FamilyScreen: Screen {
         var facts: [String] = []
         let services = family.openServices.map(ServiceNames.name)
         facts.append(services.isEmpty ? "No open services" : "Open to \(services.joined(separator: ", "))")
+        if let due = family.nextReviewDue {
+            facts.append(due < app.today ? "Review overdue since \(due.short)" : "Review due \(due.short)")
+        }
+        let overdue = family.overdueActions(on: app.today).count
+        if overdue > 0 { facts.append("\(overdue) action\(overdue == 1 ? "" : "s") overdue") }
         facts.append(
             "Languages: \(family.languages.joined(separator: ", "))\(family.interpreterNeeded ? " (interpreter needed)" : "")"
         )
@@ -400,6 +444,19 @@ final class FamilyScreen: Screen {
                 return .message("only consent that is given and in force can be withdrawn", .warning)
             }
             return .push(WithdrawConsentScreen(family: family, consent: consent, app: app))
+        case .referralOutcome:
+            guard let index = servicesList.selectedIndex, serviceRowReferrals.indices.contains(index),
+                let id = serviceRowReferrals[index], let referral = family.referrals.first(where: { $0.id == id })
+            else { return .message("select a referral (↑/↓), then press o", .warning) }
+            guard let form = CaseworkForms.referralOutcome(referral, in: family, today: app.today) else {
+                return .message(
+                    "this referral is already \(referral.status.label.lowercased()); nothing more to record", .warning)
+            }
+            return .push(form)
+        case .episode: return .push(CaseworkForms.episode(in: family, today: app.today))
+        case .leadAndTeam: return .push(CaseworkForms.team(in: family, today: app.today))
+        case .meeting: return .push(CaseworkForms.meeting(in: family, today: app.today))
+        case .step: return .push(CaseworkForms.step(in: family, today: app.today))
         case .back: return .pop
         }
         return .handled

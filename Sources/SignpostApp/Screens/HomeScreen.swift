@@ -11,7 +11,7 @@ final class HomeScreen: Screen {
     enum Action: Hashable, Sendable {
         case open, search, newFamily, cycleLocality, cycleLevel, cycleOpen, cycleService, filterLead, clearFilters
         case about, quit, up, down, top, bottom, pageUp, pageDown
-        case newContact, drafts, today, exercises
+        case newContact, drafts, today, exercises, reviews
     }
 
     private var model = CaseListModel()
@@ -59,6 +59,10 @@ final class HomeScreen: Screen {
             [.character("T")], .today, hint: "Today",
             help: "Today's contacts, with counts by outcome (yours or everyone's)", group: "Contacts",
             showsInHintBar: false)
+        keys.bind(
+            [.character("v")], .reviews, hint: "Reviews",
+            help: "Team around the family reviews due and overdue: the lead filter's (P), or everyone's",
+            group: "Families", showsInHintBar: false)
         keys.bind(
             [.character("n")], .newFamily, hint: "New family", help: "Add a new family and its first member",
             group: "Families")
@@ -212,6 +216,8 @@ final class HomeScreen: Screen {
                 return .push(DraftsScreen(app: app))
             case .today:
                 return .push(TodayScreen(app: app))
+            case .reviews:
+                return .push(ReviewsScreen(worker: model.query.leadProfessional, app: app))
             case .exercises:
                 return .command("exercises")
             case .cycleLocality:

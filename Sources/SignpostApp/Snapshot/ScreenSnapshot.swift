@@ -53,6 +53,18 @@ public enum ScreenSnapshot {
         case relationships
         /// Recording a consent from the family's Consent tab.
         case recordConsent = "record-consent"
+        /// Recording the outcome of the family's newest referral (`o` on the services tab).
+        case referralOutcome = "referral-outcome"
+        /// Opening or closing an early-help episode (`E` on the family).
+        case episode
+        /// The lead professional and the team around the family (`p` on the family).
+        case leadAndTeam = "lead-and-team"
+        /// Recording a team around the family meeting (`m` on the family).
+        case meeting
+        /// Reviews due and overdue, everyone's (`v` on the families list).
+        case reviews
+        /// Stepping up to social care or down into early help (`u` on the family).
+        case step
     }
 
     /// Why a snapshot could not be made.
@@ -170,6 +182,9 @@ public enum ScreenSnapshot {
         case .drafts:
             application = Application(environment: environment, stack: [home, DraftsScreen(app: environment)])
         case .today: application = Application(environment: environment, stack: [home, TodayScreen(app: environment)])
+        case .reviews:
+            application = Application(
+                environment: environment, stack: [home, ReviewsScreen(worker: nil, app: environment)])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")
@@ -183,6 +198,24 @@ public enum ScreenSnapshot {
                 environment: environment,
                 stack: name == .presenter
                     ? [home, ExercisesScreen(session: session), presenter] : [home, ExercisesScreen(session: session)])
+        case .referralOutcome, .episode, .leadAndTeam, .meeting, .step:
+            let record = try family()
+            let form: (any Screen)?
+            switch name {
+            case .referralOutcome:
+                guard let referral = record.referrals.max(by: { $0.madeAt < $1.madeAt }) else {
+                    throw Problem(description: "family \(record.id) has no referral")
+                }
+                form = CaseworkForms.referralOutcome(referral, in: record, today: environment.today)
+            case .episode: form = CaseworkForms.episode(in: record, today: environment.today)
+            case .meeting: form = CaseworkForms.meeting(in: record, today: environment.today)
+            case .step: form = CaseworkForms.step(in: record, today: environment.today)
+            default: form = CaseworkForms.team(in: record, today: environment.today)
+            }
+            guard let form else { throw Problem(description: "the form could not be made for \(record.id)") }
+            application = Application(
+                environment: environment,
+                stack: [home, FamilyScreen(familyID: record.id, app: environment), form])
         case .level:
             let record = try family()
             guard let person = record.members.first else {

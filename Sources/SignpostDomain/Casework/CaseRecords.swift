@@ -164,16 +164,32 @@ public struct EarlyHelpEpisode: Identifiable, Hashable, Codable, Sendable {
     public var openedOn: CalendarDate
     public var closedOn: CalendarDate?
     public var closureReason: ClosureReason?
+    /// Why it was opened ("CAF identified parenting and housing needs"); nil on episodes recorded before it was asked.
+    public var openedBecause: String?
+    /// The lead professional named when it opened.
+    public var leadProfessional: String?
+    /// Why it was opened while another early-help episode was still open; nil when it was the only one.
+    public var concurrentReason: String?
+    /// The social-care history it was stepped down from (status and dates), when it came from social care.
+    public var steppedDownFrom: String?
+    /// Who opened it (the audit trail says who closed it).
+    public var openedBy: String?
 
     public init(
         id: EpisodeID, service: ServiceID, openedOn: CalendarDate, closedOn: CalendarDate? = nil,
-        closureReason: ClosureReason? = nil
+        closureReason: ClosureReason? = nil, openedBecause: String? = nil, leadProfessional: String? = nil,
+        concurrentReason: String? = nil, steppedDownFrom: String? = nil, openedBy: String? = nil
     ) {
         self.id = id
         self.service = service
         self.openedOn = openedOn
         self.closedOn = closedOn
         self.closureReason = closureReason
+        self.openedBecause = openedBecause
+        self.leadProfessional = leadProfessional
+        self.concurrentReason = concurrentReason
+        self.steppedDownFrom = steppedDownFrom
+        self.openedBy = openedBy
     }
 
     public var isOpen: Bool { closedOn == nil }
@@ -186,6 +202,8 @@ public enum ClosureReason: String, CaseIterable, Codable, Sendable, CustomString
     case movedAway = "moved-away"
     case steppedUpToSocialCare = "stepped-up"
     case steppedDown = "stepped-down"
+    case consentWithdrawn = "consent-withdrawn"
+    case transferred
 
     public var label: String {
         switch self {
@@ -194,6 +212,8 @@ public enum ClosureReason: String, CaseIterable, Codable, Sendable, CustomString
         case .movedAway: return "Moved away"
         case .steppedUpToSocialCare: return "Stepped up to social care"
         case .steppedDown: return "Stepped down to universal services"
+        case .consentWithdrawn: return "Consent withdrawn"
+        case .transferred: return "Transferred to another team"
         }
     }
 
@@ -213,6 +233,16 @@ public enum ChronologyEntry: Hashable, Sendable {
     /// The family moved: the address they left, with its dates.
     case moved(PreviousAddress)
     case relationshipChange(RelationshipEvent)
+    /// An early-help episode opened (the episode as it stands now).
+    case episodeOpened(EarlyHelpEpisode)
+    /// An early-help episode closed, with its reason.
+    case episodeClosed(EarlyHelpEpisode)
+    /// A service's answer to a referral: accepted, declined, closed or withdrawn.
+    case referralOutcome(Referral)
+    /// The lead professional named, changed or removed.
+    case leadProfessionalChange(LeadProfessionalChange)
+    /// A team around the family meeting or review.
+    case meeting(TeamMeeting)
 
     /// When it happened.
     public var at: Date {
@@ -221,6 +251,11 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .consentWithdrawn(let consent): return LondonTime.start(of: consent.withdrawnOn ?? consent.givenOn)
         case .moved(let previous): return LondonTime.start(of: previous.until)
         case .relationshipChange(let event): return event.at
+        case .episodeOpened(let episode): return LondonTime.start(of: episode.openedOn)
+        case .episodeClosed(let episode): return LondonTime.start(of: episode.closedOn ?? episode.openedOn)
+        case .referralOutcome(let referral): return referral.outcomeOn.map(LondonTime.start(of:)) ?? referral.madeAt
+        case .leadProfessionalChange(let change): return change.recordedAt
+        case .meeting(let meeting): return LondonTime.start(of: meeting.heldOn)
         case .contact(let contact): return contact.receivedAt
         case .referral(let referral): return referral.madeAt
         case .note(let note): return note.writtenAt
@@ -231,6 +266,11 @@ public enum ChronologyEntry: Hashable, Sendable {
     /// Who recorded it.
     public var author: String {
         switch self {
+        case .episodeOpened(let episode): return episode.openedBy ?? ""
+        case .episodeClosed: return ""
+        case .referralOutcome(let referral): return referral.outcomeBy ?? ""
+        case .leadProfessionalChange(let change): return change.recordedBy
+        case .meeting(let meeting): return meeting.recordedBy
         case .contact(let contact): return contact.recordedBy
         case .referral(let referral): return referral.madeBy
         case .note(let note): return note.author
@@ -241,9 +281,12 @@ public enum ChronologyEntry: Hashable, Sendable {
         }
     }
 
-    /// Significant events: flagged notes, referrals, safeguarding contacts and levels of 3 or 4.
+    /// Significant events: flagged notes, referrals and their outcomes, episodes opened and closed,
+    /// safeguarding contacts and levels of 3 or 4.
     public var isSignificant: Bool {
         switch self {
+        case .episodeOpened, .episodeClosed, .referralOutcome, .meeting: return true
+        case .leadProfessionalChange: return false
         case .contact(let contact): return contact.concerns.contains(where: \.isSafeguarding)
         case .referral: return true
         case .note(let note): return note.isSignificant
@@ -256,6 +299,11 @@ public enum ChronologyEntry: Hashable, Sendable {
     /// Orders entries made at the same moment: contacts, then referrals, notes and levels.
     var sortKey: Int {
         switch self {
+        case .meeting: return 7
+        case .episodeClosed: return 6
+        case .referralOutcome: return 5
+        case .episodeOpened: return 4
+        case .leadProfessionalChange: return 0
         case .contact: return 3
         case .referral: return 2
         case .levelChange: return 1

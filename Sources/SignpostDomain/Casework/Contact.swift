@@ -75,11 +75,17 @@ public struct Referral: Identifiable, Hashable, Codable, Sendable {
     public var contact: ContactID?
     /// What was asked of the service, and why.
     public var reason: String
+    /// When the service's answer (accepted, declined, closed, withdrawn) was recorded; nil while it is sent.
+    public var outcomeOn: CalendarDate?
+    /// Why it was declined, closed or withdrawn; nil while it is sent.
+    public var outcomeReason: String?
+    /// Who recorded the outcome; nil while it is sent.
+    public var outcomeBy: String?
 
     public init(
         id: ReferralID, service: ServiceID, people: [PersonID], madeAt: Date, madeBy: String,
         consent: ConsentStatus, urgency: Urgency, status: ReferralStatus = .sent, contact: ContactID? = nil,
-        reason: String = ""
+        reason: String = "", outcomeOn: CalendarDate? = nil, outcomeReason: String? = nil, outcomeBy: String? = nil
     ) {
         self.id = id
         self.service = service
@@ -91,6 +97,9 @@ public struct Referral: Identifiable, Hashable, Codable, Sendable {
         self.status = status
         self.contact = contact
         self.reason = reason
+        self.outcomeOn = outcomeOn
+        self.outcomeReason = outcomeReason
+        self.outcomeBy = outcomeBy
     }
 }
 
@@ -135,15 +144,24 @@ public enum Urgency: String, CaseIterable, Codable, Sendable, Comparable, Custom
     }
 }
 
-/// Where a referral has got to.
+/// Where a referral has got to: sent, then accepted, declined, closed or withdrawn.
 public enum ReferralStatus: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case sent
     case accepted
     case declined
     case closed
+    /// The referrer took it back before the service decided (or the family no longer wanted it).
+    case withdrawn
 
-    /// Sent or accepted: the service is (or may be) working with the family.
-    public var isOpen: Bool { self == .sent || self == .accepted }
+    /// Accepted: the service is working with the family, so the family is open to it.
+    ///
+    /// A referral only sent is awaiting the service's decision: the family is not
+    /// open to the service on its strength (one safeguarding referral must not
+    /// leave a family "open to CSCT" for ever).
+    public var isOpen: Bool { self == .accepted }
+
+    /// Sent and not yet answered.
+    public var isAwaitingDecision: Bool { self == .sent }
 
     public var label: String { rawValue.capitalized }
 

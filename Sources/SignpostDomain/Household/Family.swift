@@ -40,6 +40,11 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     public var assessments: [EarlyHelpAssessment]
     /// When the family was first recorded.
     public var createdAt: Date
+    /// Every lead professional change, oldest first (``leadProfessionalHistory``); nil when there has been none,
+    /// so a family without any exports as it always did.
+    var leadProfessionalChanges: [LeadProfessionalChange]?
+    /// Team around the family meetings (``meetings``); nil when there have been none.
+    var meetingRecords: [TeamMeeting]?
 
     public init(
         id: FamilyID,
@@ -93,7 +98,9 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     /// The highest current level of any member, or nil when no level is set.
     public var highestCurrentLevel: NeedLevel? { members.compactMap(\.currentLevel).max() }
 
-    /// Services with an open episode or an open referral, sorted, without repeats.
+    /// Services the family is open to: an open episode or an accepted referral, sorted, without repeats.
+    ///
+    /// A referral only sent, or declined, closed or withdrawn, does not make the family open to its service.
     public var openServices: [ServiceID] {
         let fromEpisodes = episodes.filter(\.isOpen).map(\.service)
         let fromReferrals = referrals.filter(\.status.isOpen).map(\.service)
@@ -110,8 +117,8 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
         return latest
     }
 
-    /// Contacts, referrals, case notes, level changes, consents, moves and relationship changes as one
-    /// timeline, newest first.
+    /// Contacts, referrals and their outcomes, case notes, level changes, consents, moves, relationship
+    /// changes, episodes opened and closed, lead professional changes and meetings as one timeline, newest first.
     ///
     /// This is how a chronology for a case conference is read; with
     /// `significantOnly` it keeps only entries flagged as significant events
@@ -121,6 +128,11 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
         entries += contacts.map { .contact($0) }
         entries += referrals.map { .referral($0) }
         entries += notes.map { .note($0) }
+        entries += episodes.map { .episodeOpened($0) }
+        entries += episodes.filter { !$0.isOpen }.map { .episodeClosed($0) }
+        entries += referrals.filter { $0.outcomeOn != nil }.map { .referralOutcome($0) }
+        entries += leadProfessionalHistory.map { .leadProfessionalChange($0) }
+        entries += meetings.map { .meeting($0) }
         for person in members {
             entries += person.levelHistory.map { .levelChange(person: person.id, $0) }
         }

@@ -140,6 +140,16 @@ struct ChangeBatch {
         case .addRelationship, .changeRelationship, .removeRelationship:
             try db.replaceRelationships(of: family)
             try db.insertRelationshipEvent(of: family)
+        case .recordReferralOutcome(_, let referralID, _):
+            guard let referral = family.referrals.first(where: { $0.id == referralID }) else {
+                throw StoreError.recordNotFound(id, referralID.rawValue)
+            }
+            try db.recordReferralOutcome(referral, of: id)
+        case .changeLeadProfessional(_, let change):
+            try db.updateDetails(of: family)
+            try db.insertLeadProfessionalChange(change, of: id, at: family.leadProfessionalHistory.count - 1)
+        case .recordMeeting(_, let meeting):
+            try db.insertMeeting(meeting, of: id, at: family.meetings.count - 1)
         }
     }
 }

@@ -103,7 +103,9 @@ extension Database {
                     madeBy: try row.value("made_by"), consent: try row.choice("consent"),
                     urgency: try row.choice("urgency"), status: try row.choice("status"),
                     contact: (try row.optionalValue("contact_id") as String?).map(ContactID.init(rawValue:)),
-                    reason: try row.value("reason")))
+                    reason: try row.value("reason"), outcomeOn: try row.optionalCalendarDate("outcome_on"),
+                    outcomeReason: try row.optionalValue("outcome_reason"),
+                    outcomeBy: try row.optionalValue("outcome_by")))
         }
         try append("case_note") { row, family in
             family.notes.append(
@@ -132,7 +134,19 @@ extension Database {
                     id: EpisodeID(try row.value("id") as String),
                     service: ServiceID(try row.value("service") as String),
                     openedOn: try row.calendarDate("opened_on"), closedOn: try row.optionalCalendarDate("closed_on"),
-                    closureReason: try row.optionalChoice("closure_reason")))
+                    closureReason: try row.optionalChoice("closure_reason"),
+                    openedBecause: try row.optionalValue("opened_because"),
+                    leadProfessional: try row.optionalValue("lead_professional"),
+                    concurrentReason: try row.optionalValue("concurrent_reason"),
+                    steppedDownFrom: try row.optionalValue("stepped_down_from"),
+                    openedBy: try row.optionalValue("opened_by")))
+        }
+        try append("team_meeting") { row, family in
+            family.meetings.append(try StoredValue.decode(TeamMeeting.self, json: row.value("document")))
+        }
+        try append("lead_professional_change") { row, family in
+            family.leadProfessionalHistory.append(
+                try StoredValue.decode(LeadProfessionalChange.self, json: row.value("document")))
         }
         try append("assessment") { row, family in
             family.assessments.append(

@@ -49,6 +49,12 @@ extension Database {
         for index in family.relationshipHistory.indices {
             try insertRelationshipEvent(family.relationshipHistory[index], of: family.id, at: index)
         }
+        for (position, change) in family.leadProfessionalHistory.enumerated() {
+            try insertLeadProfessionalChange(change, of: family.id, at: position)
+        }
+        for (position, meeting) in family.meetings.enumerated() {
+            try insertMeeting(meeting, of: family.id, at: position)
+        }
         try insertSearchEntries(of: family)
         for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
     }
@@ -200,14 +206,15 @@ extension Database {
         try run(
             """
             INSERT INTO referral (family_id, id, position, service, people, made_at, made_by, consent, urgency,
-                status, contact_id, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                status, contact_id, reason, outcome_on, outcome_reason, outcome_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 family.rawValue, referral.id.rawValue, position, referral.service.rawValue,
                 StoredValue.list(referral.people), StoredValue.time(referral.madeAt), referral.madeBy,
                 referral.consent.rawValue, referral.urgency.rawValue, referral.status.rawValue,
-                referral.contact?.rawValue, referral.reason,
+                referral.contact?.rawValue, referral.reason, referral.outcomeOn?.iso, referral.outcomeReason,
+                referral.outcomeBy,
             ])
     }
 
@@ -253,12 +260,14 @@ extension Database {
     func insertEpisode(_ episode: EarlyHelpEpisode, of family: FamilyID, at position: Int) throws {
         try run(
             """
-            INSERT INTO episode (family_id, id, position, service, opened_on, closed_on, closure_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO episode (family_id, id, position, service, opened_on, closed_on, closure_reason,
+                opened_because, lead_professional, concurrent_reason, stepped_down_from, opened_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 family.rawValue, episode.id.rawValue, position, episode.service.rawValue, episode.openedOn.iso,
-                episode.closedOn?.iso, episode.closureReason?.rawValue,
+                episode.closedOn?.iso, episode.closureReason?.rawValue, episode.openedBecause,
+                episode.leadProfessional, episode.concurrentReason, episode.steppedDownFrom, episode.openedBy,
             ])
     }
 

@@ -4,7 +4,7 @@ import SignpostDomain
 import SignpostStore
 
 /// Writing and reading the household's history: the date of the present address, the addresses the family
-/// left, and every relationship added, changed or removed (schema version 13).
+/// left, and every relationship added, changed or removed (schema version 9).
 extension Database {
     /// Writes the present address's date and the previous addresses afresh (a family has a handful).
     func writeAddressHistory(of family: Family) throws {

@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 13
+    static let currentVersion = 10
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -36,7 +36,8 @@ enum StoreSchema {
         migrator.registerVersion(6, "v6-form-drafts", migrate: createFormDrafts)
         migrator.registerVersion(7, "v7-match-keys", migrate: addMatchKeyPairs)
         migrator.registerVersion(8, "v8-change-log", migrate: createChangeLog)
-        migrator.registerVersion(13, "v13-household-history", migrate: createHouseholdHistory)
+        migrator.registerVersion(9, "v9-household-history", migrate: createHouseholdHistory)
+        migrator.registerVersion(10, "v10-casework-life", migrate: createCaseworkLife)
         return migrator
     }
 

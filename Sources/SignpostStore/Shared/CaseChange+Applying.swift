@@ -162,6 +162,8 @@ extension CaseChange {
             }
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship:
             try applyHousehold(to: &family)
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
+            family = try applyingCasework(to: family)
         }
         return family
     }
@@ -179,6 +181,7 @@ extension Family {
         try Family.checkUnique(consents.map(\.id.rawValue))
         try Family.checkUnique(episodes.map(\.id.rawValue))
         try Family.checkUnique(assessments.map(\.id.rawValue))
+        try Family.checkUnique(meetings.map(\.id.rawValue))
         for relationship in relationships {
             try checkMembers([relationship.from, relationship.to])
             if relationship.from == relationship.to {
@@ -237,6 +240,7 @@ extension Family {
         for consent in consents { try check(consent.id.rawValue, "a consent's id") }
         for episode in episodes { try check(episode.id.rawValue, "an episode's id") }
         for assessment in assessments { try check(assessment.id.rawValue, "an assessment's id") }
+        for meeting in meetings { try check(meeting.id.rawValue, "a meeting's id") }
     }
 
     private static func checkUnique(_ ids: [String]) throws {

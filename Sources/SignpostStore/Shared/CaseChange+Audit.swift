@@ -82,6 +82,8 @@ extension CaseChange {
                 : "updated the assessment for \(subject): " + changed.joined(separator: ", ")
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship:
             return householdAuditSummary(before: before, after: after)
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
+            return caseworkAuditSummary(before: before, after: after)
         }
     }
 }

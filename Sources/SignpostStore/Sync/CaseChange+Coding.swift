@@ -80,7 +80,9 @@ extension CaseChange: Codable {
                 family: family, assessment: try container.decode(AssessmentID.self, forKey: .assessment),
                 fields: try container.decode([AssessmentRecordField: JSONValue].self, forKey: .fields))
         default:
-            if let change = try Self.decodeHousehold(kind: kind, family: family, from: container) {
+            if let change = try Self.decodeHousehold(kind: kind, family: family, from: container)
+                ?? Self.decodeCasework(kind: kind, family: family, from: container)
+            {
                 self = change
                 return
             }
@@ -138,6 +140,8 @@ extension CaseChange: Codable {
             try container.encode(fields, forKey: .fields)
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship:
             try encodeHousehold(into: &container)
+        case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
+            try encodeCasework(into: &container)
         }
     }
 }

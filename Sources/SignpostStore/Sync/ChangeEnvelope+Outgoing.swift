@@ -6,7 +6,7 @@ extension CaseChange {
     package var addsRecord: Bool {
         switch self {
         case .addFamily, .addPerson, .recordLevel, .addCaseNote, .addContact, .addReferral, .recordConsent,
-            .openEpisode, .addRelationship:
+            .openEpisode, .addRelationship, .changeLeadProfessional, .recordReferralOutcome, .recordMeeting:
             return true
         case .updateFamilyFields, .updatePersonFields, .updateReferralStatus, .withdrawConsent, .closeEpisode,
             .saveAssessmentFields, .changeAddress, .changeRelationship, .removeRelationship:

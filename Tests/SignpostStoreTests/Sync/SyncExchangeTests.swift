@@ -83,6 +83,38 @@ struct SyncExchangeTests {
         #expect(atBob.consents.last?.withdrawnOn == F.day("2026-03-01"))
     }
 
+    @Test("a referral outcome, an episode and a change of lead professional travel between stores (#15)")
+    func caseLifeTravels() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        var family = F.quillfeather()
+        family.referrals[0].status = .sent
+        try alice.apply([.addFamily(family)], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+        let outcome = ReferralOutcome(status: .accepted, on: F.day("2026-01-08"), reason: "", recordedBy: "bob")
+        let lead = LeadProfessionalChange(
+            professional: F.sam, previous: F.jo, on: F.day("2026-01-09"), reason: "Jo moved team", recordedBy: "bob",
+            recordedAt: F.at("2026-01-09T09:00:00Z"))
+        let episode = EarlyHelpEpisode(
+            id: "E-2", service: "bright-futures", openedOn: F.day("2026-01-09"), openedBecause: "school attendance",
+            concurrentReason: "Zoë's school plan", openedBy: "bob")
+        try bob.apply(
+            [
+                .recordReferralOutcome(family: family.id, referral: "R-1", outcome),
+                .changeLeadProfessional(family: family.id, lead), .openEpisode(family: family.id, episode),
+                .closeEpisode(family: family.id, episode: "E-1", on: F.day("2026-01-10"), reason: .transferred),
+            ], by: "bob")
+        #expect(try server.sync(bob, as: "bob").map(\.status) == [.applied, .applied, .applied, .applied])
+        try server.sync(alice, as: "alice")
+        let atAlice = try #require(try alice.family(family.id))
+        #expect(atAlice == (try bob.family(family.id)))
+        #expect(atAlice.referrals[0].status == .accepted)
+        #expect(atAlice.leadProfessionalHistory == [lead])
+        #expect(atAlice.openServices == ["bright-futures", "bright-start"])
+        #expect(atAlice.episodes[0].closureReason == .transferred)
+    }
+
     @Test("the same change pushed twice is applied once")
     func duplicatePush() throws {
         let server = TestTeamServer()

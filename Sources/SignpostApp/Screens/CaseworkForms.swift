@@ -1,0 +1,260 @@
+import Foundation
+import SignpostCasework
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// The forms that move a case along, each a ``CaseworkFormScreen``: a referral's outcome (`o`), an
+/// episode opened or closed (`E`), the lead professional and the team around the family (`p`).
+enum CaseworkForms {
+    /// The early-help services an episode can be held by.
+    static let episodeServices: [ServiceID] = [
+        "bright-start", "bright-futures", "targeted-youth-support", "bright-lives",
+    ]
+
+    /// Recording a service's answer to `referral`: accepted, declined, closed or withdrawn, when, and why.
+    static func referralOutcome(_ referral: Referral, in family: Family, today: CalendarDate) -> (any Screen)? {
+        let choices = ReferralOutcome.next(after: referral.status)
+        guard !choices.isEmpty else { return nil }
+        let people = ChronologyFormatting.names(referral.people, in: family)
+        return CaseworkFormScreen(
+            title: "Referral outcome", family: family,
+            about: [
+                "Referral to \(ServiceNames.name(referral.service)) for \(people), sent \(LondonTime.timestamp(referral.madeAt)) by \(referral.madeBy): now \(referral.status.label.lowercased()).",
+                "An accepted referral makes the family open to the service; declined, closed and withdrawn ones need a reason.",
+            ],
+            fields: [
+                FormFields.choice("outcome", "Outcome", options: choices.map(\.label), chosen: 0, required: true),
+                FormFields.text("on", "Date", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
+                FormFields.text(
+                    "reason", "Reason", maxLength: 200, placeholder: "required unless accepted"),
+            ],
+            saves: "Record the service's answer to the referral"
+        ) { fields, casework in
+            let status = choices[fields.chosen("outcome")]
+            try casework.recordOutcome(
+                of: referral.id, status, on: try fields.date("on", defaultingTo: casework.context.today),
+                reason: fields.text("reason"))
+            let open = status == .accepted ? "; the family is open to \(ServiceNames.name(referral.service))" : ""
+            return "the referral to \(ServiceNames.name(referral.service)) is now \(status.label.lowercased())\(open)"
+        }
+    }
+
+    /// Opening an early-help episode, or closing the open one: the first field says which.
+    static func episode(in family: Family, today: CalendarDate) -> any Screen {
+        let open = family.openEpisodes
+        let actions =
+            open.map { "Close \(ServiceNames.name($0.service)), open since \($0.openedOn.british)" }
+            + ["Open a new episode"]
+        let reasons = ClosureReason.allCases
+        var about = [
+            open.isEmpty
+                ? "No early-help episode is open. Open one: the service, when, why and the lead professional."
+                : "Close the open episode with a reason, or open another beside it (say why a second is needed)."
+        ]
+        if let lead = family.leadProfessional { about.append("Lead professional now: \(lead.summary)") }
+        return CaseworkFormScreen(
+            title: "Episode", family: family, about: about,
+            fields: [
+                FormFields.choice("action", "What to do", options: actions, chosen: 0, required: true),
+                FormFields.text("on", "Date", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
+                FormFields.choice("closure", "Closing: reason", options: reasons.map(\.label), chosen: 0),
+                FormFields.choice(
+                    "service", "Opening: service", options: episodeServices.map(ServiceNames.name), chosen: 0),
+                FormFields.text("why", "Opening: why", maxLength: 200, placeholder: "what the family needs"),
+                FormFields.text(
+                    "lead", "Opening: lead", value: family.leadProfessional?.name ?? "", maxLength: 80),
+                FormFields.text(
+                    "second", "Opening a second: why", maxLength: 200,
+                    placeholder: open.isEmpty ? "only when another is open" : "required beside an open episode"),
+            ],
+            saves: "Close the chosen episode, or open a new one"
+        ) { fields, casework in
+            let date = try fields.date("on", defaultingTo: casework.context.today)
+            let chosen = fields.chosen("action")
+            if open.indices.contains(chosen) {
+                let reason = reasons[fields.chosen("closure")]
+                try casework.closeEpisode(open[chosen].id, on: date, reason: reason)
+                return "the \(ServiceNames.name(open[chosen].service)) episode is closed: \(reason.label)"
+            }
+            let service = episodeServices[fields.chosen("service")]
+            do {
+                try casework.openEpisode(
+                    service: service, on: date, because: fields.text("why"), lead: fields.text("lead"),
+                    concurrentReason: fields.text("second"))
+            } catch let refusal as CaseworkRefusal {
+                let field = fields.text("why").isEmpty ? "why" : (open.isEmpty ? "on" : "second")
+                throw CaseworkFormProblem(field: field, message: refusal.description)
+            }
+            return "a \(ServiceNames.name(service)) episode is open from \(date.british)"
+        }
+    }
+
+    /// Recording a team around the family meeting or review: who came, the family's and the child's views,
+    /// the plan's actions and the next review (4 to 12 weeks on; six weeks is offered).
+    static func meeting(in family: Family, today: CalendarDate) -> any Screen {
+        var about = ["Record the meeting; its actions and next review show on the family."]
+        if let due = family.nextReviewDue {
+            about.append("Review \(due < today ? "overdue since" : "due") \(due.british).")
+        }
+        return CaseworkFormScreen(
+            title: "TAF meeting", family: family, about: about,
+            fields: [
+                FormFields.text("held", "Held on", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
+                FormFields.text(
+                    "attendees", "Attending", required: true, maxLength: 300, placeholder: "names, commas between"),
+                FormFields.text("family-views", "The family's views", maxLength: 500),
+                FormFields.text("child-views", "The child's views", maxLength: 500),
+                FormFields.text(
+                    "actions", "Actions", maxLength: 600, placeholder: "who: what by DD/MM/YYYY; …"),
+                FormFields.text(
+                    "review", "Next review", value: today.adding(days: 42).british, maxLength: 10,
+                    placeholder: "4 to 12 weeks on"),
+            ],
+            saves: "Record the meeting, its actions and the next review"
+        ) { fields, casework in
+            let held = try fields.date("held", defaultingTo: casework.context.today)
+            let actions: [MeetingAction]
+            do {
+                actions = try CaseLifecycle.actions(from: fields.text("actions"))
+            } catch let refusal as CaseworkRefusal {
+                throw CaseworkFormProblem(field: "actions", message: refusal.description)
+            }
+            let review = try fields.date("review", defaultingTo: held.adding(days: 42))
+            do {
+                try casework.recordMeeting(
+                    heldOn: held, attendees: fields.text("attendees").split(separator: ",").map(String.init),
+                    familyViews: fields.text("family-views"), childViews: fields.text("child-views"),
+                    actions: actions, nextReview: review)
+            } catch let refusal as CaseworkRefusal {
+                let field =
+                    refusal.description.hasPrefix("reviews")
+                    ? "review"
+                    : refusal.description.hasPrefix("name who")
+                        ? "attendees"
+                        : refusal.description.hasPrefix("the action") ? "actions" : "held"
+                throw CaseworkFormProblem(field: field, message: refusal.description)
+            }
+            return "meeting recorded; next review \(review.british)"
+        }
+    }
+
+    /// The social-care statuses a step-up records.
+    static let socialCareStatuses = ["child in need", "child protection plan", "looked after"]
+
+    /// Step-up (children's social care accepted a referral to the front door: open episodes close "stepped up")
+    /// or step-down (an early-help episode opened from social care, with its history).
+    static func step(in family: Family, today: CalendarDate) -> any Screen {
+        let awaiting = family.referralsAwaitingDecision.filter { $0.service == "csct" }
+        let actions =
+            awaiting.map { "Step up: CSCT accepted the referral of \(LondonTime.timestamp($0.madeAt))" }
+            + ["Step down from social care into early help"]
+        var about = [
+            awaiting.isEmpty
+                ? "No referral to CSCT is awaiting a decision: make one with the navigator (N) to step up."
+                : "Step up: CSCT's acceptance closes every open early-help episode as \"stepped up\"."
+        ]
+        about.append("Step down: opens an early-help episode with the social-care history linked.")
+        return CaseworkFormScreen(
+            title: "Step up or down", family: family, about: about,
+            fields: [
+                FormFields.choice("action", "What to do", options: actions, chosen: 0, required: true),
+                FormFields.text("on", "Date", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
+                FormFields.choice("status", "Up: social-care status", options: socialCareStatuses, chosen: 0),
+                FormFields.choice(
+                    "service", "Down: service", options: episodeServices.map(ServiceNames.name), chosen: 0),
+                FormFields.text("why", "Down: why", maxLength: 200, placeholder: "what the family needs now"),
+                FormFields.text("lead", "Down: lead", value: family.leadProfessional?.name ?? "", maxLength: 80),
+                FormFields.text(
+                    "history", "Down: social-care history", maxLength: 300,
+                    placeholder: "e.g. child in need plan ended 01/11/2026"),
+            ],
+            saves: "Record the step up or the step down"
+        ) { fields, casework in
+            let date = try fields.date("on", defaultingTo: casework.context.today)
+            let chosen = fields.chosen("action")
+            if awaiting.indices.contains(chosen) {
+                let status = socialCareStatuses[fields.chosen("status")]
+                try casework.stepUp(accepting: awaiting[chosen].id, on: date, status: status)
+                return "stepped up to social care (\(status)); early-help episodes closed"
+            }
+            let service = episodeServices[fields.chosen("service")]
+            do {
+                try casework.stepDown(
+                    service: service, on: date, because: fields.text("why"), lead: fields.text("lead"),
+                    history: fields.text("history"))
+            } catch let refusal as CaseworkRefusal {
+                let field =
+                    fields.text("why").isEmpty ? "why" : (fields.text("history").isEmpty ? "history" : "on")
+                throw CaseworkFormProblem(field: field, message: refusal.description)
+            }
+            return "stepped down into early help: a \(ServiceNames.name(service)) episode is open"
+        }
+    }
+
+    /// Naming or changing the lead professional, or adding or removing a member of the team around the family.
+    static func team(in family: Family, today: CalendarDate) -> any Screen {
+        enum Step {
+            case changeLead, removeLead, addMember, removeMember(Int)
+        }
+        var steps: [Step] = [.changeLead]
+        var labels = [family.leadProfessional == nil ? "Name the lead professional" : "Change the lead professional"]
+        if let lead = family.leadProfessional {
+            steps.append(.removeLead)
+            labels.append("Remove \(lead.name) as lead professional")
+        }
+        steps.append(.addMember)
+        labels.append("Add a team member")
+        for (index, member) in family.teamAroundFamily.enumerated() {
+            steps.append(.removeMember(index))
+            labels.append("Remove \(member.name) from the team")
+        }
+        let lead = family.leadProfessional.map { "Lead professional: \($0.summary)" } ?? "No lead professional named."
+        let team =
+            family.teamAroundFamily.isEmpty
+            ? "No team around the family yet."
+            : "Team: " + family.teamAroundFamily.map(\.name).joined(separator: ", ")
+        return CaseworkFormScreen(
+            title: "Lead and team", family: family, about: [lead, team],
+            fields: [
+                FormFields.choice("action", "What to do", options: labels, chosen: 0, required: true),
+                FormFields.text("name", "Name", maxLength: 80),
+                FormFields.text("role", "Role", maxLength: 80, placeholder: "e.g. Family support worker"),
+                FormFields.text("agency", "Agency", maxLength: 80, placeholder: "e.g. Bright Start North"),
+                FormFields.text("contact", "Contact", maxLength: 80, placeholder: "phone or e-mail"),
+                FormFields.text("on", "From (date)", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
+                FormFields.text("reason", "Reason for a new lead", maxLength: 200),
+            ],
+            saves: "Record the change of lead professional or team"
+        ) { fields, casework in
+            let contact = fields.text("contact")
+            let professional = Professional(
+                name: fields.text("name"), role: fields.text("role"), organisation: fields.text("agency"),
+                phone: contact.contains("@") ? "" : contact, email: contact.contains("@") ? contact : "")
+            switch steps[fields.chosen("action")] {
+            case .changeLead:
+                guard !professional.name.isEmpty else {
+                    throw CaseworkFormProblem(field: "name", message: "give the lead professional's name")
+                }
+                try casework.changeLead(
+                    to: professional, on: try fields.date("on", defaultingTo: casework.context.today),
+                    reason: fields.text("reason"))
+                return "\(professional.name) is the lead professional"
+            case .removeLead:
+                try casework.changeLead(
+                    to: nil, on: try fields.date("on", defaultingTo: casework.context.today),
+                    reason: fields.text("reason"))
+                return "the family has no lead professional now"
+            case .addMember:
+                guard !professional.name.isEmpty else {
+                    throw CaseworkFormProblem(field: "name", message: "give the team member's name")
+                }
+                try casework.addTeamMember(professional)
+                return "\(professional.name) joined the team around the family"
+            case .removeMember(let index):
+                try casework.removeTeamMember(at: index)
+                return "\(family.teamAroundFamily[index].name) left the team around the family"
+            }
+        }
+    }
+}

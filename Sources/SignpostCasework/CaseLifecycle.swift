@@ -1,0 +1,319 @@
+import Foundation
+import SignpostDomain
+import SignpostStore
+
+/// The stages of an early-help case after the front door (#15): a referral's outcome, an episode opened
+/// and closed, the lead professional and the team around the family.
+///
+/// Each is one use case that checks what a practitioner may do (the rules are here, not in the
+/// screens), makes one change in the store's vocabulary, and applies it, audited, in one
+/// transaction. A rule broken is a ``CaseworkRefusal`` saying what to do instead; nothing is saved.
+///
+/// ```swift
+/// let casework = CaseLifecycle(family: family, context: context)
+/// try casework.recordOutcome(of: referral.id, .accepted, on: today, reason: "")
+/// try casework.openEpisode(service: "bright-start", on: today, because: "CAF: parenting support", lead: "Priya")
+/// ```
+public struct CaseLifecycle: Sendable {
+    public let family: Family
+    public let context: CaseworkContext
+
+    public init(family: Family, context: CaseworkContext) {
+        self.family = family
+        self.context = context
+    }
+
+    // MARK: Referral outcomes
+
+    /// The change recording a service's answer to a referral, after checking the move is allowed.
+    ///
+    /// - Throws: ``CaseworkRefusal`` when there is no such referral, it cannot move to `status`
+    ///   (a declined referral cannot be accepted), or a reason is needed and missing.
+    public func outcomeChange(
+        of referralID: ReferralID, _ status: ReferralStatus, on date: CalendarDate, reason: String
+    ) throws -> CaseChange {
+        guard let referral = family.referrals.first(where: { $0.id == referralID }) else {
+            throw CaseworkRefusal("that referral is no longer on the family's record")
+        }
+        let outcome = ReferralOutcome(
+            status: status, on: date, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
+            recordedBy: context.practitioner)
+        try Self.check(outcome, against: referral)
+        return .recordReferralOutcome(family: family.id, referral: referralID, outcome)
+    }
+
+    /// Throws a ``CaseworkRefusal`` when `referral` cannot move to `outcome`: a move not in
+    /// ``ReferralOutcome/next(after:)``, a reason missing where one is needed, or a date before it was made.
+    static func check(_ outcome: ReferralOutcome, against referral: Referral) throws {
+        let allowed = ReferralOutcome.next(after: referral.status)
+        guard allowed.contains(outcome.status) else {
+            if allowed.isEmpty {
+                throw CaseworkRefusal(
+                    "this referral is already \(referral.status.label.lowercased()); record a new referral instead")
+            }
+            throw CaseworkRefusal(
+                "a referral that is \(referral.status.label.lowercased()) can only become "
+                    + allowed.map { $0.label.lowercased() }.joined(separator: " or "))
+        }
+        if outcome.needsReason, outcome.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw CaseworkRefusal(
+                "say why the referral was \(outcome.status.label.lowercased()); it is kept in the record",
+                field: "reason")
+        }
+        let made = LondonTime.today(at: referral.madeAt)
+        if outcome.on < made {
+            throw CaseworkRefusal(
+                "the outcome cannot be dated \(outcome.on.british), before the referral was made on \(made.british)",
+                field: "on")
+        }
+    }
+
+    /// Records a service's answer to a referral: "open to" follows from it (an accepted referral opens the
+    /// family to the service; declined, closed and withdrawn ones do not).
+    public func recordOutcome(
+        of referralID: ReferralID, _ status: ReferralStatus, on date: CalendarDate, reason: String
+    ) throws {
+        try apply(outcomeChange(of: referralID, status, on: date, reason: reason))
+    }
+
+    /// Step-up: children's social care accepts a referral to the front door, with the status it gives the
+    /// child (child in need, child protection plan, looked after); every open early-help episode closes
+    /// "stepped up" on the same day, in the same transaction.
+    ///
+    /// - Throws: ``CaseworkRefusal`` as ``outcomeChange(of:_:on:reason:)`` does, or when an episode opened
+    ///   after `date`.
+    public func stepUp(accepting referralID: ReferralID, on date: CalendarDate, status: String) throws {
+        let outcome = try outcomeChange(
+            of: referralID, .accepted, on: date, reason: "stepped up to social care: \(status)")
+        var changes = [outcome]
+        for episode in family.openEpisodes {
+            guard date >= episode.openedOn else {
+                throw CaseworkRefusal(
+                    "the \(episode.service.displayName) episode opened on \(episode.openedOn.british), after \(date.british)"
+                )
+            }
+            changes.append(
+                .closeEpisode(family: family.id, episode: episode.id, on: date, reason: .steppedUpToSocialCare))
+        }
+        try context.store.apply(changes, by: context.practitioner)
+    }
+
+    /// Step-down: an early-help episode opened from social care, with the social-care history it came from.
+    @discardableResult
+    public func stepDown(
+        service: ServiceID, on date: CalendarDate, because reason: String, lead: String, history: String
+    ) throws -> EpisodeID {
+        let from = history.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !from.isEmpty else {
+            throw CaseworkRefusal("say what the family steps down from (the social-care status and when it ended)")
+        }
+        let episode = try newEpisode(
+            service: service, on: date, because: reason, lead: lead, concurrentReason: "", steppedDownFrom: from)
+        try apply(.openEpisode(family: family.id, episode))
+        return episode.id
+    }
+
+    /// What to ask before a new referral to `service`: nil when the family is not open to it or awaiting it.
+    public func secondReferralWarning(to service: ServiceID) -> String? {
+        let name = service.displayName
+        if family.isOpen(to: service) {
+            return "The \(family.name) family is already open to \(name). Refer again anyway?"
+        }
+        if family.referralsAwaitingDecision.contains(where: { $0.service == service }) {
+            return "A referral to \(name) is already awaiting its decision. Refer again anyway?"
+        }
+        return nil
+    }
+
+    // MARK: Episodes
+
+    /// The change opening an early-help episode.
+    ///
+    /// One open early-help episode per family at a time: a second needs `concurrentReason`.
+    ///
+    /// - Throws: ``CaseworkRefusal`` without a reason for opening, with a date in the future, or
+    ///   beside an open episode without a reason for a second.
+    public func openEpisodeChange(
+        service: ServiceID, on date: CalendarDate, because reason: String, lead: String,
+        concurrentReason: String = "", steppedDownFrom: String? = nil
+    ) throws -> CaseChange {
+        .openEpisode(
+            family: family.id,
+            try newEpisode(
+                service: service, on: date, because: reason, lead: lead, concurrentReason: concurrentReason,
+                steppedDownFrom: steppedDownFrom))
+    }
+
+    private func newEpisode(
+        service: ServiceID, on date: CalendarDate, because reason: String, lead: String,
+        concurrentReason: String, steppedDownFrom: String?
+    ) throws -> EarlyHelpEpisode {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw CaseworkRefusal("say why the episode is opened; it is kept in the record") }
+        guard date <= context.today else {
+            throw CaseworkRefusal("an episode cannot open in the future (\(date.british)); use today or an earlier day")
+        }
+        let second = concurrentReason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let open = family.openEpisodes.first, second.isEmpty {
+            throw CaseworkRefusal(
+                "a \(open.service.displayName) episode is already open (from \(open.openedOn.british)); "
+                    + "close it first, or give the reason a second episode is needed")
+        }
+        let leadName = lead.trimmingCharacters(in: .whitespacesAndNewlines)
+        return EarlyHelpEpisode(
+            id: EntityID.generate(prefix: "E"), service: service, openedOn: date, openedBecause: why,
+            leadProfessional: leadName.isEmpty ? nil : leadName,
+            concurrentReason: family.openEpisodes.isEmpty || second.isEmpty ? nil : second,
+            steppedDownFrom: steppedDownFrom, openedBy: context.practitioner)
+    }
+
+    /// Opens an early-help episode (see ``openEpisodeChange(service:on:because:lead:concurrentReason:steppedDownFrom:)``).
+    @discardableResult
+    public func openEpisode(
+        service: ServiceID, on date: CalendarDate, because reason: String, lead: String,
+        concurrentReason: String = ""
+    ) throws -> EpisodeID {
+        let episode = try newEpisode(
+            service: service, on: date, because: reason, lead: lead, concurrentReason: concurrentReason,
+            steppedDownFrom: nil)
+        try apply(.openEpisode(family: family.id, episode))
+        return episode.id
+    }
+
+    /// Closes an open episode with its reason.
+    ///
+    /// - Throws: ``CaseworkRefusal`` when the episode is closed already, or the date is before it opened
+    ///   or in the future.
+    public func closeEpisode(_ id: EpisodeID, on date: CalendarDate, reason: ClosureReason) throws {
+        guard let episode = family.episodes.first(where: { $0.id == id }) else {
+            throw CaseworkRefusal("that episode is no longer on the family's record")
+        }
+        if let closed = episode.closedOn {
+            throw CaseworkRefusal("this episode was already closed on \(closed.british)")
+        }
+        guard date >= episode.openedOn else {
+            throw CaseworkRefusal(
+                "the episode opened on \(episode.openedOn.british); it cannot close before that (\(date.british))")
+        }
+        guard date <= context.today else {
+            throw CaseworkRefusal("an episode cannot close in the future (\(date.british))")
+        }
+        try apply(.closeEpisode(family: family.id, episode: id, on: date, reason: reason))
+    }
+
+    // MARK: Lead professional and team around the family
+
+    /// Names, changes or removes the lead professional from `date`, with the reason; the change is kept in
+    /// the family's history.
+    ///
+    /// - Throws: ``CaseworkRefusal`` without a reason, without a name for a new lead, or when the lead is
+    ///   already the one named.
+    public func changeLead(to professional: Professional?, on date: CalendarDate, reason: String) throws {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw CaseworkRefusal("say why the lead professional changes; it is kept") }
+        if let professional, professional.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw CaseworkRefusal("give the lead professional's name")
+        }
+        guard professional != family.leadProfessional else {
+            throw CaseworkRefusal(
+                professional.map { "\($0.name) is already the lead professional: nothing changed" }
+                    ?? "the family has no lead professional already: nothing changed")
+        }
+        try apply(
+            .changeLeadProfessional(
+                family: family.id,
+                LeadProfessionalChange(
+                    professional: professional, previous: family.leadProfessional, on: date, reason: why,
+                    recordedBy: context.practitioner, recordedAt: context.clock())))
+    }
+
+    /// Adds a member to the team around the family.
+    ///
+    /// - Throws: ``CaseworkRefusal`` without a name, or for someone already in the team with the same role
+    ///   and agency.
+    public func addTeamMember(_ professional: Professional) throws {
+        guard !professional.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CaseworkRefusal("give the team member's name")
+        }
+        guard
+            !family.teamAroundFamily.contains(where: {
+                $0.name == professional.name && $0.role == professional.role
+                    && $0.organisation == professional.organisation
+            })
+        else { throw CaseworkRefusal("\(professional.name) is already in the team around the family") }
+        var details = FamilyDetails(of: family)
+        details.teamAroundFamily.append(professional)
+        try apply(.updateFamilyDetails(family.id, details))
+    }
+
+    /// Removes the team member at `index` in the family's team.
+    public func removeTeamMember(at index: Int) throws {
+        guard family.teamAroundFamily.indices.contains(index) else {
+            throw CaseworkRefusal("that team member is no longer in the team")
+        }
+        var details = FamilyDetails(of: family)
+        details.teamAroundFamily.remove(at: index)
+        try apply(.updateFamilyDetails(family.id, details))
+    }
+
+    // MARK: Team around the family meetings and reviews
+
+    /// Records a team around the family meeting or review with its plan and the next review date.
+    ///
+    /// - Throws: ``CaseworkRefusal`` for a meeting in the future, with no one attending, with an action due
+    ///   before the meeting, or with a next review outside 4 to 12 weeks (the message gives the dates allowed).
+    @discardableResult
+    public func recordMeeting(
+        heldOn day: CalendarDate, attendees: [String], familyViews: String, childViews: String,
+        actions: [MeetingAction], nextReview: CalendarDate
+    ) throws -> MeetingID {
+        guard day <= context.today else {
+            throw CaseworkRefusal("a meeting cannot be recorded before it is held (\(day.british) is in the future)")
+        }
+        let people = attendees.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !people.isEmpty else { throw CaseworkRefusal("name who attended the meeting") }
+        if let early = actions.first(where: { $0.byWhen < day }) {
+            throw CaseworkRefusal(
+                "the action \"\(early.what)\" is due \(early.byWhen.british), before the meeting: give a later date")
+        }
+        let window = TeamMeeting.reviewWindow(after: day)
+        guard window.contains(nextReview) else {
+            throw CaseworkRefusal(
+                "reviews are held every 4 to 12 weeks: choose a next review between \(window.lowerBound.british) and \(window.upperBound.british)"
+            )
+        }
+        let meeting = TeamMeeting(
+            id: EntityID.generate(prefix: "M"), heldOn: day, attendees: people,
+            familyViews: familyViews.trimmingCharacters(in: .whitespacesAndNewlines),
+            childViews: childViews.trimmingCharacters(in: .whitespacesAndNewlines), actions: actions,
+            nextReview: nextReview, recordedBy: context.practitioner, recordedAt: context.clock())
+        try apply(.recordMeeting(family: family.id, meeting))
+        return meeting.id
+    }
+
+    /// Reads a plan typed on one line: actions separated by `;`, each "who: what by DD/MM/YYYY".
+    ///
+    /// ```swift
+    /// try CaseLifecycle.actions(from: "Marta: book the GP by 01/12/2026; Priya: nursery place by 15/12/2026")
+    /// ```
+    ///
+    /// - Throws: ``CaseworkRefusal`` naming the action that is not in that shape.
+    public static func actions(from text: String) throws -> [MeetingAction] {
+        try text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map {
+            part in
+            let shape = "write each action as \"who: what by DD/MM/YYYY\" (\"\(part)\" is not)"
+            guard let colon = part.firstIndex(of: ":"), let by = part.range(of: " by ", options: .backwards),
+                colon < by.lowerBound
+            else { throw CaseworkRefusal(shape) }
+            let who = part[..<colon].trimmingCharacters(in: .whitespaces)
+            let what = part[part.index(after: colon)..<by.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard !who.isEmpty, !what.isEmpty, let date = try? CalendarDate(parsing: String(part[by.upperBound...]))
+            else { throw CaseworkRefusal(shape) }
+            return MeetingAction(who: who, what: what, byWhen: date)
+        }
+    }
+
+    private func apply(_ change: CaseChange) throws {
+        try context.store.apply([change], by: context.practitioner)
+    }
+}
