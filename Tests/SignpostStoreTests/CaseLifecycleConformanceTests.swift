@@ -22,7 +22,7 @@ struct CaseLifecycleConformanceTests {
 
     @Test("a referral only sent does not make the family open to the service", arguments: StoreUnderTest.allCases)
     func sentIsNotOpen(kind: StoreUnderTest) throws {
-        let store = try kind.make()
+        let store = try kind.make(kind: .live)
         try store.apply([.addFamily(Self.adeyemiReferredToCSCT())], by: "loader")
         #expect(try store.family("F-00019")?.openServices == [])
         #expect(try store.families(FamilyListQuery(service: "csct", limit: 10)).summaries.isEmpty)
@@ -33,7 +33,7 @@ struct CaseLifecycleConformanceTests {
         "an outcome is saved, audited, and decides \"open to\" and the service filter",
         arguments: StoreUnderTest.allCases)
     func outcomeDecidesOpenTo(kind: StoreUnderTest) throws {
-        let store = try kind.make()
+        let store = try kind.make(kind: .live)
         try store.apply([.addFamily(Self.adeyemiReferredToCSCT())], by: "loader")
         let accepted = ReferralOutcome(status: .accepted, on: F.day("2026-03-03"), reason: "", recordedBy: "jo")
         try store.apply([.recordReferralOutcome(family: "F-00019", referral: "R-csct", accepted)], by: "jo")
@@ -61,7 +61,7 @@ struct CaseLifecycleConformanceTests {
 
     @Test("a decline without a reason is refused and nothing is saved", arguments: StoreUnderTest.allCases)
     func declineNeedsReason(kind: StoreUnderTest) throws {
-        let store = try kind.make()
+        let store = try kind.make(kind: .live)
         try store.apply([.addFamily(Self.adeyemiReferredToCSCT())], by: "loader")
         let declined = ReferralOutcome(status: .declined, on: F.day("2026-03-03"), reason: " ", recordedBy: "jo")
         #expect(throws: StoreError.self) {
@@ -74,7 +74,7 @@ struct CaseLifecycleConformanceTests {
         "a change of lead professional sets the lead, keeps the history and the filter follows",
         arguments: StoreUnderTest.allCases)
     func leadProfessionalHistory(kind: StoreUnderTest) throws {
-        let store = try kind.make()
+        let store = try kind.make(kind: .live)
         try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
         let change = LeadProfessionalChange(
             professional: F.sam, previous: F.jo, on: F.day("2026-02-01"), reason: "Jo moved to the south team",
@@ -97,7 +97,7 @@ struct CaseLifecycleConformanceTests {
         "an episode's details are kept, and opening and closing it show in the chronology",
         arguments: StoreUnderTest.allCases)
     func episodeDetails(kind: StoreUnderTest) throws {
-        let store = try kind.make()
+        let store = try kind.make(kind: .live)
         try store.apply([.addFamily(F.adeyemi())], by: "loader")
         let episode = EarlyHelpEpisode(
             id: "E-new", service: "bright-start", openedOn: F.day("2026-03-10"), openedBecause: "speech and sleep",
@@ -124,7 +124,7 @@ struct CaseLifecycleConformanceTests {
 
     @Test("a family with the new records exports and reads back equal", arguments: StoreUnderTest.allCases)
     func roundTrip(kind: StoreUnderTest) throws {
-        let store = try kind.make()
+        let store = try kind.make(kind: .live)
         var family = Self.adeyemiReferredToCSCT()
         family.referrals[0].status = .declined
         family.referrals[0].outcomeOn = F.day("2026-03-04")
@@ -146,7 +146,7 @@ struct CaseLifecycleConformanceTests {
         "the reviews list: latest meeting's next review on or before the day, soonest first, by lead",
         arguments: StoreUnderTest.allCases)
     func reviewsDue(kind: StoreUnderTest) throws {
-        let store = try kind.make()
+        let store = try kind.make(kind: .live)
         try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
         func meeting(_ id: MeetingID, held: String, review: String) -> TeamMeeting {
             TeamMeeting(

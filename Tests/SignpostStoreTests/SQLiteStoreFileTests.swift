@@ -416,7 +416,7 @@ struct SQLiteStoreFileTests {
     @Test("a version 8 store is migrated: a family open to CSCT on a referral only sent is no longer (#15)")
     func migratesVersion8OpenTo() throws {
         let url = try TemporaryFolder().file("store.sqlite")
-        let created = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration)
+        let created = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
         var family = F.adeyemi()
         family.referrals = [
             Referral(
@@ -436,7 +436,7 @@ struct SQLiteStoreFileTests {
         }
         try created.close()
 
-        let store = try SQLiteCaseStore(opening: url, expecting: .demonstration)
+        let store = try SQLiteCaseStore(opening: url, expecting: .live)
         #expect(try store.info().schemaVersion == StoreSchema.currentVersion)
         #expect(try store.families(FamilyListQuery(service: "csct", limit: 5)).summaries.isEmpty)
         #expect(try store.families(FamilyListQuery(isOpen: false, limit: 5)).summaries.map(\.id) == ["F-00019"])
