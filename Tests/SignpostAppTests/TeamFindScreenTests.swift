@@ -84,7 +84,7 @@ struct TeamFindScreenTests {
         ])
         let (_, application) = try application(directory)
         application.handle(.character("F"), size: Size(width: 80, height: 24))
-        #expect(screen(application).contains("Find on the team server"))
+        #expect(screen(application).contains("Is this person known anywhere in the service?"))
         type("ma", into: application)
         // The first search is held by the "network"; every key still lands at once.
         type("rch", into: application)
@@ -95,9 +95,9 @@ struct TeamFindScreenTests {
         directory.release()
         let answered = try await waitUntil(application) { $0.contains("matching “march”") }
         #expect(answered.contains(known.rawValue), "\(answered)")
-        #expect(directory.queries.first == "ma")
         #expect(directory.queries.last == "march", "\(directory.queries)")
-        #expect(directory.queries.count <= 2, "keys typed while a search ran replaced each other: \(directory.queries)")
+        // Keys typed while a search ran replaced each other: at most the first and the last were sent.
+        #expect(directory.queries.count <= 2, "\(directory.queries)")
     }
 
     @Test("offline is said plainly and what was typed is kept")

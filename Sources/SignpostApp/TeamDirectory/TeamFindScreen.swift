@@ -38,7 +38,7 @@ final class TeamFindScreen: Screen, WorksInBackground {
         work = app.teamDirectory.map(TeamSearchWork.init(directory:))
     }
 
-    var title: String { "Find on the team server" }
+    var title: String { "Find on team server" }
 
     var takesTyping: Bool {
         switch focus {
@@ -151,8 +151,8 @@ final class TeamFindScreen: Screen, WorksInBackground {
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         var y = area.y
         y += surface.putWrapped(
-            "Is this person known anywhere in the service? Type a name or a date of birth: the team server answers "
-                + "with family ids, localities and restrictions only, and audits the search.",
+            "Is this person known anywhere in the service? The team server answers with family ids, "
+                + "localities and restrictions only, and audits each search.",
             in: Rect(x: area.x, y: y, width: area.width, height: 2), style: Style(.dim))
         y += 1
         let label = "Find: "
