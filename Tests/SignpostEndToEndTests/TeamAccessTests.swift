@@ -141,6 +141,19 @@ struct TeamAccessTests {
         #expect(samsCopy.standardOutput.contains(team.surname), "\(samsCopy.standardOutput)")
     }
 
+    @Test("a server elsewhere without TLS is refused before any password is asked for")
+    func noTLSElsewhere() throws {
+        let joined = try binary.run(
+            [
+                "team", "join", "postgresql://alex@192.0.2.10:5432/signpost?sslmode=disable", "--store",
+                home.path("alex.sqlite"),
+            ], home: home)
+        #expect(joined.status == 2, "\(joined.standardError)")
+        #expect(joined.standardError.contains("TLS is required"), "\(joined.standardError)")
+        #expect(!joined.standardError.contains("password"), "no password was looked for: \(joined.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: home.path("alex.sqlite")), "no store was made")
+    }
+
     @Test("the interface: F, type a name, Enter, a reason, and the family opens on this laptop")
     func findScreen() throws {
         let team = try makeTeam()

@@ -186,10 +186,15 @@ final class TeamFindScreen: Screen, WorksInBackground {
         ].joined(separator: " ")
         surface.put("  " + header, at: Point(x: area.x, y: y), width: area.width, style: Style(.header), clip: area)
         y += 1
-        list.draw(
-            on: surface, in: Rect(x: area.x, y: y, width: area.width, height: max(0, area.maxY - y)),
-            focused: focus == .results)
-        if focus == .search { surface.cursor = fieldCursor }
+        let listArea = Rect(x: area.x, y: y, width: area.width, height: max(0, area.maxY - y))
+        list.draw(on: surface, in: listArea, focused: focus == .results)
+        if focus == .search {
+            surface.cursor = fieldCursor
+        } else if let selected = list.selectedIndex, !listArea.isEmpty {
+            // The hardware cursor sits on the selected family, where Enter acts.
+            surface.cursor = Point(
+                x: listArea.x, y: listArea.y + selected - list.cursor.scrollOffset(height: listArea.height))
+        }
     }
 
     private func statusLine(app: AppEnvironment) -> (text: String, style: Style) {
