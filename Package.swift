@@ -76,7 +76,8 @@ let package = Package(
         .target(
             name: "SignpostSync",
             dependencies: [
-                "SignpostDomain", "SignpostStore", "SignpostTeamServer", .product(name: "Logging", package: "swift-log"),
+                "SignpostDomain", "SignpostStore", "SignpostTeamServer",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
