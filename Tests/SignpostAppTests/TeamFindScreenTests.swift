@@ -56,10 +56,13 @@ struct TeamFindScreenTests {
         return surface.text()
     }
 
-    /// Collects background work and redraws until `condition` holds (or fails after 10 seconds).
+    /// Collects background work and redraws until `condition` holds.
+    ///
+    /// Counts turns rather than seconds: under `make test` every core is busy with other suites and
+    /// the search's task may wait minutes for a thread, as this test does, so a clock deadline would
+    /// fail a screen that is only waiting its turn. 4,000 turns of at least 5 ms each is 20 s idle.
     func waitUntil(_ application: Application, _ condition: (String) -> Bool) async throws -> String {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
+        for _ in 0..<4_000 {
             application.collectBackgroundWork()
             let text = screen(application)
             if condition(text) { return text }
