@@ -76,7 +76,8 @@ let package = Package(
         .target(
             name: "SignpostSync",
             dependencies: [
-                "SignpostStore", "SignpostTeamServer", .product(name: "Logging", package: "swift-log"),
+                "SignpostDomain", "SignpostStore", "SignpostTeamServer",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -154,7 +155,7 @@ let package = Package(
             name: "SignpostAppTests",
             dependencies: [
                 "SignpostApp", "SignpostTerminal", "SignpostStoreTesting", "SignpostFixtures", "SignpostDomain",
-                "SignpostThemes",
+                "SignpostThemes", "SignpostStore",
             ],
             exclude: ["__Snapshots__"]
         ),

@@ -121,6 +121,8 @@ public struct SyncEngine: Sendable {
         let decoder = JSONDecoder()
         var since = try store.lastPulledSeq()
         report.from = since
+        var held = HeldFamilies()
+        try await backFillNewlyReadable(since: since, held: &held, report: &report)
         while true {
             let page = try await server.pull(since: since, max: pageSize)
             guard let last = page.last else { break }
@@ -133,7 +135,7 @@ public struct SyncEngine: Sendable {
                     throw SyncError.unreadableChange(seq: pulled.seq, why: "\(error)")
                 }
             }
-            try store.applyPulled(changes)
+            try store.applyPulled(try await withBackFill(changes, held: &held, report: &report))
             // This store's own changes come back with their seq; they were applied here already.
             let others = changes.filter { $0.envelope.device != store.device }
             report.ownReturned += changes.count - others.count

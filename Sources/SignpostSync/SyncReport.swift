@@ -25,6 +25,9 @@ public struct PullReport: Sendable {
     public var pages = 0
     public var families = Set<String>()
     public var authors = Set<String>()
+    /// Families brought whole because they became readable to this login (put on its caseload,
+    /// moved into its locality, opened) while the store did not hold them.
+    public var backFilled = Set<String>()
     /// The last pulled seq before and after.
     public var from: Int64 = 0
     public var to: Int64 = 0
@@ -57,6 +60,9 @@ public struct SyncReport: Sendable {
         if pull.changes > 0 {
             pulled += " for \(pull.families.count) \(pull.families.count == 1 ? "family" : "families")"
             pulled += " from \(pull.authors.sorted().joined(separator: ", "))"
+        }
+        if !pull.backFilled.isEmpty {
+            pulled += "; brought whole, newly readable: \(pull.backFilled.sorted().joined(separator: ", "))"
         }
         if pull.ownReturned > 0 { pulled += "; \(pull.ownReturned) of this store's own came back numbered" }
         lines.append(pulled + " (server seq \(pull.to)).")

@@ -8,6 +8,11 @@ import PostgresNIO
 /// `postgresql://LOGIN@/DATABASE?host=/socket/directory&port=5432` for a unix socket. A password
 /// is kept only for as long as the connection needs it: `redacted` is what is stored or shown.
 ///
+/// TLS is required for anything but this machine: a server elsewhere is always reached with TLS,
+/// verifying its certificate against the system's certificate authorities, or those in the file
+/// `sslrootcert=` names; `sslmode=disable` for such a server is refused before any password is
+/// looked for. `sslmode=verify-full` (or `verify-ca`) asks for TLS on this machine too.
+///
 /// ```swift
 /// let endpoint = try TeamServerEndpoint(url: "postgresql://alex@127.0.0.1:54329/signpost")
 /// endpoint.redacted  // "postgresql://alex@127.0.0.1:54329/signpost"
@@ -21,6 +26,11 @@ public struct TeamServerEndpoint: Hashable, Sendable {
     public var database: String
     public var login: String
     public var password: String?
+    /// Whether the connection uses TLS, and what it verifies (`sslmode=` in the URL).
+    public var security: TransportSecurity
+    /// A file of CA certificates (PEM) to verify the server's certificate against instead of the
+    /// system's (`sslrootcert=` in the URL).
+    public var certificateAuthorityFile: String?
 
     public init(url: String) throws {
         guard let components = URLComponents(string: url),
@@ -49,12 +59,58 @@ public struct TeamServerEndpoint: Hashable, Sendable {
         self.database = path.isEmpty ? "signpost" : path
         self.login = login
         self.password = components.password
+        self.certificateAuthorityFile = query.first { $0.name == "sslrootcert" }?.value.flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        let mode = query.first { $0.name == "sslmode" }?.value
+        let local = socketDirectory != nil || Self.isLoopback(host)
+        switch mode {
+        case nil:
+            security = local && certificateAuthorityFile == nil ? .plain : .verifyFull
+        case "disable", "allow", "prefer":
+            guard local else {
+                throw TeamServerError.badURL(
+                    url: Self.redact(url),
+                    why: "TLS is required for a team server that is not on this machine: "
+                        + "remove sslmode=\(mode ?? ""), and give sslrootcert=CA-FILE if its certificate is not "
+                        + "signed by a certificate authority this machine trusts")
+            }
+            security = .plain
+        case "require", "verify-full":
+            // Signpost always verifies the certificate: "require" without verifying would let anyone in
+            // between read the casework.
+            security = .verifyFull
+        case "verify-ca":
+            security = .verifyCertificateAuthority
+        case .some(let other):
+            throw TeamServerError.badURL(
+                url: Self.redact(url), why: "sslmode=\(other) is not one of disable, require, verify-ca, verify-full")
+        }
+        if socketDirectory != nil && security != .plain {
+            throw TeamServerError.badURL(
+                url: Self.redact(url), why: "a unix socket on this machine is reached without TLS: remove sslmode")
+        }
+    }
+
+    /// How the connection to the server is protected.
+    public enum TransportSecurity: String, Hashable, Sendable {
+        /// No TLS: only for a server on this machine (a unix socket or a loopback address).
+        case plain = "disable"
+        /// TLS, verifying that a trusted authority signed the certificate and that it names the host.
+        case verifyFull = "verify-full"
+        /// TLS, verifying that a trusted authority signed the certificate (not the name in it).
+        case verifyCertificateAuthority = "verify-ca"
     }
 
     /// Whether the server is on this machine (a unix socket or a loopback address): the only
     /// case where the connection may go without TLS.
     public var isLocal: Bool {
         guard let host else { return true }
+        return Self.isLoopback(host)
+    }
+
+    static func isLoopback(_ host: String?) -> Bool {
+        guard let host else { return false }
         return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
     }
 
@@ -66,11 +122,20 @@ public struct TeamServerEndpoint: Hashable, Sendable {
         components.host = host ?? ""
         if host != nil { components.port = port }
         components.path = "/" + database
+        var items: [URLQueryItem] = []
         if let socketDirectory {
-            components.queryItems = [
+            items = [
                 URLQueryItem(name: "host", value: socketDirectory), URLQueryItem(name: "port", value: String(port)),
             ]
         }
+        // What the connection verifies is part of where the server is: kept wherever the URL is kept.
+        if security != .plain && !(security == .verifyFull && !isLocal && certificateAuthorityFile == nil) {
+            items.append(URLQueryItem(name: "sslmode", value: security.rawValue))
+        }
+        if let certificateAuthorityFile {
+            items.append(URLQueryItem(name: "sslrootcert", value: certificateAuthorityFile))
+        }
+        if !items.isEmpty { components.queryItems = items }
         return components.string ?? "postgresql://\(login)@\(host ?? "")/\(database)"
     }
 
@@ -91,10 +156,33 @@ public struct TeamServerEndpoint: Hashable, Sendable {
         }
         let host = self.host ?? "localhost"
         let tls: PostgresConnection.Configuration.TLS
-        if isLocal {
+        switch security {
+        case .plain:
+            guard isLocal else {
+                throw TeamServerError.badURL(
+                    url: redacted, why: "TLS is required for a team server that is not on this machine")
+            }
             tls = .disable
-        } else {
-            tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .verifyFull, .verifyCertificateAuthority:
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.certificateVerification =
+                security == .verifyFull ? .fullVerification : .noHostnameVerification
+            if let certificateAuthorityFile {
+                guard FileManager.default.isReadableFile(atPath: certificateAuthorityFile) else {
+                    throw TeamServerError.badURL(
+                        url: redacted, why: "the certificate authority file \(certificateAuthorityFile) cannot be read")
+                }
+                configuration.trustRoots = .file(certificateAuthorityFile)
+            }
+            do {
+                tls = .require(try NIOSSLContext(configuration: configuration))
+            } catch {
+                throw TeamServerError.badURL(
+                    url: redacted,
+                    why:
+                        "the certificate authority file \(certificateAuthorityFile ?? "") is not PEM certificates (\(error))"
+                )
+            }
         }
         return PostgresConnection.Configuration(
             host: host, port: port, username: login, password: password, database: database, tls: tls)

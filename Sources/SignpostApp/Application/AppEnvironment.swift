@@ -20,6 +20,9 @@ public struct AppEnvironment: Sendable {
     public var pathways: Pathways
     /// The training exercises offered in a training store (none elsewhere).
     public var trainingScenarios: [TrainingScenario] = []
+    /// The team server's directory ("is this person known?", bringing a family here); nil when the
+    /// store has not joined a team server.
+    public var teamDirectory: (any TeamDirectory)?
     /// Now; fixed in tests and snapshots so screens are reproducible.
     public var clock: @Sendable () -> Date
 

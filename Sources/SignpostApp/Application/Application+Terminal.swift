@@ -9,6 +9,7 @@ extension Application {
     /// longer than the next expiry.
     public func run(on terminal: NcursesTerminal) {
         while isRunning {
+            collectBackgroundWork()
             terminal.beginFrame()
             render(on: terminal)
             terminal.present()

@@ -44,7 +44,21 @@ public final class Application {
     }
 
     /// Seconds until the next toast expires, for the read timeout.
-    public var nextRedraw: TimeInterval? { toasts.nextExpiry(after: Date()) }
+    public var nextRedraw: TimeInterval? {
+        let toast = toasts.nextExpiry(after: Date())
+        // A screen waiting on the network is redrawn often, so its answer shows without a key.
+        guard (top as? any WorksInBackground)?.isWaiting == true else { return toast }
+        return min(toast ?? Self.backgroundPollInterval, Self.backgroundPollInterval)
+    }
+
+    static let backgroundPollInterval: TimeInterval = 0.1
+
+    /// Takes in what the screen on top finished in the background (a search answered, a family
+    /// brought); called before each frame.
+    public func collectBackgroundWork() {
+        guard let screen = top as? any WorksInBackground else { return }
+        apply(screen.collectFinishedWork(app: environment))
+    }
 
     // MARK: Layout
 
@@ -333,6 +347,7 @@ public final class Application {
         PaletteCommand("home", summary: "Back to the list of families"),
         PaletteCommand("open", summary: "Open a family by its id: open F-0001"),
         PaletteCommand("new-family", summary: "Add a new family"),
+        PaletteCommand("find", summary: "Find a person anywhere in the service, on the team server"),
         PaletteCommand("contact", summary: "Take a call at the front door: a new contact"),
         PaletteCommand("drafts", summary: "Your unfinished contacts"),
         PaletteCommand("today", summary: "Today's contacts, with counts by outcome"),
@@ -355,6 +370,7 @@ public final class Application {
             }
             apply(.push(FamilyScreen(familyID: id, app: environment)))
         case "new-family": apply(.push(NewFamilyScreen(app: environment)))
+        case "find": apply(.push(TeamFindScreen(app: environment)))
         case "navigate": openNavigator()
         case "exercises":
             guard environment.storeKind == .training else {

@@ -12,6 +12,7 @@ final class HomeScreen: Screen {
         case open, search, newFamily, cycleLocality, cycleLevel, cycleOpen, cycleService, filterLead, clearFilters
         case about, quit, up, down, top, bottom, pageUp, pageDown
         case newContact, drafts, today, exercises, reviews
+        case findOnTeamServer
     }
 
     private var model = CaseListModel()
@@ -55,6 +56,10 @@ final class HomeScreen: Screen {
                 [.character("E")], .exercises, hint: "Exercises",
                 help: "The training exercises: scenarios to triage, with the expected answers", group: "Training")
         }
+        keys.bind(
+            [.character("F")], .findOnTeamServer, hint: "Find on team server",
+            help: "Is this person known anywhere in the service? Search the team server and bring a family here",
+            group: "Contacts", showsInHintBar: false)
         keys.bind(
             [.character("T")], .today, hint: "Today",
             help: "Today's contacts, with counts by outcome (yours or everyone's)", group: "Contacts",
@@ -218,6 +223,8 @@ final class HomeScreen: Screen {
                 return .push(TodayScreen(app: app))
             case .reviews:
                 return .push(ReviewsScreen(worker: model.query.leadProfessional, app: app))
+            case .findOnTeamServer:
+                return .push(TeamFindScreen(app: app))
             case .exercises:
                 return .command("exercises")
             case .cycleLocality:

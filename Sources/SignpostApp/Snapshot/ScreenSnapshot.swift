@@ -65,6 +65,10 @@ public enum ScreenSnapshot {
         case reviews
         /// Stepping up to social care or down into early help (`u` on the family).
         case step
+        /// "Find on the team server" with a search answered: the store's Marchbank families (on this
+        /// laptop) and a restricted one elsewhere in the service. The environment's own directory is
+        /// used when it has one; otherwise the answer is shown as a server would give it.
+        case teamFind = "team-find"
     }
 
     /// Why a snapshot could not be made.
@@ -216,6 +220,13 @@ public enum ScreenSnapshot {
             application = Application(
                 environment: environment,
                 stack: [home, FamilyScreen(familyID: record.id, app: environment), form])
+        case .teamFind:
+            var shown = environment
+            let answer = try TeamFindSample.answer(from: environment.store)
+            shown.teamDirectory = environment.teamDirectory ?? TeamFindSample(answer: answer)
+            let screen = TeamFindScreen(app: shown)
+            screen.show(query: TeamFindSample.query, answer: answer)
+            application = Application(environment: shown, stack: [home, screen])
         case .level:
             let record = try family()
             guard let person = record.members.first else {
@@ -236,5 +247,32 @@ public enum ScreenSnapshot {
             throw Problem(description: "the store has no families; use a demonstration store (signpost demo load)")
         }
         return first.id
+    }
+}
+
+/// The answer the "Find on the team server" snapshot shows: what a team server would say for
+/// "Marchbank", from the store's own families, and a restricted family this laptop does not hold.
+struct TeamFindSample: TeamDirectory {
+    static let query = "Marchbank"
+    let answer: [TeamDirectoryFamily]
+
+    static func answer(from store: any CaseStore) throws -> [TeamDirectoryFamily] {
+        let hits = try store.search(query, limit: 4)
+        var answer = hits.map { hit in
+            TeamDirectoryFamily(
+                family: hit.summary.id, records: hit.matchedPeople.map(\.rawValue),
+                locality: hit.summary.locality.rawValue, restricted: false, onThisLaptop: true)
+        }
+        answer.append(
+            TeamDirectoryFamily(
+                family: FamilyID("F-0917"), records: ["P-0917-2"], locality: "south", restricted: true,
+                onThisLaptop: false))
+        return answer
+    }
+
+    func findPeople(_ text: String) async throws -> [TeamDirectoryFamily] { answer }
+
+    func bringFamily(_ family: FamilyID, reason: String?) async throws -> TeamDirectoryBrought {
+        throw TeamDirectoryError.offline("A snapshot brings nothing: it has no team server")
     }
 }

@@ -10,9 +10,14 @@ struct ServerCommand: ParsableCommand {
         discussion: """
             URLs are postgresql://LOGIN@HOST:PORT/DATABASE. The password comes from the URL, \
             PGPASSWORD, ~/.pgpass or the terminal; it is never stored. TLS is required for any \
-            host but this machine.
+            host but this machine (add sslrootcert=CA-FILE when the server's certificate is signed by \
+            your own certificate authority). restrict, assign and access-report need a manager's or \
+            an administrator's login: the server checks.
             """,
-        subcommands: [ServerInitCommand.self, ServerAddUserCommand.self, ServerStatusCommand.self])
+        subcommands: [
+            ServerInitCommand.self, ServerAddUserCommand.self, ServerStatusCommand.self, ServerRestrictCommand.self,
+            ServerAssignCommand.self, ServerAccessReportCommand.self,
+        ])
 }
 
 /// The administrator's connection, shared by the `server` subcommands.

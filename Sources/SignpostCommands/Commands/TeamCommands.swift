@@ -9,7 +9,9 @@ import SignpostTerminal
 /// `signpost team`: connecting this store to a team server.
 struct TeamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "team", abstract: "Connect this store to a team server.", subcommands: [TeamJoinCommand.self])
+        commandName: "team",
+        abstract: "Connect this store to a team server, find people across the service, bring families here.",
+        subcommands: [TeamJoinCommand.self, TeamFindCommand.self, TeamOpenCommand.self])
 }
 
 /// `signpost team join URL`: remembers the server and login in the store (never the password).

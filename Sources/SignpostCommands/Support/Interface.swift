@@ -2,6 +2,8 @@ import Foundation
 import SignpostApp
 import SignpostDomain
 import SignpostStore
+import SignpostSync
+import SignpostTeamServer
 import SignpostTerminal
 import SignpostThemes
 
@@ -18,6 +20,7 @@ enum Interface {
             store: store, storeLocation: location.path, storeKind: kind, practitioner: practitioner,
             theme: resolution.theme, pathways: pathways.pathways)
         environment.trainingScenarios = trainingScenarios
+        environment.teamDirectory = teamDirectory(for: store)
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(theme: resolution.theme)
@@ -34,5 +37,16 @@ enum Interface {
         application.offerToResumeDraft()
         application.openExercises()
         application.run(on: terminal)
+    }
+
+    /// The team server's directory for a store that joined one; the password comes from
+    /// PGPASSWORD or ~/.pgpass (the interface never prompts outside its screens; without one the
+    /// "Find on the team server" screen says so).
+    static func teamDirectory(for store: any CaseStore) -> (any TeamDirectory)? {
+        guard let syncable = store as? any SyncableStore, let link = try? syncable.teamServer(),
+            var endpoint = try? TeamServerEndpoint(url: link.url)
+        else { return nil }
+        endpoint.password = endpoint.password ?? endpoint.passwordFromEnvironment()
+        return TeamServerDirectory(store: syncable, endpoint: endpoint)
     }
 }
