@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "SignpostTeamServer",
             dependencies: [
-                "SignpostStore",
+                "SignpostStore", "SignpostDomain",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 // TLS for any server that is not on this machine.
@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "SignpostSync",
             dependencies: [
-                "SignpostStore", "SignpostTeamServer", .product(name: "Logging", package: "swift-log"),
+                "SignpostStore", "SignpostTeamServer", "SignpostDomain", .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

@@ -80,7 +80,9 @@ struct SignpostBenchmark: ParsableCommand {
             results += try Measures(storeURL: url, families: size, settings: settings).all()
         }
         if let url = teamServer {
-            let figures = try TeamServerMeasures(adminURL: url, folder: URL(fileURLWithPath: stores)).run()
+            let figures =
+                try TeamServerMeasures(adminURL: url, folder: URL(fileURLWithPath: stores)).run()
+                + InterfaceSyncMeasures(adminURL: url, folder: URL(fileURLWithPath: stores)).run()
             FileHandle.standardError.write(
                 Data(("Team server\n" + figures.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
         }

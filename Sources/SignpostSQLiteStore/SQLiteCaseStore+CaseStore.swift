@@ -160,6 +160,9 @@ extension SQLiteCaseStore {
                 throw StoreError.recordNotFound(id, assessmentID.rawValue)
             }
             try db.saveAssessment(family.assessments[position], of: id, at: position)
+        case .resolveConflict(let resolution):
+            // The record is written as the edit the resolution makes would write it.
+            return try persist(resolution.fieldChange(), before: before, after: family, in: db)
         }
         if FamilySummary(of: family) != before.map(FamilySummary.init(of:)) {
             try db.updateSummary(of: family)

@@ -38,6 +38,9 @@ public enum CaseChange: Hashable, Sendable {
     /// Sets some fields of an assessment, or starts one when there is none with that id (then with
     /// every field it needs). Drafts are saved as they are typed.
     case saveAssessmentFields(family: FamilyID, assessment: AssessmentID, fields: [AssessmentRecordField: JSONValue])
+    /// Settles a conflict the team server recorded: sets the field to the chosen value, and once
+    /// pushed marks the conflict resolved on the server (``ConflictResolution``).
+    case resolveConflict(ConflictResolution)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -49,6 +52,7 @@ public enum CaseChange: Hashable, Sendable {
             .updateReferralStatus(let id, _, _), .recordConsent(let id, _), .withdrawConsent(let id, _, _),
             .openEpisode(let id, _), .closeEpisode(let id, _, _, _), .saveAssessmentFields(let id, _, _):
             return id
+        case .resolveConflict(let resolution): return resolution.family
         }
     }
 
@@ -69,6 +73,7 @@ public enum CaseChange: Hashable, Sendable {
         case .openEpisode: return "open-episode"
         case .closeEpisode: return "close-episode"
         case .saveAssessmentFields: return "save-assessment"
+        case .resolveConflict: return "resolve-conflict"
         }
     }
 
@@ -89,6 +94,7 @@ public enum CaseChange: Hashable, Sendable {
         case .openEpisode(_, let episode): return episode.id.rawValue
         case .closeEpisode(_, let episode, _, _): return episode.rawValue
         case .saveAssessmentFields(_, let assessment, _): return assessment.rawValue
+        case .resolveConflict(let resolution): return resolution.record
         }
     }
 
@@ -96,7 +102,7 @@ public enum CaseChange: Hashable, Sendable {
     ///
     /// Every other kind adds a record or appends to one, and never conflicts.
     public static let fieldKinds: Set<String> = [
-        "update-family", "update-person", "update-referral-status", "save-assessment",
+        "update-family", "update-person", "update-referral-status", "save-assessment", "resolve-conflict",
     ]
 }
 

@@ -10,6 +10,7 @@ extension Application {
     public func run(on terminal: NcursesTerminal) {
         while isRunning {
             terminal.beginFrame()
+            refreshFromSync()
             render(on: terminal)
             terminal.present()
             guard let key = terminal.readKey(timeout: nextRedraw) else { continue }

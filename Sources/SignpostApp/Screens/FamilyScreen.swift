@@ -11,6 +11,7 @@ final class FamilyScreen: Screen {
     enum Action: Hashable, Sendable {
         case nextTab, previousTab, up, down, top, bottom, pageUp, pageDown, open
         case addNote, changeLevel, addMember, editMember, startAssessment, toggleSignificant, back
+        case conflicts
     }
 
     enum Tab: Int, CaseIterable {
@@ -37,6 +38,8 @@ final class FamilyScreen: Screen {
     private var significantOnly = false
     /// The row the tabs were last drawn on: the header above them wraps, so it moves with the family shown.
     private var tabRow: Int?
+    /// This family's conflicts waiting on the team server, as the background sync last heard.
+    private var conflictCount = 0
 
     init(familyID: FamilyID, app: AppEnvironment) {
         self.familyID = familyID
@@ -105,6 +108,12 @@ final class FamilyScreen: Screen {
         keys.bind([.pageUp], .pageUp, hint: "Page up", help: "Up a screenful", group: "Moving", showsInHintBar: false)
         keys.bind(
             [.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
+        if conflictCount > 0 {
+            keys.bind(
+                [.character("!")], .conflicts, hint: "Conflicts",
+                help: "This family's fields two people changed differently: keep mine, take theirs or combine",
+                group: "Record")
+        }
         keys.bind(
             [.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")
         return keys
@@ -197,6 +206,17 @@ final class FamilyScreen: Screen {
             "Languages: \(family.languages.joined(separator: ", "))\(family.interpreterNeeded ? " (interpreter needed)" : "")"
         )
         y += surface.putWrapped(facts.joined(separator: " · "), in: Rect(x: area.x, y: y, width: area.width, height: 2))
+        let conflicts = app.sync?.status().conflicts(of: family.id) ?? []
+        conflictCount = conflicts.count
+        if let first = conflicts.first {
+            let fields = conflicts.map { ConflictResolution.label(forField: $0.field) }
+            let more = conflicts.count > 1 ? " (\(conflicts.count) fields: \(fields.joined(separator: ", ")))" : ""
+            y += surface.putWrapped(
+                "! Conflict: \(ConflictResolution.label(forField: first.field)) was changed differently by "
+                    + "\(first.serverAuthor) and \(first.pushedAuthor)\(more); \(first.serverAuthor)'s value stands "
+                    + "until it is resolved · ! to review",
+                in: Rect(x: area.x, y: y, width: area.width, height: 2), style: Style(.warning, [.bold]))
+        }
         if !family.accessNotes.isEmpty {
             y += surface.putWrapped(
                 "Access: \(family.accessNotes)", in: Rect(x: area.x, y: y, width: area.width, height: 2),
@@ -359,6 +379,7 @@ final class FamilyScreen: Screen {
                     TextReadScreen(title: "Chronology entry", text: ChronologyFormatting.full(entry, in: family)))
             }
         case .back: return .pop
+        case .conflicts: return .push(ConflictsScreen(app: app, family: familyID))
         }
         return .handled
     }

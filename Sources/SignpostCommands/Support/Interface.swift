@@ -18,6 +18,10 @@ enum Interface {
             store: store, storeLocation: location.path, storeKind: kind, practitioner: practitioner,
             theme: resolution.theme, pathways: pathways.pathways)
         environment.trainingScenarios = trainingScenarios
+        // Training stores never join a team; any other store that joined one syncs while the interface is open.
+        let sync = kind == .training ? nil : InterfaceSync.start(for: store)
+        defer { sync?.stop() }
+        environment.sync = sync
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(theme: resolution.theme)

@@ -144,6 +144,8 @@ extension CaseChange {
                 try family.checkMembers([assessment.subject])
                 family.assessments.append(assessment)
             }
+        case .resolveConflict(let resolution):
+            return try resolution.fieldChange().applyingChange(to: family)
         }
         return family
     }

@@ -80,6 +80,8 @@ extension CaseChange {
             return changed.isEmpty
                 ? "saved the assessment for \(subject) unchanged"
                 : "updated the assessment for \(subject): " + changed.joined(separator: ", ")
+        case .resolveConflict(let resolution):
+            return resolutionSummary(resolution, after: after)
         }
     }
 }

@@ -9,7 +9,7 @@ extension CaseChange {
             .openEpisode:
             return true
         case .updateFamilyFields, .updatePersonFields, .updateReferralStatus, .withdrawConsent, .closeEpisode,
-            .saveAssessmentFields:
+            .saveAssessmentFields, .resolveConflict:
             return false
         }
     }

@@ -70,6 +70,18 @@ class TeamServerTestCase: XCTestCase {
         return connection
     }
 
+    /// Makes a practitioner and returns where and how they sign in (password included), for code
+    /// that opens its own connections (the background sync).
+    func practitionerEndpoint(
+        _ name: String, role: PractitionerRole, locality: String? = nil
+    ) async throws -> TeamServerEndpoint {
+        let login = "\(name)_\(runID)"
+        let password = UUID().uuidString
+        try await admin.addPractitioner(login: login, role: role, locality: locality, password: password)
+        madeLogins.append(login)
+        return adminEndpoint.signingIn(as: login, password: password)
+    }
+
     /// Another session for the same login (for concurrent pushes).
     func anotherSession(of login: String, password: String) async throws -> TeamServerConnection {
         let connection = try await TeamServerConnection.connect(
