@@ -130,6 +130,11 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
     {
         lock.withLock { snapshot.isSyncing = true }
         var connection = open
+        if let stale = connection, stale.isClosed {
+            // Dropped while idle (the server restarted, the network went): ask afresh.
+            try? await stale.close()
+            connection = nil
+        }
         do {
             let server: TeamServerConnection
             if let connection {

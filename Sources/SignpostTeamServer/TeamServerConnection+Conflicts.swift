@@ -4,6 +4,10 @@ import SignpostDomain
 import SignpostStore
 
 extension TeamServerConnection {
+    /// True once the session has ended (closed here, or the server or the network dropped it): a
+    /// query sent on it then would wait for an answer that never comes, so callers reconnect.
+    public var isClosed: Bool { connection.isClosed }
+
     /// The unresolved conflicts this login may see (need-to-know applies), oldest first, with the
     /// kind of edit each is about and both values as JSON: what the conflicts screen shows.
     public func openConflicts() async throws -> [TeamConflict] {

@@ -72,6 +72,8 @@ struct OfflineSyncTests {
         _ = try aliScreen.waitFor("synced ", timeout: 30)
 
         relay.cut()
+        let probe = try binary.run(["sync", "--store", samStore], home: home, timeout: .seconds(20))
+        #expect(probe.status == 5, "with the relay cut, the server cannot be reached: \(probe.standardOutput) \(probe.standardError)")
         _ = try samScreen.waitFor("offline", timeout: 30)
         try changePhone(in: samScreen, family: family, to: "020 7946 0111")
         _ = try samScreen.waitFor("1 to send", timeout: 15)

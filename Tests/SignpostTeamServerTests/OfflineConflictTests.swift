@@ -66,7 +66,8 @@ final class OfflineConflictTests: TeamServerTestCase {
         XCTAssertEqual(samConflicts, [])
 
         let received = try await SyncEngine(store: sam, server: samServer).sync()
-        XCTAssertEqual(received.pull.changes, 1)
+        // Ali's held edit (kept with none of its fields) and the resolution.
+        XCTAssertEqual(received.pull.changes, 2)
         XCTAssertEqual(try sam.family(id)?.members[0].phone, "020 7946 0999")
         let trail = try sam.auditTrail(family: id, limit: 1)
         XCTAssertEqual(trail.first?.action, "resolve-conflict")
@@ -102,6 +103,14 @@ final class OfflineConflictTests: TeamServerTestCase {
         online.requestSync()
         let synced = try await waitFor(online) { status in
             if case .online = status.connection { status.toSend == 0 && status.forcedSyncs > 0 } else { false }
+        }
+        // The session killed under it while idle (pg_terminate_backend): the next sync signs in afresh
+        // instead of waiting on the dead connection.
+        let killedAt = Date()
+        _ = try await text(
+            "SELECT count(pg_terminate_backend(pid))::text FROM pg_stat_activity WHERE usename = '\(reachable.login)'")
+        _ = try await waitFor(online) { status in
+            if case .online(let at) = status.connection { at > killedAt && !status.isSyncing } else { false }
         }
         online.stop()
         XCTAssertEqual(try store.pendingChangeCount(), 0, "nothing lost: the change reached the server")
