@@ -33,6 +33,7 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
     private var requested = 0
     private var resolvedHere = Set<Int64>()
     private var task: Task<Void, Never>?
+    private var stopping = false
 
     /// A background sync that signs in to `endpoint` (its password already found).
     public init(
@@ -79,13 +80,16 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
         }
     }
 
-    /// Stops the loop (a sync under way is cancelled; what it had not finished is done next time).
+    /// Stops the loop after the sync under way, if any (never cut part way: its session is closed
+    /// properly); what was not sent stays in the outbox for next time.
     public func stop() {
         lock.withLock {
-            task?.cancel()
+            stopping = true
             task = nil
         }
     }
+
+    private var isStopping: Bool { lock.withLock { stopping } }
 
     // MARK: The loop
 
@@ -93,7 +97,7 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
         var connection: TeamServerConnection?
         var lastAttempt = Date.distantPast
         var lastCount = -1
-        while !Task.isCancelled {
+        while !isStopping {
             let count = (try? store.pendingChangeCount()) ?? max(lastCount, 0)
             let (forced, state) = lock.withLock { () -> (Int, SyncStatus.Connection) in
                 snapshot.toSend = count

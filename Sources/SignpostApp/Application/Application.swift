@@ -214,7 +214,7 @@ public final class Application {
         keys.bind(
             [.character(":")], .palette, hint: "Commands",
             help:
-                "Open the command line: home, open FAMILY-ID, lead NAME, new-family, navigate, about, quit (Tab completes)",
+                "Open the command line: home, open FAMILY-ID, lead NAME, new-family, navigate, about, sync, conflicts, quit (Tab completes)",
             group: "General", showsInHintBar: false)
         return keys
     }

@@ -67,7 +67,7 @@ final class HomeScreen: Screen {
         keys.bind(
             [.character("Y")], .conflicts, hint: "Conflicts",
             help: "Fields two people changed differently (families marked !): keep mine, take theirs or combine",
-            group: "Team", showsInHintBar: !familiesInConflict.isEmpty)
+            group: "Families", showsInHintBar: !familiesInConflict.isEmpty)
         keys.bind(
             [.character("L")], .cycleLocality, hint: "Locality",
             help: "Filter by locality (North, Central, South, out of borough, all)", group: "Filters",
