@@ -76,7 +76,8 @@ let package = Package(
         .target(
             name: "SignpostSync",
             dependencies: [
-                "SignpostStore", "SignpostTeamServer", "SignpostDomain", .product(name: "Logging", package: "swift-log"),
+                "SignpostStore", "SignpostTeamServer", "SignpostDomain",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

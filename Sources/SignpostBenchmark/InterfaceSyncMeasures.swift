@@ -127,17 +127,31 @@ struct InterfaceSyncMeasures {
         }
     }
 
+    /// Runs `body` signed in to `endpoint`, closing the session whatever happens.
+    private static func signedIn(
+        _ endpoint: TeamServerEndpoint, _ body: (TeamServerConnection) async throws -> Void
+    ) async throws {
+        let connection = try await TeamServerConnection.connect(to: endpoint)
+        do {
+            try await body(connection)
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
     private static func prepare(adminURL: String, folder: URL) async throws -> Prepared {
         let admin = try TeamServerEndpoint(url: adminURL)
-        let setup = try await TeamServerConnection.connect(to: admin)
-        try await setup.initialise(kind: .demonstration)
         let suffix = UUID().uuidString.prefix(6).lowercased()
         let password = UUID().uuidString
         let (writerLogin, readerLogin) = ("bench_w_\(suffix)", "bench_r_\(suffix)")
-        for login in [writerLogin, readerLogin] {
-            try await setup.addPractitioner(login: login, role: .manager, locality: nil, password: password)
+        try await signedIn(admin) { setup in
+            try await setup.initialise(kind: .demonstration)
+            for login in [writerLogin, readerLogin] {
+                try await setup.addPractitioner(login: login, role: .manager, locality: nil, password: password)
+            }
         }
-        try await setup.close()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let writerURL = folder.appendingPathComponent("interface-writer-\(suffix).sqlite")
         let readerURL = folder.appendingPathComponent("interface-reader-\(suffix).sqlite")
@@ -153,12 +167,8 @@ struct InterfaceSyncMeasures {
         try writer.apply([.addFamily(families[0])], by: writerLogin)
         let writerEndpoint = admin.signingIn(as: writerLogin, password: password)
         let readerEndpoint = admin.signingIn(as: readerLogin, password: password)
-        let writerServer = try await TeamServerConnection.connect(to: writerEndpoint)
-        _ = try await SyncEngine(store: writer, server: writerServer).sync()
-        try await writerServer.close()
-        let readerServer = try await TeamServerConnection.connect(to: readerEndpoint)
-        _ = try await SyncEngine(store: reader, server: readerServer).sync()
-        try await readerServer.close()
+        try await signedIn(writerEndpoint) { _ = try await SyncEngine(store: writer, server: $0).sync() }
+        try await signedIn(readerEndpoint) { _ = try await SyncEngine(store: reader, server: $0).sync() }
         let now = Date()
         let bulk = families[1...].flatMap { family in
             [CaseChange.addFamily(family)]
