@@ -149,7 +149,9 @@ struct InterfaceSyncMeasures {
         try await signedIn(admin) { setup in
             try await setup.initialise(kind: .demonstration)
             for login in [writerLogin, readerLogin] {
-                try await setup.addPractitioner(login: login, role: .manager, locality: nil, password: password)
+                // North hub workers: they read only families with a north scope, never the raw
+                // envelopes the team server measures push without one.
+                try await setup.addPractitioner(login: login, role: .hubWorker, locality: "north", password: password)
             }
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -161,6 +163,7 @@ struct InterfaceSyncMeasures {
         let families = SyntheticFamilyGenerator(seed: 14).families(0..<201, today: today).map { family in
             var renamed = family
             renamed.id = FamilyID("F-I\(suffix.uppercased())-\(family.id.rawValue)")
+            renamed.locality = .north
             return renamed
         }
         // One family both hold first; then 200 families with 9 notes each for the reader to pull.
