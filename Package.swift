@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "SignpostTeamServer",
             dependencies: [
-                "SignpostStore",
+                "SignpostStore", "SignpostDomain",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 // TLS for any server that is not on this machine.

@@ -82,7 +82,9 @@ struct SignpostBenchmark: ParsableCommand {
         if let url = teamServer {
             var measures = TeamServerMeasures(adminURL: url, folder: URL(fileURLWithPath: stores))
             if quick { measures.localityFamilies = 1_000 }
-            let figures = try measures.run()
+            let figures =
+                try measures.run()
+                + InterfaceSyncMeasures(adminURL: url, folder: URL(fileURLWithPath: stores)).run()
             FileHandle.standardError.write(
                 Data(("Team server\n" + figures.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
         }

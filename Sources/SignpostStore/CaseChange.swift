@@ -53,6 +53,9 @@ public enum CaseChange: Hashable, Sendable {
     case changeLeadProfessional(family: FamilyID, LeadProfessionalChange)
     /// A team around the family meeting or review, with its plan and the next review date.
     case recordMeeting(family: FamilyID, TeamMeeting)
+    /// Settles a conflict the team server recorded: sets the field to the chosen value, and once
+    /// pushed marks the conflict resolved on the server (``ConflictResolution``).
+    case resolveConflict(ConflictResolution)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -67,6 +70,7 @@ public enum CaseChange: Hashable, Sendable {
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship:
             return householdFamily
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkFamily
+        case .resolveConflict(let resolution): return resolution.family
         }
     }
 
@@ -89,6 +93,7 @@ public enum CaseChange: Hashable, Sendable {
         case .saveAssessmentFields: return "save-assessment"
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdAction
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkAction
+        case .resolveConflict: return "resolve-conflict"
         }
     }
 
@@ -111,6 +116,7 @@ public enum CaseChange: Hashable, Sendable {
         case .saveAssessmentFields(_, let assessment, _): return assessment.rawValue
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdRecordID
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkRecordID
+        case .resolveConflict(let resolution): return resolution.record
         }
     }
 
@@ -118,7 +124,7 @@ public enum CaseChange: Hashable, Sendable {
     ///
     /// Every other kind adds a record or appends to one, and never conflicts.
     public static let fieldKinds: Set<String> = [
-        "update-family", "update-person", "update-referral-status", "save-assessment",
+        "update-family", "update-person", "update-referral-status", "save-assessment", "resolve-conflict",
     ]
 }
 

@@ -25,6 +25,9 @@ public struct AppEnvironment: Sendable {
     public var teamDirectory: (any TeamDirectory)?
     /// Now; fixed in tests and snapshots so screens are reproducible.
     public var clock: @Sendable () -> Date
+    /// Syncing with the team server in the background, when the store joined one (nil otherwise):
+    /// the header shows its status, `:sync` asks it for a sync now, and the conflicts screen reads it.
+    public var sync: (any BackgroundSync)?
 
     public init(
         store: any CaseStore, storeLocation: String, storeKind: StoreKind, practitioner: String, theme: Theme,

@@ -11,6 +11,7 @@ extension Application {
         while isRunning {
             collectBackgroundWork()
             terminal.beginFrame()
+            refreshFromSync()
             render(on: terminal)
             terminal.present()
             guard let key = terminal.readKey(timeout: nextRedraw) else { continue }

@@ -43,12 +43,16 @@ public final class Application {
         toasts.post(message, kind: kind, now: Date())
     }
 
-    /// Seconds until the next toast expires, for the read timeout.
+    /// Seconds until the next redraw: when a toast expires, often while the screen on top waits on
+    /// the network (so its answer shows without a key), and every second while a background sync
+    /// may change the header.
     public var nextRedraw: TimeInterval? {
-        let toast = toasts.nextExpiry(after: Date())
-        // A screen waiting on the network is redrawn often, so its answer shows without a key.
-        guard (top as? any WorksInBackground)?.isWaiting == true else { return toast }
-        return min(toast ?? Self.backgroundPollInterval, Self.backgroundPollInterval)
+        var next = toasts.nextExpiry(after: Date())
+        if (top as? any WorksInBackground)?.isWaiting == true {
+            next = min(next ?? Self.backgroundPollInterval, Self.backgroundPollInterval)
+        }
+        if environment.sync != nil { next = min(next ?? 1, 1) }
+        return next
     }
 
     static let backgroundPollInterval: TimeInterval = 0.1
@@ -59,6 +63,10 @@ public final class Application {
         guard let screen = top as? any WorksInBackground else { return }
         apply(screen.collectFinishedWork(app: environment))
     }
+
+    /// The background sync's counters as last seen, to notice what it finished since.
+    private var seenForcedSyncs = 0
+    private var seenReceived = 0
 
     // MARK: Layout
 
@@ -123,10 +131,48 @@ public final class Application {
         let titles = stack.map(\.title)
         let trail = (titles.count > 2 ? ["…"] : []) + titles.suffix(2)
         let trailText = trail.joined(separator: " › ")
-        TitleBar.draw(
-            "Signpost › \(trailText)",
-            trailing: "\(environment.practitioner) · \(environment.storeKind.rawValue) store",
-            on: surface, in: area)
+        let title = "Signpost › \(trailText)"
+        let who = ["\(environment.practitioner)", "\(environment.storeKind.rawValue) store"]
+        guard let sync = environment.sync else {
+            return TitleBar.draw(title, trailing: who.joined(separator: " · "), on: surface, in: area)
+        }
+        let trailing = Self.headerTrailing(
+            sync: sync.status(), who: who, width: area.width, titleWidth: DisplayWidth.of(visible(title)))
+        TitleBar.draw(title, trailing: trailing, on: surface, in: area, maxTrailingWidth: area.width - 24)
+    }
+
+    /// The header's right-hand text with a sync status: whole parts only, never a cut word.
+    ///
+    /// The sync status comes first and always shows (in shorter words on a narrow terminal); who is
+    /// working and on which store follow while there is room beside the title (which keeps at least
+    /// 20 columns, cut with "…" if it must be).
+    static func headerTrailing(sync: SyncStatus, who: [String], width: Int, titleWidth: Int) -> String {
+        // The status may take room from a long title; who and which store only what the title leaves.
+        let statusRoom = max(width / 2 - 1, width - 4 - min(titleWidth, 30))
+        let spareRoom = max(width / 2 - 1, width - 4 - titleWidth)
+        var parts = sync.headerParts()
+        if DisplayWidth.of(parts.joined(separator: " · ")) > statusRoom { parts = sync.headerParts(compact: true) }
+        for part in who {
+            let longer = (parts + [part]).joined(separator: " · ")
+            guard DisplayWidth.of(visible(longer)) <= spareRoom else { break }
+            parts.append(part)
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// Takes in what the background sync finished since the last frame: the outcome of a `:sync`
+    /// as a message, and colleagues' changes by re-reading the screen on top (the store holds them).
+    public func refreshFromSync() {
+        guard let sync = environment.sync else { return }
+        let status = sync.status()
+        if status.forcedSyncs > seenForcedSyncs {
+            seenForcedSyncs = status.forcedSyncs
+            post(status.lastOutcome, kind: status.lastOutcome.hasPrefix("Synced") ? .success : .warning)
+        }
+        if status.received > seenReceived {
+            seenReceived = status.received
+            if !top.hasUnsavedChanges { top.willReappear(app: environment) }
+        }
     }
 
     private func drawHints<S: Screen>(for screen: S, on surface: any Surface, in area: Rect) {
@@ -181,7 +227,7 @@ public final class Application {
         keys.bind(
             [.character(":")], .palette, hint: "Commands",
             help:
-                "Open the command line: home, open FAMILY-ID, lead NAME, new-family, navigate, about, quit (Tab completes)",
+                "Open the command line: home, open FAMILY-ID, lead NAME, new-family, navigate, about, sync, conflicts, quit (Tab completes)",
             group: "General", showsInHintBar: false)
         return keys
     }
@@ -355,6 +401,9 @@ public final class Application {
         PaletteCommand("navigate", summary: "Walk the referral pathways (from the family on screen, if any)"),
         PaletteCommand("lead", summary: "Show families whose lead professional's name contains this: lead Priya"),
         PaletteCommand("about", summary: "Which store is open, and who the audit trail records"),
+        PaletteCommand("sync", summary: "Sync with the team server now, and say what moved"),
+        PaletteCommand(
+            "conflicts", summary: "Fields two people changed differently: keep mine, take theirs or combine"),
         PaletteCommand("help", summary: "Every key this screen answers"),
         PaletteCommand("quit", summary: "Quit Signpost (asks first if anything is unsaved)"),
     ]
@@ -384,6 +433,14 @@ public final class Application {
             leave(toDepth: 1)
             (stack.first as? HomeScreen)?.filterByLead(arguments.trimmingCharacters(in: .whitespaces), app: environment)
         case "about": apply(.push(AboutScreen()))
+        case "sync":
+            guard let sync = environment.sync else {
+                return post(
+                    "this store has not joined a team server: signpost team join URL", kind: .warning)
+            }
+            sync.requestSync()
+            post("Syncing with the team server…")
+        case "conflicts": apply(.push(ConflictsScreen(app: environment)))
         case "help": help = HelpOverlay(title: "Keys: \(top.title)")
         case "quit": requestQuit()
         case "": break

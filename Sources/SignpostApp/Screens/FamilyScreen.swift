@@ -13,6 +13,7 @@ final class FamilyScreen: Screen {
         case addNote, changeLevel, addMember, editMember, startAssessment, toggleSignificant, back
         case editDetails, relationships, recordConsent, withdrawConsent
         case referralOutcome, episode, leadAndTeam, meeting, step
+        case conflicts
     }
 
     enum Tab: Int, CaseIterable {
@@ -43,6 +44,8 @@ final class FamilyScreen: Screen {
     private var tabRow: Int?
     /// The referral each row of the services tab shows, if it shows one (`o` records its outcome).
     private var serviceRowReferrals: [ReferralID?] = []
+    /// This family's conflicts waiting on the team server, as the background sync last heard.
+    private var conflictCount = 0
 
     init(familyID: FamilyID, app: AppEnvironment) {
         self.familyID = familyID
@@ -150,6 +153,12 @@ final class FamilyScreen: Screen {
         keys.bind([.pageUp], .pageUp, hint: "Page up", help: "Up a screenful", group: "Moving", showsInHintBar: false)
         keys.bind(
             [.pageDown], .pageDown, hint: "Page down", help: "Down a screenful", group: "Moving", showsInHintBar: false)
+        if conflictCount > 0 {
+            keys.bind(
+                [.character("!")], .conflicts, hint: "Conflicts",
+                help: "This family's fields two people changed differently: keep mine, take theirs or combine",
+                group: "Record")
+        }
         keys.bind(
             [.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")
         return keys
@@ -263,6 +272,17 @@ final class FamilyScreen: Screen {
             "Languages: \(family.languages.joined(separator: ", "))\(family.interpreterNeeded ? " (interpreter needed)" : "")"
         )
         y += surface.putWrapped(facts.joined(separator: " · "), in: Rect(x: area.x, y: y, width: area.width, height: 2))
+        let conflicts = app.sync?.status().conflicts(of: family.id) ?? []
+        conflictCount = conflicts.count
+        if let first = conflicts.first {
+            let fields = conflicts.map { ConflictResolution.label(forField: $0.field) }
+            let more = conflicts.count > 1 ? " (\(conflicts.count) fields: \(fields.joined(separator: ", ")))" : ""
+            y += surface.putWrapped(
+                "! Conflict: \(ConflictResolution.label(forField: first.field)) was changed differently by "
+                    + "\(first.serverAuthor) and \(first.pushedAuthor)\(more); \(first.serverAuthor)'s value stands "
+                    + "until it is resolved · ! to review",
+                in: Rect(x: area.x, y: y, width: area.width, height: 2), style: Style(.warning, [.bold]))
+        }
         if !family.accessNotes.isEmpty {
             y += surface.putWrapped(
                 "Access: \(family.accessNotes)", in: Rect(x: area.x, y: y, width: area.width, height: 2),
@@ -458,6 +478,7 @@ final class FamilyScreen: Screen {
         case .meeting: return .push(CaseworkForms.meeting(in: family, today: app.today))
         case .step: return .push(CaseworkForms.step(in: family, today: app.today))
         case .back: return .pop
+        case .conflicts: return .push(ConflictsScreen(app: app, family: familyID))
         }
         return .handled
     }

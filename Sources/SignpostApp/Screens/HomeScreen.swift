@@ -11,7 +11,7 @@ final class HomeScreen: Screen {
     enum Action: Hashable, Sendable {
         case open, search, newFamily, cycleLocality, cycleLevel, cycleOpen, cycleService, filterLead, clearFilters
         case about, quit, up, down, top, bottom, pageUp, pageDown
-        case newContact, drafts, today, exercises, reviews
+        case newContact, drafts, today, exercises, reviews, conflicts
         case findOnTeamServer
     }
 
@@ -25,6 +25,8 @@ final class HomeScreen: Screen {
     /// Whether the store is a training store (set when the list is read), for the exercises key.
     private var isTrainingStore = false
     private var table = HomeScreen.makeTable()
+    /// Families with a conflict waiting on the team server (from the background sync), marked "!" in the list.
+    private var familiesInConflict: Set<FamilyID> = []
 
     var title: String { "Families" }
 
@@ -71,6 +73,10 @@ final class HomeScreen: Screen {
         keys.bind(
             [.character("n")], .newFamily, hint: "New family", help: "Add a new family and its first member",
             group: "Families")
+        keys.bind(
+            [.character("Y")], .conflicts, hint: "Conflicts",
+            help: "Fields two people changed differently (families marked !): keep mine, take theirs or combine",
+            group: "Families", showsInHintBar: !familiesInConflict.isEmpty)
         keys.bind(
             [.character("L")], .cycleLocality, hint: "Locality",
             help: "Filter by locality (North, Central, South, out of borough, all)", group: "Filters",
@@ -141,11 +147,20 @@ final class HomeScreen: Screen {
             ? "Search results · \(count)\(model.selected.flatMap { model.reason(for: $0.id) }.map { " · selected matched \($0)" } ?? "")"
             : "Showing \(model.filterSummary) · \(count)"
         surface.put(line, at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
-        if draftCount > 0 && !model.isSearching {
+        let conflicts = app.sync?.status().conflicts ?? []
+        familiesInConflict = Set(conflicts.map(\.family))
+        var notices: [String] = []
+        if draftCount > 0 {
             // Unfinished contacts are the practitioner's own unfinished calls: never let them slip from view.
-            let drafts = "\(draftCount) unfinished contact\(draftCount == 1 ? "" : "s") · D to resume"
+            notices.append("\(draftCount) unfinished contact\(draftCount == 1 ? "" : "s") · D to resume")
+        }
+        if !conflicts.isEmpty {
+            notices.append("! \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") · Y to review")
+        }
+        if !notices.isEmpty && !model.isSearching {
+            let text = notices.joined(separator: " · ")
             surface.put(
-                drafts, at: Point(x: area.maxX - DisplayWidth.of(drafts), y: y), style: Style(.warning, [.bold]),
+                text, at: Point(x: area.maxX - DisplayWidth.of(text), y: y), style: Style(.warning, [.bold]),
                 clip: area)
         }
         y += 1
@@ -227,6 +242,8 @@ final class HomeScreen: Screen {
                 return .push(TeamFindScreen(app: app))
             case .exercises:
                 return .command("exercises")
+            case .conflicts:
+                return .push(ConflictsScreen(app: app))
             case .cycleLocality:
                 model.query.locality = HomeScreen.next(model.query.locality, in: Locality.allCases)
                 resetPage(app)
@@ -312,8 +329,10 @@ final class HomeScreen: Screen {
         let services =
             summary.openServices.isEmpty
             ? "closed" : summary.openServices.map(ServiceNames.name).joined(separator: ", ")
+        // The marker is text, so it reads without colour: "! Quillfeather" has a conflict to review (Y).
         return [
-            summary.name, members, level, services, summary.leadProfessional ?? "–",
+            familiesInConflict.contains(summary.id) ? "! \(summary.name)" : summary.name, members, level, services,
+            summary.leadProfessional ?? "–",
             SummaryFormatting.relative(summary.lastActivity, today: today),
         ]
     }

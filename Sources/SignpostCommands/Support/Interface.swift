@@ -21,6 +21,10 @@ enum Interface {
             theme: resolution.theme, pathways: pathways.pathways)
         environment.trainingScenarios = trainingScenarios
         environment.teamDirectory = teamDirectory(for: store)
+        // Training stores never join a team; any other store that joined one syncs while the interface is open.
+        let sync = kind == .training ? nil : InterfaceSync.start(for: store)
+        defer { sync?.stop() }
+        environment.sync = sync
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(theme: resolution.theme)

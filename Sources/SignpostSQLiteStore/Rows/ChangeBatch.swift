@@ -150,6 +150,9 @@ struct ChangeBatch {
             try db.insertLeadProfessionalChange(change, of: id, at: family.leadProfessionalHistory.count - 1)
         case .recordMeeting(_, let meeting):
             try db.insertMeeting(meeting, of: id, at: family.meetings.count - 1)
+        case .resolveConflict(let resolution):
+            // The record is written as the edit the resolution makes would write it.
+            try persist(resolution.fieldChange(), before: before, after: family, in: db)
         }
     }
 }

@@ -164,6 +164,8 @@ extension CaseChange {
             try applyHousehold(to: &family)
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
             family = try applyingCasework(to: family)
+        case .resolveConflict(let resolution):
+            return try resolution.fieldChange().applyingChange(to: family)
         }
         return family
     }

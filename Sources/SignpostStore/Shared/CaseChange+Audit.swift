@@ -84,6 +84,8 @@ extension CaseChange {
             return householdAuditSummary(before: before, after: after)
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
             return caseworkAuditSummary(before: before, after: after)
+        case .resolveConflict(let resolution):
+            return resolutionSummary(resolution, after: after)
         }
     }
 }

@@ -19,7 +19,7 @@ extension CaseChange: Codable {
 
     enum CodingKeys: String, CodingKey {
         case version, kind, family, record, relationships, person, fields, referral, status, consent, on, episode,
-            reason, assessment, at, by, between, and
+            reason, assessment, at, by, between, and, conflict, edits, field, value, choice
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,6 +79,15 @@ extension CaseChange: Codable {
             self = .saveAssessmentFields(
                 family: family, assessment: try container.decode(AssessmentID.self, forKey: .assessment),
                 fields: try container.decode([AssessmentRecordField: JSONValue].self, forKey: .fields))
+        case "resolve-conflict":
+            self = .resolveConflict(
+                ConflictResolution(
+                    conflict: try container.decode(Int64.self, forKey: .conflict), family: family,
+                    record: try container.decode(String.self, forKey: .record),
+                    edits: try container.decode(String.self, forKey: .edits),
+                    field: try container.decode(String.self, forKey: .field),
+                    value: try container.decode(JSONValue.self, forKey: .value),
+                    choice: try container.decode(ConflictResolution.Choice.self, forKey: .choice)))
         default:
             if let change = try Self.decodeHousehold(kind: kind, family: family, from: container)
                 ?? Self.decodeCasework(kind: kind, family: family, from: container)
@@ -142,6 +151,13 @@ extension CaseChange: Codable {
             try encodeHousehold(into: &container)
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
             try encodeCasework(into: &container)
+        case .resolveConflict(let resolution):
+            try container.encode(resolution.conflict, forKey: .conflict)
+            try container.encode(resolution.record, forKey: .record)
+            try container.encode(resolution.edits, forKey: .edits)
+            try container.encode(resolution.field, forKey: .field)
+            try container.encode(resolution.value, forKey: .value)
+            try container.encode(resolution.choice, forKey: .choice)
         }
     }
 }

@@ -90,6 +90,7 @@ extension CaseChange {
         case .updatePersonFields(_, _, let fields): return FieldValues.named(fields)
         case .saveAssessmentFields(_, _, let fields): return FieldValues.named(fields)
         case .updateReferralStatus(_, _, let status): return ["status": .string(status.rawValue)]
+        case .resolveConflict(let resolution): return [resolution.field: resolution.value]
         default: return nil
         }
     }
@@ -107,6 +108,10 @@ extension CaseChange {
         case .saveAssessmentFields(let family, let assessment, let fields):
             return .saveAssessmentFields(
                 family: family, assessment: assessment, fields: fields.filter { names.contains($0.key.rawValue) })
+        case .resolveConflict(let resolution) where !names.contains(resolution.field):
+            // The server held the resolution's value as a new conflict: its value stands, so
+            // the record is left as it is (the edit, with no fields, still says what was tried).
+            return (try? resolution.fieldChange().keepingFields([])) ?? self
         default:
             return self
         }

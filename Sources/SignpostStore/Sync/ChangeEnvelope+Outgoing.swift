@@ -9,7 +9,7 @@ extension CaseChange {
             .openEpisode, .addRelationship, .changeLeadProfessional, .recordReferralOutcome, .recordMeeting:
             return true
         case .updateFamilyFields, .updatePersonFields, .updateReferralStatus, .withdrawConsent, .closeEpisode,
-            .saveAssessmentFields, .changeAddress, .changeRelationship, .removeRelationship:
+            .saveAssessmentFields, .changeAddress, .changeRelationship, .removeRelationship, .resolveConflict:
             return false
         }
     }

@@ -22,6 +22,9 @@ public protocol SyncableStore: CaseStore {
     /// Local changes not yet acknowledged by the server, oldest first.
     func pendingChanges(limit: Int) throws -> [ChangeEnvelope]
 
+    /// How many local changes wait to be sent (the interface's header shows it).
+    func pendingChangeCount() throws -> Int
+
     /// Marks pushed changes as sent (by id), recording the seq the server gave each.
     ///
     /// The seq becomes the record's base version for the next local change to
@@ -50,4 +53,11 @@ public protocol SyncableStore: CaseStore {
     /// - Throws: ``StoreError/invalidChange(_:)`` when the server's kind is not the store's
     ///   (a fictional store never syncs with a live server, nor a live one with a fictional server).
     func setTeamServer(_ link: TeamServerLink?) throws
+}
+
+extension SyncableStore {
+    /// Counts by reading the outbox; a store that can count without reading every change does so.
+    public func pendingChangeCount() throws -> Int {
+        try pendingChanges(limit: Int.max).count
+    }
 }

@@ -31,11 +31,15 @@ public struct ScreenLayout: Hashable, Sendable {
 
 /// The one-row title bar: a title on the left, optional text on the right, in the `banner` role.
 public enum TitleBar {
-    public static func draw(_ title: String, trailing: String = "", on surface: any Surface, in area: Rect) {
+    /// Draws the title, and `trailing` at the right (at most half the row, or `maxTrailingWidth`
+    /// when given: a status that must show whole).
+    public static func draw(
+        _ title: String, trailing: String = "", on surface: any Surface, in area: Rect, maxTrailingWidth: Int? = nil
+    ) {
         let row = area.row(0)
         guard !row.isEmpty else { return }
         surface.fill(row, style: Style(.banner))
-        let trailingWidth = min(visible(trailing).displayWidth, max(0, row.width / 2 - 1))
+        let trailingWidth = min(visible(trailing).displayWidth, max(0, maxTrailingWidth ?? (row.width / 2 - 1)))
         if trailingWidth > 0 {
             surface.put(
                 trailing, at: Point(x: row.maxX - trailingWidth - 1, y: row.y), width: trailingWidth,

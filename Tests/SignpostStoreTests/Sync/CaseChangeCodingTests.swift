@@ -63,6 +63,10 @@ struct CaseChangeCodingTests {
                     childViews: "likes nursery",
                     actions: [MeetingAction(who: "Jo", what: "nursery place", byWhen: F.day("2026-02-20"))],
                     nextReview: F.day("2026-03-16"), recordedBy: "jo", recordedAt: F.at("2026-02-02T15:00:00Z"))),
+            .resolveConflict(
+                ConflictResolution(
+                    conflict: 9, family: id, record: "P-ava", edits: "update-person", field: "phone",
+                    value: "020 7946 0001", choice: .combined)),
         ]
     }
 
@@ -78,7 +82,7 @@ struct CaseChangeCodingTests {
     @Test("every action is covered by the round trip")
     func everyActionCovered() {
         let actions = Set(Self.everyKind().map(\.action))
-        #expect(actions.count == 21)
+        #expect(actions.count == 22)
         #expect(CaseChange.fieldKinds.isSubset(of: actions))
     }
 
