@@ -46,7 +46,7 @@ struct SyncInterfaceTests {
     static func application(_ status: SyncStatus, size: Size, over given: TestApplication? = nil) throws -> (
         TestApplication, Application, StubSync
     ) {
-        let test = try given ?? TestApplication(size: size, kind: .live)
+        let test = try given ?? TestApplication(size: size)
         var environment = test.environment
         let sync = StubSync(status)
         environment.sync = sync
@@ -75,7 +75,7 @@ struct SyncInterfaceTests {
         let (name, status) = Self.states[index]
         let (_, application, _) = try Self.application(status, size: size)
         let text = Self.render(application, size: size)
-        let header = String(text.split(separator: "\n", omittingEmptySubsequences: false)[0])
+        let header = String(text.split(separator: "\n").first { $0.contains("Signpost ›") } ?? "")
         let full = status.headerParts().joined(separator: " · ")
         let compact = status.headerParts(compact: true).joined(separator: " · ")
         #expect(header.contains(full) || header.contains(compact), "\(name): \(header)")
@@ -87,7 +87,7 @@ struct SyncInterfaceTests {
         "conflicts are counted in the header, marked ! in the list and on the family, and listed",
         arguments: ScreenSnapshotTests.sizes)
     func conflictScreens(size: Size) throws {
-        let test = try TestApplication(size: size, kind: .live)
+        let test = try TestApplication(size: size)
         let family = try Self.firstFamily(test)
         var status = SyncStatus(connection: .offline(since: Self.nineTwelve, why: "refused"), toSend: 41, login: "sam")
         status.conflicts = [Self.conflict(on: family)]
@@ -112,7 +112,7 @@ struct SyncInterfaceTests {
     @Test("keep mine is confirmed, saved as an audited change, and the conflict leaves the screen")
     func keepMineResolves() throws {
         let size = Size(width: 80, height: 24)
-        let test = try TestApplication(size: size, kind: .live)
+        let test = try TestApplication(size: size)
         let family = try Self.firstFamily(test)
         var status = SyncStatus(connection: .online(syncedAt: Self.nineFiftyEight), login: "sam")
         status.conflicts = [Self.conflict(on: family)]
@@ -133,7 +133,7 @@ struct SyncInterfaceTests {
     @Test("a combined value is typed, saved as the resolution, and Esc saves nothing")
     func combinedValue() throws {
         let size = Size(width: 80, height: 24)
-        let test = try TestApplication(size: size, kind: .live)
+        let test = try TestApplication(size: size)
         let family = try Self.firstFamily(test)
         var status = SyncStatus(connection: .online(syncedAt: Self.nineFiftyEight), login: "sam")
         status.conflicts = [Self.conflict(on: family)]

@@ -46,12 +46,12 @@ struct OfflineSyncTests {
         let samStore = home.path("sam.sqlite")
         let aliStore = home.path("ali.sqlite")
         // A family of Sam's own, with an id no other test uses: the cluster is shared with other suites.
-        let family = "F-OFF\(suffix.uppercased())"
+        let family = "ZZ-F-OFF\(suffix.uppercased())"
         let demoStore = home.path("demo.sqlite")
         #expect(try binary.run(["demo", "load", "--store", demoStore], home: home).status == 0)
-        let document = try binary.run(["export", "F-0041", "--store", demoStore], home: home)
+        let document = try binary.run(["export", "ZZ-F-0041", "--store", demoStore], home: home)
         #expect(document.status == 0, "\(document.standardError)")
-        try document.standardOutput.replacingOccurrences(of: "F-0041", with: family)
+        try document.standardOutput.replacingOccurrences(of: "ZZ-F-0041", with: family)
             .write(toFile: home.path("family.json"), atomically: true, encoding: .utf8)
         let samJoin = try binary.run(
             ["team", "join", "postgresql://\(sam)@127.0.0.1:\(relay.port)/\(database)", "--store", samStore],

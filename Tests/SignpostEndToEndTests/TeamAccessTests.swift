@@ -42,7 +42,7 @@ struct TeamAccessTests {
 
         let team = Team(
             url: { "postgresql://\($0)@\(host):\(port)/\(database)" }, adminURL: adminURL, alex: "alex\(suffix)",
-            kim: "kim\(suffix)", sam: "sam\(suffix)", manager: "mgr\(suffix)", family: "F-ACC\(suffix.uppercased())",
+            kim: "kim\(suffix)", sam: "sam\(suffix)", manager: "mgr\(suffix)", family: "ZZ-F-ACC\(suffix.uppercased())",
             // Six letters from the suffix: no test's surname is a part of another's, so a search finds one.
             surname: "Quaxleby"
                 + String(suffix.map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0.hexDigitValue ?? 0))) }))
@@ -65,9 +65,9 @@ struct TeamAccessTests {
         // Alex's family: a fixture family given an id and a surname no other test uses.
         let source = home.path("source.sqlite")
         #expect(try binary.run(["demo", "load", "--store", source], home: home).status == 0)
-        let exported = try binary.run(["export", "F-0002", "--store", source], home: home)
+        let exported = try binary.run(["export", "ZZ-F-0002", "--store", source], home: home)
         #expect(exported.status == 0, "\(exported.standardError)")
-        let document = exported.standardOutput.replacingOccurrences(of: "F-0002", with: team.family)
+        let document = exported.standardOutput.replacingOccurrences(of: "ZZ-F-0002", with: team.family)
             .replacingOccurrences(of: "Marchbank-Oddly", with: team.surname)
         try document.write(toFile: home.path("family.json"), atomically: true, encoding: .utf8)
         let alexStore = home.path("alex.sqlite")

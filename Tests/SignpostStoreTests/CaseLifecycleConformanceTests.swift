@@ -138,7 +138,7 @@ struct CaseLifecycleConformanceTests {
         family.leadProfessional = F.jo
         try store.apply([.addFamily(family)], by: "loader")
         #expect(try store.family(family.id) == family)
-        let data = try FamilyDocument(family: family, isFictional: true).encoded()
+        let data = try FamilyDocument(family: family, isFictional: false).encoded()
         #expect(try FamilyDocument(decoding: data).family == family)
     }
 

@@ -157,7 +157,8 @@ final class FamilyScreen: Screen {
             keys.bind(
                 [.character("!")], .conflicts, hint: "Conflicts",
                 help: "This family's fields two people changed differently: keep mine, take theirs or combine",
-                group: "Record")
+                // The conflict line above the tabs already says "! to review"; the bar keeps Back and Help.
+                group: "Record", showsInHintBar: false)
         }
         keys.bind(
             [.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")

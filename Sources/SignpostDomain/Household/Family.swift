@@ -206,10 +206,10 @@ extension Family {
     private enum CodingKeys: String, CodingKey {
         case id, name, address, addressSince, previousAddresses, locality, languages, interpreterNeeded, accessNotes
         case members, relationships, relationshipHistory, leadProfessional, teamAroundFamily, episodes, contacts
-        case referrals, notes, consents, assessments, createdAt
+        case referrals, notes, consents, assessments, createdAt, leadProfessionalChanges, meetingRecords
     }
 
-    /// Reads a family, including one written before address and relationship history were kept
+    /// Reads a family, including one written before address, relationship, lead professional and meeting history were kept
     /// (fixtures, exports and changes already on a team server): the histories then start empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -237,6 +237,9 @@ extension Family {
             consents: try container.decode([ConsentRecord].self, forKey: .consents),
             assessments: try container.decode([EarlyHelpAssessment].self, forKey: .assessments),
             createdAt: try container.decode(Date.self, forKey: .createdAt))
+        leadProfessionalChanges = try container.decodeIfPresent(
+            [LeadProfessionalChange].self, forKey: .leadProfessionalChanges)
+        meetingRecords = try container.decodeIfPresent([TeamMeeting].self, forKey: .meetingRecords)
     }
 
     /// Writes a family; empty histories are left out, so a family without them reads as it did before they were kept.
@@ -263,5 +266,7 @@ extension Family {
         try container.encode(consents, forKey: .consents)
         try container.encode(assessments, forKey: .assessments)
         try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(leadProfessionalChanges, forKey: .leadProfessionalChanges)
+        try container.encodeIfPresent(meetingRecords, forKey: .meetingRecords)
     }
 }
