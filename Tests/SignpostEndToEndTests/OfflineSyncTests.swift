@@ -18,28 +18,12 @@ struct OfflineSyncTests {
 
     @Test("offline edit, conflict, resolution: header, conflicts screen and the other store")
     func offlineConflictResolved() throws {
-        let adminURL = try #require(
-            ProcessInfo.processInfo.environment["SIGNPOST_TEST_POSTGRES_URL"],
-            "SIGNPOST_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts PostgreSQL")
-        let components = try #require(URLComponents(string: adminURL))
-        let host = try #require(components.host)
-        let port = try #require(components.port)
-        let database = String(components.path.dropFirst())
-        let suffix = UUID().uuidString.prefix(6).lowercased()
+        let cluster = try TestTeamServerCluster(binary: binary, home: home)
+        let (host, port, database, suffix) = (cluster.host, cluster.port, cluster.database, cluster.suffix)
         let (sam, ali) = ("sam\(suffix)", "ali\(suffix)")
-        let initialised = try binary.run(["server", "init", "--url", adminURL, "--kind", "demonstration"], home: home)
-        #expect(initialised.status == 0, "\(initialised.standardError)")
-        var pgpass: [String] = []
-        for login in [sam, ali] {
-            let password = "pw-\(UUID().uuidString)"
-            let added = try binary.run(
-                ["server", "add-user", login, "--role", "hub-worker", "--locality", "north", "--url", adminURL],
-                home: home, environment: ["SIGNPOST_NEW_PASSWORD": password])
-            #expect(added.status == 0, "\(added.standardError)")
-            pgpass.append("\(host):*:\(database):\(login):\(password)")
-        }
-        try pgpass.joined(separator: "\n").write(toFile: home.path(".pgpass"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.path(".pgpass"))
+        try cluster.writePasswordFile(
+            [sam, ali].map { ($0, try cluster.addPractitioner($0, role: "hub-worker", locality: "north")) },
+            anyPort: true)
 
         // Sam reaches the server through a relay the test can cut: his laptop's network.
         let relay = try TCPRelay(to: port)

@@ -29,38 +29,21 @@ struct TeamAccessTests {
     }
 
     func makeTeam() throws -> Team {
-        let adminURL = try #require(
-            ProcessInfo.processInfo.environment["SIGNPOST_TEST_POSTGRES_URL"],
-            "SIGNPOST_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts PostgreSQL")
-        let components = try #require(URLComponents(string: adminURL))
-        let host = try #require(components.host)
-        let port = try #require(components.port)
-        let database = String(components.path.dropFirst())
-        let suffix = UUID().uuidString.prefix(6).lowercased()
-        let initialised = try binary.run(["server", "init", "--url", adminURL, "--kind", "demonstration"], home: home)
-        #expect(initialised.status == 0, "\(initialised.standardError)")
+        let cluster = try TestTeamServerCluster(binary: binary, home: home)
+        let (adminURL, suffix) = (cluster.adminURL, cluster.suffix)
 
         let team = Team(
-            url: { "postgresql://\($0)@\(host):\(port)/\(database)" }, adminURL: adminURL, alex: "alex\(suffix)",
+            url: cluster.url(for:), adminURL: adminURL, alex: "alex\(suffix)",
             kim: "kim\(suffix)", sam: "sam\(suffix)", manager: "mgr\(suffix)", family: "ZZ-F-ACC\(suffix.uppercased())",
             // Six letters from the suffix: no test's surname is a part of another's, so a search finds one.
             surname: "Quaxleby"
                 + String(suffix.map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0.hexDigitValue ?? 0))) }))
-        var pgpass: [String] = []
-        for (login, role, locality) in [
+        let practitioners: [(String, String, String?)] = [
             (team.alex, "front-door", nil), (team.kim, "front-door", nil), (team.sam, "hub-worker", "south"),
             (team.manager, "manager", nil),
-        ] as [(String, String, String?)] {
-            let password = "pw-\(UUID().uuidString)"
-            let added = try binary.run(
-                ["server", "add-user", login, "--role", role, "--url", adminURL]
-                    + (locality.map { ["--locality", $0] } ?? []),
-                home: home, environment: ["SIGNPOST_NEW_PASSWORD": password])
-            #expect(added.status == 0, "\(added.standardError)")
-            pgpass.append("\(host):\(port):\(database):\(login):\(password)")
-        }
-        try pgpass.joined(separator: "\n").write(toFile: home.path(".pgpass"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.path(".pgpass"))
+        ]
+        try cluster.writePasswordFile(
+            practitioners.map { ($0.0, try cluster.addPractitioner($0.0, role: $0.1, locality: $0.2)) })
 
         // Alex's family: a fixture family given an id and a surname no other test uses.
         let source = home.path("source.sqlite")

@@ -19,13 +19,8 @@ struct TeamServerCommandTests {
         "team join asks for the password on the terminal, without echoing it, when neither PGPASSWORD nor ~/.pgpass has it"
     )
     func joinAsksForThePasswordWithoutEcho() throws {
-        let adminURL = try #require(
-            ProcessInfo.processInfo.environment["SIGNPOST_TEST_POSTGRES_URL"],
-            "SIGNPOST_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts PostgreSQL")
-        let components = try #require(URLComponents(string: adminURL))
-        let host = try #require(components.host)
-        let port = try #require(components.port)
-        let database = String(components.path.dropFirst())
+        let cluster = try TestTeamServerCluster(binary: binary, home: home, initialise: false)
+        let (adminURL, host, port, database) = (cluster.adminURL, cluster.host, cluster.port, cluster.database)
         let login = "typist\(UUID().uuidString.prefix(6).lowercased())"
         let password = "typed-\(UUID().uuidString.prefix(8))"
         #expect(
@@ -53,14 +48,8 @@ struct TeamServerCommandTests {
 
     @Test("init, add-user, join, sync: the front door's families reach the north worker and not the south one")
     func twoPractitionersShareARecord() throws {
-        let adminURL = try #require(
-            ProcessInfo.processInfo.environment["SIGNPOST_TEST_POSTGRES_URL"],
-            "SIGNPOST_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts PostgreSQL")
-        let components = try #require(URLComponents(string: adminURL))
-        let host = try #require(components.host)
-        let port = try #require(components.port)
-        let database = String(components.path.dropFirst())
-        let suffix = UUID().uuidString.prefix(6).lowercased()
+        let cluster = try TestTeamServerCluster(binary: binary, home: home, initialise: false)
+        let (adminURL, suffix) = (cluster.adminURL, cluster.suffix)
         let (alex, sam, kim) = ("alex\(suffix)", "sam\(suffix)", "kim\(suffix)")
 
         let initialised = try binary.run(["server", "init", "--url", adminURL, "--kind", "demonstration"], home: home)
@@ -74,20 +63,12 @@ struct TeamServerCommandTests {
         for (login, role, locality) in [
             (alex, "front-door", nil), (sam, "hub-worker", "north"), (kim, "hub-worker", "south"),
         ] as [(String, String, String?)] {
-            let password = "pw-\(UUID().uuidString)"
-            passwords[login] = password
-            let added = try binary.run(
-                ["server", "add-user", login, "--role", role, "--url", adminURL]
-                    + (locality.map { ["--locality", $0] } ?? []),
-                home: home, environment: ["SIGNPOST_NEW_PASSWORD": password])
-            #expect(added.status == 0, "\(added.standardError)")
+            passwords[login] = try cluster.addPractitioner(login, role: role, locality: locality)
         }
         // Each practitioner's password is in ~/.pgpass, as PostgreSQL's own tools keep it.
-        let pgpass = passwords.map { "\(host):\(port):\(database):\($0.key):\($0.value)" }.joined(separator: "\n")
-        try pgpass.write(toFile: home.path(".pgpass"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.path(".pgpass"))
+        try cluster.writePasswordFile(passwords.map { ($0.key, $0.value) })
 
-        func url(_ login: String) -> String { "postgresql://\(login)@\(host):\(port)/\(database)" }
+        func url(_ login: String) -> String { cluster.url(for: login) }
         let alexStore = home.path("alex.sqlite")
         #expect(try binary.run(["demo", "load", "--store", alexStore], home: home).status == 0)
         let joined = try binary.run(["team", "join", url(alex), "--store", alexStore], home: home)
