@@ -12,7 +12,7 @@ import SignpostTerminal
 /// the same keystroke idle, and how soon a colleague's saved note is in an online client's store.
 ///
 /// Two practitioners' SQLite stores, each with the background sync the interface runs (its
-/// defaults: a sync after every save, and every 5 seconds), against the PostgreSQL given.
+/// defaults: a sync after every save, and every 2 seconds), against the PostgreSQL given.
 /// Nothing is asserted; every figure is printed.
 struct InterfaceSyncMeasures {
     let adminURL: String
