@@ -150,7 +150,12 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
                 server = try await TeamServerConnection.connect(to: endpoint)
                 connection = server
             }
-            let report = try await SyncEngine(store: store, server: server).sync()
+            var engine = SyncEngine(store: store, server: server)
+            engine.firstSyncProgress = { [weak self] progress in
+                guard let self else { return }
+                lock.withLock { snapshot.firstSync = progress.done }
+            }
+            let report = try await engine.sync()
             let conflicts = try await server.openConflicts()
             let count = try store.pendingChangeCount()
             lock.withLock {
@@ -161,7 +166,9 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
                 snapshot.toSend = count
                 snapshot.conflicts = conflicts.filter { !resolvedHere.contains($0.id) }
                 snapshot.isSyncing = false
-                snapshot.received += report.pull.changes
+                // A family removed for leaving the practitioner's scope re-reads the screens too.
+                snapshot.received += report.pull.changes + report.scope.removed.count
+                if let first = report.pull.firstSync { snapshot.firstSync = first.done }
                 snapshot.lastOutcome = Self.outcome(of: report, conflicts: snapshot.conflicts.count)
                 snapshot.forcedSyncs += forced
             }
@@ -187,6 +194,10 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
         let sent = report.push.applied + report.push.conflicts.count
         var text = "Synced: sent \(sent) \(sent == 1 ? "change" : "changes"), received \(report.pull.changes)"
         if !report.push.refused.isEmpty { text += "; \(report.push.refused.count) refused (kept to send)" }
+        if !report.scope.removed.isEmpty {
+            let removed = report.scope.removed.count
+            text += "; \(removed) \(removed == 1 ? "family" : "families") left your scope, removed from this laptop"
+        }
         if conflicts > 0 { text += "; \(conflicts) \(conflicts == 1 ? "conflict" : "conflicts") to review (Y)" }
         return text + "."
     }
