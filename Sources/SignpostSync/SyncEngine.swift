@@ -29,6 +29,10 @@ public struct SyncEngine: Sendable {
     /// bytes received so far, and an estimate of what remains. `signpost sync` prints it.
     public var firstSyncProgress: (@Sendable (FirstSyncProgress) -> Void)?
 
+    /// Whether the sync ends by removing the families that left the login's scope (one question
+    /// per 2,000 families held); the background sync asks once a minute rather than every sync.
+    public var removesFamiliesLeftScope = true
+
     public init(
         store: any SyncableStore, server: TeamServerConnection, batchSize: Int = 250, pageSize: Int = 1_000,
         wallClock: @escaping @Sendable () -> Date = { Date() }
@@ -52,7 +56,7 @@ public struct SyncEngine: Sendable {
         let pushed = try await push()
         let pulled = try await pull()
         var report = SyncReport(push: pushed, pull: pulled)
-        report.scope = try await removeFamiliesLeftScope(refused: pushed.refused)
+        if removesFamiliesLeftScope { report.scope = try await removeFamiliesLeftScope(refused: pushed.refused) }
         if abs(offset) * 1_000 > Double(TeamServerSchema.clockLimitMilliseconds) { report.clockOffset = offset }
         return report
     }

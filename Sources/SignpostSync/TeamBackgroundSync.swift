@@ -37,6 +37,11 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
     private var resolvedHere = Set<Int64>()
     private var task: Task<Void, Never>?
     private var stopping = false
+    /// When the last sync that asked which families left the login's scope began.
+    private var scopeCheckedAt: Date?
+    /// Seconds between asking the server which held families left the login's scope: a scope
+    /// changes seldom, and asking costs a query per 2,000 families held.
+    public static let scopeCheckInterval: TimeInterval = 60
 
     /// A background sync that signs in to `endpoint` (its password already found).
     public init(
@@ -151,6 +156,11 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
                 connection = server
             }
             var engine = SyncEngine(store: store, server: server)
+            let started = Date()
+            let checksScope = lock.withLock {
+                scopeCheckedAt.map { started.timeIntervalSince($0) >= Self.scopeCheckInterval } ?? true
+            }
+            engine.removesFamiliesLeftScope = checksScope
             engine.firstSyncProgress = { [weak self] progress in
                 guard let self else { return }
                 lock.withLock { snapshot.firstSync = progress.done }
@@ -163,6 +173,7 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
                 // still lists was refused or not yet sent: keep hiding it only until the server drops it.
                 resolvedHere.formIntersection(conflicts.map(\.id))
                 snapshot.connection = .online(syncedAt: Date())
+                if checksScope { scopeCheckedAt = started }
                 snapshot.toSend = count
                 snapshot.conflicts = conflicts.filter { !resolvedHere.contains($0.id) }
                 snapshot.isSyncing = false
