@@ -30,7 +30,7 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
 
     func family(_ id: FamilyID, name: String, locality: Locality) throws -> Family {
         let parent = Person(
-            id: "P-parent", role: .parentOrCarer, givenName: "Marta", familyName: name,
+            id: "ZZ-P-parent", role: .parentOrCarer, givenName: "Marta", familyName: name,
             dateOfBirth: try CalendarDate(iso: "1991-04-02"), hasParentalResponsibility: true)
         return Family(
             id: id, name: name, address: Address(lines: ["1 Imaginary Row"], postcode: "N7 0ZZ"),
@@ -48,13 +48,14 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
         let manager = try await practitioner("mgr", role: .manager)
         let alex = try store("alex")
         let sam = try store("sam")
-        let restricted = FamilyID(familyID(1))
-        let moved = FamilyID(familyID(2))
-        let staying = FamilyID(familyID(3))
+        let restricted = FamilyID("ZZ-" + familyID(1))
+        let moved = FamilyID("ZZ-" + familyID(2))
+        let staying = FamilyID("ZZ-" + familyID(3))
         for (id, name) in [(restricted, "Quillfeather"), (moved, "Wrenfold"), (staying, "Ashcombe")] {
             try alex.apply([.addFamily(try family(id, name: name, locality: .north))], by: "alex")
             try alex.apply(
-                [.addCaseNote(family: id, note("N-\(name)", "Disclosure at school.", by: "alex"))], by: "alex")
+                [.addCaseNote(family: id, note(CaseNoteID("ZZ-N-\(name)"), "Disclosure at school.", by: "alex"))],
+                by: "alex")
         }
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
         _ = try await SyncEngine(store: sam, server: samServer).sync()
@@ -77,9 +78,9 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
         XCTAssertNil(try sam.family(restricted))
         XCTAssertNil(try sam.family(moved))
         XCTAssertNotNil(try sam.family(staying), "a family still in scope stays")
-        XCTAssertEqual(try sam.search("Quillfeather", limit: 10).map(\.family), [], "its search entries went")
-        XCTAssertEqual(try sam.search("Wrenfold", limit: 10).map(\.family), [])
-        let matched = try sam.matchPeople(MatchQuery("Marta Wrenfold 02/04/1991"), limit: 10).map(\.family)
+        XCTAssertEqual(try sam.search("Quillfeather", limit: 10).map(\.summary.id), [], "its search entries went")
+        XCTAssertEqual(try sam.search("Wrenfold", limit: 10).map(\.summary.id), [])
+        let matched = try sam.matchPeople(MatchQuery("Marta Wrenfold 02/04/1991"), limit: 10).map(\.familyID)
         XCTAssertFalse(matched.contains(moved), "its match keys went")
         XCTAssertTrue(matched.contains(staying))
         let check = try sam.check()
@@ -96,7 +97,7 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
 
         // Moved back into Sam's locality, the family arrives whole again.
         try alex.apply([.updateFamilyFields(moved, fields: [.locality: .string("north")])], by: "alex")
-        try alex.apply([.addCaseNote(family: moved, note("N-back", "Moved back north.", by: "alex"))], by: "alex")
+        try alex.apply([.addCaseNote(family: moved, note("ZZ-N-back", "Moved back north.", by: "alex"))], by: "alex")
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
         _ = try await SyncEngine(store: sam, server: samServer).sync()
         XCTAssertEqual(
@@ -167,7 +168,8 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
         for number in 1...6 {
             let id = FamilyID(familyID(10 + number))
             try alex.apply([.addFamily(try family(id, name: "Ashcombe", locality: .north))], by: "alex")
-            try alex.apply([.addCaseNote(family: id, note("N-\(number)", "Visit \(number).", by: "alex"))], by: "alex")
+            try alex.apply(
+                [.addCaseNote(family: id, note(CaseNoteID("N-\(number)"), "Visit \(number).", by: "alex"))], by: "alex")
         }
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
 

@@ -98,7 +98,8 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let joined = try JoinedStore(storeOptions)
         // A first sync can take minutes: it shows how far it has come when someone is watching.
-        let showsProgress = isatty(STDERR_FILENO) != 0 && (try joined.store.lastPulledSeq()) == 0
+        let pulledBefore = try joined.store.lastPulledSeq()
+        let showsProgress = isatty(STDERR_FILENO) != 0 && pulledBefore == 0
         let report = try await TeamServerAccess.withConnection(to: joined.endpoint) { connection in
             var engine = SyncEngine(store: joined.store, server: connection)
             if showsProgress { engine.firstSyncProgress = { Console.progress($0.line + "    ") } }
