@@ -57,6 +57,35 @@ extension SQLiteCaseStore: SyncableStore {
         }
     }
 
+    public func removeFamilyLeftScope(_ family: FamilyID, reason: String, pulledChanges: [UUID]) throws -> Bool {
+        let id = family.rawValue
+        return try write { db in
+            let unsent =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM change_outbox WHERE family_id = ? AND sent_seq IS NULL",
+                    arguments: [id]) ?? 0
+            let drafts =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM form_draft WHERE family_id = ?", arguments: [id]) ?? 0
+            let held = try Int.fetchOne(db, sql: "SELECT count(*) FROM family WHERE id = ?", arguments: [id]) ?? 0
+            guard unsent == 0, drafts == 0, held > 0 else { return false }
+            // Every table about the family's records refers to it with ON DELETE CASCADE (search
+            // entries and match keys through its people); the change log's tables do not.
+            try db.run("DELETE FROM family WHERE id = ?", [id])
+            try db.run("DELETE FROM change_outbox WHERE family_id = ?", [id])
+            try db.run("DELETE FROM record_version WHERE family_id = ?", [id])
+            for change in pulledChanges {
+                try db.run("DELETE FROM change_pulled WHERE id = ?", [change.uuidString])
+            }
+            var audit = AuditChain.Writer()
+            try audit.insert(
+                AuditEntry(
+                    at: Date(), actor: "signpost sync", action: "family-left-scope", family: family, recordID: id,
+                    summary: "\(id) removed from this laptop: \(reason)"),
+                in: db)
+            return true
+        }
+    }
+
     public func lastPulledSeq() throws -> Int64 {
         try read(Outbox.lastPulledSeq(in:))
     }

@@ -86,6 +86,24 @@ extension InMemoryCaseStore: SyncableStore {
         }
     }
 
+    public func removeFamilyLeftScope(_ family: FamilyID, reason: String, pulledChanges: [UUID]) throws -> Bool {
+        let now = clock()
+        return withState { state in
+            let unsent = state.sync.outbox.contains { $0.sentSeq == nil && $0.envelope.family == family }
+            let drafted = state.formDrafts.keys.contains { $0.form.family == family }
+            guard !unsent, !drafted, state.families[family] != nil else { return false }
+            state.families[family] = nil
+            state.sync.outbox.removeAll { $0.envelope.family == family }
+            state.sync.versions = state.sync.versions.filter { $0.key.family != family }
+            state.sync.pulled.subtract(pulledChanges)
+            state.audit.append(
+                AuditEntry(
+                    at: now, actor: "signpost sync", action: "family-left-scope", family: family,
+                    recordID: family.rawValue, summary: "\(family.rawValue) removed from this laptop: \(reason)"))
+            return true
+        }
+    }
+
     public func lastPulledSeq() throws -> Int64 {
         withState { $0.sync.lastPulledSeq }
     }

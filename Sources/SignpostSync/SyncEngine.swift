@@ -25,6 +25,14 @@ public struct SyncEngine: Sendable {
     /// This computer's clock (the store's changes are stamped with it), compared with the server's.
     public var wallClock: @Sendable () -> Date
 
+    /// Told after each page of a first sync (a store that has pulled nothing yet): families and
+    /// bytes received so far, and an estimate of what remains. `signpost sync` prints it.
+    public var firstSyncProgress: (@Sendable (FirstSyncProgress) -> Void)?
+
+    /// Whether the sync ends by removing the families that left the login's scope (one question
+    /// per 2,000 families held); the background sync asks once a minute rather than every sync.
+    public var removesFamiliesLeftScope = true
+
     public init(
         store: any SyncableStore, server: TeamServerConnection, batchSize: Int = 250, pageSize: Int = 1_000,
         wallClock: @escaping @Sendable () -> Date = { Date() }
@@ -48,6 +56,7 @@ public struct SyncEngine: Sendable {
         let pushed = try await push()
         let pulled = try await pull()
         var report = SyncReport(push: pushed, pull: pulled)
+        if removesFamiliesLeftScope { report.scope = try await removeFamiliesLeftScope(refused: pushed.refused) }
         if abs(offset) * 1_000 > Double(TeamServerSchema.clockLimitMilliseconds) { report.clockOffset = offset }
         return report
     }
@@ -123,9 +132,12 @@ public struct SyncEngine: Sendable {
         report.from = since
         var held = HeldFamilies()
         try await backFillNewlyReadable(since: since, held: &held, report: &report)
+        var first: FirstSyncProgress?
+        if since == 0 { first = FirstSyncProgress(latestSeq: try await server.latestSeq()) }
         while true {
             let page = try await server.pull(since: since, max: pageSize)
             guard let last = page.last else { break }
+            report.bytes += page.reduce(0) { $0 + $1.envelopeJSON.count }
             let changes = try page.map { pulled in
                 do {
                     let envelope = try decoder.decode(ChangeEnvelope.self, from: pulled.envelopeJSON)
@@ -144,9 +156,17 @@ public struct SyncEngine: Sendable {
             report.authors.formUnion(others.map(\.author))
             since = last.seq
             report.pages += 1
+            if var progress = first {
+                progress.families.formUnion(changes.map { $0.envelope.family.rawValue })
+                progress.bytes = report.bytes
+                progress.seq = since
+                first = progress
+                firstSyncProgress?(progress)
+            }
             if page.count < pageSize { break }
         }
         report.to = since
+        if let first, report.pages > 0 { report.firstSync = first }
         return report
     }
 }

@@ -31,6 +31,59 @@ public struct PullReport: Sendable {
     /// The last pulled seq before and after.
     public var from: Int64 = 0
     public var to: Int64 = 0
+    /// The size of the pulled changes as the server sent them (their JSON), in bytes.
+    public var bytes = 0
+    /// What the first sync of a store that had pulled nothing brought, when this was one.
+    public var firstSync: FirstSyncProgress?
+}
+
+/// How far a first sync (a store that has pulled nothing yet) has come: families and bytes
+/// received, and an estimate of what remains from the server's latest sequence number.
+///
+/// ```swift
+/// progress.line  // "First sync: 120 families, 1.2 MB received; about 2.4 MB to go (seq 4000 of 12000)."
+/// ```
+public struct FirstSyncProgress: Sendable, Hashable {
+    /// Every family the pulled changes were about (this store's own included).
+    public var families = Set<String>()
+    public var bytes = 0
+    /// The last seq received so far.
+    public var seq: Int64 = 0
+    /// The server's latest seq when the sync began.
+    public var latestSeq: Int64
+
+    public init(latestSeq: Int64) {
+        self.latestSeq = latestSeq
+    }
+
+    /// Bytes still to come, estimated from the bytes per seq so far; nil before anything arrived.
+    public var estimatedBytesToGo: Int? {
+        guard seq > 0 else { return nil }
+        let remaining = max(latestSeq - seq, 0)
+        return Int(Double(bytes) / Double(seq) * Double(remaining))
+    }
+
+    /// One line while it runs.
+    public var line: String {
+        var text =
+            "First sync: \(families.count) \(families.count == 1 ? "family" : "families"), "
+            + "\(Self.megabytes(bytes)) received"
+        if let toGo = estimatedBytesToGo {
+            text += "; about \(Self.megabytes(toGo)) to go (seq \(seq) of \(latestSeq))"
+        }
+        return text + "."
+    }
+
+    /// The figures once it is done: "first sync: 412 families, 3.2 MB" (what the header shows).
+    public var done: String {
+        "first sync: \(families.count) \(families.count == 1 ? "family" : "families"), \(Self.megabytes(bytes))"
+    }
+
+    /// "3.2 MB", one decimal place (a million bytes to the megabyte).
+    public static func megabytes(_ bytes: Int) -> String {
+        let tenths = Int((Double(bytes) / 100_000).rounded())
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
 }
 
 /// What one `signpost sync` moved, for printing.
@@ -43,6 +96,8 @@ public struct SyncReport: Sendable {
     public var pull: PullReport
     /// Seconds this computer's clock was ahead of the server's (negative: behind), when beyond the team's limit.
     public var clockOffset: TimeInterval?
+    /// Families removed from the laptop (or kept, unsent) because they left the practitioner's scope.
+    public var scope = ScopeReport()
 
     public init(push: PushReport, pull: PullReport, clockOffset: TimeInterval? = nil) {
         self.push = push
@@ -66,6 +121,9 @@ public struct SyncReport: Sendable {
         }
         if pull.ownReturned > 0 { pulled += "; \(pull.ownReturned) of this store's own came back numbered" }
         lines.append(pulled + " (server seq \(pull.to)).")
+        if let first = pull.firstSync {
+            lines.append(first.done.prefix(1).uppercased() + first.done.dropFirst() + " received.")
+        }
         if let clockOffset {
             lines.append(
                 "This computer's clock is \(Self.duration(abs(clockOffset))) \(clockOffset > 0 ? "ahead of" : "behind") "
@@ -77,6 +135,7 @@ public struct SyncReport: Sendable {
                 "Conflict: \(held.envelope.kind) on \(held.envelope.family.rawValue) \(held.envelope.record): "
                     + "\(held.reason); the server's value stands (signpost conflicts lists it).")
         }
+        lines += scope.lines
         for held in push.refused {
             lines.append(
                 "Refused: \(held.envelope.kind) on \(held.envelope.family.rawValue) \(held.envelope.record): "

@@ -37,6 +37,11 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
     private var resolvedHere = Set<Int64>()
     private var task: Task<Void, Never>?
     private var stopping = false
+    /// When the last sync that asked which families left the login's scope began.
+    private var scopeCheckedAt: Date?
+    /// Seconds between asking the server which held families left the login's scope: a scope
+    /// changes seldom, and asking costs a query per 2,000 families held.
+    public static let scopeCheckInterval: TimeInterval = 60
 
     /// A background sync that signs in to `endpoint` (its password already found).
     public init(
@@ -150,7 +155,17 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
                 server = try await TeamServerConnection.connect(to: endpoint)
                 connection = server
             }
-            let report = try await SyncEngine(store: store, server: server).sync()
+            var engine = SyncEngine(store: store, server: server)
+            let started = Date()
+            let checksScope = lock.withLock {
+                scopeCheckedAt.map { started.timeIntervalSince($0) >= Self.scopeCheckInterval } ?? true
+            }
+            engine.removesFamiliesLeftScope = checksScope
+            engine.firstSyncProgress = { [weak self] progress in
+                guard let self else { return }
+                lock.withLock { snapshot.firstSync = progress.done }
+            }
+            let report = try await engine.sync()
             let conflicts = try await server.openConflicts()
             let count = try store.pendingChangeCount()
             lock.withLock {
@@ -158,10 +173,13 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
                 // still lists was refused or not yet sent: keep hiding it only until the server drops it.
                 resolvedHere.formIntersection(conflicts.map(\.id))
                 snapshot.connection = .online(syncedAt: Date())
+                if checksScope { scopeCheckedAt = started }
                 snapshot.toSend = count
                 snapshot.conflicts = conflicts.filter { !resolvedHere.contains($0.id) }
                 snapshot.isSyncing = false
-                snapshot.received += report.pull.changes
+                // A family removed for leaving the practitioner's scope re-reads the screens too.
+                snapshot.received += report.pull.changes + report.scope.removed.count
+                if let first = report.pull.firstSync { snapshot.firstSync = first.done }
                 snapshot.lastOutcome = Self.outcome(of: report, conflicts: snapshot.conflicts.count)
                 snapshot.forcedSyncs += forced
             }
@@ -187,6 +205,10 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
         let sent = report.push.applied + report.push.conflicts.count
         var text = "Synced: sent \(sent) \(sent == 1 ? "change" : "changes"), received \(report.pull.changes)"
         if !report.push.refused.isEmpty { text += "; \(report.push.refused.count) refused (kept to send)" }
+        if !report.scope.removed.isEmpty {
+            let removed = report.scope.removed.count
+            text += "; \(removed) \(removed == 1 ? "family" : "families") left your scope, removed from this laptop"
+        }
         if conflicts > 0 { text += "; \(conflicts) \(conflicts == 1 ? "conflict" : "conflicts") to review (Y)" }
         return text + "."
     }

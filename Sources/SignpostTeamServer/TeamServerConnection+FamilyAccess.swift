@@ -57,6 +57,27 @@ extension TeamServerConnection {
         }
     }
 
+    /// Of the families a laptop holds, those that have left this login's scope (moved out of its
+    /// locality, taken off its caseload, restricted to others, and not opened by it in the last 30
+    /// days), each with why and the ids of its changes on the server (no content).
+    ///
+    /// ```swift
+    /// let left = try await server.familiesLeftScope(held: ["F-0001", "F-0002"])
+    /// left.first?.reason  // "restricted to other workers"
+    /// ```
+    public func familiesLeftScope(held: [String]) async throws -> [FamilyLeftScope] {
+        guard !held.isEmpty else { return [] }
+        return try await translatingErrors {
+            var left: [FamilyLeftScope] = []
+            let rows = try await connection.query(
+                "SELECT family, reason, change_ids FROM signpost.left_scope(\(held))", logger: logger)
+            for try await (family, reason, changeIDs) in rows.decode((String, String, [String]).self) {
+                left.append(FamilyLeftScope(family: family, reason: reason, changeIDs: changeIDs))
+            }
+            return left
+        }
+    }
+
     /// Who opened which restricted or out-of-scope family, when, and the reason they gave (and
     /// every refusal), oldest first, from `since` on. Managers and administrators only: the server
     /// refuses anyone else (SQLSTATE 42501).
@@ -106,4 +127,12 @@ public struct FamilyAccessEntry: Hashable, Sendable {
     public var reason: String?
     public var restricted: Bool
     public var locality: String?
+}
+
+/// A family a laptop holds that has left the login's scope, why, and the ids of its changes.
+public struct FamilyLeftScope: Hashable, Sendable {
+    public var family: String
+    public var reason: String
+    /// The family's change ids on the server (envelope ids), so the laptop can forget it pulled them.
+    public var changeIDs: [String]
 }

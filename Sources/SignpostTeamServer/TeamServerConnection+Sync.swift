@@ -44,6 +44,16 @@ extension TeamServerConnection {
         }
     }
 
+    /// The server's latest sequence number (the newest change in its log, whoever may read it): what
+    /// a first sync estimates its remaining work from.
+    public func latestSeq() async throws -> Int64 {
+        try await translatingErrors {
+            let rows = try await connection.query("SELECT signpost.current_seq()", logger: logger)
+            for try await seq in rows.decode(Int64.self) { return seq }
+            throw TeamServerError.unexpectedAnswer("the server did not say its latest sequence number")
+        }
+    }
+
     /// The server's clock now: what a client compares its own with (see ``TeamServerSchema/clockLimitMilliseconds``).
     public func serverClock() async throws -> Date {
         try await translatingErrors {

@@ -17,7 +17,9 @@ public struct TeamServerMigration: Sendable {
 /// let latest = TeamServerSchema.latestVersion
 /// ```
 public enum TeamServerSchema {
-    public static let migrations: [TeamServerMigration] = [version1, version2, version3, conflictResolution]
+    public static let migrations: [TeamServerMigration] = [
+        version1, version2, version3, conflictResolution, laptopScope,
+    ]
 
     public static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
 

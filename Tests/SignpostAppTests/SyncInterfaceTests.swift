@@ -83,6 +83,18 @@ struct SyncInterfaceTests {
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
+    @Test("the header shows a first sync's figures when there is room, and drops them on a narrow terminal")
+    func firstSyncInTheHeader() throws {
+        var status = SyncStatus(connection: .online(syncedAt: Self.nineFiftyEight), login: "sam")
+        status.firstSync = "first sync: 412 families, 3.2 MB"
+        let wide = Size(width: 120, height: 40)
+        let (_, application, _) = try Self.application(status, size: wide)
+        let header = String(
+            Self.render(application, size: wide).split(separator: "\n").first { $0.contains("Signpost ›") } ?? "")
+        #expect(header.contains("synced 09:58 · first sync: 412 families, 3.2 MB"), "\(header)")
+        #expect(!status.headerParts(compact: true).joined().contains("first sync"))
+    }
+
     @Test(
         "conflicts are counted in the header, marked ! in the list and on the family, and listed",
         arguments: ScreenSnapshotTests.sizes)

@@ -97,9 +97,15 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let joined = try JoinedStore(storeOptions)
+        // A first sync can take minutes: it shows how far it has come when someone is watching.
+        let pulledBefore = try joined.store.lastPulledSeq()
+        let showsProgress = isatty(STDERR_FILENO) != 0 && pulledBefore == 0
         let report = try await TeamServerAccess.withConnection(to: joined.endpoint) { connection in
+            var engine = SyncEngine(store: joined.store, server: connection)
+            if showsProgress { engine.firstSyncProgress = { Console.progress($0.line + "    ") } }
             do {
-                return try await SyncEngine(store: joined.store, server: connection).sync()
+                defer { if showsProgress { Console.progressDone() } }
+                return try await engine.sync()
             } catch let error as StoreError {
                 throw CommandFailure.store(error.description)
             } catch let error as SyncError {

@@ -56,6 +56,8 @@ public struct SyncStatus: Hashable, Sendable {
     public var lastOutcome: String
     /// Changes received from colleagues since the interface started: when it grows, screens re-read.
     public var received: Int
+    /// While a store's first sync runs and after it, its figures ("first sync: 412 families, 3.2 MB").
+    public var firstSync: String?
 
     public init(
         connection: Connection = .starting, toSend: Int = 0, conflicts: [TeamConflict] = [], isSyncing: Bool = false,
@@ -93,6 +95,7 @@ public struct SyncStatus: Hashable, Sendable {
         case .unavailable:
             parts.append("sync off")
         }
+        if let firstSync, !compact { parts.append(firstSync) }
         if toSend > 0 { parts.append(isSyncing ? "sending \(toSend)" : "\(toSend) to send") }
         if !conflicts.isEmpty { parts.append(conflicts.count == 1 ? "1 conflict" : "\(conflicts.count) conflicts") }
         return parts.filter { !$0.isEmpty }

@@ -53,6 +53,21 @@ public protocol SyncableStore: CaseStore {
     /// - Throws: ``StoreError/invalidChange(_:)`` when the server's kind is not the store's
     ///   (a fictional store never syncs with a live server, nor a live one with a fictional server).
     func setTeamServer(_ link: TeamServerLink?) throws
+
+    /// Removes a family that has left the practitioner's scope from this store, unless any of its
+    /// work is not yet on the server.
+    ///
+    /// A family with changes waiting to be sent, or a form draft, is kept and nothing changes
+    /// (`false`): it is removed at a later sync, once they are sent. Otherwise the family, its
+    /// search entries and match keys, its sent changes and record versions go; the pulled changes
+    /// named in `pulledChanges` are forgotten (so the family arrives whole if it comes back into
+    /// scope); and one audit entry says which family left and why, without its content.
+    ///
+    /// ```swift
+    /// let removed = try store.removeFamilyLeftScope(
+    ///     FamilyID("F-0001"), reason: "restricted to other workers", pulledChanges: ids)
+    /// ```
+    func removeFamilyLeftScope(_ family: FamilyID, reason: String, pulledChanges: [UUID]) throws -> Bool
 }
 
 extension SyncableStore {

@@ -54,6 +54,40 @@ struct SyncableStoreConformanceTests {
         #expect(try store.pendingChanges(limit: 2).map(\.kind) == ["add-family", "add-case-note"])
     }
 
+    @Test(
+        "a family that left the worker's scope goes only once its changes are sent, with its search entries, audited",
+        arguments: StoreUnderTest.allCases)
+    func removeFamilyLeftScope(kind: StoreUnderTest) throws {
+        let store = try kind.makeSyncable()
+        let family = F.quillfeather()
+        let first = pulled(.addFamily(family), seq: 1)
+        try store.applyPulled([first])
+        try store.apply([.addCaseNote(family: family.id, note("N-9"))], by: "jo")
+
+        let unsent = try store.removeFamilyLeftScope(
+            family.id, reason: "restricted to other workers", pulledChanges: [])
+        #expect(!unsent, "a family with a change waiting to be sent stays")
+        #expect(try store.family(family.id)?.notes.map(\.id).contains("N-9") == true)
+
+        let pending = try store.pendingChanges(limit: 10)
+        try store.markSent(pending.map { (id: $0.id, seq: 2) })
+        let removed = try store.removeFamilyLeftScope(
+            family.id, reason: "restricted to other workers", pulledChanges: [first.envelope.id])
+        #expect(removed)
+        #expect(try store.family(family.id) == nil)
+        #expect(try store.search("Quillfeather", limit: 10).isEmpty)
+        #expect(try store.check().isHealthy)
+        let audit = try store.auditTrail(family: family.id, limit: 1)
+        #expect(audit.map(\.action) == ["family-left-scope"])
+        #expect(audit.map(\.summary) == ["F-00017 removed from this laptop: restricted to other workers"])
+        #expect(
+            try !store.removeFamilyLeftScope(family.id, reason: "again", pulledChanges: []), "nothing left to remove")
+
+        // The pulled change was forgotten: brought again, the family comes back.
+        try store.applyPulled([first])
+        #expect(try store.family(family.id) != nil)
+    }
+
     @Test("a batch that fails writes nothing to the outbox", arguments: StoreUnderTest.allCases)
     func sameTransaction(kind: StoreUnderTest) throws {
         let store = try kind.makeSyncable()
