@@ -171,7 +171,8 @@ public struct RecordContact {
     /// What to confirm before recording: a warning for each service referred to that the family is already
     /// open to or awaiting a decision from (none for a new family).
     public var secondReferralWarnings: [String] {
-        guard let family, let result else { return [] }
+        // A contact already on the record is refused as recorded twice, not asked about.
+        guard let family, let result, !family.contacts.contains(where: { $0.id == contactID }) else { return [] }
         let services = result.destinations.filter { $0.kind == .referral }.map(\.service)
         return CaseLifecycle(family: family, context: context).secondReferralWarnings(to: services)
     }
