@@ -136,7 +136,7 @@ struct CaseLifecycleTests {
         // A CAF started from the Assessments tab (two on from the chronology).
         try session.send("Tab", "Tab")
         try session.send("c")
-        try session.waitFor("Assessment (CAF) ·")
+        try session.waitFor("required fields to fill")
         try session.send("Escape")
         try session.waitFor("Wigglesworth family ·")
         try Self.showChronology(session, back: 2)
@@ -209,12 +209,12 @@ struct CaseLifecycleTests {
         // Step-down back into early help, with the social-care history.
         try session.send("u")
         try session.waitFor("Step down: opens")
-        var shown = try session.screen()
+        var choiceScreen = try session.screen()
         var presses = 0
-        while !shown.contains("‹ Step down"), presses < 6 {
-            let before = shown
+        while !choiceScreen.contains("‹ Step down"), presses < 6 {
+            let before = choiceScreen
             try session.send("Right")
-            shown = try session.waitUntil("the next choice", timeout: 10) { $0 != before }
+            choiceScreen = try session.waitUntil("the next choice", timeout: 10) { $0 != before }
             presses += 1
         }
         try session.waitFor("‹ Step down from social care into early help")
