@@ -98,7 +98,8 @@ public struct CaseLifecycle: Sendable {
         try context.store.apply(changes, by: context.practitioner)
     }
 
-    /// Step-down: an early-help episode opened from social care, with the social-care history it came from.
+    /// Step-down: an early-help episode opened from social care, with the social-care history it came from;
+    /// accepted referrals to CSCT close as "stepped down" in the same change.
     @discardableResult
     public func stepDown(
         service: ServiceID, on date: CalendarDate, because reason: String, lead: String, history: String
@@ -109,7 +110,12 @@ public struct CaseLifecycle: Sendable {
         }
         let episode = try newEpisode(
             service: service, on: date, because: reason, lead: lead, concurrentReason: "", steppedDownFrom: from)
-        try apply(.openEpisode(family: family.id, episode))
+        // Social care's involvement ends with the step-down: its accepted referrals close in the same change,
+        // so the family is no longer "open to" CSCT.
+        let closing = try family.referrals.filter { $0.service == "csct" && $0.status == .accepted }.map {
+            try outcomeChange(of: $0.id, .closed, on: date, reason: "stepped down into early help: \(from)")
+        }
+        try context.store.apply([.openEpisode(family: family.id, episode)] + closing, by: context.practitioner)
         return episode.id
     }
 
@@ -123,6 +129,20 @@ public struct CaseLifecycle: Sendable {
             return "A referral to \(name) is already awaiting its decision. Refer again anyway?"
         }
         return nil
+    }
+
+    /// The warnings to confirm before referring to `services`: one for each the family is already open to or
+    /// awaiting a decision from, in the order given, each service once.
+    ///
+    /// ```swift
+    /// let warnings = CaseLifecycle(family: family, context: context).secondReferralWarnings(to: ["csct"])
+    /// ```
+    public func secondReferralWarnings(to services: [ServiceID]) -> [String] {
+        var seen: Set<ServiceID> = []
+        return services.compactMap { service in
+            guard seen.insert(service).inserted else { return nil }
+            return secondReferralWarning(to: service)
+        }
     }
 
     // MARK: Episodes

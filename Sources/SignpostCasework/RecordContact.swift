@@ -168,6 +168,15 @@ public struct RecordContact {
     /// Services the outcome refers to that the family is already open to.
     public var alreadyOpen: [ServiceID] { result.map { OutcomeChanges.alreadyOpen($0, family: family) } ?? [] }
 
+    /// What to confirm before recording: a warning for each service referred to that the family is already
+    /// open to or awaiting a decision from (none for a new family).
+    public var secondReferralWarnings: [String] {
+        // A contact already on the record is refused as recorded twice, not asked about.
+        guard let family, let result, !family.contacts.contains(where: { $0.id == contactID }) else { return [] }
+        let services = result.destinations.filter { $0.kind == .referral }.map(\.service)
+        return CaseLifecycle(family: family, context: context).secondReferralWarnings(to: services)
+    }
+
     /// The changes that record the contact, in the order they are saved.
     public func changes() throws(Refusal) -> [CaseChange] {
         guard !draft.people.isEmpty else {

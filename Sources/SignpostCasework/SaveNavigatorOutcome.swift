@@ -81,6 +81,13 @@ public struct SaveNavigatorOutcome {
     /// Services the outcome refers to that the family is already open to: each deserves a warning before saving.
     public var alreadyOpen: [ServiceID] { OutcomeChanges.alreadyOpen(result, family: family) }
 
+    /// What to confirm before saving: a warning for each service referred to that the family is already open
+    /// to or awaiting a decision from.
+    public var secondReferralWarnings: [String] {
+        let services = result.destinations.filter { $0.kind == .referral }.map(\.service)
+        return CaseLifecycle(family: family, context: context).secondReferralWarnings(to: services)
+    }
+
     /// Saves the referrals and the note in one transaction.
     public func run() throws { try context.store.apply(changes, by: context.practitioner) }
 }

@@ -60,4 +60,20 @@ struct CaseLifecycleScreenTests {
         #expect(app.screen().contains("Open to CSCT"))
         #expect(try app.store.family("F-LIFE1")?.referrals[0].status == .accepted)
     }
+
+    @Test("removing a team member asks first, naming them; Keep removes nothing")
+    func removingATeamMemberAsksFirst() throws {
+        var family = try Self.family()
+        family.teamAroundFamily = [Professional(name: "Dee Example", role: "School nurse", organisation: "Health")]
+        let app = try TestApplication(size: Size(width: 120, height: 40), families: [family])
+        app.press(.enter, .character("p"), .right, .right, .right)
+        #expect(app.screen().contains("Remove Dee Example from the team"))
+        app.press(.control("o"))
+        #expect(app.screen().contains("Remove Dee Example from the team around the family?"), "\(app.screen())")
+        app.press(.character("n"))
+        #expect(try app.store.family("F-LIFE1")?.teamAroundFamily.count == 1, "Keep removes nothing")
+        app.press(.control("o"), .character("y"))
+        #expect(try app.store.family("F-LIFE1")?.teamAroundFamily.isEmpty == true)
+        #expect(app.screen().contains("Dee Example left the team around the family"))
+    }
 }

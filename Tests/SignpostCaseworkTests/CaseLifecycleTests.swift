@@ -196,6 +196,11 @@ struct CaseLifecycleTests {
             history: "child protection plan ended \(Self.today.british)")
         family = try #require(try store.family("F-CW1"))
         #expect(family.openEpisodes.first?.steppedDownFrom == "child protection plan ended \(Self.today.british)")
+        // Stepping down ends social care's involvement: the accepted CSCT referral closes, so "open to" follows.
+        #expect(family.openServices == ["bright-start"])
+        let csct = try #require(family.referrals.first { $0.id == "R-CSCT" })
+        #expect(csct.status == .closed)
+        #expect(csct.outcomeReason?.contains("stepped down") == true)
     }
 
     @Test("team members are added and removed, a duplicate refused", arguments: CaseworkStore.allCases)

@@ -130,6 +130,24 @@ struct HouseholdTests {
             !significant.contains { if case .note(let note) = $0 { return note.id == "N-1" } else { return false } })
     }
 
+    @Test("a CAF started and completed shows on the chronology, as significant events")
+    func assessmentsOnTheChronology() throws {
+        var family = sampleFamily()
+        let child = try #require(family.members.first { !$0.role.isAdult })
+        var caf = EarlyHelpAssessment.draft(
+            id: "A-1", for: child, in: family, startedOn: try CalendarDate(iso: "2025-02-01"))
+        family.assessments = [caf]
+        let started = family.chronology(significantOnly: true).filter {
+            if case .assessmentStarted(let assessment) = $0 { return assessment.id == "A-1" } else { return false }
+        }
+        #expect(started.count == 1)
+        caf.completedOn = try CalendarDate(iso: "2025-03-01")
+        family.assessments = [caf]
+        let entries = family.chronology()
+        #expect(entries.contains { if case .assessmentCompleted = $0 { return true } else { return false } })
+        #expect(entries.count == sampleFamily().chronology().count + 2)
+    }
+
     @Test("relationships read from both sides")
     func relationships() {
         let family = sampleFamily()

@@ -95,4 +95,161 @@ struct CaseLifecycleTests {
         let lead = try binary.run(["list", "--store", path, "--lead", "robin"], home: home)
         #expect(lead.standardOutput.contains("Wigglesworth"))
     }
+
+    /// The navigator's question on screen: the first line asking one (the trail of answers is drawn below it).
+    static func currentQuestion(_ screen: String) -> String {
+        let starts = ["Is ", "Has ", "Does ", "What ", "Did ", "Which ", "Are "]
+        // Borders and numbering before the words are skipped.
+        return screen.split(separator: "\n").map { String($0.drop { !$0.isLetter }) }.first { line in
+            starts.contains { line.hasPrefix($0) }
+        } ?? ""
+    }
+
+    /// The chronology tab, from the tab the family screen is on (`back` presses of Shift-Tab).
+    static func showChronology(_ session: TmuxSession, back: Int) throws {
+        for _ in 0..<back { try session.send("BTab") }
+        try session.waitFor("newest first")
+    }
+
+    @Test("the whole journey at 80×24: consent, CAF, lead and team, meeting, step-up, step-down, closed needs met")
+    func wholeJourney() throws {
+        let path = home.path("journey.sqlite")
+        #expect(try binary.run(["demo", "load", "--store", path], home: home).status == 0)
+        let family = "ZZ-F-0025"
+        let session = try TmuxSession(binary: binary, arguments: ["demo", "--store", path], home: home)
+        try session.waitFor("Wigglesworth")
+        try session.send("Enter")
+        try session.waitFor("Wigglesworth family ·")
+
+        // Consent, on its tab (Members → Consent is four tabs on).
+        try session.send("Tab", "Tab", "Tab", "Tab")
+        try session.waitFor("Can consent")
+        try session.send("r")
+        try session.waitFor("With which agencies")
+        try session.send("Tab", "Tab", "Tab", "Tab")
+        try session.type("School")
+        try session.send("C-o")
+        try session.waitFor("recorded consent given by")
+        try Self.showChronology(session, back: 3)
+        try session.waitFor("Consent given by Fatima")
+
+        // A CAF started from the Assessments tab (two on from the chronology).
+        try session.send("Tab", "Tab")
+        try session.send("c")
+        try session.waitFor("required fields to fill")
+        try session.send("Escape")
+        try session.waitFor("Wigglesworth family ·")
+        try Self.showChronology(session, back: 2)
+        try session.waitFor("Early help assessment (CAF) started")
+
+        // The lead professional, then a team member.
+        try session.send("p")
+        try session.waitFor("Change the lead professional")
+        try session.send("Tab")
+        try session.type("Robin Example")
+        try session.send("Tab", "Tab", "Tab", "Tab", "Tab")
+        try session.type("Priya moved to the south team")
+        try session.send("C-o")
+        try session.waitFor("Robin Example is the lead professional")
+        try session.waitFor("Lead professional now Robin Example")
+        try session.send("p")
+        try session.waitFor("Change the lead professional")
+        try session.send("Right", "Right")
+        try session.waitFor("Add a team member")
+        try session.send("Tab")
+        try session.type("Dee Example")
+        try session.send("Tab")
+        try session.type("School nurse")
+        try session.send("C-o")
+        try session.waitFor("Dee Example joined the team around the family")
+
+        // A meeting with an action and the next review (six weeks on, as offered).
+        try session.send("m")
+        try session.waitFor("Attending")
+        try session.send("Tab")
+        try session.type("Fatima, Robin Example, Dee Example")
+        try session.send("Tab", "Tab", "Tab")
+        try session.type("Robin: book the speech and language check by 31/12/2099")
+        try session.send("C-o")
+        try session.waitFor("meeting recorded; next review \(Self.londonDate(daysFromNow: 42))")
+        try session.waitFor("Team around the family meeting: 1 action")
+
+        // A safeguarding referral to CSCT made with the navigator: yes to a safeguarding concern, no to danger.
+        try session.send("N")
+        try session.waitFor("Is this person in immediate danger?")
+        var screen = try session.screen()
+        var answered = 0
+        while !screen.contains("Where to go"), answered < 80 {
+            let before = screen
+            let question = Self.currentQuestion(screen)
+            let yes = question.contains("safeguarding concern or indicator") || question.contains("agreed")
+            try session.send(yes ? "1" : "2")
+            screen = try session.waitUntil("the next question", timeout: 10) { $0 != before }
+            answered += 1
+        }
+        #expect(screen.contains("Where to go"))
+        try session.send("s")
+        try session.waitFor("Save on the")
+        try session.send("y")
+        try session.waitFor("saved")
+        try session.send("q")
+        try session.waitFor("Wigglesworth family ·")
+        try session.waitFor("Referral to CSCT")
+
+        // Step-up: CSCT accepts; the Bright Start episode closes "stepped up".
+        try session.send("u")
+        try session.waitFor("Step up: CSCT accepted")
+        try session.send("C-o")
+        try session.waitFor("stepped up to social care (child in need)")
+        try session.waitFor("Referral to CSCT accepted")
+        try session.waitFor("Episode with Bright Start closed: Stepped up")
+        let steppedUp = try binary.run(["list", "--store", path, "--service", "csct"], home: home)
+        #expect(steppedUp.standardOutput.contains("Wigglesworth"), "open to CSCT once it accepted")
+
+        // Step-down back into early help, with the social-care history.
+        try session.send("u")
+        try session.waitFor("Step down: opens")
+        var choiceScreen = try session.screen()
+        var presses = 0
+        while !choiceScreen.contains("‹ Step down"), presses < 6 {
+            let before = choiceScreen
+            try session.send("Right")
+            choiceScreen = try session.waitUntil("the next choice", timeout: 10) { $0 != before }
+            presses += 1
+        }
+        try session.waitFor("‹ Step down from social care into early help")
+        try session.send("Tab", "Tab", "Tab", "Tab")
+        try session.type("support with routines after the plan")
+        try session.send("Tab", "Tab")
+        try session.type("child in need plan ended")
+        try session.send("C-o")
+        try session.waitFor("stepped down into early help")
+        try session.waitFor("Episode opened with Bright Start (stepped down")
+        let steppedDown = try binary.run(["list", "--store", path, "--service", "csct"], home: home)
+        #expect(!steppedDown.standardOutput.contains("Wigglesworth"), "no longer open to CSCT after the step-down")
+
+        // Closed with "needs met".
+        try session.send("E")
+        try session.waitFor("Close Bright Start, open since")
+        try session.send("C-o")
+        try session.waitFor("the Bright Start episode is closed: Needs met")
+        try session.waitFor("Episode with Bright Start closed: Needs met")
+        try session.send("q", "q")
+        try session.waitFor("[exited 0]")
+
+        // The command line agrees with the family's "open to" (Bright Start's accepted referral is still open).
+        let shown = try binary.run(["show", "--store", path, family], home: home).standardOutput
+        let servicesLine = shown.split(separator: "\n").first { $0.hasPrefix("Services: ") }.map(String.init) ?? ""
+        #expect(servicesLine == "Services: bright-start", "\(shown)")
+        #expect(shown.contains("Early help assessment (CAF) started"))
+        #expect(shown.contains("Dee Example"))
+        let brightStart = try binary.run(["list", "--store", path, "--service", "bright-start"], home: home)
+        #expect(brightStart.standardOutput.contains("Wigglesworth"))
+        let csct = try binary.run(["list", "--store", path, "--service", "csct"], home: home)
+        #expect(!csct.standardOutput.contains("Wigglesworth"))
+        let open = try binary.run(["list", "--store", path, "--open"], home: home)
+        #expect(open.standardOutput.contains("Wigglesworth"))
+        let closed = try binary.run(["list", "--store", path, "--closed"], home: home)
+        #expect(!closed.standardOutput.contains("Wigglesworth"))
+    }
 }

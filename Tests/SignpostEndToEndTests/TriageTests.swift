@@ -93,6 +93,9 @@ struct TriageTests {
         try answerRemainingQuestions(session, keys: keys)
         try session.waitFor("Where to go")
         try keys.send("C-o")
+        // The family is already open to Bright Start: the second referral is asked about first (#15).
+        try session.waitFor("Refer again anyway?")
+        try keys.send("y")
         try session.waitFor("Contact recorded on the \(store.familyName) family")
         try session.waitFor("[1 Caller]")
         #expect(keys.count <= 25, "a known-family call took \(keys.count) keys")
@@ -239,6 +242,9 @@ struct TriageTests {
         try answerRemainingQuestions(session, keys: Keys(session))
         try session.waitFor("Where to go")
         try session.send("C-o")
+        // The family is already open to Bright Start: the second referral is asked about first (#15).
+        try session.waitFor("Refer again anyway?")
+        try session.send("y")
         try session.waitFor("Contact recorded on the \(store.familyName) family")
         try session.waitFor("[1 Caller]")
 
@@ -321,6 +327,9 @@ struct TriageTests {
         screen = try session.waitFor("Where to go")
         #expect(screen.contains("(given)"), "the cards show the consent answered: \(screen)")
         try session.send("C-o")
+        // The family is already open to Bright Start: the second referral is asked about first (#15).
+        try session.waitFor("Refer again anyway?")
+        try session.send("y")
         try session.waitFor("Contact recorded on the \(store.familyName) family")
         try session.send("Escape", "q")
         try session.waitFor("[exited 0]")

@@ -56,6 +56,12 @@ public enum ChronologyFormatting {
             }
         case .episodeOpened, .episodeClosed, .referralOutcome, .leadProfessionalChange, .meeting:
             lines += lifecycleDetails(entry, in: family)
+        case .assessmentStarted(let assessment), .assessmentCompleted(let assessment):
+            lines.append(summary(entry, in: family))
+            lines.append("Status now: \(assessment.status.label)")
+            if !assessment.whatLedToAssessment.isEmpty {
+                lines.append("What led to it: \(assessment.whatLedToAssessment)")
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -71,6 +77,8 @@ public enum ChronologyFormatting {
         case .referralOutcome(let referral): return referral.outcomeOn.map(day) ?? LondonTime.timestamp(entry.at)
         case .leadProfessionalChange(let change): return day(change.on)
         case .meeting(let meeting): return day(meeting.heldOn)
+        case .assessmentStarted(let assessment): return day(assessment.startedOn)
+        case .assessmentCompleted(let assessment): return day(assessment.completedOn ?? assessment.startedOn)
         default: return LondonTime.timestamp(entry.at)
         }
     }
@@ -107,6 +115,10 @@ public enum ChronologyFormatting {
         case .meeting(let meeting):
             return
                 "Team around the family meeting: \(meeting.actions.count) action\(meeting.actions.count == 1 ? "" : "s"), next review \(meeting.nextReview.british)"
+        case .assessmentStarted(let assessment):
+            return "Early help assessment (CAF) started for \(names([assessment.subject], in: family))"
+        case .assessmentCompleted(let assessment):
+            return "Early help assessment (CAF) completed for \(names([assessment.subject], in: family))"
         }
     }
 

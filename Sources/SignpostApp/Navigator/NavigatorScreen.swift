@@ -310,9 +310,8 @@ final class NavigatorScreen: Screen {
             return .ignored
         }
         let referrals = save.referralCount
-        let open = save.alreadyOpen.map { ServiceNames.name($0) }
-        let warning =
-            open.isEmpty ? "" : "The family is already open to \(open.joined(separator: " and ")): check first. "
+        // A second referral to a service the family is open to, or awaiting, is asked about first.
+        let warning = save.secondReferralWarnings.map { $0 + " " }.joined()
         let question =
             warning
             + "Save on the \(family.name) family: \(referrals) referral\(referrals == 1 ? "" : "s") and a case note?"

@@ -1,4 +1,5 @@
 import Foundation
+import SignpostCasework
 import SignpostDomain
 import SignpostStore
 import SignpostTerminal
@@ -420,7 +421,8 @@ final class AssessmentEditorScreen: Screen {
         var updated = changed
         updated.settleStatus()
         do {
-            try app.store.apply([.saveAssessment(family: family.id, updated)], by: app.practitioner)
+            // The consent section writes back to the family's consent records in the same save.
+            try SaveAssessment(family: family, context: app.casework).run(updated, previous: assessment)
         } catch {
             problem = "not saved: \(error)"
             return .message("the assessment was not saved: \(error)", .error)

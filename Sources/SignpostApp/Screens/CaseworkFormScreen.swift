@@ -30,9 +30,13 @@ final class CaseworkFormScreen: Screen {
     private let initial: [String: String]
     private let family: Family
     private let record: Record
+    /// The question to ask before recording what the fields say, when it takes something away (nil records
+    /// straight away).
+    private let confirmation: (FormFields) -> String?
 
     init(
         title: String, family: Family, about: [String], fields: [FormFields.Row], saves: String,
+        confirmingFirst confirmation: @escaping (FormFields) -> String? = { _ in nil },
         record: @escaping Record
     ) {
         self.title = title
@@ -41,6 +45,7 @@ final class CaseworkFormScreen: Screen {
         self.savesHelp = saves
         self.fields = FormFields(fields)
         self.initial = self.fields.values
+        self.confirmation = confirmation
         self.record = record
     }
 
@@ -77,6 +82,13 @@ final class CaseworkFormScreen: Screen {
     }
 
     private func save(_ app: AppEnvironment) -> Transition {
+        guard let question = confirmation(fields) else { return commit(app) }
+        var confirm = Confirmation(question, yes: "Remove", no: "Keep") { [self] in commit(app) }
+        confirm.onNo = { .message("Nothing removed.", .info) }
+        return .confirm(confirm)
+    }
+
+    private func commit(_ app: AppEnvironment) -> Transition {
         let casework = CaseLifecycle(
             family: family,
             context: CaseworkContext(store: app.store, practitioner: app.practitioner, clock: app.clock))

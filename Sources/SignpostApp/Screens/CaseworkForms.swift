@@ -225,7 +225,16 @@ enum CaseworkForms {
                 FormFields.text("on", "From (date)", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
                 FormFields.text("reason", "Reason for a new lead", maxLength: 200),
             ],
-            saves: "Record the change of lead professional or team"
+            saves: "Record the change of lead professional or team",
+            confirmingFirst: { fields in
+                // Taking someone off the family's team is asked about first, naming them.
+                switch steps[fields.chosen("action")] {
+                case .removeLead: return family.leadProfessional.map { "Remove \($0.name) as lead professional?" }
+                case .removeMember(let index):
+                    return "Remove \(family.teamAroundFamily[index].name) from the team around the family?"
+                case .changeLead, .addMember: return nil
+                }
+            }
         ) { fields, casework in
             let contact = fields.text("contact")
             let professional = Professional(

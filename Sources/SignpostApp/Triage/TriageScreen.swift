@@ -194,7 +194,7 @@ final class TriageScreen: Screen {
         case .problem(let text):
             problem = text
             return .handled
-        case .record(let closingReason): return record(app: app, closing: closingReason)
+        case .record(let closingReason): return confirmSecondReferral(app: app, closing: closingReason)
         }
     }
 
@@ -255,6 +255,27 @@ final class TriageScreen: Screen {
     }
 
     // MARK: Recording
+
+    /// Records the contact, first asking when it refers the family again to a service it is already open to
+    /// or awaiting a decision from.
+    private func confirmSecondReferral(app: AppEnvironment, closing reason: String?) -> Transition {
+        guard reason == nil, let id = draft.family, let family = try? app.store.family(id) else {
+            return record(app: app, closing: reason)
+        }
+        syncFields()
+        route.rebuild(&draft, app: app, at: moment(app))
+        guard route.walk?.isFinished == true else { return record(app: app, closing: reason) }
+        let warnings = RecordContact(draft: draft, family: family, walk: route.walk, context: app.casework)
+            .secondReferralWarnings
+        guard !warnings.isEmpty else { return record(app: app, closing: reason) }
+        var confirmation = Confirmation(warnings.joined(separator: " "), yes: "Refer again", no: "Not now") {
+            [self] in record(app: app, closing: reason)
+        }
+        confirmation.onNo = {
+            .message("Not recorded: the contact is still here; check with the service first.", .info)
+        }
+        return .confirm(confirmation)
+    }
 
     private func record(app: AppEnvironment, closing reason: String?) -> Transition {
         syncFields()

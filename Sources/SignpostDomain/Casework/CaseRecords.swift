@@ -243,6 +243,10 @@ public enum ChronologyEntry: Hashable, Sendable {
     case leadProfessionalChange(LeadProfessionalChange)
     /// A team around the family meeting or review.
     case meeting(TeamMeeting)
+    /// An early help assessment (CAF) started, on its ``EarlyHelpAssessment/startedOn``.
+    case assessmentStarted(EarlyHelpAssessment)
+    /// An early help assessment (CAF) completed, on its ``EarlyHelpAssessment/completedOn``.
+    case assessmentCompleted(EarlyHelpAssessment)
 
     /// When it happened.
     public var at: Date {
@@ -256,6 +260,9 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .referralOutcome(let referral): return referral.outcomeOn.map(LondonTime.start(of:)) ?? referral.madeAt
         case .leadProfessionalChange(let change): return change.recordedAt
         case .meeting(let meeting): return LondonTime.start(of: meeting.heldOn)
+        case .assessmentStarted(let assessment): return LondonTime.start(of: assessment.startedOn)
+        case .assessmentCompleted(let assessment):
+            return LondonTime.start(of: assessment.completedOn ?? assessment.startedOn)
         case .contact(let contact): return contact.receivedAt
         case .referral(let referral): return referral.madeAt
         case .note(let note): return note.writtenAt
@@ -271,6 +278,7 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .referralOutcome(let referral): return referral.outcomeBy ?? ""
         case .leadProfessionalChange(let change): return change.recordedBy
         case .meeting(let meeting): return meeting.recordedBy
+        case .assessmentStarted(let assessment), .assessmentCompleted(let assessment): return assessment.assessor.name
         case .contact(let contact): return contact.recordedBy
         case .referral(let referral): return referral.madeBy
         case .note(let note): return note.author
@@ -286,6 +294,7 @@ public enum ChronologyEntry: Hashable, Sendable {
     public var isSignificant: Bool {
         switch self {
         case .episodeOpened, .episodeClosed, .referralOutcome, .meeting: return true
+        case .assessmentStarted, .assessmentCompleted: return true
         case .leadProfessionalChange: return false
         case .contact(let contact): return contact.concerns.contains(where: \.isSafeguarding)
         case .referral: return true
@@ -299,6 +308,8 @@ public enum ChronologyEntry: Hashable, Sendable {
     /// Orders entries made at the same moment: contacts, then referrals, notes and levels.
     var sortKey: Int {
         switch self {
+        case .assessmentCompleted: return 9
+        case .assessmentStarted: return 8
         case .meeting: return 7
         case .episodeClosed: return 6
         case .referralOutcome: return 5

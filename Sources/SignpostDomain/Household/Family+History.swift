@@ -170,6 +170,8 @@ extension Family {
         entries += consents.filter { $0.withdrawnOn != nil }.map { .consentWithdrawn($0) }
         entries += previousAddresses.map { .moved($0) }
         entries += relationshipHistory.map { .relationshipChange($0) }
+        entries += assessments.map { .assessmentStarted($0) }
+        entries += assessments.filter { $0.completedOn != nil }.map { .assessmentCompleted($0) }
         return entries
     }
 

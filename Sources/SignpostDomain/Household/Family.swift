@@ -113,7 +113,14 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     /// The latest moment anything was recorded for the family.
     public var lastActivity: Date {
         var latest = createdAt
-        for entry in chronology() where entry.at > latest { latest = entry.at }
+        for entry in chronology() where entry.at > latest {
+            // CAF lines joined the chronology after stores kept this in their list index; leaving them out
+            // keeps stored summaries true without a migration (saving a CAF is not what moves a family up).
+            switch entry {
+            case .assessmentStarted, .assessmentCompleted: continue
+            default: latest = entry.at
+            }
+        }
         return latest
     }
 
