@@ -35,6 +35,15 @@ struct ApplicationTests {
             audit.contains { $0.action == "view-family" && $0.actor == "test.worker" }, "opening a record is audited")
     }
 
+    @Test("at 80 columns the screen's own title shows whole: the store kind, then the login, give way first")
+    func titleBeforeWhoAndStore() throws {
+        let app = try TestApplication()
+        app.press(.enter)
+        app.press(.character("n"))
+        let title = try #require(app.screen().split(separator: "\n").first { $0.contains("Signpost ›") })
+        #expect(title.contains("› \(app.application.top.title)"), "\(title)")
+    }
+
     @Test("a case note typed on the family screen is saved with the author, and appears in the chronology")
     func addCaseNote() throws {
         let app = try TestApplication()

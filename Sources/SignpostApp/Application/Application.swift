@@ -134,7 +134,17 @@ public final class Application {
         let title = "Signpost › \(trailText)"
         let who = ["\(environment.practitioner)", "\(environment.storeKind.rawValue) store"]
         guard let sync = environment.sync else {
-            return TitleBar.draw(title, trailing: who.joined(separator: " · "), on: surface, in: area)
+            // Where you are matters more than who and which store (`i` says both, and the banner
+            // says a store is fictional): the store kind, then the login, give way whole before the
+            // screen's own title is cut.
+            let titleWidth = DisplayWidth.of(visible(title))
+            var parts = who
+            while !parts.isEmpty,
+                titleWidth + 3 + DisplayWidth.of(parts.joined(separator: " · ")) > area.width
+            {
+                parts.removeLast()
+            }
+            return TitleBar.draw(title, trailing: parts.joined(separator: " · "), on: surface, in: area)
         }
         let trailing = Self.headerTrailing(
             sync: sync.status(), who: who, width: area.width, titleWidth: DisplayWidth.of(visible(title)))
