@@ -39,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // CSV for `signpost audit --format csv` (quoting and line breaks in cells done by a library).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // MARK: The terminal
@@ -114,6 +116,7 @@ let package = Package(
                 "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore",
                 "SignpostFixtures", "SignpostTerminal", "SignpostThemes", "SignpostSync", "SignpostTeamServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .executableTarget(name: "signpost", dependencies: ["SignpostCommands"]),
@@ -157,7 +160,7 @@ let package = Package(
                 "SignpostApp", "SignpostTerminal", "SignpostStoreTesting", "SignpostFixtures", "SignpostDomain",
                 "SignpostThemes", "SignpostStore",
             ],
-            exclude: ["__Snapshots__"]
+            exclude: ["__Snapshots__", "__Golden__"]
         ),
         // Runs against a real PostgreSQL: `make test` starts a throwaway cluster and passes its URL in
         // SIGNPOST_TEST_POSTGRES_URL.

@@ -102,22 +102,70 @@ extension SQLiteCaseStore {
     }
 
     public func auditTrail(family: FamilyID?, limit: Int) throws -> [AuditEntry] {
-        try read { db in
-            let rows: [Row]
-            if let family {
-                rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM audit_entry WHERE family_id = ? ORDER BY id DESC LIMIT ?",
-                    arguments: [family.rawValue, max(limit, 0)])
-            } else {
-                rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM audit_entry ORDER BY id DESC LIMIT ?", arguments: [max(limit, 0)])
+        try auditEntries(AuditQuery(family: family, limit: limit))
+    }
+
+    public func auditEntries(_ query: AuditQuery) throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let family = query.family {
+            conditions.append("family_id = ?")
+            arguments.append(family.rawValue)
+        }
+        if let actor = query.actor {
+            conditions.append("actor = ?")
+            arguments.append(actor)
+        }
+        if let kind = query.kind {
+            let reads = AuditActionKind.readActions.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            switch kind {
+            case .created: conditions.append("action = 'add-family'")
+            case .exported: conditions.append("action LIKE 'export-%'")
+            case .viewed: conditions.append("(action IN (\(reads)) OR action LIKE 'view-%')")
+            case .changed:
+                conditions.append(
+                    "action <> 'add-family' AND action NOT LIKE 'export-%' AND action NOT IN (\(reads)) AND action NOT LIKE 'view-%'"
+                )
             }
+        }
+        if let since = query.since {
+            conditions.append("at >= ?")
+            arguments.append(StoredValue.time(since))
+        }
+        if let until = query.until {
+            conditions.append("at < ?")
+            arguments.append(StoredValue.time(until))
+        }
+        if let before = query.before {
+            conditions.append("id < ?")
+            arguments.append(before)
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM audit_entry \(filter) ORDER BY id DESC LIMIT ?",
+                arguments: StatementArguments(arguments + [max(query.limit, 0)]))
             return try rows.map { row in
-                AuditEntry(
+                let detail: String? = try row.optionalValue("detail")
+                return AuditEntry(
                     at: try row.time("at"), actor: try row.value("actor"), action: try row.value("action"),
                     family: (try row.optionalValue("family_id") as String?).map(FamilyID.init(rawValue:)),
-                    recordID: try row.value("record_id"), summary: try row.value("summary"))
+                    recordID: try row.value("record_id"), summary: try row.value("summary"),
+                    detail: detail.flatMap { AuditDetail.decoded(from: Data($0.utf8)) },
+                    sequence: try row.value("id") as Int64)
             }
+        }
+    }
+
+    public func recordExported(_ family: FamilyID, summary: String, by actor: String) throws {
+        let now = Date()
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [family.rawValue]) ?? false
+            else { throw StoreError.familyNotFound(family) }
+            try db.insertAudit(
+                AuditEntry(
+                    at: now, actor: actor, action: "export-family", family: family, recordID: family.rawValue,
+                    summary: summary))
         }
     }
 

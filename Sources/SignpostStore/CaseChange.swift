@@ -56,6 +56,8 @@ public enum CaseChange: Hashable, Sendable {
     /// Settles a conflict the team server recorded: sets the field to the chosen value, and once
     /// pushed marks the conflict resolved on the server (``ConflictResolution``).
     case resolveConflict(ConflictResolution)
+    /// Corrects a case note: the new text with who, when and why; the original is kept (see `CaseChange+Notes.swift`).
+    case amendCaseNote(family: FamilyID, note: CaseNoteID, CaseNoteAmendment)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -71,6 +73,7 @@ public enum CaseChange: Hashable, Sendable {
             return householdFamily
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkFamily
         case .resolveConflict(let resolution): return resolution.family
+        case .amendCaseNote(let family, _, _): return family
         }
     }
 
@@ -94,6 +97,7 @@ public enum CaseChange: Hashable, Sendable {
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdAction
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkAction
         case .resolveConflict: return "resolve-conflict"
+        case .amendCaseNote: return Self.amendNoteAction
         }
     }
 
@@ -117,6 +121,7 @@ public enum CaseChange: Hashable, Sendable {
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdRecordID
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkRecordID
         case .resolveConflict(let resolution): return resolution.record
+        case .amendCaseNote(_, let note, _): return note.rawValue
         }
     }
 
@@ -172,13 +177,23 @@ public struct AuditEntry: Hashable, Sendable {
     public var recordID: String
     /// What changed, in plain words ("level 2 → 3: reason …").
     public var summary: String
+    /// The values: each field with its old and new value; nil for a read, or an entry written before values were kept.
+    public var detail: AuditDetail?
+    /// The entry's place in the trail (higher is newer), as the store numbers it; nil until stored.
+    /// ``AuditQuery/before`` pages on it.
+    public var sequence: Int64?
 
-    public init(at: Date, actor: String, action: String, family: FamilyID?, recordID: String, summary: String) {
+    public init(
+        at: Date, actor: String, action: String, family: FamilyID?, recordID: String, summary: String,
+        detail: AuditDetail? = nil, sequence: Int64? = nil
+    ) {
         self.at = at
         self.actor = actor
         self.action = action
         self.family = family
         self.recordID = recordID
         self.summary = summary
+        self.detail = detail
+        self.sequence = sequence
     }
 }

@@ -73,6 +73,22 @@ public protocol CaseStore: AnyObject, Sendable, ReviewListing {
     /// Audit entries, newest first, optionally for one family only.
     func auditTrail(family: FamilyID?, limit: Int) throws -> [AuditEntry]
 
+    /// One page of the audit trail, newest first, filtered by family, actor, kind of action and time.
+    ///
+    /// Reads only the page asked for: pass the last entry's ``AuditEntry/sequence`` as
+    /// ``AuditQuery/before`` for the next one.
+    ///
+    /// ```swift
+    /// let page = try store.auditEntries(AuditQuery(family: "F-0001", kind: .changed, limit: 50))
+    /// ```
+    func auditEntries(_ query: AuditQuery) throws -> [AuditEntry]
+
+    /// Records in the audit trail that `actor` exported a family's record (action `export-family`),
+    /// with what was written where in `summary`. An export is audited as an export, never as a view.
+    ///
+    /// - Throws: ``StoreError/familyNotFound(_:)`` when there is no such family.
+    func recordExported(_ family: FamilyID, summary: String, by actor: String) throws
+
     /// Family ids in a stable order, a page at a time (for export and checks).
     func familyIDs(after: FamilyID?, limit: Int) throws -> [FamilyID]
 

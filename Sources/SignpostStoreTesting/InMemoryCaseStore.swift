@@ -187,7 +187,8 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
             working.audit.append(
                 AuditEntry(
                     at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
-                    summary: change.auditSummary(before: before, after: after)))
+                    summary: change.auditSummary(before: before, after: after),
+                    detail: change.auditDetail(before: before, after: after)))
             if outgoing { working.sync.record(change, before: before, after: after, at: now) }
         }
     }
@@ -212,8 +213,32 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
     }
 
     public func auditTrail(family: FamilyID?, limit: Int) throws -> [AuditEntry] {
+        try auditEntries(AuditQuery(family: family, limit: limit))
+    }
+
+    public func auditEntries(_ query: AuditQuery) throws -> [AuditEntry] {
         withState { state in
-            Array(state.audit.reversed().filter { family == nil || $0.family == family }.prefix(max(limit, 0)))
+            var page: [AuditEntry] = []
+            // Sequences number the entries from 1 in the order they were written, as SQLite's ids do.
+            var index = min(state.audit.count, Int(query.before.map { max($0 - 1, 0) } ?? Int64(state.audit.count)))
+            while index > 0, page.count < max(query.limit, 0) {
+                index -= 1
+                var entry = state.audit[index]
+                entry.sequence = Int64(index + 1)
+                if query.admits(entry) { page.append(entry) }
+            }
+            return page
+        }
+    }
+
+    public func recordExported(_ family: FamilyID, summary: String, by actor: String) throws {
+        let now = clock()
+        try withState { state in
+            guard state.families[family] != nil else { throw StoreError.familyNotFound(family) }
+            state.audit.append(
+                AuditEntry(
+                    at: now, actor: actor, action: "export-family", family: family, recordID: family.rawValue,
+                    summary: summary))
         }
     }
 

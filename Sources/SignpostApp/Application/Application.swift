@@ -411,6 +411,7 @@ public final class Application {
         PaletteCommand("navigate", summary: "Walk the referral pathways (from the family on screen, if any)"),
         PaletteCommand("lead", summary: "Show families whose lead professional's name contains this: lead Priya"),
         PaletteCommand("about", summary: "Which store is open, and who the audit trail records"),
+        PaletteCommand("audit", summary: "The whole store's audit trail: who did what, when, filtered"),
         PaletteCommand("sync", summary: "Sync with the team server now, and say what moved"),
         PaletteCommand(
             "conflicts", summary: "Fields two people changed differently: keep mine, take theirs or combine"),
@@ -443,6 +444,7 @@ public final class Application {
             leave(toDepth: 1)
             (stack.first as? HomeScreen)?.filterByLead(arguments.trimmingCharacters(in: .whitespaces), app: environment)
         case "about": apply(.push(AboutScreen()))
+        case "audit": apply(.push(AuditScreen(family: nil, app: environment)))
         case "sync":
             guard let sync = environment.sync else {
                 return post(

@@ -35,9 +35,27 @@ public enum ChronologyFormatting {
             lines.append("\(referral.status.label) · \(referral.urgency.label) · \(referral.consent.label)")
             if !referral.reason.isEmpty { lines.append("Reason: \(referral.reason)") }
         case .note(let note):
-            lines.append("Case note about \(names(note.about, in: family))")
+            lines.append(
+                "\(note.kind == .other ? "Case note" : note.kind.label) about \(names(note.about, in: family))")
             lines.append("")
-            lines.append(note.text)
+            lines.append(note.currentText)
+            if note.isAmended {
+                // The note is never edited in place: every earlier version stays readable here.
+                lines.append("")
+                lines.append(
+                    "Amended \(note.amendments.count == 1 ? "once" : "\(note.amendments.count) times"); every version is kept:"
+                )
+                lines.append("")
+                lines.append("Original, written \(LondonTime.timestamp(note.writtenAt)) by \(note.author):")
+                lines.append(note.text)
+                for amendment in note.amendments {
+                    lines.append("")
+                    lines.append(
+                        "Amended \(LondonTime.timestamp(amendment.amendedAt)) by \(amendment.by), because: \(amendment.reason)"
+                    )
+                    lines.append(amendment.text)
+                }
+            }
         case .levelChange(let person, let entry):
             lines.append("Level of need for \(names([person], in: family)): \(entry.level) — \(entry.level.meaning)")
             if let suggested = entry.suggestedLevel {
@@ -92,7 +110,10 @@ public enum ChronologyFormatting {
             return
                 "Referral to \(ServiceNames.name(referral.service)) for \(names(referral.people, in: family)) (\(referral.status.label.lowercased()), \(referral.consent.label.lowercased()))"
         case .note(let note):
-            return "Note about \(names(note.about, in: family)): \(note.text.replacingOccurrences(of: "\n", with: " "))"
+            let kind = note.kind == .other ? "Note" : note.kind.label
+            let amended = note.isAmended ? " (amended)" : ""
+            return
+                "\(kind) about \(names(note.about, in: family))\(amended): \(note.currentText.replacingOccurrences(of: "\n", with: " "))"
         case .levelChange(let person, let entry):
             let override = entry.overrodeSuggestion ? " (suggested L\(entry.suggestedLevel!.rawValue), overridden)" : ""
             return "Level for \(names([person], in: family)) set to \(entry.level)\(override): \(entry.reason)"

@@ -14,6 +14,7 @@ final class FamilyScreen: Screen {
         case editDetails, relationships, recordConsent, withdrawConsent
         case referralOutcome, episode, leadAndTeam, meeting, step
         case conflicts
+        case audit, exportRecord, amendNote
     }
 
     enum Tab: Int, CaseIterable {
@@ -112,6 +113,12 @@ final class FamilyScreen: Screen {
                 help: "Show only significant events, as a chronology for a case conference is read, or everything",
                 group: "Chronology")
         }
+        if tab == .chronology {
+            keys.bind(
+                [.character("M")], .amendNote, hint: "Amend note",
+                help: "Amend the selected case note: correct its text with a reason; the original is kept and shown",
+                group: "Chronology", showsInHintBar: false)
+        }
         if tab == .services {
             keys.bind(
                 [.character("o")], .referralOutcome, hint: "Outcome",
@@ -133,6 +140,14 @@ final class FamilyScreen: Screen {
         keys.bind(
             [.character("m")], .meeting, hint: "Meeting",
             help: "Record a team around the family meeting or review: attending, views, actions, next review",
+            group: "Record", showsInHintBar: false)
+        keys.bind(
+            [.character("A")], .audit, hint: "Audit trail",
+            help: "Who created, changed, viewed or exported this family's record, when, with old and new values",
+            group: "Record", showsInHintBar: false)
+        keys.bind(
+            [.character("X")], .exportRecord, hint: "Export record",
+            help: "Export the whole record for a meeting or a request: text, Markdown or a printable page",
             group: "Record", showsInHintBar: false)
         if tab == .chronology || tab == .assessments || tab == .consent {
             keys.bind(
@@ -480,6 +495,13 @@ final class FamilyScreen: Screen {
         case .step: return .push(CaseworkForms.step(in: family, today: app.today))
         case .back: return .pop
         case .conflicts: return .push(ConflictsScreen(app: app, family: familyID))
+        case .audit: return .push(AuditScreen(family: family, app: app))
+        case .exportRecord: return .push(RecordExportScreen(family: family, app: app))
+        case .amendNote:
+            guard let index = chronologyList.selectedIndex,
+                case .note(let note) = family.chronology(significantOnly: significantOnly)[index]
+            else { return .message("select a case note in the chronology (↑/↓), then press M", .warning) }
+            return .push(AmendNoteScreen(family: family, note: note))
         }
         return .handled
     }

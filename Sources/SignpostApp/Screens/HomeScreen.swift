@@ -13,6 +13,7 @@ final class HomeScreen: Screen {
         case about, quit, up, down, top, bottom, pageUp, pageDown
         case newContact, drafts, today, exercises, reviews, conflicts
         case findOnTeamServer
+        case audit
     }
 
     private var model = CaseListModel()
@@ -113,6 +114,10 @@ final class HomeScreen: Screen {
             [.character("i")], .about, hint: "About",
             help: "Which store is open, how many families, who is recorded in the audit trail", group: "General",
             showsInHintBar: false)
+        keys.bind(
+            [.character("A")], .audit, hint: "Audit trail",
+            help: "The whole store's audit trail, for managers: who created, changed, viewed or exported what, "
+                + "filtered by person, kind of action and dates", group: "General", showsInHintBar: false)
         keys.bind([.character("q")], .quit, hint: "Quit", help: "Quit Signpost", group: "General")
         return keys
     }
@@ -263,6 +268,8 @@ final class HomeScreen: Screen {
                 resetPage(app)
             case .about:
                 return .push(AboutScreen())
+            case .audit:
+                return .push(AuditScreen(family: nil, app: app))
             case .quit:
                 return .quit
             case .up: try model.move(by: -1, in: app.store)

@@ -139,7 +139,11 @@ final class AssessmentReadScreen: Screen {
             else {
                 return .message("could not write \(file.path)", .error)
             }
-            try app.store.recordViewed(family.id, by: app.practitioner)
+            try app.store.recordExported(
+                family.id,
+                summary:
+                    "exported the assessment \(assessment.id.rawValue) as \(format == .markdown ? "Markdown" : "plain text") to \(file.path)",
+                by: app.practitioner)
         } catch {
             return .message("could not export: \(error)", .error)
         }

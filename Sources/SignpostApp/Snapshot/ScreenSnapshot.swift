@@ -69,6 +69,14 @@ public enum ScreenSnapshot {
         /// laptop) and a restricted one elsewhere in the service. The environment's own directory is
         /// used when it has one; otherwise the answer is shown as a server would give it.
         case teamFind = "team-find"
+        /// The family's audit trail, newest first (`A` on the family).
+        case audit
+        /// The whole store's audit trail, for managers (`A` on the families list, `:audit`).
+        case auditStore = "audit-store"
+        /// Exporting the family's whole record: format, chronology, folder (`X` on the family).
+        case exportRecord = "export-record"
+        /// Amending the family's first case note (`M` on the chronology).
+        case amendNote = "amend-note"
     }
 
     /// Why a snapshot could not be made.
@@ -227,6 +235,37 @@ public enum ScreenSnapshot {
             let screen = TeamFindScreen(app: shown)
             screen.show(query: TeamFindSample.query, answer: answer)
             application = Application(environment: shown, stack: [home, screen])
+        case .audit:
+            let record = try family()
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    AuditScreen(family: record, app: environment),
+                ])
+        case .auditStore:
+            application = Application(
+                environment: environment, stack: [home, AuditScreen(family: nil, app: environment)])
+        case .exportRecord:
+            let record = try family()
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    RecordExportScreen(
+                        family: record, app: environment, environment: ["HOME": "/home/practitioner"]),
+                ])
+        case .amendNote:
+            let record = try family()
+            guard let note = record.notes.first else {
+                throw Problem(description: "family \(record.id) has no case note; pick one that has")
+            }
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    AmendNoteScreen(family: record, note: note),
+                ])
         case .level:
             let record = try family()
             guard let person = record.members.first else {

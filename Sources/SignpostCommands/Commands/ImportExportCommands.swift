@@ -112,7 +112,13 @@ struct ExportCommand: ParsableCommand {
                 throw CommandFailure.notFound("no family with id \(id): find one with `signpost search`")
             }
             let data = try FamilyDocument(family: family, isFictional: kind.isFictional).encoded()
-            try storeOptions.recordRead(in: store) { try $0.recordViewed(id, by: storeOptions.practitioner) }
+            try storeOptions.recordRead(in: store) {
+                try $0.recordExported(
+                    id,
+                    summary: "exported the family as its JSON document"
+                        + (folder.map { " to \((try? $0.file(for: id).path) ?? $0.url.path)" } ?? " to standard output"),
+                    by: storeOptions.practitioner)
+            }
             if let folder {
                 try folder.write(data, for: id)
             } else {

@@ -44,6 +44,13 @@ struct MatchCommand: ParsableCommand {
         let text = words.joined(separator: " ")
         let query = MatchQuery(text, today: LondonTime.today(at: Date()))
         let matches = try StoreOpening.run { try store.matchPeople(query, limit: limit) }
+        // Who may be who is case data: reading it is audited like a search.
+        try storeOptions.recordRead(in: store) {
+            try $0.recordRead(
+                action: "match-people",
+                summary: "matched “\(text)”: \(matches.count) \(matches.count == 1 ? "person" : "people") found",
+                by: storeOptions.practitioner)
+        }
         switch format {
         case .json:
             for match in matches { Console.print(try MatchJSON.line(match)) }

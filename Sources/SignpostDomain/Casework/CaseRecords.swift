@@ -1,19 +1,33 @@
 import Foundation
 
 /// An entry in the family's chronology written by a practitioner.
+///
+/// A note is never edited in place: ``amendments`` keeps each correction with who made it, when and
+/// why, and ``text`` stays what was first written, so the original can always be read in full.
+///
+/// ```swift
+/// var note = CaseNote(id: "N-1", writtenAt: now, author: "jo", text: "Visited at home.", kind: .homeVisit)
+/// note.amendments.append(CaseNoteAmendment(amendedAt: later, by: "jo", text: "Visited at home with Ava.", reason: "left out Ava"))
+/// note.currentText  // "Visited at home with Ava."
+/// ```
 public struct CaseNote: Identifiable, Hashable, Codable, Sendable {
     public var id: CaseNoteID
     public var writtenAt: Date
     public var author: String
+    /// The text as first written; corrections are in ``amendments``.
     public var text: String
     /// Flagged as a significant event for the case-conference chronology.
     public var isSignificant: Bool
     /// The people the note is about; empty means the whole family.
     public var about: [PersonID]
+    /// What the note records: a home visit, a phone call, a meeting or something else.
+    public var kind: CaseNoteKind
+    /// Corrections, oldest first; the last one's text is what the note now says.
+    public var amendments: [CaseNoteAmendment]
 
     public init(
         id: CaseNoteID, writtenAt: Date, author: String, text: String, isSignificant: Bool = false,
-        about: [PersonID] = []
+        about: [PersonID] = [], kind: CaseNoteKind = .other, amendments: [CaseNoteAmendment] = []
     ) {
         self.id = id
         self.writtenAt = writtenAt
@@ -21,6 +35,67 @@ public struct CaseNote: Identifiable, Hashable, Codable, Sendable {
         self.text = text
         self.isSignificant = isSignificant
         self.about = about
+        self.kind = kind
+        self.amendments = amendments
+    }
+
+    /// What the note says now: the latest amendment's text, or the original when it was never amended.
+    public var currentText: String { amendments.last?.text ?? text }
+
+    /// Whether the note was corrected after it was written.
+    public var isAmended: Bool { !amendments.isEmpty }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, writtenAt, author, text, isSignificant, about, kind, amendments
+    }
+
+    /// Reads a note; one written before notes had a type or amendments is an "other" note, never amended.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(CaseNoteID.self, forKey: .id)
+        writtenAt = try container.decode(Date.self, forKey: .writtenAt)
+        author = try container.decode(String.self, forKey: .author)
+        text = try container.decode(String.self, forKey: .text)
+        isSignificant = try container.decodeIfPresent(Bool.self, forKey: .isSignificant) ?? false
+        about = try container.decodeIfPresent([PersonID].self, forKey: .about) ?? []
+        kind = try container.decodeIfPresent(CaseNoteKind.self, forKey: .kind) ?? .other
+        amendments = try container.decodeIfPresent([CaseNoteAmendment].self, forKey: .amendments) ?? []
+    }
+}
+
+/// What a case note records, chosen when it is written and shown on the chronology.
+public enum CaseNoteKind: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case homeVisit = "home-visit"
+    case phoneCall = "phone-call"
+    case meeting
+    case other
+
+    public var label: String {
+        switch self {
+        case .homeVisit: return "Home visit"
+        case .phoneCall: return "Phone call"
+        case .meeting: return "Meeting"
+        case .other: return "Other"
+        }
+    }
+
+    public var description: String { rawValue }
+}
+
+/// A correction to a case note: the new text, who made it, when and why. The note's earlier text is kept.
+public struct CaseNoteAmendment: Hashable, Codable, Sendable {
+    public var amendedAt: Date
+    public var by: String
+    /// The note's whole text after the correction.
+    public var text: String
+    /// Why it was corrected ("wrong date of the visit").
+    public var reason: String
+
+    public init(amendedAt: Date, by: String, text: String, reason: String) {
+        self.amendedAt = amendedAt
+        self.by = by
+        self.text = text
+        self.reason = reason
     }
 }
 

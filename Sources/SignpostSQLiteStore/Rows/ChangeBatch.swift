@@ -60,7 +60,8 @@ struct ChangeBatch {
         try audit.insert(
             AuditEntry(
                 at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
-                summary: change.auditSummary(before: before, after: after)),
+                summary: change.auditSummary(before: before, after: after),
+                detail: change.auditDetail(before: before, after: after)),
             in: db)
         try outbox?.record(change, before: before, after: after, at: now, in: db)
     }
@@ -153,6 +154,13 @@ struct ChangeBatch {
         case .resolveConflict(let resolution):
             // The record is written as the edit the resolution makes would write it.
             try persist(resolution.fieldChange(), before: before, after: family, in: db)
+        case .amendCaseNote(_, let noteID, _):
+            guard let note = family.notes.first(where: { $0.id == noteID }) else {
+                throw StoreError.recordNotFound(id, noteID.rawValue)
+            }
+            try db.updateNoteAmendments(note, of: id)
+            // Search finds a note by what it says now.
+            searchStale.insert(id)
         }
     }
 }

@@ -112,7 +112,9 @@ extension Database {
                 CaseNote(
                     id: CaseNoteID(try row.value("id") as String), writtenAt: try row.time("written_at"),
                     author: try row.value("author"), text: try row.value("text"),
-                    isSignificant: try row.flag("is_significant"), about: try StoredValue.ids(row.value("about"))))
+                    isSignificant: try row.flag("is_significant"), about: try StoredValue.ids(row.value("about")),
+                    kind: try row.choice("kind"), amendments: try StoredValue.amendments(from: row.value("amendments")))
+            )
         }
         try append("consent") { row, family in
             family.consents.append(

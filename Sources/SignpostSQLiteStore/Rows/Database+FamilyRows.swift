@@ -227,13 +227,22 @@ extension Database {
     func insertNote(_ note: CaseNote, of family: FamilyID, at position: Int) throws {
         try run(
             """
-            INSERT INTO case_note (family_id, id, position, written_at, author, text, is_significant, about)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO case_note (family_id, id, position, written_at, author, text, is_significant, about, kind,
+                amendments)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 family.rawValue, note.id.rawValue, position, StoredValue.time(note.writtenAt), note.author, note.text,
-                note.isSignificant, StoredValue.list(note.about),
+                note.isSignificant, StoredValue.list(note.about), note.kind.rawValue,
+                StoredValue.amendments(note.amendments),
             ])
+    }
+
+    /// Writes a note's amendments; the text it was first written with is never touched.
+    func updateNoteAmendments(_ note: CaseNote, of family: FamilyID) throws {
+        try run(
+            "UPDATE case_note SET amendments = ? WHERE family_id = ? AND id = ?",
+            [StoredValue.amendments(note.amendments), family.rawValue, note.id.rawValue])
     }
 
     func insertConsent(_ consent: ConsentRecord, of family: FamilyID, at position: Int) throws {

@@ -52,6 +52,16 @@ enum StoredValue {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// A note's amendments as JSON (`[]` for none, which almost every note has).
+    static func amendments(_ amendments: [CaseNoteAmendment]) -> String {
+        amendments.isEmpty ? "[]" : ((try? json(amendments)) ?? "[]")
+    }
+
+    /// A note's amendments read back.
+    static func amendments(from text: String) throws -> [CaseNoteAmendment] {
+        text == "[]" ? [] : try decode([CaseNoteAmendment].self, json: text)
+    }
+
     static func decode<Value: Decodable>(_ type: Value.Type, json text: String) throws -> Value {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }

@@ -14,6 +14,13 @@ import SignpostStore
 /// affected. What a chain cannot show by itself is its last entries removed, or
 /// the whole chain recomputed: `check` prints the newest hash, which a council
 /// can note elsewhere and compare.
+///
+/// Since version 13 an entry also keeps its values (``AuditDetail``) as JSON in `detail`, and the
+/// SHA-256 of that JSON in `detail_digest`. The chain seals the digest, not the JSON: changing a
+/// value breaks the digest, and changing the digest breaks the chain, but a person's values can be
+/// erased by replacing `detail` with a marker that says what was erased and why (an
+/// ``AuditDetail`` with ``AuditDetail/erased`` set) and the chain still verifies. Entries written
+/// before version 13 have no digest and are hashed exactly as they were.
 enum AuditChain {
     /// Version 5 ("v5-audit-chain"): the two hash columns, and the entries already there chained in order.
     static func createVersion5(_ db: Database) throws {
@@ -52,9 +59,14 @@ enum AuditChain {
         /// Inserts `entry` and seals it: its link to the entry before and its own hash.
         mutating func insert(_ entry: AuditEntry, in db: Database) throws {
             let at = StoredValue.time(entry.at)
+            let detail = entry.detail.map { String(decoding: $0.encoded(), as: UTF8.self) }
+            let digest = detail.map { AuditChain.digest(of: $0) }
             try db.run(
-                "INSERT INTO audit_entry (at, actor, action, family_id, record_id, summary) VALUES (?, ?, ?, ?, ?, ?)",
-                [at, entry.actor, entry.action, entry.family?.rawValue, entry.recordID, entry.summary])
+                """
+                INSERT INTO audit_entry (at, actor, action, family_id, record_id, summary, detail, detail_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [at, entry.actor, entry.action, entry.family?.rawValue, entry.recordID, entry.summary, detail, digest])
             let id = db.lastInsertedRowID
             let link =
                 try previous
@@ -63,7 +75,7 @@ enum AuditChain {
                     arguments: [id]) ?? ""
             let hash = AuditChain.hash(
                 id: id, at: at, actor: entry.actor, action: entry.action, family: entry.family?.rawValue,
-                record: entry.recordID, summary: entry.summary, after: link)
+                record: entry.recordID, summary: entry.summary, digest: digest, after: link)
             try db.run("UPDATE audit_entry SET previous_hash = ?, entry_hash = ? WHERE id = ?", [link, hash, id])
             previous = hash
         }
@@ -74,17 +86,23 @@ enum AuditChain {
         hash(
             id: try row.value("id"), at: try row.value("at"), actor: try row.value("actor"),
             action: try row.value("action"), family: try row.optionalValue("family_id"),
-            record: try row.value("record_id"), summary: try row.value("summary"), after: previous)
+            record: try row.value("record_id"), summary: try row.value("summary"),
+            digest: row.hasColumn("detail_digest") ? try row.optionalValue("detail_digest") : nil, after: previous)
     }
+
+    /// The SHA-256 of a detail's stored JSON, as lowercase hex: what the chain seals in its place.
+    static func digest(of detail: String) -> String { hexadecimal(SHA256.hash(data: Data(detail.utf8))) }
 
     /// The hash of an entry with these values, written after the entry whose hash is `previous`.
     static func hash(
         id: Int64, at: Double, actor: String, action: String, family: String?, record: String, summary: String,
-        after previous: String
+        digest: String? = nil, after previous: String
     ) -> String {
-        let fields: [String?] = [
+        var fields: [String?] = [
             previous, String(id), String(at.bitPattern, radix: 16), actor, action, family, record, summary,
         ]
+        // Entries with values seal their digest too; entries without hash exactly as before version 13.
+        if let digest { fields.append(digest) }
         // Each field with its length (and "-" for none), so that no two different entries give the same text.
         var text = ""
         for field in fields {
@@ -115,6 +133,25 @@ enum AuditChain {
         var head = ""
     }
 
+    /// Why an entry's values do not match the digest the chain sealed, or nil when they do.
+    ///
+    /// Values replaced by an erasure marker are accepted: the chain keeps the digest of what was
+    /// there, and the marker says what was erased and why.
+    static func detailProblem(of row: Row) throws -> String? {
+        guard row.hasColumn("detail_digest") else { return nil }
+        let digest: String? = try row.optionalValue("detail_digest")
+        let detail: String? = try row.optionalValue("detail")
+        switch (detail, digest) {
+        case (nil, nil): return nil
+        case (nil, _?): return "lost its values"
+        case (_?, nil): return "holds values the chain never sealed"
+        case (let detail?, let digest?):
+            if AuditChain.digest(of: detail) == digest { return nil }
+            if AuditDetail.decoded(from: Data(detail.utf8))?.erased != nil { return nil }
+            return "had its values changed after they were written"
+        }
+    }
+
     /// Walks the whole chain in order, a page at a time.
     static func verify(_ db: Database) throws -> Verdict {
         var verdict = Verdict()
@@ -139,6 +176,11 @@ enum AuditChain {
                 if stored != expected {
                     verdict.firstBreak =
                         "the audit trail was altered: \(what) was changed after it was written; entries from \(id) on cannot be trusted"
+                    break
+                }
+                if let problem = try detailProblem(of: row) {
+                    verdict.firstBreak =
+                        "the audit trail was altered: \(what) \(problem); entries from \(id) on cannot be trusted"
                     break
                 }
                 previous = expected

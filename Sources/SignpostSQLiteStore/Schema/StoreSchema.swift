@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 10
+    static let currentVersion = 13
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -38,7 +38,28 @@ enum StoreSchema {
         migrator.registerVersion(8, "v8-change-log", migrate: createChangeLog)
         migrator.registerVersion(9, "v9-household-history", migrate: createHouseholdHistory)
         migrator.registerVersion(10, "v10-casework-life", migrate: createCaseworkLife)
+        migrator.registerVersion(13, "v13-audit-values-notes", migrate: createAuditValuesAndNotes)
         return migrator
+    }
+
+    /// Version 13: the audit trail's values and the case notes' types and amendments (#16).
+    ///
+    /// An audit entry keeps its values as JSON in `detail` and their SHA-256 in `detail_digest`;
+    /// the chain seals the digest (``AuditChain``), so erasing a person's values later can replace
+    /// `detail` with a marker and leave the chain whole. Entries written before keep no values and
+    /// verify as they always did. Two indexes page the store-wide trail by actor and by time.
+    /// A case note gains its type (`other` for notes already written) and its amendments, kept
+    /// whole as JSON since they are only ever appended and read with the note.
+    private static func createAuditValuesAndNotes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE audit_entry ADD COLUMN detail TEXT;
+                ALTER TABLE audit_entry ADD COLUMN detail_digest TEXT;
+                CREATE INDEX audit_entry_by_actor ON audit_entry (actor, id);
+                CREATE INDEX audit_entry_by_time ON audit_entry (at);
+                ALTER TABLE case_note ADD COLUMN kind TEXT NOT NULL DEFAULT 'other';
+                ALTER TABLE case_note ADD COLUMN amendments TEXT NOT NULL DEFAULT '[]';
+                """)
     }
 
     /// Version 6: drafts of the free-text forms (case notes, level reasons, members, new families).

@@ -45,7 +45,7 @@ extension CaseChange {
             return "level for \(name(person)) \(change)\(suggestion)\(reason)"
         case .addCaseNote(_, let note):
             let flag = note.isSignificant ? " (significant event)" : ""
-            return "added a case note by \(note.author) about \(names(note.about))\(flag)"
+            return "added a \(note.kind.label.lowercased()) note by \(note.author) about \(names(note.about))\(flag)"
         case .addContact(_, let contact):
             return
                 "recorded a contact from \(contact.caller.summary) (\(contact.source.label)) about \(names(contact.about)): \(contact.outcome.label)"
@@ -86,6 +86,8 @@ extension CaseChange {
             return caseworkAuditSummary(before: before, after: after)
         case .resolveConflict(let resolution):
             return resolutionSummary(resolution, after: after)
+        case .amendCaseNote:
+            return notesAuditSummary(before: before)
         }
     }
 }

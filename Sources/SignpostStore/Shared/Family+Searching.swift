@@ -92,8 +92,10 @@ extension Family {
     /// A note added to a family adds just this entry, so a store can index it
     /// without writing the family's other entries again.
     package static func searchEntry(of note: CaseNote) -> SearchEntry? {
-        guard !note.text.isEmpty else { return nil }
-        return SearchEntry(field: .note, person: nil, text: note.text, display: SearchText.excerpt(note.text))
+        // An amended note is found by what it says now; the original stays readable on the note itself.
+        let text = note.currentText
+        guard !text.isEmpty else { return nil }
+        return SearchEntry(field: .note, person: nil, text: text, display: SearchText.excerpt(text))
     }
 }
 

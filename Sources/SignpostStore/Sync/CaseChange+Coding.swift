@@ -19,7 +19,7 @@ extension CaseChange: Codable {
 
     enum CodingKeys: String, CodingKey {
         case version, kind, family, record, relationships, person, fields, referral, status, consent, on, episode,
-            reason, assessment, at, by, between, and, conflict, edits, field, value, choice
+            reason, assessment, at, by, between, and, conflict, edits, field, value, choice, note
     }
 
     public init(from decoder: any Decoder) throws {
@@ -91,6 +91,7 @@ extension CaseChange: Codable {
         default:
             if let change = try Self.decodeHousehold(kind: kind, family: family, from: container)
                 ?? Self.decodeCasework(kind: kind, family: family, from: container)
+                ?? Self.decodeNotes(kind: kind, family: family, from: container)
             {
                 self = change
                 return
@@ -151,6 +152,8 @@ extension CaseChange: Codable {
             try encodeHousehold(into: &container)
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting:
             try encodeCasework(into: &container)
+        case .amendCaseNote:
+            try encodeNotes(into: &container)
         case .resolveConflict(let resolution):
             try container.encode(resolution.conflict, forKey: .conflict)
             try container.encode(resolution.record, forKey: .record)
