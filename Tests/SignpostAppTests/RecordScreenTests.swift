@@ -32,7 +32,7 @@ struct RecordScreenTests {
         app.type(" And dad.")
         app.press(.control("o"))
         #expect(app.screen().contains("say why the note is corrected"), "a reason is required")
-        app.press(.tab)
+        // The refusal puts the cursor on the reason.
         app.type("left out dad")
         app.press(.control("o"))
         #expect(app.application.top is FamilyScreen)

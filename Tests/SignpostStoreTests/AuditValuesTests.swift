@@ -129,7 +129,7 @@ struct AmendNoteTests {
 
     @Test("an amendment keeps the original text and shows the new one", arguments: StoreUnderTest.allCases)
     func keepsOriginal(kind: StoreUnderTest) throws {
-        let store = try kind.make()
+        let store = try kind.make(kind: .live)
         try store.apply([.addFamily(F.quillfeather()), .addCaseNote(family: "F-00017", note)], by: "jo")
         let amendment = CaseNoteAmendment(
             amendedAt: F.at("2026-03-02T09:00:00Z"), by: "sam", text: "Visited on Wednesday.", reason: "wrong day")
@@ -146,7 +146,8 @@ struct AmendNoteTests {
                 == AuditValueChange(field: "text", old: "Visited on Tuesday.", new: "Visited on Wednesday."))
         // Search finds the note by what it says now.
         #expect(try store.search("wednesday", limit: 5).contains { $0.summary.id == "F-00017" })
-        #expect(try store.check().isHealthy)
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
     }
 
     @Test(

@@ -369,9 +369,35 @@ struct SQLiteStoreFileTests {
                 """)
     }
 
+    /// Takes away the audit trail's values and the notes' types and amendments (#16, "v13-audit-values-notes").
+    static func undoAuditValuesAndNotes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP INDEX audit_entry_by_actor;
+                DROP INDEX audit_entry_by_time;
+                ALTER TABLE audit_entry DROP COLUMN detail;
+                ALTER TABLE audit_entry DROP COLUMN detail_digest;
+                ALTER TABLE case_note DROP COLUMN kind;
+                ALTER TABLE case_note DROP COLUMN amendments;
+                DELETE FROM grdb_migrations WHERE identifier = 'v13-audit-values-notes';
+                UPDATE store_metadata SET value = '10' WHERE key = 'schema_version';
+                PRAGMA user_version = 10;
+                """)
+        // Entries written with values sealed their digest; chained again as a version 10 store had them.
+        var previous = ""
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM audit_entry ORDER BY id") {
+            let hash = try AuditChain.hash(of: row, after: previous)
+            try db.execute(
+                sql: "UPDATE audit_entry SET previous_hash = ?, entry_hash = ? WHERE id = ?",
+                arguments: [previous, hash, row["id"] as Int64])
+            previous = hash
+        }
+    }
+
     /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
     /// lead professional history.
     private static func undoCaseworkLife(_ db: Database) throws {
+        try undoAuditValuesAndNotes(db)
         try db.execute(
             sql: """
                 DROP TABLE lead_professional_change;

@@ -51,7 +51,7 @@ final class RecordExportScreen: Screen {
             "* required · Tab/↓ next field · ←/→/Space change a choice · Ctrl-O exports",
             at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
         y += 2
-        fields.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), labelWidth: 14)
+        fields.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), labelWidth: 16)
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {

@@ -113,7 +113,10 @@ extension Database {
                     id: CaseNoteID(try row.value("id") as String), writtenAt: try row.time("written_at"),
                     author: try row.value("author"), text: try row.value("text"),
                     isSignificant: try row.flag("is_significant"), about: try StoredValue.ids(row.value("about")),
-                    kind: try row.choice("kind"), amendments: try StoredValue.amendments(from: row.value("amendments")))
+                    // An older store being migrated is read before version 13 adds the type and the amendments.
+                    kind: row.hasColumn("kind") ? try row.choice("kind") : .other,
+                    amendments: row.hasColumn("amendments")
+                        ? try StoredValue.amendments(from: row.value("amendments")) : [])
             )
         }
         try append("consent") { row, family in
