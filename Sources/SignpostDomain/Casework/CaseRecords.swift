@@ -61,6 +61,20 @@ public struct CaseNote: Identifiable, Hashable, Codable, Sendable {
         kind = try container.decodeIfPresent(CaseNoteKind.self, forKey: .kind) ?? .other
         amendments = try container.decodeIfPresent([CaseNoteAmendment].self, forKey: .amendments) ?? []
     }
+
+    /// Writes a note; an "other" note never amended is written exactly as notes were before they had
+    /// types, so exports and changes of such notes read the same to an older Signpost.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(writtenAt, forKey: .writtenAt)
+        try container.encode(author, forKey: .author)
+        try container.encode(text, forKey: .text)
+        try container.encode(isSignificant, forKey: .isSignificant)
+        try container.encode(about, forKey: .about)
+        if kind != .other { try container.encode(kind, forKey: .kind) }
+        if !amendments.isEmpty { try container.encode(amendments, forKey: .amendments) }
+    }
 }
 
 /// What a case note records, chosen when it is written and shown on the chronology.
