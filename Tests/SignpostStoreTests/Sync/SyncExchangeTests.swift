@@ -43,6 +43,30 @@ struct SyncExchangeTests {
         #expect(server.log.count == 3)
     }
 
+    @Test("a typed note amended in one store arrives amended in the other, the original kept (#16)")
+    func amendedNoteTravels() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        let family = F.quillfeather()
+        let note = CaseNote(
+            id: "N-amend", writtenAt: F.at("2026-02-01T10:00:00Z"), author: "alice", text: "Phoned on Monday",
+            kind: .phoneCall)
+        try alice.apply([.addFamily(family), .addCaseNote(family: family.id, note)], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+        let amendment = CaseNoteAmendment(
+            amendedAt: F.at("2026-02-02T09:00:00Z"), by: "bob", text: "Phoned on Tuesday", reason: "wrong day")
+        try bob.apply([.amendCaseNote(family: family.id, note: "N-amend", amendment)], by: "bob")
+        #expect(try server.sync(bob, as: "bob").map(\.status) == [.applied])
+        try server.sync(alice, as: "alice")
+
+        let atAlice = try #require(try alice.family(family.id)?.notes.first { $0.id == "N-amend" })
+        #expect(atAlice.kind == .phoneCall)
+        #expect(atAlice.text == "Phoned on Monday")
+        #expect(atAlice.amendments == [amendment])
+        #expect(try alice.family(family.id) == (try bob.family(family.id)))
+    }
+
     @Test("a move, relationship changes and a consent made in one store arrive in the other (#15)")
     func householdChangesTravel() throws {
         let server = TestTeamServer()
