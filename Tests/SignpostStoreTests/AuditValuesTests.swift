@@ -94,7 +94,9 @@ struct AuditValuesTests {
             decoding: AuditDetail(changes: [], erased: "Marta Quillfeather's values, erased after review").encoded(),
             as: UTF8.self)
         try store.pool.write { db in
-            try db.execute(sql: "UPDATE audit_entry SET detail = ? WHERE id = ?", arguments: [erased, id])
+            try db.execute(
+                sql: "UPDATE audit_entry SET summary = 'values erased after review', detail = ? WHERE id = ?",
+                arguments: [erased, id])
         }
         let report = try store.check()
         #expect(report.isHealthy, "\(report.problems)")
@@ -107,7 +109,7 @@ struct AuditValuesTests {
         }
         #expect(
             try store.check().problems == [
-                "the audit trail was altered: entry \(id) (add-case-note by jo) had its values changed after they were written; entries from \(id) on cannot be trusted"
+                "the audit trail was altered: entry \(id) (add-case-note by jo) had its sentence or values changed after they were written; entries from \(id) on cannot be trusted"
             ])
 
         try store.pool.write { db in
@@ -116,6 +118,17 @@ struct AuditValuesTests {
                 arguments: [String(repeating: "0", count: 64), id])
         }
         #expect(try store.check().problems.first?.contains("was changed after it was written") == true)
+    }
+
+    @Test("a sentence changed on an entry with values is found: the digest seals it too")
+    func summarySealed() throws {
+        let store = try SQLiteCaseStore(openingOrCreating: try TemporaryFolder().file("audit.sqlite"), kind: .live)
+        try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
+        let id = try #require(try store.auditEntries(AuditQuery(limit: 1)).first?.sequence)
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE audit_entry SET summary = 'added nothing' WHERE id = ?", arguments: [id])
+        }
+        #expect(try store.check().problems.first?.contains("had its sentence or values changed") == true)
     }
 }
 

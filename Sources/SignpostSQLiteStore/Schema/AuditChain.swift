@@ -15,12 +15,13 @@ import SignpostStore
 /// the whole chain recomputed: `check` prints the newest hash, which a council
 /// can note elsewhere and compare.
 ///
-/// Since version 13 an entry also keeps its values (``AuditDetail``) as JSON in `detail`, and the
-/// SHA-256 of that JSON in `detail_digest`. The chain seals the digest, not the JSON: changing a
-/// value breaks the digest, and changing the digest breaks the chain, but a person's values can be
-/// erased by replacing `detail` with a marker that says what was erased and why (an
-/// ``AuditDetail`` with ``AuditDetail/erased`` set) and the chain still verifies. Entries written
-/// before version 13 have no digest and are hashed exactly as they were.
+/// Since version 13 an entry also keeps its values (``AuditDetail``) as JSON in `detail`, and
+/// `detail_digest`: the SHA-256 of the entry's sentence (`summary`) and that JSON, each written with
+/// its length. For these entries the chain seals the digest in place of the sentence and the values:
+/// changing either breaks the digest, and changing the digest breaks the chain, but a person's
+/// sentence and values can be erased by replacing them with a marker that says what was erased and
+/// why (an ``AuditDetail`` with ``AuditDetail/erased`` set) and the chain still verifies. Entries
+/// written before version 13 have no digest and are hashed exactly as they were.
 enum AuditChain {
     /// Version 5 ("v5-audit-chain"): the two hash columns, and the entries already there chained in order.
     static func createVersion5(_ db: Database) throws {
@@ -60,7 +61,7 @@ enum AuditChain {
         mutating func insert(_ entry: AuditEntry, in db: Database) throws {
             let at = StoredValue.time(entry.at)
             let detail = entry.detail.map { String(decoding: $0.encoded(), as: UTF8.self) }
-            let digest = detail.map { AuditChain.digest(of: $0) }
+            let digest = detail.map { AuditChain.digest(summary: entry.summary, detail: $0) }
             try db.run(
                 """
                 INSERT INTO audit_entry (at, actor, action, family_id, record_id, summary, detail, detail_digest)
@@ -90,19 +91,23 @@ enum AuditChain {
             digest: row.hasColumn("detail_digest") ? try row.optionalValue("detail_digest") : nil, after: previous)
     }
 
-    /// The SHA-256 of a detail's stored JSON, as lowercase hex: what the chain seals in its place.
-    static func digest(of detail: String) -> String { hexadecimal(SHA256.hash(data: Data(detail.utf8))) }
+    /// The SHA-256 of an entry's sentence and its values' stored JSON, each with its length, as lowercase
+    /// hex: what the chain seals in their place.
+    static func digest(summary: String, detail: String) -> String {
+        let text = "\(summary.utf8.count):\(summary);\(detail.utf8.count):\(detail);"
+        return hexadecimal(SHA256.hash(data: Data(text.utf8)))
+    }
 
     /// The hash of an entry with these values, written after the entry whose hash is `previous`.
     static func hash(
         id: Int64, at: Double, actor: String, action: String, family: String?, record: String, summary: String,
         digest: String? = nil, after previous: String
     ) -> String {
-        var fields: [String?] = [
-            previous, String(id), String(at.bitPattern, radix: 16), actor, action, family, record, summary,
+        // Entries with values seal the digest of their sentence and values, so both can be erased later;
+        // entries without hash exactly as before version 13.
+        let fields: [String?] = [
+            previous, String(id), String(at.bitPattern, radix: 16), actor, action, family, record, digest ?? summary,
         ]
-        // Entries with values seal their digest too; entries without hash exactly as before version 13.
-        if let digest { fields.append(digest) }
         // Each field with its length (and "-" for none), so that no two different entries give the same text.
         var text = ""
         for field in fields {
@@ -133,7 +138,7 @@ enum AuditChain {
         var head = ""
     }
 
-    /// Why an entry's values do not match the digest the chain sealed, or nil when they do.
+    /// Why an entry's sentence and values do not match the digest the chain sealed, or nil when they do.
     ///
     /// Values replaced by an erasure marker are accepted: the chain keeps the digest of what was
     /// there, and the marker says what was erased and why.
@@ -141,14 +146,15 @@ enum AuditChain {
         guard row.hasColumn("detail_digest") else { return nil }
         let digest: String? = try row.optionalValue("detail_digest")
         let detail: String? = try row.optionalValue("detail")
+        let summary: String = try row.value("summary")
         switch (detail, digest) {
         case (nil, nil): return nil
         case (nil, _?): return "lost its values"
         case (_?, nil): return "holds values the chain never sealed"
         case (let detail?, let digest?):
-            if AuditChain.digest(of: detail) == digest { return nil }
+            if AuditChain.digest(summary: summary, detail: detail) == digest { return nil }
             if AuditDetail.decoded(from: Data(detail.utf8))?.erased != nil { return nil }
-            return "had its values changed after they were written"
+            return "had its sentence or values changed after they were written"
         }
     }
 
