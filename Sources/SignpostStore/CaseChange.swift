@@ -56,6 +56,13 @@ public enum CaseChange: Hashable, Sendable {
     /// Settles a conflict the team server recorded: sets the field to the chosen value, and once
     /// pushed marks the conflict resolved on the server (``ConflictResolution``).
     case resolveConflict(ConflictResolution)
+    /// Folds one family into another: every record moves to the survivor, and the absorbed family's id
+    /// becomes an alias of it (see `CaseChange+Merging.swift`).
+    case mergeFamilies(FamilyMerge)
+    /// Folds one member into another of the same family; the absorbed person's id becomes an alias.
+    case mergePeople(PersonMerge)
+    /// Puts back the families a merge joined, exactly as they were, and removes its aliases.
+    case undoMerge(MergeUndo)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -71,6 +78,7 @@ public enum CaseChange: Hashable, Sendable {
             return householdFamily
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkFamily
         case .resolveConflict(let resolution): return resolution.family
+        case .mergeFamilies, .mergePeople, .undoMerge: return mergingFamily
         }
     }
 
@@ -94,6 +102,7 @@ public enum CaseChange: Hashable, Sendable {
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdAction
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkAction
         case .resolveConflict: return "resolve-conflict"
+        case .mergeFamilies, .mergePeople, .undoMerge: return mergingAction
         }
     }
 
@@ -117,6 +126,7 @@ public enum CaseChange: Hashable, Sendable {
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdRecordID
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkRecordID
         case .resolveConflict(let resolution): return resolution.record
+        case .mergeFamilies, .mergePeople, .undoMerge: return mergingRecordID
         }
     }
 

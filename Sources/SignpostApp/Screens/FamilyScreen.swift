@@ -14,6 +14,7 @@ final class FamilyScreen: Screen {
         case editDetails, relationships, recordConsent, withdrawConsent
         case referralOutcome, episode, leadAndTeam, meeting, step
         case conflicts
+        case duplicates
     }
 
     enum Tab: Int, CaseIterable {
@@ -160,6 +161,10 @@ final class FamilyScreen: Screen {
                 // The conflict line above the tabs already says "! to review"; the bar keeps Back and Help.
                 group: "Record", showsInHintBar: false)
         }
+        keys.bind(
+            [.character("M")], .duplicates, hint: "Duplicates",
+            help: "Members who look like someone else on record: compare side by side and merge; undo a merge",
+            group: "Record", showsInHintBar: false)
         keys.bind(
             [.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")
         return keys
@@ -480,6 +485,7 @@ final class FamilyScreen: Screen {
         case .step: return .push(CaseworkForms.step(in: family, today: app.today))
         case .back: return .pop
         case .conflicts: return .push(ConflictsScreen(app: app, family: familyID))
+        case .duplicates: return .push(DuplicatesScreen(family: family.id, app: app))
         }
         return .handled
     }

@@ -166,6 +166,8 @@ extension CaseChange {
             family = try applyingCasework(to: family)
         case .resolveConflict(let resolution):
             return try resolution.fieldChange().applyingChange(to: family)
+        case .mergeFamilies, .mergePeople, .undoMerge:
+            return try applyingMerging(to: family)
         }
         return family
     }

@@ -86,6 +86,8 @@ extension CaseChange {
             return caseworkAuditSummary(before: before, after: after)
         case .resolveConflict(let resolution):
             return resolutionSummary(resolution, after: after)
+        case .mergeFamilies, .mergePeople, .undoMerge:
+            return mergingAuditSummary(before: before, after: after)
         }
     }
 }

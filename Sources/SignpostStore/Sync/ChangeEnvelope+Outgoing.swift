@@ -6,7 +6,8 @@ extension CaseChange {
     package var addsRecord: Bool {
         switch self {
         case .addFamily, .addPerson, .recordLevel, .addCaseNote, .addContact, .addReferral, .recordConsent,
-            .openEpisode, .addRelationship, .changeLeadProfessional, .recordReferralOutcome, .recordMeeting:
+            .openEpisode, .addRelationship, .changeLeadProfessional, .recordReferralOutcome, .recordMeeting,
+            .mergeFamilies, .mergePeople, .undoMerge:
             return true
         case .updateFamilyFields, .updatePersonFields, .updateReferralStatus, .withdrawConsent, .closeEpisode,
             .saveAssessmentFields, .changeAddress, .changeRelationship, .removeRelationship, .resolveConflict:
