@@ -100,7 +100,7 @@ struct PeopleScreenTests {
         #expect(app.screen().contains("Siobhan Marchbank-Oddly"))
         app.press(.enter)
         let merge = try #require(app.application.top as? MergeScreen)
-        #expect(app.screen().contains("Keeps:"))
+        #expect(app.screen().contains("Keeps (left)"))
         // No reason yet: Ctrl-O asks for one and merges nothing.
         app.press(.control("o"))
         #expect(app.screen().contains("Say why these are one record"))

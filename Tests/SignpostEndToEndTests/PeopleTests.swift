@@ -40,7 +40,7 @@ struct PeopleTests {
         try session.waitFor("Across the store")
         try session.waitFor("Siobhan Marchbank-Oddly")
         try session.send("Enter")
-        try session.waitFor("Keeps:")
+        try session.waitFor("Keeps (left)")
         try session.send("Tab")
         try session.type("the same household, entered twice")
         try session.send("C-o")

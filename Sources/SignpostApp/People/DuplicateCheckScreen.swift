@@ -33,9 +33,7 @@ final class DuplicateCheckScreen: Screen {
             rows: matches.map { match in
                 let born = match.dateOfBirth?.british ?? "born not known"
                 let postcode = match.postcode.isEmpty ? "no postcode" : match.postcode
-                return ListRow(
-                    "\(match.personName)  \(born)  \(match.familyName) (\(match.familyID))  \(postcode)  — \(match.reasonText)"
-                )
+                return ListRow("\(match.personName)  \(born)  \(match.familyName) (\(match.familyID))  \(postcode)")
             })
     }
 
@@ -75,11 +73,18 @@ final class DuplicateCheckScreen: Screen {
         let used = surface.putWrapped(
             heading, in: Rect(x: area.x, y: area.y, width: area.width, height: 2), style: Style(.warning, [.bold]))
         let listTop = area.y + used + 1
-        let reserved = askingReason ? 5 : 2
+        let reserved = askingReason ? 8 : 5
         let listHeight = max(1, min(matches.count, area.height - used - 1 - reserved))
         list.draw(
             on: surface, in: Rect(x: area.x, y: listTop, width: area.width, height: listHeight), focused: !askingReason)
         var y = listTop + listHeight + 1
+        if let index = list.selectedIndex {
+            // The reasons in full, wrapped: a row is cut at the edge, these are not.
+            let rows = surface.putWrapped(
+                "Why: " + matches[index].reasonText, in: Rect(x: area.x, y: y, width: area.width, height: 2),
+                style: Style(.dim))
+            y += rows + 1
+        }
         if askingReason {
             surface.put(
                 "Why add a new record anyway? (kept in the record and the audit trail)", at: Point(x: area.x, y: y),

@@ -78,7 +78,7 @@ final class DuplicatesScreen: Screen {
 
     private func refreshRows() {
         list.rows = pairs.map { pair in
-            ListRow("\(Self.person(pair.first))  ~  \(Self.person(pair.second))  — \(pair.second.reasonText)")
+            ListRow("\(pair.first.personName) (\(pair.first.familyID))  ~  \(pair.second.personName) (\(pair.second.familyID))")
         }
     }
 
@@ -96,8 +96,19 @@ final class DuplicatesScreen: Screen {
             surface.put(loadError, at: Point(x: area.x, y: area.y + 2), width: area.width, style: Style(.error))
             return
         }
+        // The selected pair in full below the list, wrapped: rows are cut at the edge, this is not.
+        let detailRows = pairs.isEmpty ? 0 : 4
         list.draw(
-            on: surface, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), focused: true)
+            on: surface, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2 - detailRows),
+            focused: true)
+        if let index = list.selectedIndex {
+            let pair = pairs[index]
+            let kind = pair.inOneFamily ? "two people of one family" : "two families: merging joins them"
+            surface.putWrapped(
+                "\(Self.person(pair.first)) and \(Self.person(pair.second)): \(kind). Why: \(pair.second.reasonText)",
+                in: Rect(x: area.x, y: area.y + area.height - detailRows + 1, width: area.width, height: detailRows - 1),
+                style: Style(.dim))
+        }
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
@@ -122,7 +133,7 @@ final class DuplicatesScreen: Screen {
                 return .message("no more could be read: \(error)", .error)
             }
         case .merges: return .push(MergesScreen(family: family, app: app))
-        case .up, .down: _ = list.handle(key, in: Rect(x: 0, y: 0, width: area.width, height: area.height - 2))
+        case .up, .down: _ = list.handle(key, in: Rect(x: 0, y: 0, width: area.width, height: area.height - 6))
         case .back: return .pop
         }
         return .handled

@@ -109,42 +109,51 @@ final class MergeScreen: Screen {
     private var names: (left: String, right: String, joined: String) {
         switch subject {
         case .families(let survivor, let absorbed):
-            let counts = "\(absorbed.members.count) people, \(absorbed.notes.count) notes, \(absorbed.contacts.count) contacts, \(absorbed.referrals.count) referrals"
+            func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+            let counts = [
+                count(absorbed.members.count, "person", "people"), count(absorbed.notes.count, "note", "notes"),
+                count(absorbed.contacts.count, "contact", "contacts"),
+                count(absorbed.referrals.count, "referral", "referrals"),
+            ].joined(separator: ", ")
             return (
                 "\(survivor.name) (\(survivor.id))", "\(absorbed.name) (\(absorbed.id))",
-                "Everything \(absorbed.id) holds (\(counts)) moves to \(survivor.id); lists are joined."
+                "Everything \(absorbed.name) (\(absorbed.id)) holds (\(counts)) moves to \(survivor.name) (\(survivor.id)), which keeps its id; lists are joined."
             )
         case .people(let family, let survivor, let absorbed):
             return (
                 "\(survivor.fullName) (\(survivor.id))", "\(absorbed.fullName) (\(absorbed.id))",
-                "Levels, notes, contacts, referrals, consents, assessments and relationships naming \(absorbed.id) move to \(survivor.id) (\(family.id))."
+                "Levels, notes, contacts, referrals, consents, assessments and relationships of \(absorbed.fullName) (\(absorbed.id)) move to \(survivor.fullName) (\(survivor.id)) in \(family.id)."
             )
         }
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        let labelWidth = 18
-        let valueWidth = max(10, (area.width - labelWidth - 4) / 2)
-        let rightX = area.x + labelWidth + 2 + valueWidth + 2
+        let labelWidth = 20
+        let valueWidth = max(10, (area.width - labelWidth - 3) / 2)
+        let leftX = area.x + labelWidth
+        let markerX = leftX + valueWidth
+        let rightX = markerX + 3
         let used = surface.putWrapped(
-            names.joined, in: Rect(x: area.x, y: area.y, width: area.width, height: 2), style: Style(.dim))
+            names.joined, in: Rect(x: area.x, y: area.y, width: area.width, height: 3), style: Style(.dim))
         var y = area.y + used + 1
-        surface.put("", at: Point(x: area.x, y: y), width: labelWidth, style: Style(.header))
-        surface.put("Keeps: " + names.left, at: Point(x: area.x + labelWidth + 2, y: y), width: valueWidth, style: Style(.header))
-        surface.put("Merged in: " + names.right, at: Point(x: rightX, y: y), width: valueWidth, style: Style(.header))
+        surface.put("Keeps (left)", at: Point(x: leftX, y: y), width: valueWidth, style: Style(.header))
+        surface.put("Merged in (right)", at: Point(x: rightX, y: y), width: valueWidth, style: Style(.header))
         y += 1
-        for (index, row) in rows.enumerated() where y < area.y + area.height - 4 {
+        // Rows, then the selected field's two values in full, then the reason: each keeps its place.
+        let detailRows = 4
+        let tableEnd = area.y + area.height - detailRows - 3
+        for (index, row) in rows.enumerated() where y < tableEnd {
             let isSelected = index == selected && !reasonFocused
-            let marker = row.differs ? (row.takesRight ? "→" : "←") : "="
+            let marker = row.differs ? (row.takesRight ? " →" : " ←") : " ="
             surface.put(
                 (isSelected ? "▶ " : "  ") + row.label, at: Point(x: area.x, y: y), width: labelWidth,
                 style: isSelected ? Style(.selected) : .normal)
             let leftStyle = row.takesRight ? Style(.dim) : Style(row.differs ? .focus : .normal)
             let rightStyle = row.takesRight ? Style(.focus) : Style(.dim)
             surface.put(
-                (row.takesRight ? "  " : "● ") + Self.display(row.left), at: Point(x: area.x + labelWidth + 2, y: y),
-                width: valueWidth, style: leftStyle)
-            surface.put(marker, at: Point(x: rightX - 2, y: y), style: .normal)
+                (row.takesRight ? "  " : "● ") + Self.display(row.left), at: Point(x: leftX, y: y), width: valueWidth,
+                style: leftStyle)
+            surface.put(marker, at: Point(x: markerX, y: y), width: 3, style: .normal)
             surface.put(
                 (row.takesRight ? "● " : "  ") + Self.display(row.right), at: Point(x: rightX, y: y), width: valueWidth,
                 style: rightStyle)
@@ -152,6 +161,14 @@ final class MergeScreen: Screen {
             y += 1
         }
         y += 1
+        if !reasonFocused, rows.indices.contains(selected) {
+            let row = rows[selected]
+            let chosen = row.takesRight ? "the right value is taken" : "the left value is kept"
+            surface.putWrapped(
+                "\(row.label), in full: left “\(Self.display(row.left))”; right “\(Self.display(row.right))”; \(chosen)",
+                in: Rect(x: area.x, y: y, width: area.width, height: detailRows - 1), style: Style(.dim))
+        }
+        y = tableEnd + detailRows
         surface.put("Why are these one record?", at: Point(x: area.x, y: y), width: area.width, style: Style(.header))
         y += 1
         reason.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: 1), focused: reasonFocused)
@@ -173,7 +190,9 @@ final class MergeScreen: Screen {
             let parts = values.map(display).filter { $0 != "–" }
             return parts.isEmpty ? "–" : parts.joined(separator: ", ")
         case .object(let object):
-            let parts = object.keys.sorted().compactMap { key in object[key].map(display) }.filter { $0 != "–" }
+            // A name reads first ("Priya Inventwell, Bright Start, …"), then the rest in a fixed order.
+            let keys = object.keys.sorted { lhs, rhs in lhs == "name" || (rhs != "name" && lhs < rhs) }
+            let parts = keys.compactMap { key in object[key].map(display) }.filter { $0 != "–" }
             return parts.isEmpty ? "–" : parts.joined(separator: ", ")
         }
     }
