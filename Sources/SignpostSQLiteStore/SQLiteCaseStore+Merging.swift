@@ -42,7 +42,8 @@ extension SQLiteCaseStore {
     private func duplicatePairs(inBlock key: String, in db: Database) throws -> [DuplicatePair] {
         let people = try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT family_id, person_id FROM person_match_key WHERE key = ? ORDER BY family_id, person_id LIMIT ?"
+                sql:
+                    "SELECT family_id, person_id FROM person_match_key WHERE key = ? ORDER BY family_id, person_id LIMIT ?"
             ), arguments: [key, DuplicateScan.blockLimit]
         ).map { IndexedPerson(family: FamilyID($0[0] as String), person: PersonID($0[1] as String)) }
         let (sql, arguments) = Self.candidateStatement(people)

@@ -46,7 +46,8 @@ extension SQLiteCaseStore {
         }
         // A reference a merge retired finds the record it became.
         let aliases = try Row.fetchAll(
-            db, sql: "SELECT old_id, kind, family_id FROM record_alias WHERE old_id = ? COLLATE NOCASE", arguments: [text])
+            db, sql: "SELECT old_id, kind, family_id FROM record_alias WHERE old_id = ? COLLATE NOCASE",
+            arguments: [text])
         for row in aliases {
             let old: String = try row.value("old_id")
             guard let family = try db.resolvedFamilyID(FamilyID(try row.value("family_id") as String)) else { continue }

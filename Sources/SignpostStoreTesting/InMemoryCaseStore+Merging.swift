@@ -121,8 +121,9 @@ extension InMemoryCaseStore {
         for key in blocks.keys.sorted() where key > start {
             guard let block = blocks[key], block.count > 1 else { continue }
             for (first, second, reasons) in DuplicateScan.pairs(
-                in: Array(block.sorted { ($0.familyID, $0.personID) < ($1.familyID, $1.personID) }
-                    .prefix(DuplicateScan.blockLimit)), key: key)
+                in: Array(
+                    block.sorted { ($0.familyID, $0.personID) < ($1.familyID, $1.personID) }
+                        .prefix(DuplicateScan.blockLimit)), key: key)
             {
                 func listed(_ candidate: MatchCandidate, _ reasons: [MatchReason]) -> PersonMatch {
                     PersonMatch(

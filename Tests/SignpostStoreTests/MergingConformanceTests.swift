@@ -24,7 +24,8 @@ struct MergingConformanceTests {
             locality: .north, accessNotes: "Knock twice", members: [marta],
             notes: [
                 CaseNote(
-                    id: "N-99", writtenAt: F.at("2026-03-01T11:00:00Z"), author: "sam", text: "Marta called about rent.",
+                    id: "N-99", writtenAt: F.at("2026-03-01T11:00:00Z"), author: "sam",
+                    text: "Marta called about rent.",
                     about: ["P-marta-2"])
             ],
             createdAt: F.at("2026-03-01T09:00:00Z"))
@@ -48,8 +49,9 @@ struct MergingConformanceTests {
         return store
     }
 
-    @Test("merging two families moves every record to the survivor and the old id still opens it",
-          arguments: StoreUnderTest.allCases)
+    @Test(
+        "merging two families moves every record to the survivor and the old id still opens it",
+        arguments: StoreUnderTest.allCases)
     func mergeFamilies(kind: StoreUnderTest) throws {
         let store = try loaded(kind)
         try store.apply([.mergeFamilies(Self.familyMerge())], by: "jo")
@@ -77,8 +79,9 @@ struct MergingConformanceTests {
         #expect(try store.family("F-00017")?.notes.last?.id == "N-100")
     }
 
-    @Test("merging two people keeps the chosen values, joins levels and moves their records",
-          arguments: StoreUnderTest.allCases)
+    @Test(
+        "merging two people keeps the chosen values, joins levels and moves their records",
+        arguments: StoreUnderTest.allCases)
     func mergePeople(kind: StoreUnderTest) throws {
         let store = try loaded(kind)
         try store.apply([.mergeFamilies(Self.familyMerge()), .mergePeople(Self.personMerge)], by: "jo")
@@ -195,7 +198,9 @@ struct MergingConformanceTests {
                     for old in ["F-00099", "P-marta-2"] {
                         let count =
                             try Int.fetchOne(
-                                db, sql: "SELECT count(*) FROM \"\(table)\" WHERE instr(CAST(\"\(column)\" AS TEXT), ?) > 0",
+                                db,
+                                sql:
+                                    "SELECT count(*) FROM \"\(table)\" WHERE instr(CAST(\"\(column)\" AS TEXT), ?) > 0",
                                 arguments: [old]) ?? 0
                         if count > 0 { found.append("\(table).\(column) names \(old)") }
                     }

@@ -59,9 +59,11 @@ final class DuplicateCheckScreen: Screen {
         keys.bind(
             [.character("a")], .addAnyway, hint: "Add anyway", help: "Add the new record anyway (asks why)",
             group: "Duplicate")
-        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous match", group: "Duplicate", showsInHintBar: false)
         keys.bind(
-            [.down, .character("j")], .down, hint: "Down", help: "Next match", group: "Duplicate", showsInHintBar: false)
+            [.up, .character("k")], .up, hint: "Up", help: "Previous match", group: "Duplicate", showsInHintBar: false)
+        keys.bind(
+            [.down, .character("j")], .down, hint: "Down", help: "Next match", group: "Duplicate", showsInHintBar: false
+        )
         keys.bind(
             [.escape, .character("q")], .back, hint: "Cancel", help: "Back to the form; nothing is added",
             group: "General")

@@ -44,9 +44,11 @@ final class DuplicatesScreen: Screen {
         }
         keys.bind(
             [.character("m")], .merges, hint: "Merges", help: "The merges made, to undo one", group: "Duplicates")
-        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous pair", group: "Duplicates", showsInHintBar: false)
         keys.bind(
-            [.down, .character("j")], .down, hint: "Down", help: "Next pair", group: "Duplicates", showsInHintBar: false)
+            [.up, .character("k")], .up, hint: "Up", help: "Previous pair", group: "Duplicates", showsInHintBar: false)
+        keys.bind(
+            [.down, .character("j")], .down, hint: "Down", help: "Next pair", group: "Duplicates", showsInHintBar: false
+        )
         keys.bind([.escape, .character("q")], .back, hint: "Back", help: "Back", group: "General")
         return keys
     }
@@ -78,7 +80,9 @@ final class DuplicatesScreen: Screen {
 
     private func refreshRows() {
         list.rows = pairs.map { pair in
-            ListRow("\(pair.first.personName) (\(pair.first.familyID))  ~  \(pair.second.personName) (\(pair.second.familyID))")
+            ListRow(
+                "\(pair.first.personName) (\(pair.first.familyID))  ~  \(pair.second.personName) (\(pair.second.familyID))"
+            )
         }
     }
 
@@ -106,7 +110,8 @@ final class DuplicatesScreen: Screen {
             let kind = pair.inOneFamily ? "two people of one family" : "two families: merging joins them"
             surface.putWrapped(
                 "\(Self.person(pair.first)) and \(Self.person(pair.second)): \(kind). Why: \(pair.second.reasonText)",
-                in: Rect(x: area.x, y: area.y + area.height - detailRows + 1, width: area.width, height: detailRows - 1),
+                in: Rect(
+                    x: area.x, y: area.y + area.height - detailRows + 1, width: area.width, height: detailRows - 1),
                 style: Style(.dim))
         }
     }
@@ -165,7 +170,9 @@ final class MergesScreen: Screen {
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
         if askingReason {
-            keys.bind([.control("o")], .save, hint: "Undo merge", help: "Undo the merge for this reason (asks first)", group: "Merges")
+            keys.bind(
+                [.control("o")], .save, hint: "Undo merge", help: "Undo the merge for this reason (asks first)",
+                group: "Merges")
             keys.bind([.escape], .back, hint: "Back", help: "Back to the merges, undoing nothing", group: "Merges")
             return keys
         }
@@ -175,8 +182,10 @@ final class MergesScreen: Screen {
                 help: "Undo the selected merge: both records back as they were (asks why, then asks first)",
                 group: "Merges")
         }
-        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous merge", group: "Merges", showsInHintBar: false)
-        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Next merge", group: "Merges", showsInHintBar: false)
+        keys.bind(
+            [.up, .character("k")], .up, hint: "Up", help: "Previous merge", group: "Merges", showsInHintBar: false)
+        keys.bind(
+            [.down, .character("j")], .down, hint: "Down", help: "Next merge", group: "Merges", showsInHintBar: false)
         keys.bind([.escape, .character("q")], .back, hint: "Back", help: "Back", group: "General")
         return keys
     }
@@ -205,7 +214,8 @@ final class MergesScreen: Screen {
             at: area.origin, width: area.width, style: Style(.header))
         let listHeight = area.height - (askingReason ? 6 : 3)
         list.draw(
-            on: surface, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: listHeight), focused: !askingReason)
+            on: surface, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: listHeight),
+            focused: !askingReason)
         var y = area.y + 2 + listHeight
         if askingReason {
             surface.put("Why undo this merge?", at: Point(x: area.x, y: y), width: area.width, style: Style(.header))
@@ -243,10 +253,14 @@ final class MergesScreen: Screen {
             }
             let restored = record.before.map { "\($0.name) (\($0.id))" }.joined(separator: " and ")
             return .confirm(
-                Confirmation("Undo merge \(record.id)? \(restored) go back exactly as they were before it.", yes: "Undo merge", no: "Cancel") {
+                Confirmation(
+                    "Undo merge \(record.id)? \(restored) go back exactly as they were before it.", yes: "Undo merge",
+                    no: "Cancel"
+                ) {
                     [self] in
                     do {
-                        try app.store.apply([.undoMerge(record.undo(reason: why, at: app.clock()))], by: app.practitioner)
+                        try app.store.apply(
+                            [.undoMerge(record.undo(reason: why, at: app.clock()))], by: app.practitioner)
                     } catch {
                         problem = "Not undone: \(error)"
                         return .handled

@@ -59,7 +59,9 @@ final class MergeScreen: Screen {
                 (.interpreterNeeded, "Interpreter"), (.accessNotes, "Access notes"),
                 (.leadProfessional, "Lead professional"),
             ]
-            return labels.map { Row(field: $0.0.rawValue, label: $0.1, left: left[$0.0] ?? .null, right: right[$0.0] ?? .null) }
+            return labels.map {
+                Row(field: $0.0.rawValue, label: $0.1, left: left[$0.0] ?? .null, right: right[$0.0] ?? .null)
+            }
         case .people(_, let survivor, let absorbed):
             let left = FieldValues.all(of: survivor, PersonField.self)
             let right = FieldValues.all(of: absorbed, PersonField.self)
@@ -69,7 +71,9 @@ final class MergeScreen: Screen {
                 (.ethnicity, "Ethnicity"), (.firstLanguage, "First language"),
                 (.hasParentalResponsibility, "Parental resp."), (.phone, "Phone"),
             ]
-            return labels.map { Row(field: $0.0.rawValue, label: $0.1, left: left[$0.0] ?? .null, right: right[$0.0] ?? .null) }
+            return labels.map {
+                Row(field: $0.0.rawValue, label: $0.1, left: left[$0.0] ?? .null, right: right[$0.0] ?? .null)
+            }
         }
     }
 
@@ -92,24 +96,34 @@ final class MergeScreen: Screen {
         keys.bind(
             [.tab], .nextField, hint: reasonFocused ? "Fields" : "Reason",
             help: "Move between the fields and the reason", group: "Merge")
-        keys.bind([.escape], .back, hint: "Cancel", help: "Leave without merging (asks first if anything is chosen)", group: "General")
-        if reasonFocused { return keys }
-        keys.bind([.left], .takeLeft, hint: "Keep left", help: "Keep the left record's value of this field", group: "Merge")
         keys.bind(
-            [.right], .takeRight, hint: "Take right", help: "Take the right record's value of this field", group: "Merge")
+            [.escape], .back, hint: "Cancel", help: "Leave without merging (asks first if anything is chosen)",
+            group: "General")
+        if reasonFocused { return keys }
+        keys.bind(
+            [.left], .takeLeft, hint: "Keep left", help: "Keep the left record's value of this field", group: "Merge")
+        keys.bind(
+            [.right], .takeRight, hint: "Take right", help: "Take the right record's value of this field",
+            group: "Merge")
         keys.bind(
             [.character("s")], .swap, hint: "Swap",
             help: "Swap which record survives (the left keeps its id)", group: "Merge")
-        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous field", group: "Merge", showsInHintBar: false)
-        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Next field", group: "Merge", showsInHintBar: false)
-        keys.bind([.character("q")], .back, hint: "Cancel", help: "Leave without merging", group: "General", showsInHintBar: false)
+        keys.bind(
+            [.up, .character("k")], .up, hint: "Up", help: "Previous field", group: "Merge", showsInHintBar: false)
+        keys.bind(
+            [.down, .character("j")], .down, hint: "Down", help: "Next field", group: "Merge", showsInHintBar: false)
+        keys.bind(
+            [.character("q")], .back, hint: "Cancel", help: "Leave without merging", group: "General",
+            showsInHintBar: false)
         return keys
     }
 
     private var names: (left: String, right: String, joined: String) {
         switch subject {
         case .families(let survivor, let absorbed):
-            func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+            func count(_ number: Int, _ one: String, _ many: String) -> String {
+                "\(number) \(number == 1 ? one : many)"
+            }
             let counts = [
                 count(absorbed.members.count, "person", "people"), count(absorbed.notes.count, "note", "notes"),
                 count(absorbed.contacts.count, "contact", "contacts"),
@@ -219,7 +233,8 @@ final class MergeScreen: Screen {
         case .merge: return confirmMerge(app)
         case .back:
             guard hasUnsavedChanges else { return .pop }
-            return .confirm(Confirmation("Leave without merging? Nothing has been merged.", yes: "Leave", no: "Stay") { .pop })
+            return .confirm(
+                Confirmation("Leave without merging? Nothing has been merged.", yes: "Leave", no: "Stay") { .pop })
         }
         return .handled
     }
@@ -240,7 +255,8 @@ final class MergeScreen: Screen {
             var fields: [FamilyField: JSONValue] = [:]
             for row in taken { if let field = FamilyField(rawValue: row.field) { fields[field] = row.right } }
             change = .mergeFamilies(
-                FamilyMerge(id: id, survivor: survivor.id, absorbed: absorbed, fields: fields, reason: why, at: app.clock()))
+                FamilyMerge(
+                    id: id, survivor: survivor.id, absorbed: absorbed, fields: fields, reason: why, at: app.clock()))
             question =
                 "Merge \(absorbed.name) (\(absorbed.id)) into \(survivor.name) (\(survivor.id))? Its \(absorbed.members.count) people and every record move; \(absorbed.id) becomes another name for \(survivor.id). It can be undone from the merges list until \(survivor.id) changes."
         case .people(let family, let survivor, let absorbed):
@@ -248,7 +264,8 @@ final class MergeScreen: Screen {
             for row in taken { if let field = PersonField(rawValue: row.field) { fields[field] = row.right } }
             change = .mergePeople(
                 PersonMerge(
-                    id: id, family: family.id, survivor: survivor.id, absorbed: absorbed.id, fields: fields, reason: why,
+                    id: id, family: family.id, survivor: survivor.id, absorbed: absorbed.id, fields: fields,
+                    reason: why,
                     at: app.clock()))
             question =
                 "Merge \(absorbed.fullName) (\(absorbed.id)) into \(survivor.fullName) (\(survivor.id))? Every record naming \(absorbed.id) moves; it can be undone from the merges list until \(family.id) changes."

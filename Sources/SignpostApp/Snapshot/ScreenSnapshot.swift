@@ -238,7 +238,8 @@ public enum ScreenSnapshot {
             application = Application(environment: shown, stack: [home, screen])
         case .duplicateCheck, .duplicates, .merge, .merges:
             application = Application(
-                environment: environment, stack: [home as any Screen] + (try peopleScreens(name, family: family(), environment)))
+                environment: environment,
+                stack: [home as any Screen] + (try peopleScreens(name, family: family(), environment)))
         case .level:
             let record = try family()
             guard let person = record.members.first else {
@@ -282,7 +283,8 @@ public enum ScreenSnapshot {
                         RankedMatch(candidate: MatchCandidate(person: person, in: family), score: 0, reasons: []),
                         summary: FamilySummary(of: family))
                 }
-                pair = DuplicatePair(first: listed(first, families[0]), second: listed(second, families[1]), reasons: [])
+                pair = DuplicatePair(
+                    first: listed(first, families[0]), second: listed(second, families[1]), reasons: [])
             }
             guard let pair, let merge = MergeScreen(pair: pair, app: environment) else {
                 throw Problem(description: "the pair to merge could not be read")

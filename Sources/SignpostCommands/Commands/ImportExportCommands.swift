@@ -80,12 +80,15 @@ struct ImportCommand: ParsableCommand {
                 let pairs = duplicates.map { "\($0.first.personID) ~ \($0.second.personID) (\($0.second.familyID))" }
                 try store.recordRead(
                     action: "import-despite-duplicates",
-                    summary: "imported \(pairs.count) possible duplicate(s) on purpose: \(pairs.joined(separator: ", ")): \(reason)",
+                    summary:
+                        "imported \(pairs.count) possible duplicate(s) on purpose: \(pairs.joined(separator: ", ")): \(reason)",
                     by: storeOptions.practitioner)
             }
         }
         if !duplicates.isEmpty {
-            Console.error("imported \(duplicates.count) possible duplicate(s) on purpose; `signpost duplicates` lists them for merging")
+            Console.error(
+                "imported \(duplicates.count) possible duplicate(s) on purpose; `signpost duplicates` lists them for merging"
+            )
         }
         Console.print(
             "Imported \(documents.count) famil\(documents.count == 1 ? "y" : "ies") into \(storeOptions.location(for: kind).path)."

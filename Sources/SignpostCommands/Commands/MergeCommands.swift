@@ -52,7 +52,11 @@ struct DuplicatesCommand: ParsableCommand {
         case .json:
             for pair in pairs { Console.print(try DuplicateJSON.line(pair)) }
         case .text:
-            if pairs.isEmpty { Console.print(family.map { "No possible duplicates of \($0)'s members." } ?? "No possible duplicates on this page.") }
+            if pairs.isEmpty {
+                Console.print(
+                    family.map { "No possible duplicates of \($0)'s members." }
+                        ?? "No possible duplicates on this page.")
+            }
             for pair in pairs { Console.print(DuplicateText.row(pair)) }
         }
         if let next {
@@ -179,7 +183,9 @@ struct UndoMergeCommand: ParsableCommand {
             for record in records {
                 let undone = record.undoneAt.map { " (undone \(Timestamp.text($0)))" } ?? ""
                 Console.print(
-                    visible("\(record.id)  \(Timestamp.text(record.at))  \(record.by)  \(record.description)\(undone)  — \(record.reason)"))
+                    visible(
+                        "\(record.id)  \(Timestamp.text(record.at))  \(record.by)  \(record.description)\(undone)  — \(record.reason)"
+                    ))
             }
             return
         }
@@ -194,6 +200,9 @@ struct UndoMergeCommand: ParsableCommand {
         try StoreOpening.run {
             try store.apply([.undoMerge(record.undo(reason: reason, at: Date()))], by: storeOptions.practitioner)
         }
-        Console.print(visible("Undid merge \(merge): \(record.before.map(\.id.rawValue).joined(separator: " and ")) are as they were."))
+        Console.print(
+            visible(
+                "Undid merge \(merge): \(record.before.map(\.id.rawValue).joined(separator: " and ")) are as they were."
+            ))
     }
 }

@@ -20,7 +20,15 @@ extension Family {
         var family = try JSONValue(encoding: self).appendingLists(of: theirs).decoded(as: Family.self)
         family.createdAt = min(createdAt, absorbed.createdAt)
         if !fields.isEmpty { family = try CaseChange.updateFamilyFields(id, fields: fields).applying(to: family) }
-        try family.validateForStore()
+        do {
+            try family.validateForStore()
+        } catch StoreError.duplicateRecord(let record) {
+            // Two different records under one id: neither can be dropped, and neither renamed without
+            // breaking what refers to it.
+            throw StoreError.invalidChange(
+                "\(absorbed.id) and \(id) both hold a record \(record) that differs between them, so they cannot "
+                    + "be merged as they are (was one family copied under a new id, keeping its records' ids?)")
+        }
         return family
     }
 
@@ -43,7 +51,9 @@ extension Family {
         var person = try JSONValue(encoding: members[survivorIndex]).appendingLists(of: JSONValue(encoding: absorbed))
             .decoded(as: Person.self)
         person.id = merge.survivor
-        if !merge.fields.isEmpty { person = try FieldValues.setting(merge.fields, on: person, what: "\(merge.survivor)") }
+        if !merge.fields.isEmpty {
+            person = try FieldValues.setting(merge.fields, on: person, what: "\(merge.survivor)")
+        }
         person.levelHistory = (members[survivorIndex].levelHistory + absorbed.levelHistory)
             .enumerated().sorted { ($0.element.setAt, $0.offset) < ($1.element.setAt, $1.offset) }.map(\.element)
         var family = self
