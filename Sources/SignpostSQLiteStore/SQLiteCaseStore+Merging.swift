@@ -13,7 +13,8 @@ extension SQLiteCaseStore {
     }
 
     /// Reads blocks of the match index in key order (``DuplicateScan``): one grouped range scan of the
-    /// primary key finds the next blocks holding two people or more, then each block is read by its key.
+    /// primary key finds the next hundred blocks holding two people or more, one statement reads their
+    /// people and one their names, so a page costs three statements per hundred blocks.
     public func possibleDuplicatePairs(after cursor: String?, limit: Int) throws -> DuplicatePage {
         guard limit > 0 else { return DuplicatePage(pairs: [], next: cursor) }
         return try read { db in
@@ -28,10 +29,11 @@ extension SQLiteCaseStore {
                             GROUP BY key HAVING count(*) > 1 ORDER BY key LIMIT 100
                             """), arguments: [key, DuplicateScan.pastLastKey])
                 guard !blocks.isEmpty else { return DuplicatePage(pairs: pairs, next: nil) }
+                let found = try duplicatePairs(inBlocks: blocks, in: db)
                 for block in blocks {
                     key = block
                     blocksRead += 1
-                    pairs += try duplicatePairs(inBlock: block, in: db)
+                    pairs += found[block] ?? []
                     if pairs.count >= limit { return DuplicatePage(pairs: pairs, next: key) }
                 }
             }
@@ -39,26 +41,43 @@ extension SQLiteCaseStore {
         }
     }
 
-    private func duplicatePairs(inBlock key: String, in db: Database) throws -> [DuplicatePair] {
-        let people = try Row.fetchAll(
-            db.cachedStatement(
-                sql:
-                    "SELECT family_id, person_id FROM person_match_key WHERE key = ? ORDER BY family_id, person_id LIMIT ?"
-            ), arguments: [key, DuplicateScan.blockLimit]
-        ).map { IndexedPerson(family: FamilyID($0[0] as String), person: PersonID($0[1] as String)) }
-        let (sql, arguments) = Self.candidateStatement(people)
-        var candidates: [MatchCandidate] = []
-        var rows: [PersonID: Row] = [:]
+    /// The likely pairs of each block, read together: the first ``DuplicateScan/blockLimit`` people of each.
+    private func duplicatePairs(inBlocks blocks: [String], in db: Database) throws -> [String: [DuplicatePair]] {
+        let marks = Array(repeating: "?", count: blocks.count).joined(separator: ", ")
+        var members: [String: [IndexedPerson]] = [:]
+        var everyone: Set<IndexedPerson> = []
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT key, family_id, person_id FROM (
+                    SELECT key, family_id, person_id,
+                        row_number() OVER (PARTITION BY key ORDER BY family_id, person_id) AS place
+                    FROM person_match_key WHERE key IN (\(marks)))
+                WHERE place <= \(DuplicateScan.blockLimit)
+                """, arguments: StatementArguments(blocks))
+        {
+            let person = IndexedPerson(family: FamilyID(row[1] as String), person: PersonID(row[2] as String))
+            members[row[0], default: []].append(person)
+            everyone.insert(person)
+        }
+        let (sql, arguments) = Self.candidateStatement(everyone.sorted())
+        var candidates: [IndexedPerson: (MatchCandidate, Row)] = [:]
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
             let candidate = try db.matchCandidate(from: row)
-            candidates.append(candidate)
-            rows[candidate.personID] = row
+            candidates[IndexedPerson(family: candidate.familyID, person: candidate.personID)] = (candidate, row)
         }
-        return try DuplicateScan.pairs(in: candidates, key: key).map { first, second, reasons in
-            DuplicatePair(
-                first: try Self.listed(first, row: rows[first.personID]!, reasons: []),
-                second: try Self.listed(second, row: rows[second.personID]!, reasons: reasons), reasons: reasons)
+        var found: [String: [DuplicatePair]] = [:]
+        for (block, people) in members {
+            let blockPeople = people.compactMap { candidates[$0]?.0 }
+            found[block] = try DuplicateScan.pairs(in: blockPeople, key: block).map { first, second, reasons in
+                let firstRow = candidates[IndexedPerson(family: first.familyID, person: first.personID)]!.1
+                let secondRow = candidates[IndexedPerson(family: second.familyID, person: second.personID)]!.1
+                return DuplicatePair(
+                    first: try Self.listed(first, row: firstRow, reasons: []),
+                    second: try Self.listed(second, row: secondRow, reasons: reasons), reasons: reasons)
+            }
         }
+        return found
     }
 
     /// A candidate as a list shows it, with its family's summary columns.

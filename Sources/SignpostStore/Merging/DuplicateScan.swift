@@ -23,7 +23,7 @@ package enum DuplicateScan {
     /// People read from one block at most (a block this large is a common name on a common day).
     package static let blockLimit = 50
     /// Blocks read for one page at most, so a page's cost is bounded even when few blocks hold duplicates.
-    package static let blocksPerPage = 4000
+    package static let blocksPerPage = 1000
 
     /// The likely pairs in one block, each reported only under the first block key the two share.
     package static func pairs(in block: [MatchCandidate], key: String) -> [(
@@ -31,15 +31,29 @@ package enum DuplicateScan {
     )] {
         let people = block.sorted { ($0.familyID, $0.personID) < ($1.familyID, $1.personID) }
         var found: [(MatchCandidate, MatchCandidate, [MatchReason])] = []
+        let keys = people.map(blockKeys)
         for (index, first) in people.enumerated() {
-            let firstKeys = first.indexKeys.filter { $0.hasPrefix(firstKey) }
-            for second in people[(index + 1)...] where second.personID != first.personID {
-                let shared = firstKeys.intersection(second.indexKeys)
+            for (offset, second) in people[(index + 1)...].enumerated() where second.personID != first.personID {
+                let shared = keys[index].intersection(keys[index + 1 + offset])
                 guard shared.min() == key, let reasons = likelySame(first, second) else { continue }
                 found.append((first, second, reasons))
             }
         }
         return found
+    }
+
+    /// The blocks a person is in: each of their name words with their day and month of birth, as the
+    /// match index keys them (``MatchCandidate/indexKeys``), without working out every other key.
+    package static func blockKeys(_ person: MatchCandidate) -> Set<String> {
+        guard let born = person.dateOfBirth else { return [] }
+        let monthAndDay = String(format: "%02d-%02d", born.month, born.day)
+        var keys: Set<String> = []
+        for name in [person.givenName, person.surname] + person.alsoKnownAs {
+            for word in NameText.nameKeys(name) where word.count >= 2 {
+                keys.insert(MatchKeys.nameAndBirthday(word, monthAndDay))
+            }
+        }
+        return keys
     }
 
     /// The matcher's reasons when `second` is probably `first`, else nil.

@@ -9,7 +9,7 @@ struct MergeSyncTests {
     typealias F = TestFamilies
     typealias M = MergingConformanceTests
 
-    @Test("a merge made in one store gives the same family in the other, and a note made offline on the old id follows it")
+    @Test("a merge made in one store gives the same family in the other; a note made offline on the old id follows it")
     func mergeTravels() throws {
         let server = TestTeamServer()
         let alice = try StoreUnderTest.sqlite.makeSyncable()
