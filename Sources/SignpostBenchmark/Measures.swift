@@ -15,7 +15,7 @@ struct Measures {
 
     /// The measures, by the name `--only` takes.
     enum Kind: String, CaseIterable {
-        case startup, search, matcher, recall, render, open, save, navigator, contact, memory
+        case startup, search, matcher, recall, render, open, save, navigator, contact, memory, duplicates
     }
 
     func all() throws -> [Result] {
@@ -38,6 +38,7 @@ struct Measures {
         if kinds.contains(.save) { results.append(try saveContact(store)) }
         if kinds.contains(.navigator) { results.append(navigatorEvaluation()) }
         if kinds.contains(.contact) { results.append(try contactKeystroke(environment)) }
+        if kinds.contains(.duplicates) { results += try duplicates(store) }
         if kinds.contains(.memory) {
             results.append(
                 Result(
@@ -111,6 +112,32 @@ struct Measures {
             index += 1
         }
         return Result(measure: "matcher per keystroke", families: families, timing: timing, target: "≤ 10 ms p95")
+    }
+
+    /// The store-wide possible duplicates list (#16): a page of 20 pairs as the screen reads it, page after
+    /// page through the store, and one walk through every page.
+    private func duplicates(_ store: SQLiteCaseStore) throws -> [Result] {
+        var cursor: String?
+        let timing = try Timing.measure(runs: settings.runs, warmup: settings.warmup) {
+            cursor = try store.possibleDuplicatePairs(after: cursor, limit: 20).next
+        }
+        let start = Date()
+        var pages = 0
+        var pairs = 0
+        cursor = nil
+        repeat {
+            let page = try store.possibleDuplicatePairs(after: cursor, limit: 20)
+            pages += 1
+            pairs += page.pairs.count
+            cursor = page.next
+        } while cursor != nil
+        let whole = Date().timeIntervalSince(start) * 1000
+        return [
+            Result(measure: "duplicates: a page of 20 pairs", families: families, timing: timing, target: "reported"),
+            Result(
+                measure: "duplicates: every page", families: families, value: whole, unit: "ms", target: "reported",
+                note: "\(pairs) pairs in \(pages) pages"),
+        ]
     }
 
     /// One key and the whole frame after it, on the in-memory surface.

@@ -19,7 +19,8 @@ public struct Signpost: ParsableCommand {
             OpenCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, DemoCommand.self, TrainCommand.self, NavigateCommand.self,
             MatchCommand.self, SnapshotCommand.self, ServerCommand.self, TeamCommand.self, SyncCommand.self,
-            ConflictsCommand.self, AuditCommand.self, ExportRecordCommand.self,
+            ConflictsCommand.self, AuditCommand.self, ExportRecordCommand.self, DuplicatesCommand.self,
+            MergeCommand.self, UndoMergeCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

@@ -18,7 +18,12 @@ extension SQLiteCaseStore {
     }
 
     public func family(_ id: FamilyID) throws -> Family? {
-        try read { db in try db.fetchFamily(id) }
+        try read { db in
+            if let family = try db.fetchFamily(id) { return family }
+            // An id a merge retired names the family it became.
+            guard let current = try db.resolvedFamilyID(id), current != id else { return nil }
+            return try db.fetchFamily(current)
+        }
     }
 
     public func families(_ query: FamilyListQuery) throws -> FamilyPage {
@@ -84,11 +89,11 @@ extension SQLiteCaseStore {
     public func recordViewed(_ family: FamilyID, by actor: String) throws {
         let now = Date()
         try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM family WHERE id = ?", arguments: [family.rawValue]) ?? false
-            else { throw StoreError.familyNotFound(family) }
+            // An id a merge retired is the family it became: the view is recorded there.
+            guard let viewed = try db.resolvedFamilyID(family) else { throw StoreError.familyNotFound(family) }
             try db.insertAudit(
                 AuditEntry(
-                    at: now, actor: actor, action: "view-family", family: family, recordID: family.rawValue,
+                    at: now, actor: actor, action: "view-family", family: viewed, recordID: viewed.rawValue,
                     summary: "viewed the family record"))
         }
     }

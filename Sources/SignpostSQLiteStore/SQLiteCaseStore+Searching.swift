@@ -44,6 +44,16 @@ extension SQLiteCaseStore {
                 FamilyID(try row.value("family_id") as String), person: PersonID(id),
                 reason: "person reference: \(id) (\(try fullName(row)))")
         }
+        // A reference a merge retired finds the record it became.
+        let aliases = try Row.fetchAll(
+            db, sql: "SELECT old_id, kind, family_id FROM record_alias WHERE old_id = ? COLLATE NOCASE",
+            arguments: [text])
+        for row in aliases {
+            let old: String = try row.value("old_id")
+            guard let family = try db.resolvedFamilyID(FamilyID(try row.value("family_id") as String)) else { continue }
+            let kind: String = try row.value("kind")
+            found.add(family, person: nil, reason: "\(kind) reference \(old), merged into \(family)")
+        }
     }
 
     private func findBirthdays(_ date: CalendarDate, in db: Database, into found: inout FoundFamilies) throws {

@@ -58,6 +58,13 @@ public enum CaseChange: Hashable, Sendable {
     case resolveConflict(ConflictResolution)
     /// Corrects a case note: the new text with who, when and why; the original is kept (see `CaseChange+Notes.swift`).
     case amendCaseNote(family: FamilyID, note: CaseNoteID, CaseNoteAmendment)
+    /// Folds one family into another: every record moves to the survivor, and the absorbed family's id
+    /// becomes an alias of it (see `CaseChange+Merging.swift`).
+    case mergeFamilies(FamilyMerge)
+    /// Folds one member into another of the same family; the absorbed person's id becomes an alias.
+    case mergePeople(PersonMerge)
+    /// Puts back the families a merge joined, exactly as they were, and removes its aliases.
+    case undoMerge(MergeUndo)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -74,6 +81,7 @@ public enum CaseChange: Hashable, Sendable {
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkFamily
         case .resolveConflict(let resolution): return resolution.family
         case .amendCaseNote(let family, _, _): return family
+        case .mergeFamilies, .mergePeople, .undoMerge: return mergingFamily
         }
     }
 
@@ -98,6 +106,7 @@ public enum CaseChange: Hashable, Sendable {
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkAction
         case .resolveConflict: return "resolve-conflict"
         case .amendCaseNote: return Self.amendNoteAction
+        case .mergeFamilies, .mergePeople, .undoMerge: return mergingAction
         }
     }
 
@@ -122,6 +131,7 @@ public enum CaseChange: Hashable, Sendable {
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkRecordID
         case .resolveConflict(let resolution): return resolution.record
         case .amendCaseNote(_, let note, _): return note.rawValue
+        case .mergeFamilies, .mergePeople, .undoMerge: return mergingRecordID
         }
     }
 

@@ -201,6 +201,30 @@ public protocol CaseStore: AnyObject, Sendable, ReviewListing {
     ///
     /// No error if there is none; another practitioner's draft of the same form is left alone.
     func discardFormDraft(_ form: FormDraftKey, by practitioner: String) throws
+
+    // MARK: One record per person (#16)
+
+    /// Merges recorded in this store, newest first; only those whose surviving family is `family` when given.
+    ///
+    /// Each keeps the families as they were before it, for ``MergeRecord/undo(reason:at:)``.
+    func mergeRecords(family: FamilyID?, limit: Int) throws -> [MergeRecord]
+
+    /// The family an id names now: itself when held, the family it was merged into when a merge retired it
+    /// (following later merges), or nil.
+    ///
+    /// ``family(_:)`` answers old ids the same way, so commands and the `:open` line reach the survivor.
+    func resolveFamilyID(_ id: FamilyID) throws -> FamilyID?
+
+    /// People across the store who may be one person, a page at a time (``DuplicateScan``).
+    ///
+    /// Never reads the whole store: a page reads blocks of the match index in key order until it has
+    /// `limit` pairs or has read a bounded number of blocks; `next` continues after it (nil at the end).
+    ///
+    /// ```swift
+    /// var page = try store.possibleDuplicatePairs(after: nil, limit: 20)
+    /// while let next = page.next { page = try store.possibleDuplicatePairs(after: next, limit: 20) }
+    /// ```
+    func possibleDuplicatePairs(after cursor: String?, limit: Int) throws -> DuplicatePage
 }
 
 /// What kind of data a store holds. A store's kind is fixed when it is created.

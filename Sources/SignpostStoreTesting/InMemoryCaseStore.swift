@@ -29,6 +29,8 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         var formDrafts: [FormDraftSlot: FormDraft] = [:]
         /// What syncing with a team server keeps (see `InMemoryCaseStore+Sync.swift`).
         var sync: SyncState
+        /// Merges and the ids they retired (see `InMemoryCaseStore+Merging.swift`).
+        var merging = MergingState()
     }
 
     private let lock = NSLock()
@@ -73,7 +75,7 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
     }
 
     public func family(_ id: FamilyID) throws -> Family? {
-        withState { $0.families[id] }
+        withState { state in state.merging.resolvedFamilyID(id, in: state.families).flatMap { state.families[$0] } }
     }
 
     public func families(_ query: FamilyListQuery) throws -> FamilyPage {
@@ -99,6 +101,17 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         for family in families {
             for person in family.members where person.id.rawValue.caseInsensitiveCompare(trimmed) == .orderedSame {
                 hits.add(family, people: [person.id], reason: "person reference: \(person.id) (\(person.fullName))")
+            }
+        }
+        let retired = withState { state in
+            state.merging.aliases.keys.filter { $0.caseInsensitiveCompare(trimmed) == .orderedSame }
+                .compactMap { old in state.merging.aliases(among: [old])[old].map { (old, $0) } }
+        }
+        for (old, new) in retired {
+            // A reference a merge retired finds the record it became (a family, or the person's family).
+            for family in families where family.id.rawValue == new || family.member(PersonID(new)) != nil {
+                let kind = family.id.rawValue == new ? "family" : "person"
+                hits.add(family, people: [], reason: "\(kind) reference \(old), merged into \(family.id)")
             }
         }
         if let date = SearchText.date(trimmed) {
@@ -180,10 +193,12 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         _ changes: [CaseChange], by actor: String, at now: Date, to working: inout State, kind: StoreKind,
         outgoing: Bool = true
     ) throws {
-        for change in changes {
+        for incoming in changes {
+            let change = try working.merging.prepare(incoming, families: working.families)
             let before = working.families[change.family]
             let after = try change.applying(to: before, in: kind)
             working.families[after.id] = after
+            working.merging.record(change, before: before, after: after, by: actor, families: &working.families)
             working.audit.append(
                 AuditEntry(
                     at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
@@ -196,10 +211,12 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
     public func recordViewed(_ family: FamilyID, by actor: String) throws {
         let now = clock()
         try withState { state in
-            guard state.families[family] != nil else { throw StoreError.familyNotFound(family) }
+            guard let viewed = state.merging.resolvedFamilyID(family, in: state.families) else {
+                throw StoreError.familyNotFound(family)
+            }
             state.audit.append(
                 AuditEntry(
-                    at: now, actor: actor, action: "view-family", family: family, recordID: family.rawValue,
+                    at: now, actor: actor, action: "view-family", family: viewed, recordID: viewed.rawValue,
                     summary: "viewed the family record"))
         }
     }

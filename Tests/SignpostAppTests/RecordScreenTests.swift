@@ -22,12 +22,12 @@ struct RecordScreenTests {
         #expect(notes.last?.text == "Rang the school")
     }
 
-    @Test("M amends the selected note: a reason is asked, the original kept, the chronology says amended")
+    @Test("e amends the selected note: a reason is asked, the original kept, the chronology says amended")
     func amend() throws {
         let app = try TestApplication(size: Size(width: 120, height: 40), families: [RecordExportTests.family()])
         app.press(.enter, .tab)
         #expect(app.screen().contains("Phone call about the family (amended): Phoned mum on Wednesday."))
-        app.press(.character("M"))
+        app.press(.character("e"))
         #expect(app.application.top is AmendNoteScreen)
         app.type(" And dad.")
         app.press(.control("o"))
@@ -50,7 +50,7 @@ struct RecordScreenTests {
     @Test("M on a line that is not a note says what to do")
     func amendNeedsANote() throws {
         let app = try TestApplication(families: [RecordExportTests.family()])
-        app.press(.enter, .tab, .character("G"), .character("M"))
+        app.press(.enter, .tab, .character("G"), .character("e"))
         #expect(app.application.top is FamilyScreen)
     }
 

@@ -40,7 +40,7 @@ struct RecordTests {
         try session.send("Tab")
         try session.waitFor("Home visit about")
 
-        try session.send("M")
+        try session.send("e")
         try session.waitFor("Note as it should read")
         try session.type(" Dad was there too.")
         try session.send("Tab")

@@ -392,11 +392,21 @@ struct SQLiteStoreFileTests {
                 arguments: [previous, hash, row["id"] as Int64])
             previous = hash
         }
+    /// Takes away the aliases and merges of one record per person (#16, "v14-record-merging"); taken away
+    /// with every older version, so it may already be gone.
+    private static func undoRecordMerging(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE IF EXISTS record_alias;
+                DROP TABLE IF EXISTS merge_record;
+                DELETE FROM grdb_migrations WHERE identifier = 'v14-record-merging';
+                """)
     }
 
     /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
     /// lead professional history.
     private static func undoCaseworkLife(_ db: Database) throws {
+        try undoRecordMerging(db)
         try undoAuditValuesAndNotes(db)
         try db.execute(
             sql: """
@@ -499,6 +509,7 @@ struct SQLiteStoreFileTests {
 
     /// Takes a store back to before the "v6-form-drafts" migration: no form drafts table.
     private static func undoFormDrafts(_ db: Database) throws {
+        try undoRecordMerging(db)
         try db.execute(sql: "DROP TABLE form_draft")
         try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6-form-drafts'")
         try db.execute(sql: "UPDATE store_metadata SET value = '5' WHERE key = 'schema_version'")

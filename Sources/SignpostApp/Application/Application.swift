@@ -415,6 +415,8 @@ public final class Application {
         PaletteCommand("sync", summary: "Sync with the team server now, and say what moved"),
         PaletteCommand(
             "conflicts", summary: "Fields two people changed differently: keep mine, take theirs or combine"),
+        PaletteCommand("duplicates", summary: "People who may be recorded twice: compare and merge them"),
+        PaletteCommand("merges", summary: "The merges made, to undo one"),
         PaletteCommand("help", summary: "Every key this screen answers"),
         PaletteCommand("quit", summary: "Quit Signpost (asks first if anything is unsaved)"),
     ]
@@ -453,6 +455,8 @@ public final class Application {
             sync.requestSync()
             post("Syncing with the team server…")
         case "conflicts": apply(.push(ConflictsScreen(app: environment)))
+        case "duplicates": apply(.push(DuplicatesScreen(family: nil, app: environment)))
+        case "merges": apply(.push(MergesScreen(family: nil, app: environment)))
         case "help": help = HelpOverlay(title: "Keys: \(top.title)")
         case "quit": requestQuit()
         case "": break
@@ -470,6 +474,10 @@ public final class Application {
             stack.append(screen)
         case .pop: pop()
         case .popWithMessage(let message):
+            pop()
+            post(message, kind: .success)
+        case .popFormWithMessage(let message):
+            if stack.count > 2 { stack.removeLast() }
             pop()
             post(message, kind: .success)
         case .confirm(let confirmation):

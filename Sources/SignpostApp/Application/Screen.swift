@@ -69,6 +69,9 @@ enum Transition {
     case pop
     /// Close this screen and show a message on the one below.
     case popWithMessage(String)
+    /// Close this screen and the form under it (a question asked over a form, answered by saving it), then
+    /// show a message.
+    case popFormWithMessage(String)
     /// Ask before doing something destructive or losing typing.
     case confirm(Confirmation)
     case message(String, ToastKind)

@@ -15,6 +15,7 @@ final class FamilyScreen: Screen {
         case referralOutcome, episode, leadAndTeam, meeting, step
         case conflicts
         case audit, exportRecord, amendNote
+        case duplicates
     }
 
     enum Tab: Int, CaseIterable {
@@ -115,7 +116,7 @@ final class FamilyScreen: Screen {
         }
         if tab == .chronology {
             keys.bind(
-                [.character("M")], .amendNote, hint: "Amend note",
+                [.character("e")], .amendNote, hint: "Amend note",
                 help: "Amend the selected case note: correct its text with a reason; the original is kept and shown",
                 group: "Chronology", showsInHintBar: false)
         }
@@ -175,6 +176,10 @@ final class FamilyScreen: Screen {
                 // The conflict line above the tabs already says "! to review"; the bar keeps Back and Help.
                 group: "Record", showsInHintBar: false)
         }
+        keys.bind(
+            [.character("=")], .duplicates, hint: "Duplicates",
+            help: "Members who look like someone else on record: compare side by side and merge; undo a merge",
+            group: "Record", showsInHintBar: false)
         keys.bind(
             [.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")
         return keys
@@ -500,8 +505,9 @@ final class FamilyScreen: Screen {
         case .amendNote:
             guard let index = chronologyList.selectedIndex,
                 case .note(let note) = family.chronology(significantOnly: significantOnly)[index]
-            else { return .message("select a case note in the chronology (↑/↓), then press M", .warning) }
+            else { return .message("select a case note in the chronology (↑/↓), then press e", .warning) }
             return .push(AmendNoteScreen(family: family, note: note))
+        case .duplicates: return .push(DuplicatesScreen(family: family.id, app: app))
         }
         return .handled
     }

@@ -14,6 +14,7 @@ final class HomeScreen: Screen {
         case newContact, drafts, today, exercises, reviews, conflicts
         case findOnTeamServer
         case audit
+        case duplicates
     }
 
     private var model = CaseListModel()
@@ -78,6 +79,10 @@ final class HomeScreen: Screen {
             [.character("Y")], .conflicts, hint: "Conflicts",
             help: "Fields two people changed differently (families marked !): keep mine, take theirs or combine",
             group: "Families", showsInHintBar: !familiesInConflict.isEmpty)
+        keys.bind(
+            [.character("=")], .duplicates, hint: "Duplicates",
+            help: "Possible duplicates across the store: compare two records side by side and merge them; undo a merge",
+            group: "Families", showsInHintBar: false)
         keys.bind(
             [.character("L")], .cycleLocality, hint: "Locality",
             help: "Filter by locality (North, Central, South, out of borough, all)", group: "Filters",
@@ -249,6 +254,8 @@ final class HomeScreen: Screen {
                 return .command("exercises")
             case .conflicts:
                 return .push(ConflictsScreen(app: app))
+            case .duplicates:
+                return .push(DuplicatesScreen(family: nil, app: app))
             case .cycleLocality:
                 model.query.locality = HomeScreen.next(model.query.locality, in: Locality.allCases)
                 resetPage(app)

@@ -223,17 +223,47 @@ final class MemberScreen: Screen {
             existing == nil
             ? .addPerson(family: family.id, person, relationships: relationships)
             : .updatePerson(family: family.id, person, relationships: relationships)
+        if existing == nil {
+            // One record per person: a new member who looks like someone already recorded is asked about first.
+            let matches: [PersonMatch]
+            do {
+                matches = try app.store.possibleDuplicates(of: person, postcode: family.address.postcode, limit: 5)
+            } catch {
+                return .message("not saved: the check for people already recorded failed: \(error)", .error)
+            }
+            if !matches.isEmpty {
+                return .push(
+                    DuplicateCheckScreen(personName: person.fullName, matches: matches) { [self] reason in
+                        let note = DuplicateCheckScreen.note(
+                            id: app.newID("N"), adding: person, despite: matches, reason: reason, app: app)
+                        switch apply([change, .addCaseNote(family: family.id, note)], person: person, app: app) {
+                        case .success(let message): return .success(.popFormWithMessage(message))
+                        case .failure(let problem): return .failure(problem)
+                        }
+                    })
+            }
+        }
+        switch apply([change], person: person, app: app) {
+        case .success(let message): return .popWithMessage(message)
+        case .failure(let problem): return .message(problem.message, .error)
+        }
+    }
+
+    /// Saves the member (and any note saying why they were added despite a possible duplicate), retiring the draft.
+    private func apply(_ changes: [CaseChange], person: Person, app: AppEnvironment) -> Result<
+        String, DuplicateCheckScreen.AddProblem
+    > {
         do {
-            try app.store.apply([change], by: app.practitioner)
+            try app.store.apply(changes, by: app.practitioner)
         } catch StoreError.duplicateRecord(let id) where existing == nil && id == newPersonID.rawValue {
             // Added before Signpost stopped, with its draft left behind: the person is already in the family.
             draft.discard(app: app)
-            return .popWithMessage("\(person.fullName) was already added to the family; nothing was changed")
+            return .success("\(person.fullName) was already added to the family; nothing was changed")
         } catch {
-            return .message("not saved: \(error)", .error)
+            return .failure(DuplicateCheckScreen.AddProblem(message: "not saved: \(error)"))
         }
         let saved = existing == nil ? "added \(person.fullName) to the family" : "saved \(person.fullName)"
-        if let problem = draft.discard(app: app) { return .popWithMessage("\(saved); \(problem)") }
-        return .popWithMessage(saved)
+        if let problem = draft.discard(app: app) { return .success("\(saved); \(problem)") }
+        return .success(saved)
     }
 }

@@ -104,19 +104,50 @@ final class NewFamilyScreen: Screen {
                 postcode: fields.text("postcode").uppercased()),
             locality: Locality.allCases[fields.chosen("locality")], accessNotes: fields.text("access"),
             members: [person], createdAt: app.clock())
+        // One record per person: someone who looks like a person already recorded is asked about first.
+        let matches: [PersonMatch]
         do {
-            try app.store.apply([.addFamily(family)], by: app.practitioner)
+            matches = try app.store.possibleDuplicates(of: person, postcode: family.address.postcode, limit: 5)
+        } catch {
+            return .message("the family was not added: the check for people already recorded failed: \(error)", .error)
+        }
+        if !matches.isEmpty {
+            return .push(
+                DuplicateCheckScreen(personName: person.fullName, matches: matches) { [self] reason in
+                    let note = DuplicateCheckScreen.note(
+                        id: app.newID("N"), adding: person, despite: matches, reason: reason, app: app)
+                    return add(family, note: note, app: app).map { .popFormWithMessage($0) }
+                        .mapError { DuplicateCheckScreen.AddProblem(message: $0.message) }
+                })
+        }
+        switch add(family, note: nil, app: app) {
+        case .success(let message): return .popWithMessage(message)
+        case .failure(let problem): return .message(problem.message, .error)
+        }
+    }
+
+    /// Why the family could not be added.
+    struct AddProblem: Error {
+        var message: String
+    }
+
+    /// Adds the family (with the note saying why it was added despite a possible duplicate) and retires the draft.
+    private func add(_ family: Family, note: CaseNote?, app: AppEnvironment) -> Result<String, AddProblem> {
+        do {
+            var changes: [CaseChange] = [.addFamily(family)]
+            if let note { changes.append(.addCaseNote(family: family.id, note)) }
+            try app.store.apply(changes, by: app.practitioner)
         } catch StoreError.duplicateFamily(let id) where id == familyID {
             // Added before Signpost stopped, with its draft left behind: the family is already in the store.
             draft.discard(app: app)
-            return .popWithMessage("the \(familyName) family was already added (\(familyID)); nothing was changed")
+            return .success("the \(family.name) family was already added (\(familyID)); nothing was changed")
         } catch {
-            return .message("the family was not added: \(error)", .error)
+            return .failure(AddProblem(message: "the family was not added: \(error)"))
         }
         if let problem = draft.discard(app: app) {
-            return .popWithMessage("added the \(familyName) family; \(problem)")
+            return .success("added the \(family.name) family; \(problem)")
         }
-        return .popWithMessage("added the \(familyName) family")
+        return .success("added the \(family.name) family")
     }
 
     private func refuse(_ message: String, at id: String) -> Transition {

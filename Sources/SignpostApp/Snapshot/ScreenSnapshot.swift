@@ -75,8 +75,17 @@ public enum ScreenSnapshot {
         case auditStore = "audit-store"
         /// Exporting the family's whole record: format, chronology, folder (`X` on the family).
         case exportRecord = "export-record"
-        /// Amending the family's first case note (`M` on the chronology).
+        /// Amending the family's first case note (`e` on the chronology).
         case amendNote = "amend-note"
+        /// Saving a new family whose first member looks like the family's first member: the question asked.
+        case duplicateCheck = "duplicate-check"
+        /// Possible duplicates across the store (`=` on the families list).
+        case duplicates
+        /// Two records side by side to merge: the store's first possible duplicate pair, else the first
+        /// members of the first two families.
+        case merge
+        /// The merges made (`m` on the duplicates list).
+        case merges
     }
 
     /// Why a snapshot could not be made.
@@ -266,6 +275,10 @@ public enum ScreenSnapshot {
                     home, FamilyScreen(familyID: record.id, app: environment),
                     AmendNoteScreen(family: record, note: note),
                 ])
+        case .duplicateCheck, .duplicates, .merge, .merges:
+            application = Application(
+                environment: environment,
+                stack: [home as any Screen] + (try peopleScreens(name, family: family(), environment)))
         case .level:
             let record = try family()
             guard let person = record.members.first else {
@@ -279,6 +292,48 @@ public enum ScreenSnapshot {
                 ])
         }
         return application
+    }
+
+    /// The screens of one record per person, over what a practitioner would have open beneath them.
+    private static func peopleScreens(_ name: Name, family record: Family, _ environment: AppEnvironment) throws
+        -> [any Screen]
+    {
+        switch name {
+        case .duplicateCheck:
+            guard var person = record.members.first else {
+                throw Problem(description: "family \(record.id) has no members")
+            }
+            person.id = PersonID(record.id.rawValue + "-again")
+            let matches = try environment.store.possibleDuplicates(of: person, postcode: record.address.postcode)
+            let check = DuplicateCheckScreen(personName: person.fullName, matches: matches) { _ in
+                .failure(DuplicateCheckScreen.AddProblem(message: "a snapshot adds nothing"))
+            }
+            return [NewFamilyScreen(app: environment), check]
+        case .merge:
+            var pair = try environment.store.possibleDuplicatePairs(after: nil, limit: 1).pairs.first
+            if pair == nil {
+                let summaries = try environment.store.families(FamilyListQuery(limit: 2)).summaries
+                let families = try summaries.compactMap { try environment.store.family($0.id) }
+                guard families.count == 2, let first = families[0].members.first,
+                    let second = families[1].members.first
+                else { throw Problem(description: "the merge snapshot needs two families with members") }
+                func listed(_ person: Person, _ family: Family) -> PersonMatch {
+                    PersonMatch(
+                        RankedMatch(candidate: MatchCandidate(person: person, in: family), score: 0, reasons: []),
+                        summary: FamilySummary(of: family))
+                }
+                pair = DuplicatePair(
+                    first: listed(first, families[0]), second: listed(second, families[1]), reasons: [])
+            }
+            guard let pair, let merge = MergeScreen(pair: pair, app: environment) else {
+                throw Problem(description: "the pair to merge could not be read")
+            }
+            return [DuplicatesScreen(family: nil, app: environment), merge]
+        case .merges:
+            return [DuplicatesScreen(family: nil, app: environment), MergesScreen(family: nil, app: environment)]
+        default:
+            return [DuplicatesScreen(family: nil, app: environment)]
+        }
     }
 
     private static func firstFamily(_ environment: AppEnvironment) throws -> FamilyID {

@@ -14,10 +14,19 @@ struct ImportCommand: ParsableCommand {
             either every family is imported or none is. Fictional (demonstration or training) \
             families, whose every id starts with ZZ-, cannot be imported into a live store, and live \
             families cannot be imported into a demonstration store; a document whose "fictional" mark \
-            disagrees with its ids is refused, naming the record.
+            disagrees with its ids is refused, naming the record. A family whose people look like \
+            people already recorded (the front door's duplicate check) is refused, listing each pair \
+            on standard error, unless --accept-duplicates says why they are imported anyway: that \
+            decision is audited, and the pairs can be merged afterwards (`signpost duplicates`).
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Import even though some people look like people already recorded, saying why (audited).",
+            valueName: "reason"))
+    var acceptDuplicates: String?
 
     @Argument(help: "Family documents to import; - reads one from standard input.")
     var files: [String]
@@ -55,8 +64,31 @@ struct ImportCommand: ParsableCommand {
                         : "\(path) is a \(found) store; live case data cannot go into it. Nothing was imported.")
             }
         }
+        let duplicates = try StoreOpening.run {
+            try documents.flatMap { try $0.family.possibleDuplicatePairs(in: store, limit: 100) }
+        }
+        let reason = acceptDuplicates?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if !duplicates.isEmpty && reason.isEmpty {
+            for pair in duplicates { Console.error("possible duplicate: " + DuplicateText.row(pair)) }
+            throw CommandFailure.badInput(
+                "\(duplicates.count) imported \(duplicates.count == 1 ? "person looks" : "people look") like someone already recorded (listed above); nothing was imported. Merge with what is recorded instead, or pass --accept-duplicates \"why\" to import them anyway."
+            )
+        }
         try StoreOpening.run {
             try store.apply(documents.map { .addFamily($0.family) }, by: storeOptions.practitioner)
+            if !duplicates.isEmpty {
+                let pairs = duplicates.map { "\($0.first.personID) ~ \($0.second.personID) (\($0.second.familyID))" }
+                try store.recordRead(
+                    action: "import-despite-duplicates",
+                    summary:
+                        "imported \(pairs.count) possible duplicate(s) on purpose: \(pairs.joined(separator: ", ")): \(reason)",
+                    by: storeOptions.practitioner)
+            }
+        }
+        if !duplicates.isEmpty {
+            Console.error(
+                "imported \(duplicates.count) possible duplicate(s) on purpose; `signpost duplicates` lists them for merging"
+            )
         }
         Console.print(
             "Imported \(documents.count) famil\(documents.count == 1 ? "y" : "ies") into \(storeOptions.location(for: kind).path)."

@@ -29,15 +29,30 @@ struct ChangeBatch {
     private var storedSummaries: [(FamilyID, FamilySummary)] = []
     private var searchStale: Set<FamilyID> = []
     private var matchKeysStale: Set<FamilyID> = []
+    /// Whether any id has been retired by a merge: only then are changes checked for old ids.
+    private var hasAliases: Bool
 
     /// - Parameter outgoing: Whether changes go to the outbox for the team server; false for pulled ones.
     init(in db: Database, path: String, kind: StoreKind, outgoing: Bool) throws {
         self.kind = kind
         outbox = outgoing ? try Outbox(in: db, path: path) : nil
+        hasAliases = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM record_alias)") ?? false
     }
 
     /// Applies, persists and audits one change (and queues it when outgoing).
-    mutating func apply(_ change: CaseChange, by actor: String, at now: Date, in db: Database) throws {
+    mutating func apply(_ incoming: CaseChange, by actor: String, at now: Date, in db: Database) throws {
+        // A change naming an id a merge retired reaches the record that id became.
+        var change = hasAliases ? try incoming.resolvingAliases { try db.aliases(among: $0) } : incoming
+        if case .mergeFamilies(var merge) = change, let held = try heldFamily(merge.absorbed.id, in: db) {
+            // The family as this store holds it is merged (the same as the change's copy once synced).
+            merge.absorbed = held
+            change = .mergeFamilies(merge)
+        }
+        if case .undoMerge(let undo) = change {
+            for restored in undo.restored.dropFirst() where try heldFamily(restored.id, in: db) != nil {
+                throw StoreError.duplicateFamily(restored.id)
+            }
+        }
         let before: Family?
         if case .addFamily(let family) = change {
             let exists =
@@ -45,6 +60,8 @@ struct ChangeBatch {
                 || Bool.fetchOne(
                     db.cachedStatement(sql: "SELECT 1 FROM family WHERE id = ?"), arguments: [family.id.rawValue])
                     ?? false
+                // An id a merge retired still names the family it became.
+                || (hasAliases && db.resolvedFamilyID(family.id) != nil)
             guard !exists else { throw StoreError.duplicateFamily(family.id) }
             before = nil
         } else if let cached = working[change.family] {
@@ -55,6 +72,7 @@ struct ChangeBatch {
         }
         let after = try change.applying(to: before, in: kind)
         try persist(change, before: before, after: after, in: db)
+        try persistMerging(change, before: before, after: after, by: actor, in: db)
         if before == nil { storedSummaries.append((after.id, FamilySummary(of: after))) }
         working[after.id] = after
         try audit.insert(
@@ -161,6 +179,58 @@ struct ChangeBatch {
             try db.updateNoteAmendments(note, of: id)
             // Search finds a note by what it says now.
             searchStale.insert(id)
+        case .mergeFamilies, .mergePeople, .undoMerge:
+            // Written by persistMerging, which also keeps the merge and its aliases.
+            break
+        }
+    }
+
+    /// The family as this batch holds it, or as stored; nil when neither holds it.
+    private func heldFamily(_ id: FamilyID, in db: Database) throws -> Family? {
+        if let cached = working[id] { return cached }
+        return try db.fetchFamily(id)
+    }
+
+    /// Writes a merge or an undo: the families rewritten whole, the merge kept for undoing, the aliases.
+    private mutating func persistMerging(
+        _ change: CaseChange, before: Family?, after family: Family, by actor: String, in db: Database
+    ) throws {
+        switch change {
+        case .mergeFamilies(let merge):
+            guard let before else { return }
+            let absorbed = merge.absorbed.id
+            try db.run("DELETE FROM family WHERE id = ?", [absorbed.rawValue])
+            try db.rewriteFamily(family)
+            try db.recordMerge(
+                MergeRecord(
+                    id: merge.id, kind: .families, survivorFamily: family.id, absorbedFamily: absorbed,
+                    survivorPerson: nil, absorbedPerson: nil, before: [before, merge.absorbed],
+                    after: try db.fetchFamily(family.id) ?? family,
+                    at: merge.at, by: actor, reason: merge.reason, undoneAt: nil))
+            working[absorbed] = nil
+            searchStale.remove(absorbed)
+            matchKeysStale.remove(absorbed)
+            hasAliases = true
+        case .mergePeople(let merge):
+            guard let before else { return }
+            try db.rewriteFamily(family)
+            try db.recordMerge(
+                MergeRecord(
+                    id: merge.id, kind: .people, survivorFamily: family.id, absorbedFamily: family.id,
+                    survivorPerson: merge.survivor, absorbedPerson: merge.absorbed, before: [before],
+                    after: try db.fetchFamily(family.id) ?? family,
+                    at: merge.at, by: actor, reason: merge.reason, undoneAt: nil))
+            hasAliases = true
+        case .undoMerge(let undo):
+            try db.rewriteFamily(family)
+            for restored in undo.restored.dropFirst() {
+                try db.insertFamily(restored)
+                working[restored.id] = restored
+            }
+            try db.recordUndo(of: undo.merge, at: undo.at)
+            hasAliases = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM record_alias)") ?? false
+        default:
+            return
         }
     }
 }

@@ -168,6 +168,8 @@ extension CaseChange {
             return try resolution.fieldChange().applyingChange(to: family)
         case .amendCaseNote:
             family = try applyingNotes(to: family)
+        case .mergeFamilies, .mergePeople, .undoMerge:
+            return try applyingMerging(to: family)
         }
         return family
     }

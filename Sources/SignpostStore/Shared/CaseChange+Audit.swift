@@ -88,6 +88,8 @@ extension CaseChange {
             return resolutionSummary(resolution, after: after)
         case .amendCaseNote:
             return notesAuditSummary(before: before)
+        case .mergeFamilies, .mergePeople, .undoMerge:
+            return mergingAuditSummary(before: before, after: after)
         }
     }
 }

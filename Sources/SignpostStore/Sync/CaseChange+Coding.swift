@@ -19,7 +19,7 @@ extension CaseChange: Codable {
 
     enum CodingKeys: String, CodingKey {
         case version, kind, family, record, relationships, person, fields, referral, status, consent, on, episode,
-            reason, assessment, at, by, between, and, conflict, edits, field, value, choice, note
+            reason, assessment, at, by, between, and, conflict, edits, field, value, choice, note, merge
     }
 
     public init(from decoder: any Decoder) throws {
@@ -92,6 +92,7 @@ extension CaseChange: Codable {
             if let change = try Self.decodeHousehold(kind: kind, family: family, from: container)
                 ?? Self.decodeCasework(kind: kind, family: family, from: container)
                 ?? Self.decodeNotes(kind: kind, family: family, from: container)
+                ?? Self.decodeMerging(kind: kind, from: container)
             {
                 self = change
                 return
@@ -161,6 +162,8 @@ extension CaseChange: Codable {
             try container.encode(resolution.field, forKey: .field)
             try container.encode(resolution.value, forKey: .value)
             try container.encode(resolution.choice, forKey: .choice)
+        case .mergeFamilies, .mergePeople, .undoMerge:
+            try encodeMerging(into: &container)
         }
     }
 }

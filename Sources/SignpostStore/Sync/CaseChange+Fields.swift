@@ -165,7 +165,7 @@ package enum FieldValues {
     }
 
     /// Every field of `record` named by `Field`; `.null` for one its JSON leaves out (an optional holding nothing).
-    static func all<Field: RawRepresentable & CaseIterable & Hashable>(
+    package static func all<Field: RawRepresentable & CaseIterable & Hashable>(
         of record: some Encodable, _ field: Field.Type
     ) -> [Field: JSONValue] where Field.RawValue == String {
         guard case .object(let object) = json(record) else { return [:] }

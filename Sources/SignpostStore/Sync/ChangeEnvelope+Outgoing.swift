@@ -7,7 +7,7 @@ extension CaseChange {
         switch self {
         case .addFamily, .addPerson, .recordLevel, .addCaseNote, .addContact, .addReferral, .recordConsent,
             .openEpisode, .addRelationship, .changeLeadProfessional, .recordReferralOutcome, .recordMeeting,
-            .amendCaseNote:
+            .amendCaseNote, .mergeFamilies, .mergePeople, .undoMerge:
             return true
         case .updateFamilyFields, .updatePersonFields, .updateReferralStatus, .withdrawConsent, .closeEpisode,
             .saveAssessmentFields, .changeAddress, .changeRelationship, .removeRelationship, .resolveConflict:
