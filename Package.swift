@@ -39,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // The team link in the user's config (~/.config/signpost/team.toml).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: The terminal
@@ -114,6 +116,7 @@ let package = Package(
                 "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore",
                 "SignpostFixtures", "SignpostTerminal", "SignpostThemes", "SignpostSync", "SignpostTeamServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(name: "signpost", dependencies: ["SignpostCommands"]),
@@ -167,6 +170,11 @@ let package = Package(
                 "SignpostTeamServer", "SignpostSync", "SignpostStore", "SignpostStoreTesting", "SignpostSQLiteStore",
                 "SignpostDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
+        ),
+        // The command line's own parts, without running the binary (the team link's config file).
+        .testTarget(
+            name: "SignpostCommandsTests",
+            dependencies: ["SignpostCommands", "SignpostStore", "SignpostSQLiteStore"]
         ),
         // Drives the built `signpost` binary: its command line as a process, its interface in tmux.
         .testTarget(name: "SignpostEndToEndTests", dependencies: ["SignpostSubprocess"]),
