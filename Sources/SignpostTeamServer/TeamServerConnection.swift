@@ -40,8 +40,9 @@ public final class TeamServerConnection: Sendable {
         logger: Logger = Logger(label: "signpost.team-server")
     ) async throws -> TeamServerConnection {
         var configuration = try endpoint.connectionConfiguration()
+        // postgres-nio's own limit is the backstop: the deadline below answers first, in Signpost's words.
         configuration.options.connectTimeout = .milliseconds(
-            Int64(TeamServerDeadlines.seconds(deadlines.connect) * 1_000))
+            Int64(TeamServerDeadlines.seconds(deadlines.connect) * 1_000) + 5_000)
         configuration.options.additionalStartupParameters.append(
             ("statement_timeout", String(deadlines.statementTimeoutMilliseconds)))
         let settings = configuration

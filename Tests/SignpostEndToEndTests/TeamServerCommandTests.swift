@@ -115,8 +115,16 @@ struct TeamServerCommandTests {
         let password = try cluster.addPractitioner(login, role: "front-door")
         let configHome = home.path("config-home")
         let environment = ["XDG_CONFIG_HOME": configHome, "PGPASSWORD": password]
+        // One fictional family of this test's own (the fixtures' ids are the other tests'), recorded before joining.
+        let source = home.path("source.sqlite")
+        #expect(try binary.run(["demo", "load", "--store", source], home: home).status == 0)
+        let exported = try binary.run(["export", "ZZ-F-0001", "--store", source], home: home)
+        #expect(exported.status == 0, "\(exported.standardError)")
+        let family = "ZZ-F-\(cluster.suffix.uppercased())"
+        let document = exported.standardOutput.replacingOccurrences(of: "ZZ-F-0001", with: family)
         let store = home.path("linked.sqlite")
-        #expect(try binary.run(["demo", "load", "--store", store], home: home).status == 0)
+        let imported = try binary.run(["import", "-", "--store", store], home: home, input: Data(document.utf8))
+        #expect(imported.status == 0, "\(imported.standardError)")
 
         let joined = try binary.run(
             ["team", "join", cluster.url(for: login), "--store", store], home: home, environment: environment)
@@ -134,10 +142,10 @@ struct TeamServerCommandTests {
         #expect(folderMode == 0o700)
         #expect(!FileManager.default.fileExists(atPath: home.path(".config/signpost/team.toml")))
 
-        // The 44 families loaded before joining are sent: derived when the store joined.
+        // The family recorded before joining is sent: queued, whole, when the store joined.
         let synced = try binary.run(["sync", "--store", store], home: home, environment: environment)
         #expect(synced.status == 0, "\(synced.standardError)")
-        #expect(synced.standardOutput.contains("Pushed 44 changes"), "\(synced.standardOutput)")
+        #expect(synced.standardOutput.contains("Pushed 1 change"), "\(synced.standardOutput)")
 
         // A broken config: sync and join say which file and line, and leave it as it was.
         let broken = text + "\n[stores\nlogin = \n"

@@ -92,12 +92,12 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
         XCTAssertEqual(
             audit.map(\.summary), ["\(restricted.rawValue) removed from this laptop: restricted to other workers"])
         XCTAssertFalse(audit.contains { $0.summary.contains("Quillfeather") || $0.summary.contains("Disclosure") })
-        // The server's audit has each removal too, under Sam's login, without content.
+        // The server's audit has each of Sam's removals too, under Sam's login, without content.
         let onServer = try await admin.translatingErrors {
             let rows = try await admin.connection.query(
                 """
                 SELECT login || ' ' || family || ' ' || (detail ->> 'reason') FROM signpost.audit
-                WHERE action = 'family-left-laptop' ORDER BY family
+                WHERE action = 'family-left-laptop' AND login = \(samServer.endpoint.login) ORDER BY family
                 """, logger: admin.logger)
             var lines: [String] = []
             for try await line in rows.decode(String.self) { lines.append(line) }
