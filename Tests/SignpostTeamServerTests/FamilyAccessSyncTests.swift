@@ -61,6 +61,8 @@ final class FamilyAccessSyncTests: TeamServerTestCase {
         try alex.apply([.addFamily(try family(north.rawValue, locality: .north))], by: "alex")
         try alex.apply([.addFamily(try family(south.rawValue, locality: .south))], by: "alex")
         try alex.apply([.addCaseNote(family: south, note("N-S1", "Spoke to the school nurse."))], by: "alex")
+        // A later north change: Sam's store pulls past every change of the south family.
+        try alex.apply([.addCaseNote(family: north, note("N-N1", "Home visit."))], by: "alex")
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
         _ = try await SyncEngine(store: sam, server: samServer).sync()
         XCTAssertNotNil(try sam.family(north))
