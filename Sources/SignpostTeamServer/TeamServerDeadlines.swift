@@ -107,10 +107,12 @@ func withDeadline<Value: Sendable>(
                 outcome.finish(.failure(error))
             }
         }
-        Task {
+        let timer = Task {
+            // Cancelled when the work answers first: the sleep ends early and finishing does nothing.
             try? await Task.sleep(for: duration)
             if outcome.finish(.failure(timeout())) { work.cancel() }
         }
+        outcome.whenFinished { timer.cancel() }
     }
 }
 
@@ -119,22 +121,38 @@ private final class OnceOutcome<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var continuation: CheckedContinuation<Value, any Error>?
     private var done = false
+    private var onFinish: (@Sendable () -> Void)?
 
     func install(_ continuation: CheckedContinuation<Value, any Error>) {
         lock.withLock { self.continuation = continuation }
     }
 
+    /// Runs `action` once the answer is given (at once if it was).
+    func whenFinished(_ action: @escaping @Sendable () -> Void) {
+        let now = lock.withLock { () -> Bool in
+            if done { return true }
+            onFinish = action
+            return false
+        }
+        if now { action() }
+    }
+
     /// Gives `result` as the answer; false when an answer was given already.
     @discardableResult
     func finish(_ result: Result<Value, any Error>) -> Bool {
-        let waiting: CheckedContinuation<Value, any Error>? = lock.withLock {
-            guard !done else { return nil }
+        let (waiting, action) = lock.withLock {
+            () -> (CheckedContinuation<Value, any Error>?, (@Sendable () -> Void)?) in
+            guard !done else { return (nil, nil) }
             done = true
-            defer { continuation = nil }
-            return continuation
+            defer {
+                continuation = nil
+                onFinish = nil
+            }
+            return (continuation, onFinish)
         }
         guard let waiting else { return false }
         waiting.resume(with: result)
+        action?()
         return true
     }
 }
