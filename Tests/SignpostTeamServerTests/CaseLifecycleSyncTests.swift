@@ -14,8 +14,8 @@ final class CaseLifecycleSyncTests: TeamServerTestCase {
     func testOutcomeLeadMeetingAndEpisodesTravelThroughTheServer() async throws {
         let alexServer = try await practitioner("alex", role: .hubWorker, locality: "north")
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
-        let alex = try InMemoryCaseStore()
-        let sam = try InMemoryCaseStore()
+        let alex = try InMemoryCaseStore().inTeam()
+        let sam = try InMemoryCaseStore().inTeam()
         let id = FamilyID(familyID(1))
         let today = try CalendarDate(iso: "2026-11-23")
         let family = Family(

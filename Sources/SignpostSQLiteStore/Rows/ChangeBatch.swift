@@ -8,7 +8,7 @@ import SignpostStore
 /// Every change writes its own rows and audit entry as it comes. What follows
 /// from the family as a whole (its case-list summary, its search entries, its
 /// people's match keys) is written once, by ``finish(in:)``, for each family
-/// the batch touched: a page of a thousand pulled notes on one family writes
+/// the batch touched (the match keys of all of them together, sorted): a page of a thousand pulled notes on one family writes
 /// its summary once instead of a thousand times, and a note adds only its own
 /// search entry. Families are read from the database once and then kept as
 /// the batch leaves them.
@@ -31,11 +31,15 @@ struct ChangeBatch {
     private var matchKeysStale: Set<FamilyID> = []
     /// Whether any id has been retired by a merge: only then are changes checked for old ids.
     private var hasAliases: Bool
+    /// Families the batch added: they have no match keys to remove.
+    private var added: Set<FamilyID> = []
 
-    /// - Parameter outgoing: Whether changes go to the outbox for the team server; false for pulled ones.
+    /// - Parameter outgoing: Whether changes go to the outbox for the team server (once the store
+    ///   joined one); false for pulled ones.
     init(in db: Database, path: String, kind: StoreKind, outgoing: Bool) throws {
         self.kind = kind
-        outbox = outgoing ? try Outbox(in: db, path: path) : nil
+        // A store that never joined a team keeps no outbox: joining queues what it holds then.
+        outbox = try outgoing && Outbox.isStarted(in: db) ? try Outbox(in: db, path: path) : nil
         hasAliases = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM record_alias)") ?? false
     }
 
@@ -86,12 +90,16 @@ struct ChangeBatch {
 
     /// Writes what the batch's families call for as they now stand: summaries, search entries, match keys.
     mutating func finish(in db: Database) throws {
+        var rekeyed: [Family] = []
         for (id, stored) in storedSummaries {
             guard let family = working[id] else { continue }
-            if FamilySummary(of: family) != stored { try db.updateSummary(of: family) }
+            let summary = FamilySummary(of: family)
+            if summary != stored { try db.updateSummary(of: family, to: summary, from: stored) }
             if searchStale.contains(id) { try db.reindexSearch(of: family) }
-            if matchKeysStale.contains(id) { try db.reindexMatchKeys(of: family) }
+            if matchKeysStale.contains(id) { rekeyed.append(family) }
         }
+        // Every family's match keys in one sorted pass: most of a pulled page's writing.
+        try db.reindexMatchKeys(of: rekeyed, new: added)
         try outbox?.saveClock(in: db)
     }
 
@@ -100,8 +108,10 @@ struct ChangeBatch {
         let id = family.id
         switch change {
         case .addFamily:
-            // Written whole, with its search entries and match keys.
-            try db.insertFamily(family)
+            // Written whole, with its search entries; its match keys with the batch's, at the end.
+            try db.insertFamily(family, withMatchKeys: false)
+            added.insert(id)
+            matchKeysStale.insert(id)
         case .updateFamilyFields:
             try db.updateDetails(of: family)
             searchStale.insert(id)

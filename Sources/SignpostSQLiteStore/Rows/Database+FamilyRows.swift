@@ -5,8 +5,10 @@ import SignpostStore
 
 /// Writing a family's records as rows: one row per record, with its place in the family's lists.
 extension Database {
-    /// Inserts a whole family: its row with summary, every record, and its search entries.
-    func insertFamily(_ family: Family) throws {
+    /// Inserts a whole family: its row with summary, every record, its search entries and, unless
+    /// the caller writes them for many families at once (``reindexMatchKeys(of:new:)``), its
+    /// people's match keys.
+    func insertFamily(_ family: Family, withMatchKeys: Bool = true) throws {
         let summary = FamilySummary(of: family)
         try run(
             """
@@ -56,7 +58,9 @@ extension Database {
             try insertMeeting(meeting, of: family.id, at: position)
         }
         try insertSearchEntries(of: family)
-        for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
+        if withMatchKeys {
+            for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
+        }
     }
 
     /// The summary columns, in the order `family` lists them after `created_at`.
@@ -70,7 +74,22 @@ extension Database {
 
     /// Brings the family row's summary columns up to date with `family`.
     func updateSummary(of family: Family) throws {
-        let summary = FamilySummary(of: family)
+        try updateSummary(of: family, to: FamilySummary(of: family), from: nil)
+    }
+
+    /// Writes `summary`, the family's summary as it now stands, over `stored` (nil when not
+    /// known): only the last activity when nothing else changed (a note or a contact), and the
+    /// open services only when they changed.
+    func updateSummary(of family: Family, to summary: FamilySummary, from stored: FamilySummary?) throws {
+        if var onlyActivity = stored {
+            onlyActivity.lastActivity = summary.lastActivity
+            if onlyActivity == summary {
+                try run(
+                    "UPDATE family SET last_activity = ? WHERE id = ?",
+                    [StoredValue.time(summary.lastActivity), family.id.rawValue])
+                return
+            }
+        }
         try run(
             """
             UPDATE family SET highest_level = ?, open_services = ?, lead_professional = ?, lead_professional_key = ?,
@@ -78,6 +97,7 @@ extension Database {
             WHERE id = ?
             """,
             try summaryValues(summary) + [family.id.rawValue])
+        guard stored?.openServices != summary.openServices else { return }
         try run("DELETE FROM family_open_service WHERE family_id = ?", [family.id.rawValue])
         try insertOpenServices(summary)
     }
