@@ -56,6 +56,9 @@ public enum CaseChange: Hashable, Sendable {
     /// Settles a conflict the team server recorded: sets the field to the chosen value, and once
     /// pushed marks the conflict resolved on the server (``ConflictResolution``).
     case resolveConflict(ConflictResolution)
+    /// A later stage of a case's life: a social-care status, an episode on hold or resumed, the team's members
+    /// (see `CaseChange+Lifecycle.swift`).
+    case lifecycle(family: FamilyID, LifecycleChange)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -71,6 +74,7 @@ public enum CaseChange: Hashable, Sendable {
             return householdFamily
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkFamily
         case .resolveConflict(let resolution): return resolution.family
+        case .lifecycle(let family, _): return family
         }
     }
 
@@ -94,6 +98,7 @@ public enum CaseChange: Hashable, Sendable {
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdAction
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkAction
         case .resolveConflict: return "resolve-conflict"
+        case .lifecycle(_, let change): return change.action
         }
     }
 
@@ -117,6 +122,7 @@ public enum CaseChange: Hashable, Sendable {
         case .changeAddress, .addRelationship, .changeRelationship, .removeRelationship: return householdRecordID
         case .recordReferralOutcome, .changeLeadProfessional, .recordMeeting: return caseworkRecordID
         case .resolveConflict(let resolution): return resolution.record
+        case .lifecycle(let family, let change): return change.recordID(in: family)
         }
     }
 
@@ -125,6 +131,7 @@ public enum CaseChange: Hashable, Sendable {
     /// Every other kind adds a record or appends to one, and never conflicts.
     public static let fieldKinds: Set<String> = [
         "update-family", "update-person", "update-referral-status", "save-assessment", "resolve-conflict",
+        "record-referral-outcome",
     ]
 }
 

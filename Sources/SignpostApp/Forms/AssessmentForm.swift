@@ -168,6 +168,7 @@ extension AssessmentForm {
             text("language-parent", section, "First language of parent", \.identifying.firstLanguageOfParent),
             text("disability", section, "Disability", \.identifying.disability),
             yesNo("interpreter", section, "Interpreter or signer needed", \.identifying.interpreterOrSignerNeeded),
+            yesNo("interpreter-arranged", section, "Interpreter arranged?", \.identifying.interpreterArrangedAnswer),
             text("special-requirements", section, "Special requirements", \.identifying.specialRequirements),
         ]
     }
@@ -209,6 +210,8 @@ extension AssessmentForm {
             text(
                 "services-involved", .background, "Services already working with the child", long: true,
                 \.servicesInvolved),
+            text("child-views", .background, "The child's views", long: true, \.childViewsText),
+            text("parent-views", .background, "The parent's or carer's views", long: true, \.parentViewsText),
             text("assessor-name", .assessor, "Assessor: name", satisfies: [.assessorName], \.assessor.name),
             text("assessor-role", .assessor, "Assessor: role", satisfies: [.assessorRole], \.assessor.role),
             text(
@@ -375,5 +378,27 @@ extension AssessmentForm {
             ]
         }
         return fields
+    }
+}
+
+extension EarlyHelpAssessment {
+    /// The child's views as the form edits them: empty when not recorded.
+    var childViewsText: String {
+        get { childViews ?? "" }
+        set { childViews = newValue.isEmpty ? nil : newValue }
+    }
+
+    /// The parent's or carer's views as the form edits them: empty when not recorded.
+    var parentViewsText: String {
+        get { parentViews ?? "" }
+        set { parentViews = newValue.isEmpty ? nil : newValue }
+    }
+}
+
+extension IdentifyingDetails {
+    /// "Interpreter arranged?" as the form's yes/no: no until answered yes.
+    var interpreterArrangedAnswer: Bool {
+        get { interpreterArranged ?? false }
+        set { interpreterArranged = newValue }
     }
 }

@@ -31,6 +31,10 @@ public struct EarlyHelpAssessment: Identifiable, Hashable, Codable, Sendable {
     public var leadProfessional: Professional?
     /// Services already working with the child.
     public var servicesInvolved: String
+    /// The child's own views, in their words; nil when not recorded (and on assessments made before it was asked).
+    public var childViews: String?
+    /// The parent's or carer's views; nil when not recorded.
+    public var parentViews: String?
     /// Rating and evidence for each element; an absent element is not yet assessed.
     public var elements: [AssessmentElement: ElementAssessment]
     public var conclusions: String
@@ -123,6 +127,8 @@ public struct IdentifyingDetails: Hashable, Codable, Sendable {
     public var firstLanguageOfParent: String
     public var disability: String
     public var interpreterOrSignerNeeded: Bool
+    /// Whether the interpreter or signer is arranged; nil when not answered.
+    public var interpreterArranged: Bool?
     public var specialRequirements: String
 
     public init(

@@ -166,6 +166,8 @@ extension CaseChange {
             family = try applyingCasework(to: family)
         case .resolveConflict(let resolution):
             return try resolution.fieldChange().applyingChange(to: family)
+        case .lifecycle(_, let change):
+            return try change.applying(to: family)
         }
         return family
     }

@@ -86,6 +86,8 @@ extension CaseChange {
             return caseworkAuditSummary(before: before, after: after)
         case .resolveConflict(let resolution):
             return resolutionSummary(resolution, after: after)
+        case .lifecycle(_, let change):
+            return change.auditSummary(before: before, after: after)
         }
     }
 }
@@ -136,7 +138,9 @@ extension EarlyHelpAssessment {
             ("what led to the assessment", whatLedToAssessment != new.whatLedToAssessment),
             ("current situation", currentSituation != new.currentSituation), ("assessor", assessor != new.assessor),
             ("lead professional", leadProfessional != new.leadProfessional),
-            ("services involved", servicesInvolved != new.servicesInvolved), ("elements", elements != new.elements),
+            ("services involved", servicesInvolved != new.servicesInvolved),
+            ("the child's views", childViews != new.childViews), ("the parent's views", parentViews != new.parentViews),
+            ("elements", elements != new.elements),
             ("conclusions", conclusions != new.conclusions), ("actions", actions != new.actions),
             ("consent to share", consentToShare != new.consentToShare), ("reviews", reviews != new.reviews),
             ("closure", closure != new.closure),

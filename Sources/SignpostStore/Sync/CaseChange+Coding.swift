@@ -95,6 +95,10 @@ extension CaseChange: Codable {
                 self = change
                 return
             }
+            if let change = try LifecycleChange.decode(kind: kind, from: container) {
+                self = .lifecycle(family: family, change)
+                return
+            }
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container,
                 debugDescription: "\"\(kind)\" is not a kind of change this Signpost knows")
@@ -158,6 +162,8 @@ extension CaseChange: Codable {
             try container.encode(resolution.field, forKey: .field)
             try container.encode(resolution.value, forKey: .value)
             try container.encode(resolution.choice, forKey: .choice)
+        case .lifecycle(_, let change):
+            try change.encode(into: &container)
         }
     }
 }

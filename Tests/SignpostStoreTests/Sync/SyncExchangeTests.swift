@@ -182,6 +182,69 @@ struct SyncExchangeTests {
         #expect(try bob.family("F-00017")?.members[0].phone == "0161 496 0000")
     }
 
+    @Test(
+        "two different outcomes recorded offline for one referral: a conflict, the first to reach the server stands"
+    )
+    func concurrentReferralOutcomesConflict() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        var family = F.quillfeather()
+        var referral = family.referrals.removeFirst()
+        referral.status = .sent
+        try alice.apply([.addFamily(family), .addReferral(family: family.id, referral)], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+
+        let accepted = ReferralOutcome(status: .accepted, on: F.day("2026-01-08"), reason: "", recordedBy: "alice")
+        let declined = ReferralOutcome(
+            status: .declined, on: F.day("2026-01-08"), reason: "below threshold", recordedBy: "bob")
+        try alice.apply([.recordReferralOutcome(family: family.id, referral: "R-1", accepted)], by: "alice")
+        try bob.apply([.recordReferralOutcome(family: family.id, referral: "R-1", declined)], by: "bob")
+        let sent = try #require(try bob.pendingChanges(limit: 10).first)
+        #expect(sent.base != nil, "the outcome is based on the version of the referral the store held")
+        #expect(sent.fields == ["status": "declined"])
+
+        #expect(try server.sync(alice, as: "alice").map(\.status) == [.applied])
+        #expect(try server.sync(bob, as: "bob").map(\.status) == [.conflict])
+        try server.sync(alice, as: "alice")
+        #expect(
+            server.conflicts == [
+                TestTeamServer.Conflict(
+                    family: family.id, record: "R-1", field: "status", serverValue: "accepted",
+                    pushedValue: "declined", serverAuthor: "alice", pushedAuthor: "bob")
+            ])
+        for store in [alice, bob] {
+            let referral = try #require(try store.family(family.id)?.referrals[0])
+            #expect(referral.status == .accepted, "one outcome stands in both stores, not whichever came last")
+            #expect(referral.outcomeBy == "alice")
+        }
+        let audit = try alice.auditTrail(family: family.id, limit: 1)
+        #expect(audit.first?.action == "set-aside-referral-outcome")
+        #expect(audit.first?.summary.contains("declined by bob") == true)
+    }
+
+    @Test("the same outcome recorded in both stores is not a conflict")
+    func sameReferralOutcomeDoesNotConflict() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        var family = F.quillfeather()
+        family.referrals[0].status = .sent
+        try alice.apply([.addFamily(family)], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+        for (store, who) in [(alice, "alice"), (bob, "bob")] {
+            try store.apply(
+                [
+                    .recordReferralOutcome(
+                        family: family.id, referral: "R-1",
+                        ReferralOutcome(status: .accepted, on: F.day("2026-01-08"), reason: "", recordedBy: who))
+                ], by: who)
+        }
+        #expect(try server.sync(alice, as: "alice").map(\.status) == [.applied])
+        #expect(try server.sync(bob, as: "bob").map(\.status) == [.applied])
+        #expect(server.conflicts.isEmpty)
+    }
+
     @Test("one store changing a field twice before it syncs is not in conflict with itself")
     func ownEditsDoNotConflict() throws {
         let server = TestTeamServer()
