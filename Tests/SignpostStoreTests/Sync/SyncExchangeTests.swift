@@ -115,6 +115,47 @@ struct SyncExchangeTests {
         #expect(atAlice.episodes[0].closureReason == .transferred)
     }
 
+    @Test("a social-care status, an episode put on hold and resumed, and team changes travel between stores")
+    func caseLifeStagesTravel() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        let family = F.quillfeather()
+        try alice.apply([.addFamily(family)], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+        let plan = SocialCareRecord(
+            id: "SC-1", person: "P-ava", status: .childProtectionPlan, from: F.day("2026-01-08"), recordedBy: "bob",
+            sourceReferral: "R-1")
+        try bob.apply(
+            [
+                .lifecycle(family: family.id, .recordSocialCare(plan)),
+                .lifecycle(
+                    family: family.id,
+                    .suspendEpisode(
+                        "E-1", EpisodeSuspension(from: F.day("2026-01-08"), reason: "stepped up", suspendedBy: "bob"))),
+                .lifecycle(
+                    family: family.id,
+                    .changeTeam(
+                        TeamMemberChange(
+                            kind: .removed, professional: F.sam, on: F.day("2026-01-08"), recordedBy: "bob",
+                            recordedAt: F.at("2026-01-08T10:00:00Z")))),
+                .lifecycle(
+                    family: family.id, .resumeEpisode("E-1", on: F.day("2026-01-20"), reason: "CSCT closed", by: "bob")),
+                .lifecycle(
+                    family: family.id, .endSocialCare("SC-1", on: F.day("2026-01-20"), reason: "closed", by: "bob")),
+                .closeEpisode(family: family.id, episode: "E-1", on: F.day("2026-01-21"), reason: .needsMet),
+            ], by: "bob")
+        #expect(try server.sync(bob, as: "bob").allSatisfy { $0.status == .applied })
+        try server.sync(alice, as: "alice")
+        let atAlice = try #require(try alice.family(family.id))
+        #expect(atAlice == (try bob.family(family.id)))
+        #expect(atAlice.socialCareRecords.first?.endReason == "closed")
+        #expect(atAlice.episodes[0].suspensionHistory.first?.resumeReason == "CSCT closed")
+        #expect(atAlice.episodes[0].closedBy == "bob", "the closer is the author the server gave")
+        #expect(atAlice.teamAroundFamily.isEmpty)
+        #expect(atAlice.teamHistory.map(\.kind) == [.removed])
+    }
+
     @Test("the same change pushed twice is applied once")
     func duplicatePush() throws {
         let server = TestTeamServer()
