@@ -35,3 +35,25 @@ struct AssessmentAdditionsTests {
         #expect(read.identifying.interpreterArranged == nil)
     }
 }
+
+/// A completed CAF is locked; a change makes a new version and the completed one is kept.
+@Suite("Early help assessment (CAF): versions")
+struct AssessmentVersionTests {
+    @Test("a new version holds what the completed one says, as a draft, naming the one it replaces")
+    func newVersion() throws {
+        var first = AssessmentTests().filled()
+        #expect(!first.isLocked)
+        try first.complete(on: try CalendarDate(iso: "2026-11-23"))
+        #expect(first.isLocked)
+        let second = first.newVersion(id: "A-2", startedOn: try CalendarDate(iso: "2026-12-01"))
+        #expect(second.versionNumber == 2)
+        #expect(second.supersedes == "A-1")
+        #expect(second.status == .draft)
+        #expect(second.completedOn == nil)
+        #expect(second.conclusions == first.conclusions)
+        var family = Family(id: "F-1", name: "Q", locality: .north)
+        family.assessments = [first, second]
+        #expect(family.newerVersion(of: "A-1")?.id == "A-2")
+        #expect(family.openAssessment(for: "P-a")?.id == "A-2", "the replaced version is not the open one")
+    }
+}

@@ -255,8 +255,14 @@ final class FamilyScreen: Screen {
                 assessment.status == .draft
                 ? " · \(assessment.missingRequiredFields().count) required fields to fill" : ""
             let review = assessment.nextReview.map { " · next review \($0.dueOn.short)" } ?? ""
+            let version = assessment.versionNumber > 1 ? " (version \(assessment.versionNumber))" : ""
+            if let newer = family.newerVersion(of: assessment.id) {
+                return ListRow(
+                    "\(assessment.status.label.uppercased())  \(subject)\(version), started \(assessment.startedOn.short) · "
+                        + "kept: replaced by version \(newer.versionNumber)", style: Style(.dim))
+            }
             return ListRow(
-                "\(assessment.status.label.uppercased())  \(subject), started \(assessment.startedOn.short)\(review)\(missing)"
+                "\(assessment.status.label.uppercased())  \(subject)\(version), started \(assessment.startedOn.short)\(review)\(missing)"
             )
         }
     }
@@ -456,7 +462,7 @@ final class FamilyScreen: Screen {
                 return .message("choose a child or unborn baby on the Members tab, then press c", .warning)
             }
             // One CAF at a time for a child: an open one is offered first, and a second is started only on purpose.
-            if let open = family.assessments.last(where: { $0.subject == child.id && $0.status != .closed }) {
+            if let open = family.openAssessment(for: child.id) {
                 var confirm = Confirmation(
                     "A CAF for \(child.givenName) is already open (\(open.status.label.lowercased()), started "
                         + "\(open.startedOn.british)). Start another anyway?", yes: "Start another", no: "Open it"

@@ -35,6 +35,10 @@ public struct EarlyHelpAssessment: Identifiable, Hashable, Codable, Sendable {
     public var childViews: String?
     /// The parent's or carer's views; nil when not recorded.
     public var parentViews: String?
+    /// Which version of the child's assessment this is (nil: the first); a completed CAF is changed by a new version.
+    public var version: Int?
+    /// The completed version this one was made from, kept as it was; nil for a first version.
+    public var supersedes: AssessmentID?
     /// Rating and evidence for each element; an absent element is not yet assessed.
     public var elements: [AssessmentElement: ElementAssessment]
     public var conclusions: String
@@ -231,5 +235,44 @@ public struct AssessmentClosure: Hashable, Codable, Sendable {
         self.closedOn = closedOn
         self.reason = reason
         self.notes = notes
+    }
+}
+
+extension EarlyHelpAssessment {
+    /// The version number, 1 for the first.
+    public var versionNumber: Int { version ?? 1 }
+
+    /// Complete, reviewed or closed: what was assessed can no longer be changed in place (its reviews and closure
+    /// still can); a change makes a new version (``newVersion(id:startedOn:)``) and this one is kept as it is.
+    public var isLocked: Bool { status != .draft }
+
+    /// A new draft version of this completed assessment, holding what it says, to change and complete again.
+    ///
+    /// ```swift
+    /// let v2 = completed.newVersion(id: "A-2", startedOn: today)  // v2.supersedes == completed.id
+    /// ```
+    public func newVersion(id: AssessmentID, startedOn day: CalendarDate) -> EarlyHelpAssessment {
+        var next = self
+        next.id = id
+        next.status = .draft
+        next.startedOn = day
+        next.completedOn = nil
+        next.closure = nil
+        next.reviews = []
+        next.version = versionNumber + 1
+        next.supersedes = self.id
+        return next
+    }
+}
+
+extension Family {
+    /// The assessment that replaced `assessment` with a new version, if one did.
+    public func newerVersion(of assessment: AssessmentID) -> EarlyHelpAssessment? {
+        assessments.first { $0.supersedes == assessment }
+    }
+
+    /// The child's assessment still open: not closed and not replaced by a newer version.
+    public func openAssessment(for person: PersonID) -> EarlyHelpAssessment? {
+        assessments.last { $0.subject == person && $0.status != .closed && newerVersion(of: $0.id) == nil }
     }
 }

@@ -74,6 +74,10 @@ extension CaseChange {
             }
             let subject = name(assessment.subject)
             guard let old = before?.assessments.first(where: { $0.id == id }) else {
+                if let earlier = assessment.supersedes {
+                    return
+                        "started version \(assessment.versionNumber) of the assessment for \(subject) (from \(earlier), kept as it was)"
+                }
                 return "started a \(assessment.status) assessment for \(subject)"
             }
             let changed = old.changedFields(to: assessment)

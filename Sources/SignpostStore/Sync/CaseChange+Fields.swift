@@ -55,6 +55,8 @@ public enum AssessmentRecordField: String, CaseIterable, Codable, CodingKeyRepre
     case servicesInvolved
     case childViews
     case parentViews
+    case version
+    case supersedes
     case elements
     case conclusions
     case actions
