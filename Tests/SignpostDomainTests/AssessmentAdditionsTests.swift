@@ -57,3 +57,17 @@ struct AssessmentVersionTests {
         #expect(family.openAssessment(for: "P-a")?.id == "A-2", "the replaced version is not the open one")
     }
 }
+
+/// Services already working with the child are a list; older free text reads as one.
+@Suite("Early help assessment (CAF): services as a list")
+struct AssessmentServicesTests {
+    @Test("the older free text is read as a list; setting the list keeps the text for older readers")
+    func servicesList() {
+        var caf = AssessmentTests().filled()
+        caf.servicesInvolved = "School; GP,\nhealth visitor"
+        #expect(caf.services == ["School", "GP", "health visitor"])
+        caf.services = ["CAMHS", " ", "Bright Start"]
+        #expect(caf.servicesList == ["CAMHS", "Bright Start"])
+        #expect(caf.servicesInvolved == "CAMHS, Bright Start")
+    }
+}

@@ -64,7 +64,7 @@ extension EarlyHelpAssessment {
         writer.field("People present", peoplePresent)
         writer.field("What led to this assessment", whatLedToAssessment)
         writer.field("Current family and home situation", currentSituation)
-        writer.field("Services already working with the child", servicesInvolved)
+        writer.field("Services already working with the child", services.joined(separator: "; "))
         writer.field("The child's views", childViews ?? "")
         writer.field("The parent's or carer's views", parentViews ?? "")
 

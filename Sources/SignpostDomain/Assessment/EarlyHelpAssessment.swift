@@ -35,6 +35,11 @@ public struct EarlyHelpAssessment: Identifiable, Hashable, Codable, Sendable {
     public var childViews: String?
     /// The parent's or carer's views; nil when not recorded.
     public var parentViews: String?
+    /// Consent to assess, asked apart from consent to share; nil when not recorded on the form.
+    public var consentToAssess: ConsentToShare?
+    /// The services already working with the child, one entry each; nil on assessments that kept them as free
+    /// text (``servicesInvolved``), which ``services`` reads as a list.
+    public var servicesList: [String]?
     /// Which version of the child's assessment this is (nil: the first); a completed CAF is changed by a new version.
     public var version: Int?
     /// The completed version this one was made from, kept as it was; nil for a first version.
@@ -199,16 +204,23 @@ public struct AssessmentAction: Hashable, Codable, Sendable {
     }
 }
 
-/// Consent to share information, with the date and who gave it.
+/// Consent on the CAF (to share information, or to assess), with the date, who gave it and which agencies it
+/// names.
 public struct ConsentToShare: Hashable, Codable, Sendable {
     public var decision: ConsentStatus
     public var givenBy: String
     public var givenOn: CalendarDate?
+    /// The agencies it names (its scope); nil when none are named.
+    public var agencies: [String]?
 
-    public init(decision: ConsentStatus = .notAsked, givenBy: String = "", givenOn: CalendarDate? = nil) {
+    public init(
+        decision: ConsentStatus = .notAsked, givenBy: String = "", givenOn: CalendarDate? = nil,
+        agencies: [String]? = nil
+    ) {
         self.decision = decision
         self.givenBy = givenBy
         self.givenOn = givenOn
+        self.agencies = agencies
     }
 }
 
@@ -274,5 +286,24 @@ extension Family {
     /// The child's assessment still open: not closed and not replaced by a newer version.
     public func openAssessment(for person: PersonID) -> EarlyHelpAssessment? {
         assessments.last { $0.subject == person && $0.status != .closed && newerVersion(of: $0.id) == nil }
+    }
+}
+
+extension EarlyHelpAssessment {
+    /// The services already working with the child, as a list: the recorded list, or the older free text split
+    /// at commas, semicolons and new lines.
+    ///
+    /// Setting it keeps the free text as the list joined, so an older Signpost still reads it.
+    public var services: [String] {
+        get {
+            servicesList
+                ?? servicesInvolved.split(whereSeparator: { ",;\n".contains($0) })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        set {
+            let cleaned = newValue.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            servicesList = cleaned
+            servicesInvolved = cleaned.joined(separator: ", ")
+        }
     }
 }

@@ -143,6 +143,8 @@ extension EarlyHelpAssessment {
             ("current situation", currentSituation != new.currentSituation), ("assessor", assessor != new.assessor),
             ("lead professional", leadProfessional != new.leadProfessional),
             ("services involved", servicesInvolved != new.servicesInvolved),
+            ("consent to assess", consentToAssess != new.consentToAssess),
+            ("services list", servicesList != new.servicesList),
             ("the child's views", childViews != new.childViews), ("the parent's views", parentViews != new.parentViews),
             ("elements", elements != new.elements),
             ("conclusions", conclusions != new.conclusions), ("actions", actions != new.actions),

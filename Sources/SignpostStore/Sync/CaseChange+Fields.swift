@@ -57,6 +57,8 @@ public enum AssessmentRecordField: String, CaseIterable, Codable, CodingKeyRepre
     case parentViews
     case version
     case supersedes
+    case consentToAssess
+    case servicesList
     case elements
     case conclusions
     case actions
