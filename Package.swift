@@ -170,7 +170,8 @@ let package = Package(
         ),
         // Drives the built `signpost` binary: its command line as a process, its interface in tmux.
         .testTarget(
-            name: "SignpostEndToEndTests", dependencies: ["SignpostSubprocess", "SignpostDomain", "SignpostSQLiteStore", "SignpostStore"]),
+            name: "SignpostEndToEndTests",
+            dependencies: ["SignpostSubprocess", "SignpostDomain", "SignpostSQLiteStore", "SignpostStore"]),
     ]
 )
 
