@@ -180,7 +180,9 @@ let package = Package(
             dependencies: ["SignpostCommands", "SignpostStore", "SignpostSQLiteStore"]
         ),
         // Drives the built `signpost` binary: its command line as a process, its interface in tmux.
-        .testTarget(name: "SignpostEndToEndTests", dependencies: ["SignpostSubprocess"]),
+        .testTarget(
+            name: "SignpostEndToEndTests",
+            dependencies: ["SignpostSubprocess", "SignpostDomain", "SignpostSQLiteStore", "SignpostStore"]),
     ]
 )
 

@@ -417,6 +417,25 @@ struct SQLiteStoreFileTests {
                 """)
     }
 
+    /// Takes a store back to version 10: no social-care statuses, team changes, episode holds or closers, meeting
+    /// kinds or logins.
+    private static func undoCaseLifeStages(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE social_care_status;
+                DROP TABLE team_member_change;
+                ALTER TABLE episode DROP COLUMN closed_by;
+                ALTER TABLE episode DROP COLUMN suspensions;
+                ALTER TABLE episode DROP COLUMN stepped_down_from_records;
+                ALTER TABLE team_meeting DROP COLUMN kind;
+                ALTER TABLE professional DROP COLUMN login;
+                ALTER TABLE family DROP COLUMN lead_login_key;
+                DELETE FROM grdb_migrations WHERE identifier = 'v12-case-life-stages';
+                UPDATE store_metadata SET value = '10' WHERE key = 'schema_version';
+                PRAGMA user_version = 10;
+                """)
+    }
+
     @Test(
         "a version 10 store is migrated: one that never joined a team drops its outbox copy and queues its families when it joins; one that joined keeps its outbox"
     )
@@ -462,6 +481,7 @@ struct SQLiteStoreFileTests {
     private static func undoCaseworkLife(_ db: Database) throws {
         try undoRecordMerging(db)
         try undoAuditValuesAndNotes(db)
+        try undoCaseLifeStages(db)
         try undoOutboxAfterJoin(db)
         try db.execute(
             sql: """

@@ -74,7 +74,7 @@ struct ChangeBatch {
             before = try db.fetchFamily(change.family)
             if let before { storedSummaries.append((before.id, FamilySummary(of: before))) }
         }
-        let after = try change.applying(to: before, in: kind)
+        let after = try change.applying(to: before, in: kind, by: actor)
         try persist(change, before: before, after: after, in: db)
         try persistMerging(change, before: before, after: after, by: actor, in: db)
         if before == nil { storedSummaries.append((after.id, FamilySummary(of: after))) }
@@ -156,6 +156,7 @@ struct ChangeBatch {
             try db.insertEpisode(episode, of: id, at: family.episodes.count - 1)
         case .closeEpisode(_, let episode, let date, let reason):
             try db.closeEpisode(episode, of: id, on: date, reason: reason)
+            try db.updateEpisodeLife(of: family, episode)
         case .saveAssessmentFields(_, let assessmentID, _):
             guard let position = family.assessments.firstIndex(where: { $0.id == assessmentID }) else {
                 throw StoreError.recordNotFound(id, assessmentID.rawValue)
@@ -182,6 +183,8 @@ struct ChangeBatch {
         case .resolveConflict(let resolution):
             // The record is written as the edit the resolution makes would write it.
             try persist(resolution.fieldChange(), before: before, after: family, in: db)
+        case .lifecycle(_, let change):
+            try db.persistLifecycle(change, of: family)
         case .amendCaseNote(_, let noteID, _):
             guard let note = family.notes.first(where: { $0.id == noteID }) else {
                 throw StoreError.recordNotFound(id, noteID.rawValue)

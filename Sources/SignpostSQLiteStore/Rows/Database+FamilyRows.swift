@@ -57,6 +57,14 @@ extension Database {
         for (position, meeting) in family.meetings.enumerated() {
             try insertMeeting(meeting, of: family.id, at: position)
         }
+        for (position, record) in family.socialCareRecords.enumerated() {
+            try saveSocialCare(record, of: family.id, at: position)
+        }
+        for (position, change) in family.teamHistory.enumerated() {
+            try run(
+                "INSERT INTO team_member_change (family_id, position, document) VALUES (?, ?, ?)",
+                [family.id.rawValue, position, try StoredValue.json(change)])
+        }
         try insertSearchEntries(of: family)
         if withMatchKeys {
             for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
@@ -132,14 +140,18 @@ extension Database {
         for (isLead, position, professional) in lead + team {
             try run(
                 """
-                INSERT INTO professional (family_id, is_lead, position, name, role, organisation, phone, email)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO professional (family_id, is_lead, position, name, role, organisation, phone, email, login)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     family.id.rawValue, isLead, position, professional.name, professional.role,
-                    professional.organisation, professional.phone, professional.email,
+                    professional.organisation, professional.phone, professional.email, professional.login,
                 ])
         }
+        // "My reviews" reads this key: the lead's login, or their name as a login reads.
+        let named = family.leadProfessional
+        let key = named?.login.flatMap { $0.isEmpty ? nil : "login:" + $0 } ?? Professional.nameKey(named?.name ?? "")
+        try run("UPDATE family SET lead_login_key = ? WHERE id = ?", [key, family.id.rawValue])
     }
 
     private func personValues(_ person: Person) -> [(any DatabaseValueConvertible)?] {
@@ -290,13 +302,17 @@ extension Database {
         try run(
             """
             INSERT INTO episode (family_id, id, position, service, opened_on, closed_on, closure_reason,
-                opened_because, lead_professional, concurrent_reason, stepped_down_from, opened_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                opened_because, lead_professional, concurrent_reason, stepped_down_from, opened_by, closed_by,
+                suspensions, stepped_down_from_records)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 family.rawValue, episode.id.rawValue, position, episode.service.rawValue, episode.openedOn.iso,
                 episode.closedOn?.iso, episode.closureReason?.rawValue, episode.openedBecause,
                 episode.leadProfessional, episode.concurrentReason, episode.steppedDownFrom, episode.openedBy,
+                episode.closedBy,
+                episode.suspensionHistory.isEmpty ? nil : try StoredValue.json(episode.suspensionHistory),
+                episode.steppedDownFromRecords.map { StoredValue.list($0) },
             ])
     }
 
