@@ -19,7 +19,7 @@ public struct Signpost: ParsableCommand {
             OpenCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ImportCommand.self,
             ExportCommand.self, CheckCommand.self, DemoCommand.self, TrainCommand.self, NavigateCommand.self,
             MatchCommand.self, SnapshotCommand.self, ServerCommand.self, TeamCommand.self, SyncCommand.self,
-            ConflictsCommand.self,
+            ConflictsCommand.self, ReturnsCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 10
+    static let currentVersion = 15
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -38,6 +38,7 @@ enum StoreSchema {
         migrator.registerVersion(8, "v8-change-log", migrate: createChangeLog)
         migrator.registerVersion(9, "v9-household-history", migrate: createHouseholdHistory)
         migrator.registerVersion(10, "v10-casework-life", migrate: createCaseworkLife)
+        migrator.registerVersion(15, "v15-report-indexes", migrate: createReportIndexes)
         return migrator
     }
 
