@@ -30,7 +30,7 @@ final class AssessmentFactorsScreen: Screen {
         refreshRows()
     }
 
-    var title: String { "Census factors · \(subjectName)" }
+    var title: String { "Census factors" }
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
@@ -76,15 +76,25 @@ final class AssessmentFactorsScreen: Screen {
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         let recorded = assessment.recordedFactors.map(\.code).joined(separator: ", ")
         let summary =
-            (recorded.isEmpty ? "No factors recorded yet." : "Recorded: \(recorded).")
+            "\(subjectName)'s assessment. " + (recorded.isEmpty ? "No factors recorded yet." : "Recorded: \(recorded).")
             + (suggestions.isEmpty
                 ? " No concerns on the family's contacts suggest any."
                 : " Suggested from the concerns recorded: "
                     + suggestions.keys.sorted().map(\.code).joined(separator: ", ") + " (a ticks them).")
         let used = surface.putWrapped(
             summary, in: Rect(x: area.x, y: area.y, width: area.width, height: 3), style: Style(.header))
-        let listArea = Rect(x: area.x, y: area.y + used + 1, width: area.width, height: max(area.height - used - 1, 0))
+        // The selected factor in full below the list, so a suggestion's reason is never only cut short.
+        let detailHeight = 2
+        let listArea = Rect(
+            x: area.x, y: area.y + used + 1, width: area.width, height: max(area.height - used - 2 - detailHeight, 0))
         list.draw(on: surface, in: listArea, focused: true)
+        if let index = list.selectedIndex {
+            let factor = CINFactor.allCases[index]
+            let detail = "\(factor.code) \(factor.label)" + (suggestions[factor].map { ": suggested, \($0)" } ?? "")
+            surface.putWrapped(
+                detail, in: Rect(x: area.x, y: area.maxY - detailHeight, width: area.width, height: detailHeight),
+                style: Style(.dim))
+        }
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {

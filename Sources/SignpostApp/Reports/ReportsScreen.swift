@@ -124,7 +124,7 @@ final class ReportsScreen: Screen {
             let selected = report == self.report
             let tab = selected ? "[\(index + 1) \(Self.tabName(report))]" : " \(index + 1) \(Self.tabName(report)) "
             if selected { cursor = Point(x: x + 1, y: area.y) }
-            x += surface.put(
+            x = surface.put(
                 tab, at: Point(x: x, y: area.y), style: selected ? Style(.header, [.bold]) : .normal, clip: area)
         }
         if report.usesPeriod {
@@ -139,16 +139,20 @@ final class ReportsScreen: Screen {
             surface.putWrapped(loadError, in: body, style: Style(.error))
         } else if let output {
             let lines = output.text(width: max(body.width - 1, 20))
-            top = min(top, max(0, lines.count - body.height))
-            for (row, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
+            // When the report is longer than the screen, its last row says which lines are shown.
+            let scrolls = lines.count > body.height
+            let shown = scrolls ? max(body.height - 1, 1) : body.height
+            top = min(top, max(0, lines.count - shown))
+            for (row, line) in lines.dropFirst(top).prefix(shown).enumerated() {
                 surface.put(
                     line, at: Point(x: body.x, y: body.y + row), style: row + top == 0 ? Style(.header) : .normal,
                     clip: body)
             }
-            if lines.count > body.height {
-                let position = "\(top + 1)–\(min(top + body.height, lines.count)) of \(lines.count) lines"
+            if scrolls {
+                let position = "lines \(top + 1)–\(min(top + shown, lines.count)) of \(lines.count) · ↓ PgDn for more"
                 surface.put(
-                    position, at: Point(x: body.maxX - DisplayWidth.of(position), y: body.maxY - 1), style: Style(.dim))
+                    position, at: Point(x: body.maxX - DisplayWidth.of(position), y: body.maxY - 1), style: Style(.dim),
+                    clip: body)
             }
         }
         surface.cursor = cursor
