@@ -417,6 +417,25 @@ struct SQLiteStoreFileTests {
                 """)
     }
 
+    /// Takes away the report indexes (#17, "v15-report-indexes"), as every store before them was: some index
+    /// columns older versions did not have.
+    private static func undoReportIndexes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP INDEX contact_by_received_outcome_source;
+                DROP INDEX referral_by_contact;
+                DROP INDEX referral_by_made_at;
+                DROP INDEX assessment_by_started_on;
+                DROP INDEX assessment_by_completed_on;
+                DROP INDEX episode_by_stepped_up;
+                DROP INDEX episode_by_stepped_down;
+                DROP INDEX family_by_caseload;
+                DELETE FROM grdb_migrations WHERE identifier = 'v15-report-indexes';
+                UPDATE store_metadata SET value = '10' WHERE key = 'schema_version';
+                PRAGMA user_version = 10;
+                """)
+    }
+
     /// Takes a store back to version 10: no social-care statuses, team changes, episode holds or closers, meeting
     /// kinds or logins.
     private static func undoCaseLifeStages(_ db: Database) throws {
@@ -479,6 +498,7 @@ struct SQLiteStoreFileTests {
     /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
     /// lead professional history.
     private static func undoCaseworkLife(_ db: Database) throws {
+        try undoReportIndexes(db)
         try undoRecordMerging(db)
         try undoAuditValuesAndNotes(db)
         try undoCaseLifeStages(db)
