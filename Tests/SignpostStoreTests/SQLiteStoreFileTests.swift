@@ -465,7 +465,7 @@ struct SQLiteStoreFileTests {
         try old.startOutbox()
         let families = try old.info().familyCount
         #expect(try old.pendingChangeCount() == families)
-        try old.pool.write { db in try Self.undoOutboxAfterJoin(db) }
+        try old.pool.write { db in try Self.undoToVersion10(db) }
         try old.close()
         let migrated = try SQLiteCaseStore(opening: neverJoined, expecting: .live)
         #expect(try migrated.info().schemaVersion == StoreSchema.currentVersion)
@@ -484,7 +484,7 @@ struct SQLiteStoreFileTests {
         let member = try SQLiteCaseStore(opening: joined, expecting: nil)
         try member.joinTeamServer(
             TeamServerLink(url: "postgresql://jo@127.0.0.1/signpost", login: "jo", serverKind: .live))
-        try member.pool.write { db in try Self.undoOutboxAfterJoin(db) }
+        try member.pool.write { db in try Self.undoToVersion10(db) }
         try member.close()
         let kept = try SQLiteCaseStore(opening: joined, expecting: .live)
         #expect(try kept.pendingChangeCount() == families, "a joined store keeps what waits to be sent")
@@ -495,14 +495,19 @@ struct SQLiteStoreFileTests {
         try kept.close()
     }
 
-    /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
-    /// lead professional history.
-    private static func undoCaseworkLife(_ db: Database) throws {
+    /// Takes a store back to version 10, newest migration first: what every version after it added.
+    private static func undoToVersion10(_ db: Database) throws {
         try undoReportIndexes(db)
         try undoRecordMerging(db)
         try undoAuditValuesAndNotes(db)
         try undoCaseLifeStages(db)
         try undoOutboxAfterJoin(db)
+    }
+
+    /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
+    /// lead professional history.
+    private static func undoCaseworkLife(_ db: Database) throws {
+        try undoToVersion10(db)
         try db.execute(
             sql: """
                 DROP TABLE lead_professional_change;
