@@ -15,6 +15,7 @@ final class HomeScreen: Screen {
         case findOnTeamServer
         case audit
         case duplicates
+        case directory
     }
 
     private var model = CaseListModel()
@@ -82,6 +83,10 @@ final class HomeScreen: Screen {
         keys.bind(
             [.character("=")], .duplicates, hint: "Duplicates",
             help: "Possible duplicates across the store: compare two records side by side and merge them; undo a merge",
+            group: "Families", showsInHintBar: false)
+        keys.bind(
+            [.character("W")], .directory, hint: "Services",
+            help: "The service directory: who can help, open now, how to reach them, when last checked (:directory)",
             group: "Families", showsInHintBar: false)
         keys.bind(
             [.character("L")], .cycleLocality, hint: "Locality",
@@ -256,6 +261,8 @@ final class HomeScreen: Screen {
                 return .push(ConflictsScreen(app: app))
             case .duplicates:
                 return .push(DuplicatesScreen(family: nil, app: app))
+            case .directory:
+                return .push(DirectoryScreen(app: app))
             case .cycleLocality:
                 model.query.locality = HomeScreen.next(model.query.locality, in: Locality.allCases)
                 resetPage(app)

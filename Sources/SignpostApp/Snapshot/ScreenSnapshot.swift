@@ -86,6 +86,8 @@ public enum ScreenSnapshot {
         case merge
         /// The merges made (`m` on the duplicates list).
         case merges
+        /// The service directory (`W` on the home screen, `:directory`).
+        case directory
     }
 
     /// Why a snapshot could not be made.
@@ -206,6 +208,8 @@ public enum ScreenSnapshot {
         case .reviews:
             application = Application(
                 environment: environment, stack: [home, ReviewsScreen(worker: nil, app: environment)])
+        case .directory:
+            application = Application(environment: environment, stack: [home, DirectoryScreen(app: environment)])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")
