@@ -392,6 +392,8 @@ struct SQLiteStoreFileTests {
                 arguments: [previous, hash, row["id"] as Int64])
             previous = hash
         }
+    }
+
     /// Takes away the aliases and merges of one record per person (#16, "v14-record-merging"); taken away
     /// with every older version, so it may already be gone.
     private static func undoRecordMerging(_ db: Database) throws {
