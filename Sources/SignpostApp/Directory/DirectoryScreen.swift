@@ -59,6 +59,12 @@ final class DirectoryScreen: Screen {
         return keys
     }
 
+    /// Whether the directory knows when `service` opens (an imported service whose feed gave no schedule does not).
+    static func hoursGiven(_ service: DirectoryService) -> Bool {
+        if case .weekly(let hours) = service.schedule, hours.periods.isEmpty { return false }
+        return true
+    }
+
     /// Whether `service`'s details were last checked before the configured number of months ago.
     func isStale(_ service: DirectoryService) -> Bool { service.lastChecked < staleBefore }
 
@@ -74,7 +80,9 @@ final class DirectoryScreen: Screen {
         }
         list.rows = shown.map { service in
             let stale = isStale(service)
-            let open = service.availability(at: now).isOpen ? "open" : "closed"
+            let open =
+                Self.hoursGiven(service)
+                ? (service.availability(at: now).isOpen ? "open" : "closed") : "hours not given"
             return ListRow(
                 "\(stale ? "!" : " ") \(service.name) · \(open) · \(service.ageRange)",
                 style: stale ? Style(.warning) : .normal)
@@ -95,7 +103,7 @@ final class DirectoryScreen: Screen {
             "\(shown.count) of \(services.count) services · \(stale) not checked for over \(staleMonths) months (!)",
             in: Rect(x: area.x, y: y, width: area.width, height: 1), style: Style(.dim))
         let remaining = area.maxY - y
-        let listHeight = max(3, min(shown.count, remaining / 3))
+        let listHeight = max(3, min(shown.count, max(remaining / 3, remaining - 14)))
         let listArea = Rect(x: area.x, y: y, width: area.width, height: min(listHeight, remaining))
         list.draw(on: surface, in: listArea, focused: focus == .list)
         y = listArea.maxY
@@ -121,21 +129,26 @@ final class DirectoryScreen: Screen {
             guard !text.isEmpty else { return }
             for line in TextLayout.wrap("\(label)\(text)", width: area.width) { lines.append((line, style)) }
         }
-        add("What: ", service.description)
-        add("Who for: ", [service.eligibility, "(\(service.ageRange))"].filter { !$0.isEmpty }.joined(separator: " "))
-        let availability = service.availability(at: now)
-        add("Now: ", availability.summary, style: availability.isOpen ? .normal : Style(.warning))
-        var routes = service.phones.map { $0.label.isEmpty ? $0.number : "\($0.number) (\($0.label))" }
-        if let email = service.email { routes.append(email) }
-        if let url = service.url { routes.append(url) }
-        add("Reach: ", routes.isEmpty ? "no phone, e-mail or web address given" : routes.joined(separator: " · "))
-        add("Where: ", service.location)
+        // When the details were checked comes first: it is what says whether to trust the rest.
         add(
             "Checked: ",
             service.lastChecked.british
                 + (isStale(service)
                     ? " — NOT CHECKED for over \(staleMonths) months: confirm before relying on it" : ""),
             style: isStale(service) ? Style(.warning, [.bold]) : Style(.dim))
+        add("What: ", service.description)
+        add("Who for: ", [service.eligibility, "(\(service.ageRange))"].filter { !$0.isEmpty }.joined(separator: " "))
+        let availability = service.availability(at: now)
+        if Self.hoursGiven(service) {
+            add("Now: ", availability.summary, style: availability.isOpen ? .normal : Style(.warning))
+        } else {
+            add("Now: ", "opening hours not given: ask when you reach them", style: Style(.warning))
+        }
+        var routes = service.phones.map { $0.label.isEmpty ? $0.number : "\($0.number) (\($0.label))" }
+        if let email = service.email { routes.append(email) }
+        if let url = service.url { routes.append(url) }
+        add("Reach: ", routes.isEmpty ? "no phone, e-mail or web address given" : routes.joined(separator: " · "))
+        add("Where: ", service.location)
         add("Source: ", service.source, style: Style(.dim))
         for (row, line) in lines.prefix(area.height).enumerated() {
             surface.put(line.0, at: Point(x: area.x, y: area.y + row), style: line.1, clip: area)

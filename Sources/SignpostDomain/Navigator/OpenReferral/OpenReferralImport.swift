@@ -252,7 +252,14 @@ struct FeedReader {
     private mutating func date(_ text: String?, _ location: String, field: String) -> CalendarDate? {
         guard let text else { return nil }
         let day = text.count > 10 && text.dropFirst(10).first == "T" ? String(text.prefix(10)) : text
+        // The profile's dates are ISO 8601 only: a British 01/03/2026 is refused rather than guessed at.
+        let isISO =
+            day.count == 10
+            && day.enumerated().allSatisfy { index, character in
+                index == 4 || index == 7 ? character == "-" : character.isASCII && character.isNumber
+            }
         do {
+            guard isISO else { throw DirectoryImportError(problems: []) }
             return try CalendarDate(iso: day)
         } catch {
             problems.append("\(location): \(field) '\(text)' is not a date (YYYY-MM-DD)")
