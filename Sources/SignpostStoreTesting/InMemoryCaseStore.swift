@@ -31,6 +31,8 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         var sync: SyncState
         /// Merges and the ids they retired (see `InMemoryCaseStore+Merging.swift`).
         var merging = MergingState()
+        /// Service directory entries imported from an Open Referral UK feed (see `InMemoryCaseStore+Directory.swift`).
+        var directory: [DirectoryEntry] = []
     }
 
     private let lock = NSLock()

@@ -399,6 +399,8 @@ struct SQLiteStoreFileTests {
     private static func undoRecordMerging(_ db: Database) throws {
         try db.execute(
             sql: """
+                DROP TABLE IF EXISTS directory_entry;
+                DELETE FROM grdb_migrations WHERE identifier = 'v17-directory-import';
                 DROP TABLE IF EXISTS record_alias;
                 DROP TABLE IF EXISTS merge_record;
                 DELETE FROM grdb_migrations WHERE identifier = 'v14-record-merging';

@@ -28,6 +28,8 @@ public struct AppEnvironment: Sendable {
     /// Syncing with the team server in the background, when the store joined one (nil otherwise):
     /// the header shows its status, `:sync` asks it for a sync now, and the conflicts screen reads it.
     public var sync: (any BackgroundSync)?
+    /// After how many months without a check a directory entry is flagged on the directory screen (12 unless set).
+    public var directoryStaleMonths = 12
 
     public init(
         store: any CaseStore, storeLocation: String, storeKind: StoreKind, practitioner: String, theme: Theme,

@@ -418,6 +418,7 @@ public final class Application {
             "conflicts", summary: "Fields two people changed differently: keep mine, take theirs or combine"),
         PaletteCommand("duplicates", summary: "People who may be recorded twice: compare and merge them"),
         PaletteCommand("merges", summary: "The merges made, to undo one"),
+        PaletteCommand("directory", summary: "The service directory: who can help, open now, when last checked"),
         PaletteCommand("help", summary: "Every key this screen answers"),
         PaletteCommand("quit", summary: "Quit Signpost (asks first if anything is unsaved)"),
     ]
@@ -459,6 +460,7 @@ public final class Application {
         case "conflicts": apply(.push(ConflictsScreen(app: environment)))
         case "duplicates": apply(.push(DuplicatesScreen(family: nil, app: environment)))
         case "merges": apply(.push(MergesScreen(family: nil, app: environment)))
+        case "directory": apply(.push(DirectoryScreen(app: environment)))
         case "help": help = HelpOverlay(title: "Keys: \(top.title)")
         case "quit": requestQuit()
         case "": break

@@ -72,7 +72,9 @@ struct OutcomeCards {
             var routes = contact.phones.map { $0.label.isEmpty ? $0.number : "\($0.number) (\($0.label))" }
             if let email = contact.email { routes.append(email) }
             if let url = contact.url { routes.append(url) }
-            add("Contact: ", routes.joined(separator: " · "))
+            // How current the details are, so a stale number is doubted before it is rung.
+            let checked = directory[destination.service].map { " · checked \($0.lastChecked.british)" } ?? ""
+            add("Contact: ", routes.joined(separator: " · ") + checked)
             add("Now: ", contact.status, style: contact.openNow ? .normal : Style(.warning, [.bold]))
             for session in contact.sessions { add("Drop-in: ", session) }
             if !contact.openNow, destination.followUp == nil, let alternative = contact.alternative {

@@ -16,6 +16,7 @@ final class HomeScreen: Screen {
         case findOnTeamServer
         case audit
         case duplicates
+        case directory
     }
 
     private var model = CaseListModel()
@@ -87,6 +88,10 @@ final class HomeScreen: Screen {
         keys.bind(
             [.character("=")], .duplicates, hint: "Duplicates",
             help: "Possible duplicates across the store: compare two records side by side and merge them; undo a merge",
+            group: "Families", showsInHintBar: false)
+        keys.bind(
+            [.character("W")], .directory, hint: "Services",
+            help: "The service directory: who can help, open now, how to reach them, when last checked (:directory)",
             group: "Families", showsInHintBar: false)
         keys.bind(
             [.character("L")], .cycleLocality, hint: "Locality",
@@ -263,6 +268,8 @@ final class HomeScreen: Screen {
                 return .push(ConflictsScreen(app: app))
             case .duplicates:
                 return .push(DuplicatesScreen(family: nil, app: app))
+            case .directory:
+                return .push(DirectoryScreen(app: app))
             case .cycleLocality:
                 model.query.locality = HomeScreen.next(model.query.locality, in: Locality.allCases)
                 resetPage(app)

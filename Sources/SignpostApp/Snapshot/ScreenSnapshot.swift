@@ -90,6 +90,8 @@ public enum ScreenSnapshot {
         case reports
         /// The census factors of the family's first assessment (`F` in the CAF), with suggestions.
         case censusFactors = "census-factors"
+        /// The service directory (`W` on the home screen, `:directory`).
+        case directory
     }
 
     /// Why a snapshot could not be made.
@@ -229,6 +231,8 @@ public enum ScreenSnapshot {
         case .reviews:
             application = Application(
                 environment: environment, stack: [home, ReviewsScreen(login: nil, app: environment)])
+        case .directory:
+            application = Application(environment: environment, stack: [home, DirectoryScreen(app: environment)])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")

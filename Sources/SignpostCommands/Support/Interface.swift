@@ -17,9 +17,17 @@ enum Interface {
         let resolution = Theme.resolve(nameOrPath: options.theme, bundled: ThemeCatalog.bundledThemes)
         let kind = store.kind
         let pathways = options.pathwaysOptions.loadForInterface()
+        var directoryProblem: String?
         var environment = AppEnvironment(
             store: store, storeLocation: location.path, storeKind: kind, practitioner: practitioner,
             theme: resolution.theme, pathways: pathways.pathways)
+        // The council's imported directory (`signpost directory import`) over the pathways' own.
+        do {
+            environment.pathways = pathways.pathways.merging(try store.directoryEntries())
+        } catch {
+            directoryProblem = "the imported service directory cannot be read (\(error)); using the pathways' own"
+        }
+        environment.directoryStaleMonths = options.staleAfterMonths
         environment.trainingScenarios = trainingScenarios
         environment.teamDirectory = teamDirectory(for: store)
         // Training stores never join a team; any other store that joined one syncs while the interface is open.
@@ -39,6 +47,7 @@ enum Interface {
             application.post("\(problem); using the \(resolution.theme.name) theme", kind: .warning)
         }
         if let problem = pathways.problem { application.post(problem, kind: .warning) }
+        if let directoryProblem { application.post(directoryProblem, kind: .warning) }
         application.offerToResumeDraft()
         application.openExercises()
         application.run(on: terminal)

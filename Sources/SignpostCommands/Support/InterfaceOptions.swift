@@ -10,6 +10,17 @@ struct InterfaceOptions: ParsableArguments {
     var theme: String?
 
     @OptionGroup var pathwaysOptions: PathwaysOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Flag directory entries whose details were not checked for this many months.", valueName: "months"))
+    var staleAfterMonths: Int = 12
+
+    func validate() throws {
+        guard (1...120).contains(staleAfterMonths) else {
+            throw ValidationError("--stale-after-months must be between 1 and 120")
+        }
+    }
 }
 
 /// A terminal size written as `WIDTHxHEIGHT`.
