@@ -20,7 +20,7 @@ public struct Signpost: ParsableCommand {
             ExportCommand.self, CheckCommand.self, DemoCommand.self, TrainCommand.self, NavigateCommand.self,
             MatchCommand.self, SnapshotCommand.self, ServerCommand.self, TeamCommand.self, SyncCommand.self,
             ConflictsCommand.self, AuditCommand.self, ExportRecordCommand.self, DuplicatesCommand.self,
-            MergeCommand.self, UndoMergeCommand.self,
+            MergeCommand.self, UndoMergeCommand.self, EraseCommand.self, SubjectAccessCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

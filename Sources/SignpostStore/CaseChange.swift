@@ -65,6 +65,8 @@ public enum CaseChange: Hashable, Sendable {
     case mergePeople(PersonMerge)
     /// Puts back the families a merge joined, exactly as they were, and removes its aliases.
     case undoMerge(MergeUndo)
+    /// Erases one person from a family everywhere the store holds them, after review (see `CaseChange+Erasure.swift`).
+    case erasePerson(PersonErasure)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -82,6 +84,7 @@ public enum CaseChange: Hashable, Sendable {
         case .resolveConflict(let resolution): return resolution.family
         case .amendCaseNote(let family, _, _): return family
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingFamily
+        case .erasePerson(let erasure): return erasure.family
         }
     }
 
@@ -107,6 +110,7 @@ public enum CaseChange: Hashable, Sendable {
         case .resolveConflict: return "resolve-conflict"
         case .amendCaseNote: return Self.amendNoteAction
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingAction
+        case .erasePerson: return "erase-person"
         }
     }
 
@@ -132,6 +136,7 @@ public enum CaseChange: Hashable, Sendable {
         case .resolveConflict(let resolution): return resolution.record
         case .amendCaseNote(_, let note, _): return note.rawValue
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingRecordID
+        case .erasePerson(let erasure): return erasure.person.rawValue
         }
     }
 

@@ -90,6 +90,8 @@ extension CaseChange {
             return notesAuditSummary(before: before)
         case .mergeFamilies, .mergePeople, .undoMerge:
             return mergingAuditSummary(before: before, after: after)
+        case .erasePerson:
+            return erasureAuditSummary(before: before)
         }
     }
 }

@@ -93,6 +93,7 @@ extension CaseChange: Codable {
                 ?? Self.decodeCasework(kind: kind, family: family, from: container)
                 ?? Self.decodeNotes(kind: kind, family: family, from: container)
                 ?? Self.decodeMerging(kind: kind, from: container)
+                ?? Self.decodeErasure(kind: kind, from: container)
             {
                 self = change
                 return
@@ -164,6 +165,8 @@ extension CaseChange: Codable {
             try container.encode(resolution.choice, forKey: .choice)
         case .mergeFamilies, .mergePeople, .undoMerge:
             try encodeMerging(into: &container)
+        case .erasePerson:
+            try encodeErasure(into: &container)
         }
     }
 }

@@ -7,7 +7,7 @@ extension CaseChange {
         switch self {
         case .addFamily, .addPerson, .recordLevel, .addCaseNote, .addContact, .addReferral, .recordConsent,
             .openEpisode, .addRelationship, .changeLeadProfessional, .recordReferralOutcome, .recordMeeting,
-            .amendCaseNote, .mergeFamilies, .mergePeople, .undoMerge:
+            .amendCaseNote, .mergeFamilies, .mergePeople, .undoMerge, .erasePerson:
             return true
         case .updateFamilyFields, .updatePersonFields, .updateReferralStatus, .withdrawConsent, .closeEpisode,
             .saveAssessmentFields, .changeAddress, .changeRelationship, .removeRelationship, .resolveConflict:
