@@ -41,6 +41,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // CSV for `signpost audit --format csv` (quoting and line breaks in cells done by a library).
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The team link in the user's config (~/.config/signpost/team.toml).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: The terminal
@@ -117,6 +119,7 @@ let package = Package(
                 "SignpostFixtures", "SignpostTerminal", "SignpostThemes", "SignpostSync", "SignpostTeamServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(name: "signpost", dependencies: ["SignpostCommands"]),
@@ -171,8 +174,15 @@ let package = Package(
                 "SignpostDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // The command line's own parts, without running the binary (the team link's config file).
+        .testTarget(
+            name: "SignpostCommandsTests",
+            dependencies: ["SignpostCommands", "SignpostStore", "SignpostSQLiteStore"]
+        ),
         // Drives the built `signpost` binary: its command line as a process, its interface in tmux.
-        .testTarget(name: "SignpostEndToEndTests", dependencies: ["SignpostSubprocess"]),
+        .testTarget(
+            name: "SignpostEndToEndTests",
+            dependencies: ["SignpostSubprocess", "SignpostDomain", "SignpostSQLiteStore", "SignpostStore"]),
     ]
 )
 

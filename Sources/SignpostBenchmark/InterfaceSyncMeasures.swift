@@ -159,6 +159,8 @@ struct InterfaceSyncMeasures {
         let readerURL = folder.appendingPathComponent("interface-reader-\(suffix).sqlite")
         let writer = try SQLiteCaseStore(openingOrCreating: writerURL, kind: .demonstration)
         let reader = try SQLiteCaseStore(openingOrCreating: readerURL, kind: .demonstration)
+        // Both are in a team: each change saved is queued as it is made.
+        for store in [writer, reader] { try store.startOutbox() }
         let today = try CalendarDate(iso: "2026-11-23")
         let families = SyntheticFamilyGenerator(seed: 14).families(0..<201, today: today).map { family in
             var renamed = family

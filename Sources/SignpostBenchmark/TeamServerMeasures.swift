@@ -64,6 +64,8 @@ struct TeamServerMeasures {
             }
         }
         let pusher = try SQLiteCaseStore(openingOrCreating: pusherURL, kind: .demonstration)
+        // Stores in a team: each change saved is queued as it is made.
+        try pusher.startOutbox()
         // 1,000 families with 9 notes each: 10,000 changes, spread as a service's would be.
         let today = try CalendarDate(iso: "2026-11-23")
         let families = SyntheticFamilyGenerator(seed: 13).families(0..<1_000, today: today).map { family in
@@ -100,6 +102,7 @@ struct TeamServerMeasures {
         // one locality (each family whole as it was added, then two notes); a new store of a hub
         // worker there joins and pulls them all.
         let history = try SQLiteCaseStore(openingOrCreating: historyURL, kind: .demonstration)
+        try history.startOutbox()
         let generator = SyntheticFamilyGenerator(seed: 29)
         for start in stride(from: 0, to: localityFamilies, by: 500) {
             let chunk = generator.families(start..<min(start + 500, localityFamilies), today: today).map { family in
@@ -179,6 +182,7 @@ struct TeamServerMeasures {
         var madeOffline = Set<UUID>()
         for (index, login) in laptopLogins.enumerated() {
             let store = try SQLiteCaseStore(openingOrCreating: laptopURLs[index], kind: .demonstration)
+            try store.startOutbox()
             let family = families[index]
             var offline = family
             offline.id = FamilyID("F-O\(suffix.uppercased())-\(index)")

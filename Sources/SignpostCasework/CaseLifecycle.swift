@@ -76,47 +76,227 @@ public struct CaseLifecycle: Sendable {
         try apply(outcomeChange(of: referralID, status, on: date, reason: reason))
     }
 
-    /// Step-up: children's social care accepts a referral to the front door, with the status it gives the
-    /// child (child in need, child protection plan, looked after); every open early-help episode closes
-    /// "stepped up" on the same day, in the same transaction.
+    /// What a step-up does to the early-help episodes that are open: close them, or put them on hold while
+    /// social care leads (to be resumed if social care declines or closes back to early help).
+    public enum StepUpEpisodes: String, CaseIterable, Sendable {
+        case close
+        case suspend
+
+        public var label: String {
+            switch self {
+            case .close: return "Close them \"stepped up\""
+            case .suspend: return "Put them on hold (suspend) while social care leads"
+            }
+        }
+    }
+
+    /// Step-up: children's social care accepts a referral to the front door, with the status it gives each child
+    /// on the referral (child in need, child protection plan, looked after), recorded as the child's own
+    /// social-care status naming the referral; every active early-help episode closes "stepped up" or is put on
+    /// hold, on the same day, in the same transaction.
     ///
-    /// - Throws: ``CaseworkRefusal`` as ``outcomeChange(of:_:on:reason:)`` does, or when an episode opened
-    ///   after `date`.
-    public func stepUp(accepting referralID: ReferralID, on date: CalendarDate, status: String) throws {
+    /// The children are the referral's children; a referral about adults only gives the status to every child
+    /// of the family.
+    ///
+    /// - Throws: ``CaseworkRefusal`` as ``outcomeChange(of:_:on:reason:)`` does, when there is no child to
+    ///   hold the status, or when an episode opened after `date`.
+    public func stepUp(
+        accepting referralID: ReferralID, on date: CalendarDate, status: SocialCareStatus,
+        episodes handling: StepUpEpisodes = .close
+    ) throws {
         let outcome = try outcomeChange(
-            of: referralID, .accepted, on: date, reason: "stepped up to social care: \(status)")
+            of: referralID, .accepted, on: date, reason: "stepped up to social care: \(status.label)")
+        guard date <= context.today else {
+            throw CaseworkRefusal("a step-up cannot be recorded for a day to come (\(date.british))", field: "on")
+        }
         var changes = [outcome]
-        for episode in family.openEpisodes {
+        let referral = family.referrals.first { $0.id == referralID }
+        let named = (referral?.people ?? []).compactMap(family.member).filter { !$0.role.isAdult }
+        let children = named.isEmpty ? family.members.filter { !$0.role.isAdult } : named
+        guard !children.isEmpty else {
+            throw CaseworkRefusal("the family has no child to hold a social-care status: add the child first (a)")
+        }
+        for child in children {
+            changes.append(
+                .lifecycle(
+                    family: family.id,
+                    .recordSocialCare(
+                        SocialCareRecord(
+                            id: context.store.kind.idNamespace.generate(prefix: "SC"), person: child.id,
+                            status: status, from: date, recordedBy: context.practitioner, sourceReferral: referralID))))
+        }
+        for episode in family.episodes.filter(\.isActive) {
             guard date >= episode.openedOn else {
                 throw CaseworkRefusal(
                     "the \(episode.service.displayName) episode opened on \(episode.openedOn.british), after \(date.british)"
                 )
             }
-            changes.append(
-                .closeEpisode(family: family.id, episode: episode.id, on: date, reason: .steppedUpToSocialCare))
+            switch handling {
+            case .close:
+                changes.append(
+                    .closeEpisode(family: family.id, episode: episode.id, on: date, reason: .steppedUpToSocialCare))
+            case .suspend:
+                changes.append(
+                    .lifecycle(
+                        family: family.id,
+                        .suspendEpisode(
+                            episode.id,
+                            EpisodeSuspension(
+                                from: date, reason: "stepped up to social care: \(status.label)",
+                                suspendedBy: context.practitioner))))
+            }
         }
         try context.store.apply(changes, by: context.practitioner)
     }
 
-    /// Step-down: an early-help episode opened from social care, with the social-care history it came from;
-    /// accepted referrals to CSCT close as "stepped down" in the same change.
+    /// Step-down: early help takes the family back from social care, with the social-care history linked.
+    ///
+    /// Every social-care status that stands ends on `date` ("stepped down into early help"), and accepted
+    /// referrals to CSCT close, so the family is no longer open to CSCT. An episode put on hold at the
+    /// step-up is resumed; otherwise a new episode opens, naming the statuses it came from. `history` adds
+    /// what the record does not hold (a plan ended elsewhere); it is needed only when the family has no
+    /// social-care status on record.
+    ///
+    /// - Returns: The episode resumed or opened.
     @discardableResult
     public func stepDown(
-        service: ServiceID, on date: CalendarDate, because reason: String, lead: String, history: String
+        service: ServiceID, on date: CalendarDate, because reason: String, lead: String, history: String = ""
     ) throws -> EpisodeID {
-        let from = history.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !from.isEmpty else {
-            throw CaseworkRefusal("say what the family steps down from (the social-care status and when it ended)")
+        let typed = history.trimmingCharacters(in: .whitespacesAndNewlines)
+        let records = family.socialCareRecords
+        guard !typed.isEmpty || !records.isEmpty else {
+            throw CaseworkRefusal(
+                "no social-care status is on record: say what the family steps down from (the status and when it ended)",
+                field: "history")
         }
-        let episode = try newEpisode(
-            service: service, on: date, because: reason, lead: lead, concurrentReason: "", steppedDownFrom: from)
+        guard date <= context.today else {
+            throw CaseworkRefusal("a step-down cannot be recorded for a day to come (\(date.british))", field: "on")
+        }
+        let spans = records.map { record -> String in
+            let ended = record.endedOn ?? date
+            let who = family.member(record.person)?.givenName ?? record.person.rawValue
+            return "\(who): \(record.status.label) from \(record.from.british) to \(ended.british)"
+        }
+        let from = (spans + (typed.isEmpty ? [] : [typed])).joined(separator: "; ")
+        var changes: [CaseChange] = []
+        let episodeID: EpisodeID
+        if let held = family.suspendedEpisodes.first {
+            changes.append(
+                .lifecycle(
+                    family: family.id,
+                    .resumeEpisode(
+                        held.id, on: date, reason: "stepped down from social care: \(from)", by: context.practitioner)))
+            episodeID = held.id
+        } else {
+            var episode = try newEpisode(
+                service: service, on: date, because: reason, lead: lead, concurrentReason: "", steppedDownFrom: from)
+            episode.steppedDownFromRecords = records.map(\.id)
+            changes.append(.openEpisode(family: family.id, episode))
+            episodeID = episode.id
+        }
+        for record in records where record.isCurrent {
+            guard date >= record.from else {
+                throw CaseworkRefusal(
+                    "the \(record.status.label) began on \(record.from.british), after \(date.british)", field: "on")
+            }
+            changes.append(
+                .lifecycle(
+                    family: family.id,
+                    .endSocialCare(
+                        record.id, on: date, reason: "stepped down into early help", by: context.practitioner)
+                ))
+        }
         // Social care's involvement ends with the step-down: its accepted referrals close in the same change,
         // so the family is no longer "open to" CSCT.
-        let closing = try family.referrals.filter { $0.service == "csct" && $0.status == .accepted }.map {
+        changes += try family.referrals.filter { $0.service == "csct" && $0.status == .accepted }.map {
             try outcomeChange(of: $0.id, .closed, on: date, reason: "stepped down into early help: \(from)")
         }
-        try context.store.apply([.openEpisode(family: family.id, episode)] + closing, by: context.practitioner)
-        return episode.id
+        try context.store.apply(changes, by: context.practitioner)
+        return episodeID
+    }
+
+    // MARK: Social-care status
+
+    /// Records a child's social-care status learnt outside a step-up (a plan made elsewhere).
+    ///
+    /// - Throws: ``CaseworkRefusal`` for an adult, a day to come, or the same status already standing.
+    @discardableResult
+    public func recordSocialCare(
+        for person: PersonID, _ status: SocialCareStatus, from date: CalendarDate
+    ) throws -> SocialCareRecordID {
+        guard let child = family.member(person), !child.role.isAdult else {
+            throw CaseworkRefusal("a social-care status is a child's: choose a child or unborn baby")
+        }
+        guard date <= context.today else {
+            throw CaseworkRefusal("a status cannot begin on a day to come (\(date.british))", field: "on")
+        }
+        if family.socialCareHistory(of: person).contains(where: { $0.isCurrent && $0.status == status }) {
+            throw CaseworkRefusal("\(child.givenName) already has a \(status.label) status: nothing changed")
+        }
+        let record = SocialCareRecord(
+            id: context.store.kind.idNamespace.generate(prefix: "SC"), person: person, status: status, from: date,
+            recordedBy: context.practitioner)
+        try apply(.lifecycle(family: family.id, .recordSocialCare(record)))
+        return record.id
+    }
+
+    /// Changes a standing status to another (a child in need plan becoming a child protection plan): the old
+    /// one ends on `date` and the new one begins, keeping the referral it came from; both stay in the history.
+    public func changeSocialCare(_ id: SocialCareRecordID, to status: SocialCareStatus, on date: CalendarDate) throws {
+        let old = try standing(id, endingOn: date)
+        guard old.status != status else {
+            throw CaseworkRefusal("the status is already \(status.label): nothing changed", field: "status")
+        }
+        let new = SocialCareRecord(
+            id: context.store.kind.idNamespace.generate(prefix: "SC"), person: old.person, status: status,
+            from: date, recordedBy: context.practitioner, sourceReferral: old.sourceReferral)
+        try context.store.apply(
+            [
+                .lifecycle(
+                    family: family.id,
+                    .endSocialCare(id, on: date, reason: "became \(status.label)", by: context.practitioner)),
+                .lifecycle(family: family.id, .recordSocialCare(new)),
+            ], by: context.practitioner)
+    }
+
+    /// Ends a standing status on `date`, with why.
+    public func endSocialCare(_ id: SocialCareRecordID, on date: CalendarDate, reason: String) throws {
+        _ = try standing(id, endingOn: date)
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else {
+            throw CaseworkRefusal("say why the status ended (plan ended at review, case closed…)", field: "reason")
+        }
+        try apply(.lifecycle(family: family.id, .endSocialCare(id, on: date, reason: why, by: context.practitioner)))
+    }
+
+    /// The standing status `id`, checked to end on `date`.
+    private func standing(_ id: SocialCareRecordID, endingOn date: CalendarDate) throws -> SocialCareRecord {
+        guard let record = family.socialCareRecords.first(where: { $0.id == id }) else {
+            throw CaseworkRefusal("that social-care status is no longer on the family's record")
+        }
+        if let ended = record.endedOn { throw CaseworkRefusal("this status already ended on \(ended.british)") }
+        guard date >= record.from, date <= context.today else {
+            throw CaseworkRefusal(
+                "choose a day from \(record.from.british), when it began, to today", field: "on")
+        }
+        return record
+    }
+
+    /// Resumes an episode put on hold (social care declined, or closed back to early help).
+    ///
+    /// - Throws: ``CaseworkRefusal`` when it is not on hold, without a reason, or for a day before the hold
+    ///   or to come.
+    public func resumeEpisode(_ id: EpisodeID, on date: CalendarDate, reason: String) throws {
+        guard let episode = family.episodes.first(where: { $0.id == id }), episode.isSuspended,
+            let hold = episode.suspensionHistory.last
+        else { throw CaseworkRefusal("that episode is not on hold") }
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw CaseworkRefusal("say why the episode resumes", field: "reason") }
+        guard date >= hold.from, date <= context.today else {
+            throw CaseworkRefusal(
+                "choose a day from \(hold.from.british), when it was put on hold, to today", field: "on")
+        }
+        try apply(.lifecycle(family: family.id, .resumeEpisode(id, on: date, reason: why, by: context.practitioner)))
     }
 
     /// What to ask before a new referral to `service`: nil when the family is not open to it or awaiting it.
@@ -175,6 +355,11 @@ public struct CaseLifecycle: Sendable {
         }
         let second = concurrentReason.trimmingCharacters(in: .whitespacesAndNewlines)
         if let open = family.openEpisodes.first, second.isEmpty {
+            if open.isSuspended {
+                throw CaseworkRefusal(
+                    "a \(open.service.displayName) episode is on hold (from \(open.openedOn.british)); "
+                        + "resume it, or give the reason a second episode is needed")
+            }
             throw CaseworkRefusal(
                 "a \(open.service.displayName) episode is already open (from \(open.openedOn.british)); "
                     + "close it first, or give the reason a second episode is needed")
@@ -247,11 +432,12 @@ public struct CaseLifecycle: Sendable {
                     recordedBy: context.practitioner, recordedAt: context.clock())))
     }
 
-    /// Adds a member to the team around the family.
+    /// Adds a member to the team around the family from `date` (today when not given); the chronology shows
+    /// who joined and who recorded it.
     ///
     /// - Throws: ``CaseworkRefusal`` without a name, or for someone already in the team with the same role
     ///   and agency.
-    public func addTeamMember(_ professional: Professional) throws {
+    public func addTeamMember(_ professional: Professional, on date: CalendarDate? = nil) throws {
         guard !professional.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CaseworkRefusal("give the team member's name")
         }
@@ -261,31 +447,47 @@ public struct CaseLifecycle: Sendable {
                     && $0.organisation == professional.organisation
             })
         else { throw CaseworkRefusal("\(professional.name) is already in the team around the family") }
-        var details = FamilyDetails(of: family)
-        details.teamAroundFamily.append(professional)
-        try apply(.updateFamilyDetails(family.id, details))
+        try apply(.lifecycle(family: family.id, .changeTeam(try teamChange(.added, professional, on: date))))
     }
 
-    /// Removes the team member at `index` in the family's team.
-    public func removeTeamMember(at index: Int) throws {
+    /// Removes the team member at `index` in the family's team, from `date` (today when not given).
+    public func removeTeamMember(at index: Int, on date: CalendarDate? = nil) throws {
         guard family.teamAroundFamily.indices.contains(index) else {
             throw CaseworkRefusal("that team member is no longer in the team")
         }
-        var details = FamilyDetails(of: family)
-        details.teamAroundFamily.remove(at: index)
-        try apply(.updateFamilyDetails(family.id, details))
+        try apply(
+            .lifecycle(
+                family: family.id,
+                .changeTeam(try teamChange(.removed, family.teamAroundFamily[index], on: date))))
+    }
+
+    private func teamChange(
+        _ kind: TeamMemberChange.Kind, _ professional: Professional, on date: CalendarDate?
+    ) throws -> TeamMemberChange {
+        let day = date ?? context.today
+        guard day <= context.today else {
+            throw CaseworkRefusal("a team change cannot be dated in the future (\(day.british))", field: "on")
+        }
+        return TeamMemberChange(
+            kind: kind, professional: professional, on: day, recordedBy: context.practitioner,
+            recordedAt: context.clock())
     }
 
     // MARK: Team around the family meetings and reviews
 
-    /// Records a team around the family meeting or review with its plan and the next review date.
+    /// Records a team around the family meeting, a review held, or an ad-hoc meeting, with its plan.
+    ///
+    /// A TAF meeting and a review set the next review (4 to 12 weeks on); a review is the one that was due,
+    /// held, so the due and overdue lists count it. An ad-hoc meeting keeps its views and actions and leaves
+    /// the review date as it was (`nextReview` is not read).
     ///
     /// - Throws: ``CaseworkRefusal`` for a meeting in the future, with no one attending, with an action due
-    ///   before the meeting, or with a next review outside 4 to 12 weeks (the message gives the dates allowed).
+    ///   before the meeting, with a next review outside 4 to 12 weeks (the message gives the dates allowed),
+    ///   or for a review or an ad-hoc meeting before any TAF meeting set the plan.
     @discardableResult
     public func recordMeeting(
         heldOn day: CalendarDate, attendees: [String], familyViews: String, childViews: String,
-        actions: [MeetingAction], nextReview: CalendarDate
+        actions: [MeetingAction], nextReview: CalendarDate, kind: MeetingKind = .meeting
     ) throws -> MeetingID {
         guard day <= context.today else {
             throw CaseworkRefusal("a meeting cannot be recorded before it is held (\(day.british) is in the future)")
@@ -296,8 +498,15 @@ public struct CaseLifecycle: Sendable {
             throw CaseworkRefusal(
                 "the action \"\(early.what)\" is due \(early.byWhen.british), before the meeting: give a later date")
         }
+        var nextReview = nextReview
+        if kind != .meeting, family.nextReviewDue == nil {
+            throw CaseworkRefusal(
+                "no review is scheduled yet: record the first TAF meeting, which sets the plan and the review date",
+                field: "kind")
+        }
+        if kind == .adHoc, let due = family.nextReviewDue { nextReview = due }
         let window = TeamMeeting.reviewWindow(after: day)
-        guard window.contains(nextReview) else {
+        guard kind == .adHoc || window.contains(nextReview) else {
             throw CaseworkRefusal(
                 "reviews are held every 4 to 12 weeks: choose a next review between \(window.lowerBound.british) and \(window.upperBound.british)"
             )
@@ -306,7 +515,7 @@ public struct CaseLifecycle: Sendable {
             id: EntityID.generate(prefix: "M"), heldOn: day, attendees: people,
             familyViews: familyViews.trimmingCharacters(in: .whitespacesAndNewlines),
             childViews: childViews.trimmingCharacters(in: .whitespacesAndNewlines), actions: actions,
-            nextReview: nextReview, recordedBy: context.practitioner, recordedAt: context.clock())
+            nextReview: nextReview, recordedBy: context.practitioner, recordedAt: context.clock(), kind: kind)
         try apply(.recordMeeting(family: family.id, meeting))
         return meeting.id
     }

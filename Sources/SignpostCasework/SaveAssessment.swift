@@ -29,6 +29,11 @@ public struct SaveAssessment: Sendable {
         if previous?.consentToShare != assessment.consentToShare, let record = consentRecord(for: assessment) {
             changes.append(.recordConsent(family: family.id, record))
         }
+        if let assess = assessment.consentToAssess, previous?.consentToAssess != assess,
+            let record = consentRecord(assess, purposes: [.assess])
+        {
+            changes.append(.recordConsent(family: family.id, record))
+        }
         return changes
     }
 
@@ -42,7 +47,14 @@ public struct SaveAssessment: Sendable {
     /// The consent record the CAF's consent section makes, or nil while it is incomplete, not a decision,
     /// or already on the family's record.
     public func consentRecord(for assessment: EarlyHelpAssessment) -> ConsentRecord? {
-        let consent = assessment.consentToShare
+        // Before consent to assess was asked apart, the share section's consent covered both.
+        consentRecord(
+            assessment.consentToShare, purposes: assessment.consentToAssess == nil ? [.assess, .share] : [.share])
+    }
+
+    /// The consent record one of the CAF's consent sections makes for `purposes`, or nil while it is incomplete,
+    /// not a decision, or already on the family's record for those purposes.
+    func consentRecord(_ consent: ConsentToShare, purposes: [ConsentPurpose]) -> ConsentRecord? {
         let givenBy = consent.givenBy.trimmingCharacters(in: .whitespacesAndNewlines)
         guard consent.decision == .given || consent.decision == .refused, !givenBy.isEmpty,
             let givenOn = consent.givenOn
@@ -50,14 +62,15 @@ public struct SaveAssessment: Sendable {
         let alreadyRecorded = family.consents.contains { record in
             record.givenOn == givenOn && record.decision == consent.decision
                 && record.givenBy.lowercased().hasPrefix(givenBy.lowercased())
+                && purposes.allSatisfy(record.covers)
         }
         guard !alreadyRecorded else { return nil }
         let person = family.members.first { $0.fullName.lowercased() == givenBy.lowercased() }
-        let purposes: [ConsentPurpose] = [.assess, .share]
+        let agencies = consent.agencies ?? []
         return ConsentRecord(
             id: EntityID.generate(prefix: "CN"), givenBy: givenBy, person: person?.id, givenOn: givenOn,
             decision: consent.decision,
-            scope: RecordConsent.scope(purposes: purposes, agencies: []) + " (on the early help assessment)",
-            purposes: purposes, method: .written, recordedBy: context.practitioner)
+            scope: RecordConsent.scope(purposes: purposes, agencies: agencies) + " (on the early help assessment)",
+            purposes: purposes, agencies: agencies, method: .written, recordedBy: context.practitioner)
     }
 }

@@ -222,7 +222,46 @@ extension Database {
     /// Called in the transaction of each change that adds or edits a person or
     /// changes the family's name or postcode, so the index never lags the records.
     func reindexMatchKeys(of family: Family) throws {
-        try run("DELETE FROM person_match_key WHERE family_id = ?", [family.id.rawValue])
-        for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
+        try reindexMatchKeys(of: [family], new: [])
+    }
+
+    /// Writes the match keys of every member of `families` afresh, in one pass: the old keys
+    /// go (except for families in `new`, which have none), and every new key row is written
+    /// in key order, many rows a statement.
+    ///
+    /// A page of pulled changes or a batch of saves adds thousands of key rows (a person
+    /// has dozens: spellings, sounds, near spellings, birth dates). Written person by person
+    /// they land all over the key index; sorted, each lands next to the one before, and a
+    /// statement of a hundred rows costs little more than one of one row.
+    func reindexMatchKeys(of families: [Family], new: Set<FamilyID>) throws {
+        var rows: [(key: String, family: String, person: String)] = []
+        for family in families {
+            if !new.contains(family.id) {
+                try run("DELETE FROM person_match_key WHERE family_id = ?", [family.id.rawValue])
+            }
+            for person in family.members {
+                let candidate = MatchCandidate(person: person, in: family)
+                for key in candidate.indexKeys {
+                    rows.append((key, family.id.rawValue, person.id.rawValue))
+                }
+            }
+        }
+        rows.sort { first, second in
+            if first.key != second.key { return first.key < second.key }
+            if first.family != second.family { return first.family < second.family }
+            return first.person < second.person
+        }
+        let rowsPerStatement = 100
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let chunk = rows[start..<min(start + rowsPerStatement, rows.endIndex)]
+            let placeholders = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(chunk.count * 3)
+            for row in chunk { arguments += [row.key, row.family, row.person] }
+            // The statement for a full chunk is cached; only the last, shorter one is prepared afresh.
+            try run("INSERT INTO person_match_key (key, family_id, person_id) VALUES \(placeholders)", arguments)
+            start += chunk.count
+        }
     }
 }

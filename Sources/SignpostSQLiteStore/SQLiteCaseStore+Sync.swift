@@ -90,36 +90,57 @@ extension SQLiteCaseStore: SyncableStore {
         try read(Outbox.lastPulledSeq(in:))
     }
 
-    public func teamServer() throws -> TeamServerLink? {
-        try read { db in
-            guard let text = try Outbox.metadata("team_server", in: db) else { return nil }
-            do {
-                return try ChangeCoding.decoder.decode(TeamServerLink.self, from: Data(text.utf8))
-            } catch {
-                throw StoreError.damaged(path: path, detail: "the team server this store joined cannot be read")
-            }
-        }
+    public func joinedTeamServer() throws -> String? {
+        try read { db in try Outbox.metadata("team_server_joined", in: db) }
     }
 
-    public func setTeamServer(_ link: TeamServerLink?) throws {
-        if let link, link.serverKind != kind {
+    public func joinTeamServer(_ link: TeamServerLink) throws {
+        if link.serverKind != kind {
             throw StoreError.invalidChange(
                 "this \(kind) store cannot sync with a \(link.serverKind) team server: fictional and live records never mix"
             )
         }
-        let text = try link.map { String(decoding: try ChangeCoding.encoder.encode($0), as: UTF8.self) }
         try write { db in
-            if let link, let text {
-                // Remembered for good, even after the link is forgotten: a store joins one server only.
-                if let refusal = link.refusal(joinedBefore: try Outbox.metadata("team_server_joined", in: db)) {
-                    throw StoreError.invalidChange(refusal)
-                }
-                try Outbox.setMetadata("team_server_joined", link.server, in: db)
-                try Outbox.setMetadata("team_server", text, in: db)
-            } else {
-                try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'team_server'")
+            // Remembered for good: a store joins one server only.
+            if let refusal = link.refusal(joinedBefore: try Outbox.metadata("team_server_joined", in: db)) {
+                throw StoreError.invalidChange(refusal)
             }
+            try Outbox.setMetadata("team_server_joined", link.server, in: db)
+            try Outbox.start(in: db, path: path)
         }
+    }
+
+    public func rememberedConflicts() throws -> RememberedConflicts? {
+        try read { db in
+            guard let text = try Outbox.metadata("conflicts_remembered", in: db) else { return nil }
+            // Only a copy of what the server holds: one this version cannot read is heard again at the next sync.
+            return try? ChangeCoding.decoder.decode(RememberedConflicts.self, from: Data(text.utf8))
+        }
+    }
+
+    public func rememberConflicts(_ remembered: RememberedConflicts) throws {
+        let text = String(decoding: try ChangeCoding.encoder.encode(remembered), as: UTF8.self)
+        try write { db in try Outbox.setMetadata("conflicts_remembered", text, in: db) }
+    }
+
+    public func startOutbox() throws {
+        // Read first: every sync asks, and only the first may need the write lock.
+        guard try !read(Outbox.isStarted(in:)) else { return }
+        try write { db in try Outbox.start(in: db, path: path) }
+    }
+
+    /// The team server link a store kept before links moved to the user's config (schema
+    /// version 10 and earlier); nil when there is none. `signpost` moves it to the config once.
+    public func teamServerLinkKeptInStore() throws -> TeamServerLink? {
+        try read { db in
+            guard let text = try Outbox.metadata("team_server", in: db) else { return nil }
+            return try? ChangeCoding.decoder.decode(TeamServerLink.self, from: Data(text.utf8))
+        }
+    }
+
+    /// Forgets the link ``teamServerLinkKeptInStore()`` read, once it is in the user's config.
+    public func forgetTeamServerLinkKeptInStore() throws {
+        try write { db in try db.execute(sql: "DELETE FROM store_metadata WHERE key = 'team_server'") }
     }
 }
 
@@ -147,6 +168,32 @@ struct Outbox {
                 envelope.id.uuidString, envelope.family.rawValue, envelope.record,
                 try ChangeCoding.encoder.encode(envelope),
             ])
+    }
+
+    /// Whether this store keeps an outbox (it joined a team server, or synced with one).
+    static func isStarted(in db: Database) throws -> Bool {
+        try metadata("outbox_started", in: db) != nil
+    }
+
+    /// Starts the outbox, once: each family held now is queued whole, as an `add-family` change,
+    /// a page of families at a time, oldest id first.
+    static func start(in db: Database, path: String) throws {
+        guard try !isStarted(in: db) else { return }
+        var outbox = try Outbox(in: db, path: path)
+        let now = Date()
+        var after = ""
+        while true {
+            let ids = try String.fetchAll(
+                db, sql: "SELECT id FROM family WHERE id > ? ORDER BY id LIMIT 500", arguments: [after])
+            guard let last = ids.last else { break }
+            for id in ids {
+                guard let family = try db.fetchFamily(FamilyID(id)) else { continue }
+                try outbox.record(.addFamily(family), before: nil, after: family, at: now, in: db)
+            }
+            after = last
+        }
+        try outbox.saveClock(in: db)
+        try setMetadata("outbox_started", "1", in: db)
     }
 
     /// Keeps the clock's last reading, so it carries on from there after a restart.

@@ -65,6 +65,9 @@ public enum CaseChange: Hashable, Sendable {
     case mergePeople(PersonMerge)
     /// Puts back the families a merge joined, exactly as they were, and removes its aliases.
     case undoMerge(MergeUndo)
+    /// A later stage of a case's life: a social-care status, an episode on hold or resumed, the team's members
+    /// (see `CaseChange+Lifecycle.swift`).
+    case lifecycle(family: FamilyID, LifecycleChange)
     /// Erases one person from a family everywhere the store holds them, after review (see `CaseChange+Erasure.swift`).
     case erasePerson(PersonErasure)
 
@@ -84,6 +87,7 @@ public enum CaseChange: Hashable, Sendable {
         case .resolveConflict(let resolution): return resolution.family
         case .amendCaseNote(let family, _, _): return family
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingFamily
+        case .lifecycle(let family, _): return family
         case .erasePerson(let erasure): return erasure.family
         }
     }
@@ -110,6 +114,7 @@ public enum CaseChange: Hashable, Sendable {
         case .resolveConflict: return "resolve-conflict"
         case .amendCaseNote: return Self.amendNoteAction
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingAction
+        case .lifecycle(_, let change): return change.action
         case .erasePerson: return "erase-person"
         }
     }
@@ -136,6 +141,7 @@ public enum CaseChange: Hashable, Sendable {
         case .resolveConflict(let resolution): return resolution.record
         case .amendCaseNote(_, let note, _): return note.rawValue
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingRecordID
+        case .lifecycle(let family, let change): return change.recordID(in: family)
         case .erasePerson(let erasure): return erasure.person.rawValue
         }
     }
@@ -145,6 +151,7 @@ public enum CaseChange: Hashable, Sendable {
     /// Every other kind adds a record or appends to one, and never conflicts.
     public static let fieldKinds: Set<String> = [
         "update-family", "update-person", "update-referral-status", "save-assessment", "resolve-conflict",
+        "record-referral-outcome",
     ]
 }
 

@@ -32,4 +32,9 @@ public protocol ReviewListing {
     /// Families whose latest meeting set a next review on or before `day`, the earliest first; only those whose
     /// lead professional's name contains `leadProfessional` when given (case and accents ignored).
     func reviewsDue(by day: CalendarDate, leadProfessional: String?, limit: Int) throws -> [ReviewDue]
+
+    /// Families whose latest TAF meeting or review set a next review on or before `day` and whose lead
+    /// professional is the practitioner logged in as `login` (``Professional/isWorker(loggedInAs:)``), the
+    /// earliest first: "my reviews".
+    func reviewsDue(by day: CalendarDate, leadLogin login: String, limit: Int) throws -> [ReviewDue]
 }

@@ -19,9 +19,12 @@ struct SyncState {
     var pulled: Set<UUID> = []
     var versions: [RecordKey: Int64] = [:]
     var lastPulledSeq: Int64 = 0
-    var teamServer: TeamServerLink?
-    /// The server this store joined first (kept when the link is forgotten): the only one it may join.
+    /// The server this store joined: the only one it may join.
     var joinedServer: String?
+    /// Whether saved changes go to the outbox (once the store joined a team server).
+    var outboxStarted = false
+    /// The server's open conflicts at the last sync that reached it.
+    var rememberedConflicts: RememberedConflicts?
 
     init(device: DeviceID) {
         clock = HybridClock(device: device, last: nil)
@@ -29,6 +32,7 @@ struct SyncState {
 
     /// Writes the envelope for one applied change (nothing when it changed nothing to send).
     mutating func record(_ change: CaseChange, before: Family?, after: Family, at now: Date) {
+        guard outboxStarted else { return }
         let base = change.addsRecord ? nil : versions[RecordKey(family: change.family, record: change.recordID)]
         let hlc = clock.tick(wall: now)
         guard
@@ -36,6 +40,15 @@ struct SyncState {
                 change, before: before, after: after, device: clock.device, hlc: hlc, base: base)
         else { return }
         outbox.append(OutboxEntry(envelope: envelope))
+    }
+
+    /// Starts the outbox, once, queueing each family held whole (oldest id first).
+    mutating func startOutbox(holding families: [FamilyID: Family], at now: Date) {
+        guard !outboxStarted else { return }
+        outboxStarted = true
+        for family in families.values.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
+            record(.addFamily(family), before: nil, after: family, at: now)
+        }
     }
 
     /// Records the server's seq for one of this store's changes; false when it is not in the outbox.
@@ -108,24 +121,36 @@ extension InMemoryCaseStore: SyncableStore {
         withState { $0.sync.lastPulledSeq }
     }
 
-    public func teamServer() throws -> TeamServerLink? {
-        withState { $0.sync.teamServer }
+    public func joinedTeamServer() throws -> String? {
+        withState { $0.sync.joinedServer }
     }
 
-    public func setTeamServer(_ link: TeamServerLink?) throws {
-        if let link, link.serverKind != kind {
+    public func joinTeamServer(_ link: TeamServerLink) throws {
+        if link.serverKind != kind {
             throw StoreError.invalidChange(
                 "this \(kind) store cannot sync with a \(link.serverKind) team server: fictional and live records never mix"
             )
         }
+        let now = clock()
         try withState { state in
-            if let link {
-                if let refusal = link.refusal(joinedBefore: state.sync.joinedServer) {
-                    throw StoreError.invalidChange(refusal)
-                }
-                state.sync.joinedServer = link.server
+            if let refusal = link.refusal(joinedBefore: state.sync.joinedServer) {
+                throw StoreError.invalidChange(refusal)
             }
-            state.sync.teamServer = link
+            state.sync.joinedServer = link.server
+            state.sync.startOutbox(holding: state.families, at: now)
         }
+    }
+
+    public func rememberedConflicts() throws -> RememberedConflicts? {
+        withState { $0.sync.rememberedConflicts }
+    }
+
+    public func rememberConflicts(_ remembered: RememberedConflicts) throws {
+        withState { $0.sync.rememberedConflicts = remembered }
+    }
+
+    public func startOutbox() throws {
+        let now = clock()
+        withState { state in state.sync.startOutbox(holding: state.families, at: now) }
     }
 }

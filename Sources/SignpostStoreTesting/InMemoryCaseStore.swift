@@ -196,7 +196,7 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         for incoming in changes {
             let change = try working.merging.prepare(incoming, families: working.families)
             let before = working.families[change.family]
-            let after = try change.applying(to: before, in: kind)
+            let after = try change.applying(to: before, in: kind, by: actor)
             working.families[after.id] = after
             working.merging.record(change, before: before, after: after, by: actor, families: &working.families)
             var detail = change.auditDetail(before: before, after: after)
@@ -371,6 +371,20 @@ extension InMemoryCaseStore {
                 if !wanted.isEmpty, !SearchText.fold(family.leadProfessional?.name ?? "").contains(wanted) {
                     return nil
                 }
+                return ReviewDue(
+                    familyID: family.id, familyName: family.name, leadProfessional: family.leadProfessional?.name,
+                    nextReview: due)
+            }
+        }
+        .sorted(by: ReviewDue.soonestFirst).prefix(max(limit, 0)).map { $0 }
+    }
+
+    public func reviewsDue(by day: CalendarDate, leadLogin login: String, limit: Int) throws -> [ReviewDue] {
+        withState { state in
+            state.families.values.compactMap { family -> ReviewDue? in
+                guard let due = family.nextReviewDue, due <= day,
+                    family.leadProfessional?.isWorker(loggedInAs: login) == true
+                else { return nil }
                 return ReviewDue(
                     familyID: family.id, familyName: family.name, leadProfessional: family.leadProfessional?.name,
                     nextReview: due)

@@ -18,6 +18,7 @@ extension SyncEngine {
     /// ```
     public func bringFamily(_ family: FamilyID, reason: String?) async throws -> BroughtFamily {
         try await checkKinds()
+        try store.startOutbox()
         let history = try await server.familyHistory(family.rawValue, reason: reason)
         // Changes up to the store's last pulled seq are applied now; the pull that follows brings the
         // rest in order with everything else, so the store's place in the change log never skips.

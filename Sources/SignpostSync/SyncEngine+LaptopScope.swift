@@ -13,7 +13,8 @@ extension SyncEngine {
     /// The server names them (``TeamServerConnection/familiesLeftScope(held:)``): moved out of the
     /// login's locality, taken off its caseload, restricted to others, and not opened by it in the
     /// last 30 days. A family with unsent changes or a form draft is kept and reported; the sync
-    /// that sends them removes it. Each removal is audited in the store.
+    /// that sends them removes it. Each removal is audited in the store and, just after, in the
+    /// server's audit trail (`family-left-laptop`, under the login).
     ///
     /// ```swift
     /// let scope = try await engine.removeFamiliesLeftScope(refused: report.push.refused)
@@ -30,6 +31,8 @@ extension SyncEngine {
                 let family = FamilyID(left.family)
                 let changes = left.changeIDs.compactMap(UUID.init(uuidString:))
                 if try store.removeFamilyLeftScope(family, reason: left.reason, pulledChanges: changes) {
+                    // Audited on the laptop (in the same transaction) and on the server, under the real login.
+                    try await server.recordFamilyLeftLaptop(family.rawValue, reason: left.reason)
                     report.removed.append(ScopeReport.Family(family: family, reason: left.reason))
                 } else if try store.family(family) != nil {
                     report.kept.append(

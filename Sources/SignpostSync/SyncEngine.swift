@@ -89,6 +89,8 @@ public struct SyncEngine: Sendable {
     /// change was kept without its conflicting fields, which the server recorded for `signpost
     /// conflicts`). A refused change stays in the outbox and is reported.
     public func push() async throws -> PushReport {
+        // A store syncing is a store in a team: what it recorded before is queued now, once.
+        try store.startOutbox()
         var report = PushReport()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -126,6 +128,8 @@ public struct SyncEngine: Sendable {
     /// Pulls everything after the store's last pulled seq, page by page, applying each page in
     /// one store transaction (which also advances the store's last pulled seq).
     public func pull() async throws -> PullReport {
+        // Queued before anything pulled arrives, so only this store's own families are queued.
+        try store.startOutbox()
         var report = PullReport()
         let decoder = JSONDecoder()
         var since = try store.lastPulledSeq()

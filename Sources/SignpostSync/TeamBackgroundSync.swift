@@ -30,6 +30,8 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
 
     private let store: any SyncableStore
     private let endpoint: TeamServerEndpoint?
+    /// How long it waits to sign in and for each request before calling the server offline.
+    private let deadlines: TeamServerDeadlines
     // Everything below is guarded by `lock`: the interface reads it from its own thread.
     private let lock = NSLock()
     private var snapshot: SyncStatus
@@ -46,13 +48,24 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
     /// A background sync that signs in to `endpoint` (its password already found).
     public init(
         store: any SyncableStore, endpoint: TeamServerEndpoint, login: String,
-        interval: TimeInterval = defaultInterval, retryInterval: TimeInterval = 5
+        interval: TimeInterval = defaultInterval, retryInterval: TimeInterval = 5,
+        deadlines: TeamServerDeadlines = TeamServerDeadlines()
     ) {
         self.store = store
         self.endpoint = endpoint
+        self.deadlines = deadlines
         self.interval = interval
         self.retryInterval = retryInterval
-        self.snapshot = SyncStatus(login: login)
+        self.snapshot = Self.remembering(SyncStatus(login: login), from: store)
+    }
+
+    /// `status` with the conflicts the store remembers from its last sync, until the server answers.
+    private static func remembering(_ status: SyncStatus, from store: any SyncableStore) -> SyncStatus {
+        guard let remembered = try? store.rememberedConflicts() else { return status }
+        var status = status
+        status.conflicts = remembered.conflicts
+        status.conflictsAsOf = remembered.asOf
+        return status
     }
 
     /// A background sync that cannot start (no password where PostgreSQL keeps them, say): the
@@ -60,9 +73,10 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
     public init(store: any SyncableStore, unavailable why: String, login: String) {
         self.store = store
         self.endpoint = nil
+        self.deadlines = TeamServerDeadlines()
         self.interval = Self.defaultInterval
         self.retryInterval = 5
-        self.snapshot = SyncStatus(connection: .unavailable(why: why), login: login)
+        self.snapshot = Self.remembering(SyncStatus(connection: .unavailable(why: why), login: login), from: store)
     }
 
     public func status() -> SyncStatus {
@@ -77,6 +91,11 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
         lock.withLock {
             resolvedHere.insert(conflict)
             snapshot.conflicts.removeAll { $0.id == conflict }
+        }
+        // Resolved here, perhaps offline: an interface started before the next sync does not show it again.
+        if var remembered = try? store.rememberedConflicts() {
+            remembered.conflicts.removeAll { $0.id == conflict }
+            try? store.rememberConflicts(remembered)
         }
     }
 
@@ -152,7 +171,7 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
             if let connection {
                 server = connection
             } else {
-                server = try await TeamServerConnection.connect(to: endpoint)
+                server = try await TeamServerConnection.connect(to: endpoint, deadlines: deadlines)
                 connection = server
             }
             var engine = SyncEngine(store: store, server: server)
@@ -167,6 +186,7 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
             }
             let report = try await engine.sync()
             let conflicts = try await server.openConflicts()
+            try? store.rememberConflicts(RememberedConflicts(conflicts: conflicts, asOf: Date()))
             let count = try store.pendingChangeCount()
             lock.withLock {
                 // A resolution made here is pushed before the conflicts are read, so one the server
@@ -176,6 +196,7 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
                 if checksScope { scopeCheckedAt = started }
                 snapshot.toSend = count
                 snapshot.conflicts = conflicts.filter { !resolvedHere.contains($0.id) }
+                snapshot.conflictsAsOf = nil
                 snapshot.isSyncing = false
                 // A family removed for leaving the practitioner's scope re-reads the screens too.
                 snapshot.received += report.pull.changes + report.scope.removed.count

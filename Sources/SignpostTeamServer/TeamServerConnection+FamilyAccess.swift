@@ -78,6 +78,12 @@ extension TeamServerConnection {
         }
     }
 
+    /// Tells the server's audit that this laptop removed `family` because it left the login's
+    /// scope, and why (schema version 6); the server names the login.
+    public func recordFamilyLeftLaptop(_ family: String, reason: String) async throws {
+        try await execute("SELECT signpost.family_left_laptop(\(family), \(reason))")
+    }
+
     /// Who opened which restricted or out-of-scope family, when, and the reason they gave (and
     /// every refusal), oldest first, from `since` on. Managers and administrators only: the server
     /// refuses anyone else (SQLSTATE 42501).

@@ -16,27 +16,55 @@ import PostgresNIO
 /// ```
 public final class TeamServerConnection: Sendable {
     public let endpoint: TeamServerEndpoint
+    /// How long it waits to sign in and for each request.
+    public let deadlines: TeamServerDeadlines
     let connection: PostgresConnection
     let logger: Logger
 
-    private init(endpoint: TeamServerEndpoint, connection: PostgresConnection, logger: Logger) {
+    private init(
+        endpoint: TeamServerEndpoint, deadlines: TeamServerDeadlines, connection: PostgresConnection, logger: Logger
+    ) {
         var stored = endpoint
         stored.password = nil
         self.endpoint = stored
+        self.deadlines = deadlines
         self.connection = connection
         self.logger = logger
     }
 
-    /// Signs in to the server named by `endpoint` (its password included).
+    /// Signs in to the server named by `endpoint` (its password included), within `deadlines.connect`.
+    ///
+    /// The session asks the server to cancel any statement running longer than `deadlines.query`.
     public static func connect(
-        to endpoint: TeamServerEndpoint,
+        to endpoint: TeamServerEndpoint, deadlines: TeamServerDeadlines = TeamServerDeadlines(),
         logger: Logger = Logger(label: "signpost.team-server")
     ) async throws -> TeamServerConnection {
-        let configuration = try endpoint.connectionConfiguration()
+        var configuration = try endpoint.connectionConfiguration()
+        // postgres-nio's own limit is the backstop: the deadline below answers first, in Signpost's words.
+        configuration.options.connectTimeout = .milliseconds(
+            Int64(TeamServerDeadlines.seconds(deadlines.connect) * 1_000) + 5_000)
+        configuration.options.additionalStartupParameters.append(
+            ("statement_timeout", String(deadlines.statementTimeoutMilliseconds)))
+        let settings = configuration
+        let redacted = endpoint.redacted
+        let seconds = TeamServerDeadlines.seconds(deadlines.connect)
         do {
-            let connection = try await PostgresConnection.connect(
-                configuration: configuration, id: Int.random(in: 1...Int(Int32.max)), logger: logger)
-            return TeamServerConnection(endpoint: endpoint, connection: connection, logger: logger)
+            let connection = try await withDeadline(
+                deadlines.connect,
+                timeout: {
+                    TeamServerError.unreachable(
+                        endpoint: redacted,
+                        why: "it did not answer within \(TeamServerError.wordsFor(seconds: seconds))")
+                },
+                late: { connection in try? await connection.close() },
+                operation: {
+                    try await PostgresConnection.connect(
+                        configuration: settings, id: Int.random(in: 1...Int(Int32.max)), logger: logger)
+                })
+            return TeamServerConnection(
+                endpoint: endpoint, deadlines: deadlines, connection: connection, logger: logger)
+        } catch let error as TeamServerError {
+            throw error
         } catch let error as PSQLError {
             throw TeamServerError.unreachable(endpoint: endpoint.redacted, why: Self.explain(error))
         } catch {
@@ -51,12 +79,28 @@ public final class TeamServerConnection: Sendable {
 
     // MARK: Running queries
 
-    /// Runs `body`, turning postgres-nio's errors into `TeamServerError`s that carry the server's message.
+    /// Runs `body` within the query deadline, turning postgres-nio's errors into
+    /// `TeamServerError`s that carry the server's message.
+    ///
+    /// The server cancels a statement that outlives `statement_timeout` (SQLSTATE 57014); a
+    /// server that does not answer at all has its session closed here a little later. Both are
+    /// ``TeamServerError/timedOut(what:seconds:)``.
     func translatingErrors<Result>(_ body: () async throws -> Result) async throws -> Result {
+        let connection = self.connection
+        let watch = DeadlineWatch(after: deadlines.clientQuery) { try? await connection.close() }
+        let timedOut = TeamServerError.timedOut(
+            what: "a request", seconds: TeamServerDeadlines.seconds(deadlines.query))
         do {
-            return try await body()
+            let result = try await body()
+            guard watch.cancel() else { throw timedOut }
+            return result
         } catch let error as PSQLError {
+            let expiredHere = !watch.cancel()
+            if expiredHere || error.serverInfo?[.sqlState] == "57014" { throw timedOut }
             throw TeamServerError.server(message: Self.explain(error), sqlState: error.serverInfo?[.sqlState])
+        } catch {
+            guard watch.cancel() else { throw timedOut }
+            throw error
         }
     }
 

@@ -12,6 +12,8 @@ public enum TeamServerError: Error, Equatable, CustomStringConvertible {
     case unexpectedAnswer(String)
     /// The server holds another kind of record than the store (live versus fictional).
     case kindMismatch(server: String, store: String)
+    /// The server did not answer a request within its deadline (``TeamServerDeadlines``).
+    case timedOut(what: String, seconds: Double)
 
     public var description: String {
         switch self {
@@ -22,7 +24,17 @@ public enum TeamServerError: Error, Equatable, CustomStringConvertible {
         case .kindMismatch(let server, let store):
             "This team server holds \(server) records and the store holds \(store) records: "
                 + "fictional stores never sync with a live server, nor a live store with a fictional one."
+        case .timedOut(let what, let seconds):
+            "The team server did not answer \(what) within \(Self.wordsFor(seconds: seconds)); "
+                + "the session was ended and nothing half-done was kept."
         }
+    }
+
+    /// "1 second", "10 seconds", "0.5 seconds".
+    static func wordsFor(seconds: Double) -> String {
+        if seconds == 1 { return "1 second" }
+        if seconds == seconds.rounded() { return "\(Int(seconds)) seconds" }
+        return "\(seconds) seconds"
     }
 
     /// Whether the server refused for lack of permission (SQLSTATE 42501).

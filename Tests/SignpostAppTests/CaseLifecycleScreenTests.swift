@@ -32,15 +32,42 @@ struct CaseLifecycleScreenTests {
         return family
     }
 
-    @Test("v lists the overdue review; the family shows it and the overdue action")
+    @Test("v lists the overdue review (m: everyone's); the family shows it and the overdue action")
     func overdueReview() throws {
         let app = try TestApplication(families: [try Self.family()])
         app.press(.character("v"))
         #expect(app.application.top is ReviewsScreen)
+        #expect(app.screen().contains("None of the families you lead"), "test.worker leads none: \(app.screen())")
+        app.press(.character("m"))
         #expect(app.screen().contains("OVERDUE since \(Self.today.adding(days: -14).british)  Thistlewick"))
         app.press(.enter)
         #expect(app.screen().contains("Review overdue since"))
         #expect(app.screen().contains("1 action overdue"))
+    }
+
+    @Test("v is the logged-in worker's reviews, whatever the lead filter says")
+    func myReviewsAreTheLoggedInWorkers() throws {
+        var family = try Self.family()
+        family.leadProfessional = Professional(
+            name: "Test Worker", role: "Family practitioner", organisation: "Bright Start")
+        var other = try Self.family()
+        other.id = "F-LIFE2"
+        other.name = "Otherfamily"
+        other.leadProfessional = Professional(
+            name: "Priya Inventwell", role: "Family practitioner", organisation: "BS", login: "test.worker")
+        var third = try Self.family()
+        third.id = "F-LIFE3"
+        third.name = "Notmine"
+        let app = try TestApplication(families: [family, other, third])
+        app.press(.character("P"))
+        for character in "Priya" { app.press(.character(character)) }
+        app.press(.enter)
+        app.press(.character("v"))
+        let screen = app.screen()
+        #expect(screen.contains("Your (test.worker) reviews: 2 overdue"), "\(screen)")
+        #expect(screen.contains("Thistlewick"), "led by Test Worker, the login as a name")
+        #expect(screen.contains("Otherfamily"), "led by someone whose login is test.worker")
+        #expect(!screen.contains("Notmine"))
     }
 
     @Test("o on a referral: a decline without a reason is refused in the form; accepting opens the family to CSCT")

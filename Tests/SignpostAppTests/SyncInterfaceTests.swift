@@ -95,6 +95,23 @@ struct SyncInterfaceTests {
         #expect(!status.headerParts(compact: true).joined().contains("first sync"))
     }
 
+    @Test("conflicts remembered from the last sync are listed offline, marked as of that sync")
+    func rememberedConflicts() throws {
+        let size = Size(width: 120, height: 40)
+        let test = try TestApplication(size: size)
+        let family = try Self.firstFamily(test)
+        var status = SyncStatus(connection: .offline(since: Self.nineFiftyEight, why: "refused"), login: "sam")
+        status.conflicts = [Self.conflict(on: family)]
+        status.conflictsAsOf = Self.nineTwelve
+        let (_, application, _) = try Self.application(status, size: size, over: test)
+        let home = Self.render(application, size: size)
+        #expect(home.contains("1 conflict as of 09:12"), "\(home)")
+        application.handle(.character("Y"), size: size)
+        let conflicts = Self.render(application, size: size)
+        #expect(conflicts.contains("As of the last sync, 09:12"), "\(conflicts)")
+        #expect(conflicts.contains("020 7946 0001 — sam"))
+    }
+
     @Test(
         "conflicts are counted in the header, marked ! in the list and on the family, and listed",
         arguments: ScreenSnapshotTests.sizes)

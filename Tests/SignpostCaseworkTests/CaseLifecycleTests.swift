@@ -181,26 +181,205 @@ struct CaseLifecycleTests {
         try Self.casework(store, context).openEpisode(
             service: "bright-start", on: Self.today.adding(days: -20), because: "speech", lead: "Priya")
         try Self.casework(store, context).stepUp(
-            accepting: "R-CSCT", on: Self.today, status: "child protection plan")
+            accepting: "R-CSCT", on: Self.today, status: .childProtectionPlan)
         var family = try #require(try store.family("F-CW1"))
         #expect(family.referrals[0].status == .accepted)
         #expect(family.referrals[0].outcomeReason == "stepped up to social care: child protection plan")
         #expect(family.episodes[0].closureReason == .steppedUpToSocialCare)
         #expect(family.openServices == ["csct"])
-        #expect(throws: CaseworkRefusal.self) {
-            try Self.casework(store, context).stepDown(
-                service: "bright-start", on: Self.today, because: "plan ended", lead: "", history: " ")
-        }
         try Self.casework(store, context).stepDown(
             service: "bright-start", on: Self.today, because: "plan ended", lead: "Priya",
-            history: "child protection plan ended \(Self.today.british)")
+            history: "conference ended the plan")
         family = try #require(try store.family("F-CW1"))
-        #expect(family.openEpisodes.first?.steppedDownFrom == "child protection plan ended \(Self.today.british)")
+        let plan = try #require(family.socialCareRecords.first)
+        #expect(
+            family.openEpisodes.first?.steppedDownFrom
+                == "Ava: child protection plan from \(Self.today.british) to \(Self.today.british); conference ended the plan"
+        )
+        #expect(family.openEpisodes.first?.steppedDownFromRecords == [plan.id], "the intake links the history")
         // Stepping down ends social care's involvement: the accepted CSCT referral closes, so "open to" follows.
         #expect(family.openServices == ["bright-start"])
         let csct = try #require(family.referrals.first { $0.id == "R-CSCT" })
         #expect(csct.status == .closed)
         #expect(csct.outcomeReason?.contains("stepped down") == true)
+    }
+
+    @Test(
+        "with no social-care status on record, a step-down needs the history typed", arguments: CaseworkStore.allCases)
+    func stepDownWithoutRecordNeedsHistory(kind: CaseworkStore) throws {
+        let (store, context) = try Self.setUp(kind)
+        let refusal = #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).stepDown(
+                service: "bright-start", on: Self.today, because: "plan ended", lead: "", history: " ")
+        }
+        #expect(refusal?.field == "history")
+        try Self.casework(store, context).stepDown(
+            service: "bright-start", on: Self.today, because: "plan ended", lead: "",
+            history: "child in need plan in Camden ended 01/11/2026")
+        #expect(
+            try store.family("F-CW1")?.openEpisodes.first?.steppedDownFrom
+                == "child in need plan in Camden ended 01/11/2026")
+    }
+
+    @Test(
+        "a step-up records each child's social-care status as its own record, with history, changed and ended",
+        arguments: CaseworkStore.allCases)
+    func socialCareStatusIsItsOwnRecord(kind: CaseworkStore) throws {
+        let (store, context) = try Self.setUp(kind)
+        try Self.casework(store, context).stepUp(
+            accepting: "R-CSCT", on: Self.today.adding(days: -5), status: .childInNeed)
+        var family = try #require(try store.family("F-CW1"))
+        let first = try #require(family.socialCareRecords.first)
+        #expect(family.socialCareRecords.count == 1, "the referral is about Ava alone")
+        #expect(first.person == "P-ava")
+        #expect(first.status == .childInNeed)
+        #expect(first.from == Self.today.adding(days: -5))
+        #expect(first.recordedBy == "sam.okafor")
+        #expect(first.sourceReferral == "R-CSCT")
+        #expect(first.isCurrent)
+
+        try Self.casework(store, context).changeSocialCare(
+            first.id, to: .childProtectionPlan, on: Self.today.adding(days: -3))
+        family = try #require(try store.family("F-CW1"))
+        #expect(family.socialCareHistory(of: "P-ava").map(\.status) == [.childInNeed, .childProtectionPlan])
+        #expect(family.socialCareRecords[0].endedOn == Self.today.adding(days: -3))
+        #expect(family.socialCareRecords[0].endReason == "became child protection plan")
+        #expect(family.currentSocialCare.map(\.sourceReferral) == ["R-CSCT"], "the new status keeps its referral")
+
+        let plan = family.socialCareRecords[1]
+        let noReason = #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).endSocialCare(plan.id, on: Self.today, reason: "")
+        }
+        #expect(noReason?.field == "reason")
+        #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).endSocialCare(plan.id, on: Self.today.adding(days: -4), reason: "x")
+        }
+        try Self.casework(store, context).endSocialCare(plan.id, on: Self.today, reason: "plan ended at conference")
+        family = try #require(try store.family("F-CW1"))
+        #expect(family.currentSocialCare.isEmpty)
+        #expect(family.socialCareRecords[1].endedBy == "sam.okafor")
+        let events = family.chronology().compactMap { entry -> CaseEvent? in
+            if case .caseEvent(let event) = entry { return event } else { return nil }
+        }
+        #expect(events.filter { if case .socialCareBegan = $0 { true } else { false } }.count == 2)
+        #expect(events.filter { if case .socialCareEnded = $0 { true } else { false } }.count == 2)
+        #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).recordSocialCare(for: "P-marta", .childInNeed, from: Self.today)
+        }
+        try Self.casework(store, context).recordSocialCare(for: "P-ava", .lookedAfter, from: Self.today)
+        #expect(try store.family("F-CW1")?.currentSocialCare.map(\.status) == [.lookedAfter])
+        #expect(try store.auditTrail(family: "F-CW1", limit: 1).first?.action == "record-social-care-status")
+    }
+
+    @Test(
+        "a step-up can put the episode on hold instead of closing it; it resumes, or a step-down resumes it",
+        arguments: CaseworkStore.allCases)
+    func stepUpSuspends(kind: CaseworkStore) throws {
+        let (store, context) = try Self.setUp(kind)
+        let episode = try Self.casework(store, context).openEpisode(
+            service: "bright-start", on: Self.today.adding(days: -20), because: "speech", lead: "Priya")
+        try Self.casework(store, context).stepUp(
+            accepting: "R-CSCT", on: Self.today.adding(days: -5), status: .childInNeed, episodes: .suspend)
+        var family = try #require(try store.family("F-CW1"))
+        #expect(family.episodes[0].isOpen)
+        #expect(family.episodes[0].isSuspended)
+        #expect(family.episodes[0].suspensionHistory.first?.suspendedBy == "sam.okafor")
+        #expect(family.openServices == ["csct"], "an episode on hold does not make the family open to its service")
+        let second = #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).openEpisode(
+                service: "bright-futures", on: Self.today, because: "school", lead: "")
+        }
+        #expect(second?.description.contains("on hold") == true)
+        #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).resumeEpisode(episode, on: Self.today, reason: " ")
+        }
+        try Self.casework(store, context).resumeEpisode(episode, on: Self.today, reason: "CSCT closed: no role")
+        family = try #require(try store.family("F-CW1"))
+        #expect(family.episodes[0].isActive)
+        #expect(family.episodes[0].suspensionHistory.first?.resumeReason == "CSCT closed: no role")
+        #expect(family.openServices == ["bright-start", "csct"])
+        #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).resumeEpisode(episode, on: Self.today, reason: "again")
+        }
+        let chronology = family.chronology()
+        #expect(chronology.contains { if case .caseEvent(.episodeSuspended) = $0 { true } else { false } })
+        #expect(chronology.contains { if case .caseEvent(.episodeResumed) = $0 { true } else { false } })
+    }
+
+    @Test("a step-down resumes the episode put on hold rather than open another", arguments: CaseworkStore.allCases)
+    func stepDownResumesTheEpisodeOnHold(kind: CaseworkStore) throws {
+        let (store, context) = try Self.setUp(kind)
+        let episode = try Self.casework(store, context).openEpisode(
+            service: "bright-start", on: Self.today.adding(days: -20), because: "speech", lead: "Priya")
+        try Self.casework(store, context).stepUp(
+            accepting: "R-CSCT", on: Self.today.adding(days: -5), status: .childInNeed, episodes: .suspend)
+        let resumed = try Self.casework(store, context).stepDown(
+            service: "bright-start", on: Self.today, because: "plan ended", lead: "")
+        let family = try #require(try store.family("F-CW1"))
+        #expect(resumed == episode)
+        #expect(family.episodes.count == 1)
+        #expect(family.episodes[0].isActive)
+        #expect(family.episodes[0].suspensionHistory[0].resumeReason?.contains("child in need") == true)
+        #expect(family.currentSocialCare.isEmpty)
+        #expect(family.openServices == ["bright-start"])
+    }
+
+    @Test(
+        "the chronology shows team members joining and leaving and who closed an episode",
+        arguments: CaseworkStore.allCases)
+    func teamChangesAndCloserOnChronology(kind: CaseworkStore) throws {
+        let (store, context) = try Self.setUp(kind)
+        let nurse = Professional(name: "Dee Example", role: "School nurse", organisation: "Whittington Health")
+        try Self.casework(store, context).addTeamMember(nurse, on: Self.today.adding(days: -2))
+        try Self.casework(store, context).removeTeamMember(at: 0)
+        let episode = try Self.casework(store, context).openEpisode(
+            service: "bright-start", on: Self.today.adding(days: -1), because: "speech", lead: "")
+        let closer = CaseworkContext(store: store, practitioner: "kim.closer", clock: { Self.now })
+        try Self.casework(store, closer).closeEpisode(episode, on: Self.today, reason: .needsMet)
+        let family = try #require(try store.family("F-CW1"))
+        #expect(family.teamHistory.map(\.kind) == [.added, .removed])
+        #expect(family.teamHistory.map(\.professional) == [nurse, nurse])
+        #expect(family.teamHistory.map(\.recordedBy) == ["sam.okafor", "sam.okafor"])
+        #expect(family.teamHistory.first?.on == Self.today.adding(days: -2))
+        #expect(family.episodes[0].closedBy == "kim.closer")
+        let chronology = family.chronology()
+        let team = chronology.filter { if case .caseEvent(.teamChange) = $0 { true } else { false } }
+        #expect(team.map(\.author) == ["sam.okafor", "sam.okafor"])
+        let closed = try #require(chronology.first { if case .episodeClosed = $0 { true } else { false } })
+        #expect(closed.author == "kim.closer")
+        #expect(try store.auditTrail(family: "F-CW1", limit: 5).map(\.action).contains("remove-team-member"))
+    }
+
+    @Test(
+        "a review held moves the next review and counts as held; an ad-hoc meeting leaves the date",
+        arguments: CaseworkStore.allCases)
+    func reviewHeldIsNotJustAnotherMeeting(kind: CaseworkStore) throws {
+        let (store, context) = try Self.setUp(kind)
+        let first = Self.today.adding(days: -60)
+        let due = first.adding(days: 42)
+        #expect(throws: CaseworkRefusal.self) {
+            try Self.casework(store, context).recordMeeting(
+                heldOn: first, attendees: ["Marta"], familyViews: "", childViews: "", actions: [], nextReview: due,
+                kind: .review)
+        }
+        try Self.casework(store, context).recordMeeting(
+            heldOn: first, attendees: ["Marta", "Priya"], familyViews: "", childViews: "", actions: [], nextReview: due)
+        #expect(try store.reviewsDue(by: Self.today, leadProfessional: nil, limit: 10).map(\.nextReview) == [due])
+        // An ad-hoc meeting after the review fell due: still overdue, the date as it was.
+        try Self.casework(store, context).recordMeeting(
+            heldOn: Self.today.adding(days: -5), attendees: ["Priya"], familyViews: "", childViews: "",
+            actions: [], nextReview: Self.today.adding(days: 40), kind: .adHoc)
+        var family = try #require(try store.family("F-CW1"))
+        #expect(family.nextReviewDue == due)
+        #expect(try store.reviewsDue(by: Self.today, leadProfessional: nil, limit: 10).map(\.nextReview) == [due])
+        try Self.casework(store, context).recordMeeting(
+            heldOn: Self.today.adding(days: -1), attendees: ["Marta", "Priya"], familyViews: "", childViews: "",
+            actions: [], nextReview: Self.today.adding(days: 41), kind: .review)
+        family = try #require(try store.family("F-CW1"))
+        #expect(family.nextReviewDue == Self.today.adding(days: 41))
+        #expect(family.latestReviewHeld?.heldOn == Self.today.adding(days: -1))
+        #expect(try store.reviewsDue(by: Self.today, leadProfessional: nil, limit: 10).isEmpty, "the review was held")
+        #expect(family.meetings.map(\.kind) == [.meeting, .adHoc, .review])
     }
 
     @Test("team members are added and removed, a duplicate refused", arguments: CaseworkStore.allCases)

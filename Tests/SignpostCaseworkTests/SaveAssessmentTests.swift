@@ -48,6 +48,31 @@ struct SaveAssessmentTests {
         #expect(try store.family("F-CW1")?.consents.count == 1)
     }
 
+    @Test(
+        "consent to assess is recorded apart from consent to share, each with the agencies it names",
+        arguments: CaseworkStore.allCases)
+    func consentToAssessApartFromShare(kind: CaseworkStore) throws {
+        let store = try kind.make(families: [try RecordContactTests.family()])
+        let context = CaseworkContext(store: store, practitioner: "sam.okafor", clock: { Self.now })
+        let family = try #require(try store.family("F-CW1"))
+        let draft = try Self.started(in: family)
+        var answered = draft
+        answered.consentToAssess = ConsentToShare(
+            decision: .given, givenBy: "Marta Wrenfold", givenOn: Self.today, agencies: ["Bright Start"])
+        answered.consentToShare = ConsentToShare(
+            decision: .refused, givenBy: "Marta Wrenfold", givenOn: Self.today, agencies: ["School", "GP"])
+        try SaveAssessment(family: family, context: context).run(answered, previous: draft)
+        let saved = try #require(try store.family("F-CW1"))
+        #expect(saved.consents.count == 2)
+        let share = try #require(saved.consents.first { $0.decision == .refused })
+        #expect(share.purposes == [.share])
+        #expect(share.agencies == ["School", "GP"])
+        let assess = try #require(saved.consents.first { $0.decision == .given })
+        #expect(assess.purposes == [.assess])
+        #expect(assess.agencies == ["Bright Start"])
+        #expect(saved.assessments.first?.consentToAssess?.agencies == ["Bright Start"])
+    }
+
     @Test("an incomplete consent section (no one named) records nothing")
     func incompleteRecordsNothing() throws {
         let store = try CaseworkStore.inMemory.make(families: [try RecordContactTests.family()])

@@ -1,4 +1,7 @@
 import Foundation
+import SignpostDomain
+import SignpostSQLiteStore
+import SignpostStore
 import Testing
 
 /// A hub worker moving a case along in a real terminal (tmux, 80×24): a new lead professional, the
@@ -162,6 +165,7 @@ struct CaseLifecycleTests {
         try session.type("School nurse")
         try session.send("C-o")
         try session.waitFor("Dee Example joined the team around the family")
+        try session.waitFor("Team: Dee Example (School nurse) joined [e2e.tester]")
 
         // A meeting with an action and the next review (six weeks on, as offered).
         try session.send("m")
@@ -173,6 +177,15 @@ struct CaseLifecycleTests {
         try session.send("C-o")
         try session.waitFor("meeting recorded; next review \(Self.londonDate(daysFromNow: 42))")
         try session.waitFor("Team around the family meeting: 1 action")
+
+        // The review held, recorded as a review: it is offered first once a plan is set.
+        try session.send("m")
+        try session.waitFor("‹ Review held ›")
+        try session.send("Tab", "Tab")
+        try session.type("Fatima, Robin Example")
+        try session.send("C-o")
+        try session.waitFor("review held; next review \(Self.londonDate(daysFromNow: 42))")
+        try session.waitFor("Review held: 0 actions")
 
         // A safeguarding referral to CSCT made with the navigator: yes to a safeguarding concern, no to danger.
         try session.send("N")
@@ -196,35 +209,30 @@ struct CaseLifecycleTests {
         try session.waitFor("Wigglesworth family ·")
         try session.waitFor("Referral to CSCT")
 
-        // Step-up: CSCT accepts; the Bright Start episode closes "stepped up".
+        // Step-up: CSCT accepts with a child protection plan; the Bright Start episode goes on hold.
         try session.send("u")
         try session.waitFor("Step up: CSCT accepted")
+        try session.send("Tab", "Tab", "Right")
+        try session.waitFor("‹ child protection plan ›")
+        try session.send("Tab", "Right")
+        try session.waitFor("‹ Put them on hold")
         try session.send("C-o")
-        try session.waitFor("stepped up to social care (child in need)")
+        try session.waitFor("stepped up to social care (child protection plan); episodes on hold")
         try session.waitFor("Referral to CSCT accepted")
-        try session.waitFor("Episode with Bright Start closed: Stepped up")
+        try session.waitFor("Episode with Bright Start put on hold")
+        try session.waitFor("Social care: child protection plan for")
         let steppedUp = try binary.run(["list", "--store", path, "--service", "csct"], home: home)
         #expect(steppedUp.standardOutput.contains("Wigglesworth"), "open to CSCT once it accepted")
+        #expect(
+            !steppedUp.standardOutput.contains("Bright Start"), "the episode on hold does not count as open")
 
-        // Step-down back into early help, with the social-care history.
+        // Step-down back into early help: the plan ends, the episode on hold resumes with the history linked.
         try session.send("u")
-        try session.waitFor("Step down: opens")
-        var choiceScreen = try session.screen()
-        var presses = 0
-        while !choiceScreen.contains("‹ Step down"), presses < 6 {
-            let before = choiceScreen
-            try session.send("Right")
-            choiceScreen = try session.waitUntil("the next choice", timeout: 10) { $0 != before }
-            presses += 1
-        }
-        try session.waitFor("‹ Step down from social care into early help")
-        try session.send("Tab", "Tab", "Tab", "Tab")
-        try session.type("support with routines after the plan")
-        try session.send("Tab", "Tab")
-        try session.type("child in need plan ended")
+        try session.waitFor("‹ Step down: resume the episode on hold ›")
+        try session.waitFor("Social care now:")
         try session.send("C-o")
-        try session.waitFor("stepped down into early help")
-        try session.waitFor("Episode opened with Bright Start (stepped down")
+        try session.waitFor("stepped down into early help: the episode on hold is resumed")
+        try session.waitFor("Episode with Bright Start resumed")
         let steppedDown = try binary.run(["list", "--store", path, "--service", "csct"], home: home)
         #expect(!steppedDown.standardOutput.contains("Wigglesworth"), "no longer open to CSCT after the step-down")
 
@@ -233,9 +241,24 @@ struct CaseLifecycleTests {
         try session.waitFor("Close Bright Start, open since")
         try session.send("C-o")
         try session.waitFor("the Bright Start episode is closed: Needs met")
-        try session.waitFor("Episode with Bright Start closed: Needs met")
+        try session.waitFor("Episode with Bright Start closed: Needs met [e2e.tester]")
         try session.send("q", "q")
         try session.waitFor("[exited 0]")
+
+        // Every stage is in the audit trail, made by the practitioner who was logged in.
+        let store = try SQLiteCaseStore(openingForReading: URL(fileURLWithPath: path))
+        let audit = try store.auditTrail(family: FamilyID(family), limit: 1000)
+        for stage in [
+            "record-consent", "save-assessment", "change-lead-professional", "add-team-member", "record-meeting",
+            "add-referral", "record-referral-outcome", "record-social-care-status", "suspend-episode",
+            "resume-episode", "end-social-care-status", "close-episode",
+        ] {
+            let entries = audit.filter { $0.action == stage }
+            #expect(!entries.isEmpty, "\(stage) was audited")
+            #expect(entries.allSatisfy { $0.actor == "e2e.tester" }, "\(stage) by \(entries.map(\.actor))")
+        }
+        #expect(audit.filter { $0.action == "record-meeting" }.count == 2, "the meeting and the review held")
+        #expect(audit.contains { $0.action == "record-meeting" && $0.summary.hasPrefix("recorded a review held") })
 
         // The command line agrees with the family's "open to" (Bright Start's accepted referral is still open).
         let shown = try binary.run(["show", "--store", path, family], home: home).standardOutput

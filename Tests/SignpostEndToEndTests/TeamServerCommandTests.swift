@@ -105,4 +105,64 @@ struct TeamServerCommandTests {
         #expect(status.standardOutput.contains("chain intact"), "\(status.standardOutput)")
         #expect(status.standardOutput.contains("\(sam)  hub-worker  north"), "\(status.standardOutput)")
     }
+
+    @Test(
+        "team join keeps the link in XDG_CONFIG_HOME/signpost/team.toml (0600, never the password); sync reads it, sends what was recorded before joining, and names the file and line of a broken one"
+    )
+    func joinKeepsTheLinkInTheUsersConfig() throws {
+        let cluster = try TestTeamServerCluster(binary: binary, home: home)
+        let login = "cfg\(cluster.suffix)"
+        let password = try cluster.addPractitioner(login, role: "front-door")
+        let configHome = home.path("config-home")
+        let environment = ["XDG_CONFIG_HOME": configHome, "PGPASSWORD": password]
+        // One fictional family of this test's own (the fixtures' ids are the other tests'), recorded before joining.
+        let source = home.path("source.sqlite")
+        #expect(try binary.run(["demo", "load", "--store", source], home: home).status == 0)
+        let exported = try binary.run(["export", "ZZ-F-0001", "--store", source], home: home)
+        #expect(exported.status == 0, "\(exported.standardError)")
+        let family = "ZZ-F-\(cluster.suffix.uppercased())"
+        let document = exported.standardOutput.replacingOccurrences(of: "ZZ-F-0001", with: family)
+        let store = home.path("linked.sqlite")
+        let imported = try binary.run(["import", "-", "--store", store], home: home, input: Data(document.utf8))
+        #expect(imported.status == 0, "\(imported.standardError)")
+
+        let joined = try binary.run(
+            ["team", "join", cluster.url(for: login), "--store", store], home: home, environment: environment)
+        #expect(joined.status == 0, "\(joined.standardError)")
+        let folder = URL(fileURLWithPath: configHome).appendingPathComponent("signpost")
+        let file = folder.appendingPathComponent("team.toml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("login = '\(login)'") || text.contains("login = \"\(login)\""), "\(text)")
+        #expect(text.contains("server = "), "\(text)")
+        #expect(text.contains(URL(fileURLWithPath: store).resolvingSymlinksInPath().path), "kept by store: \(text)")
+        #expect(!text.contains(password), "the password is never kept")
+        let fileMode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        let folderMode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
+        #expect(fileMode == 0o600)
+        #expect(folderMode == 0o700)
+        #expect(!FileManager.default.fileExists(atPath: home.path(".config/signpost/team.toml")))
+
+        // The family recorded before joining is sent: queued, whole, when the store joined.
+        let synced = try binary.run(["sync", "--store", store], home: home, environment: environment)
+        #expect(synced.status == 0, "\(synced.standardError)")
+        #expect(synced.standardOutput.contains("Pushed 1 change"), "\(synced.standardOutput)")
+
+        // A broken config: sync and join say which file and line, and leave it as it was.
+        let broken = text + "\n[stores\nlogin = \n"
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let lines = broken.split(separator: "\n", omittingEmptySubsequences: false).count
+        let refused = try binary.run(["sync", "--store", store], home: home, environment: environment)
+        #expect(refused.status == 2, "\(refused.standardError)")
+        #expect(refused.standardError.contains(file.path), "\(refused.standardError)")
+        #expect(refused.standardError.contains("line \(lines - 2)"), "\(refused.standardError)")
+        let rejoined = try binary.run(
+            ["team", "join", cluster.url(for: login), "--store", store], home: home, environment: environment)
+        #expect(rejoined.status == 2, "\(rejoined.standardError)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == broken, "nothing of the broken file is lost")
+
+        // Without XDG_CONFIG_HOME the link is looked for in ~/.config: this store's is not there.
+        let elsewhere = try binary.run(["sync", "--store", store], home: home, environment: ["PGPASSWORD": password])
+        #expect(elsewhere.status == 2, "\(elsewhere.standardError)")
+        #expect(elsewhere.standardError.contains("team join"), "\(elsewhere.standardError)")
+    }
 }

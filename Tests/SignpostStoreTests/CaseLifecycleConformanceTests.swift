@@ -170,4 +170,35 @@ struct CaseLifecycleConformanceTests {
         #expect(jos.first?.leadProfessional == "Jo Okafor")
         #expect(try store.check().problems.isEmpty)
     }
+
+    @Test(
+        "my reviews: the families led by the worker logged in, by the lead's login or their name as a login reads",
+        arguments: StoreUnderTest.allCases)
+    func myReviewsByLogin(kind: StoreUnderTest) throws {
+        let store = try kind.make(kind: .live)
+        try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
+        let meeting = { (id: MeetingID) in
+            TeamMeeting(
+                id: id, heldOn: F.day("2026-01-05"), attendees: ["Marta"], familyViews: "", childViews: "",
+                actions: [], nextReview: F.day("2026-02-16"), recordedBy: "jo", recordedAt: F.at("2026-01-05T09:00:00Z")
+            )
+        }
+        var sam = F.sam
+        sam.login = "spatel"
+        var details = FamilyDetails(of: try #require(try store.family("F-00018")))
+        details.leadProfessional = sam
+        try store.apply(
+            [
+                .recordMeeting(family: "F-00017", meeting("M-1")), .recordMeeting(family: "F-00018", meeting("M-2")),
+                .updateFamilyDetails("F-00018", details),
+            ], by: "jo")
+        let day = F.day("2026-03-01")
+        #expect(try store.reviewsDue(by: day, leadLogin: "jo.okafor", limit: 10).map(\.familyID) == ["F-00017"])
+        #expect(try store.reviewsDue(by: day, leadLogin: "spatel", limit: 10).map(\.familyID) == ["F-00018"])
+        #expect(
+            try store.reviewsDue(by: day, leadLogin: "sam.patel", limit: 10).isEmpty,
+            "a lead with a login recorded is found by that login only")
+        #expect(try store.reviewsDue(by: day, leadLogin: "jo", limit: 10).isEmpty)
+        #expect(try store.family("F-00018")?.leadProfessional?.login == "spatel")
+    }
 }

@@ -111,6 +111,7 @@ struct CaseStoreConformanceTests {
         expected.episodes.append(episode)
         expected.episodes[0].closedOn = F.day("2026-02-08")
         expected.episodes[0].closureReason = .needsMet
+        expected.episodes[0].closedBy = "jo"
         expected.assessments = [assessment, newAssessment]
         #expect(try store.family(id) == expected)
 

@@ -392,6 +392,8 @@ struct SQLiteStoreFileTests {
                 arguments: [previous, hash, row["id"] as Int64])
             previous = hash
         }
+    }
+
     /// Takes away the aliases and merges of one record per person (#16, "v14-record-merging"); taken away
     /// with every older version, so it may already be gone.
     private static func undoRecordMerging(_ db: Database) throws {
@@ -403,11 +405,84 @@ struct SQLiteStoreFileTests {
                 """)
     }
 
+    /// Takes a store back to version 10 as an older Signpost left it: an outbox kept from the first change,
+    /// joined or not ("v11-outbox-after-join").
+    private static func undoOutboxAfterJoin(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM store_metadata WHERE key = 'outbox_started';
+                DELETE FROM grdb_migrations WHERE identifier = 'v11-outbox-after-join';
+                UPDATE store_metadata SET value = '10' WHERE key = 'schema_version';
+                PRAGMA user_version = 10;
+                """)
+    }
+
+    /// Takes a store back to version 10: no social-care statuses, team changes, episode holds or closers, meeting
+    /// kinds or logins.
+    private static func undoCaseLifeStages(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE social_care_status;
+                DROP TABLE team_member_change;
+                ALTER TABLE episode DROP COLUMN closed_by;
+                ALTER TABLE episode DROP COLUMN suspensions;
+                ALTER TABLE episode DROP COLUMN stepped_down_from_records;
+                ALTER TABLE team_meeting DROP COLUMN kind;
+                ALTER TABLE professional DROP COLUMN login;
+                ALTER TABLE family DROP COLUMN lead_login_key;
+                DELETE FROM grdb_migrations WHERE identifier = 'v12-case-life-stages';
+                UPDATE store_metadata SET value = '10' WHERE key = 'schema_version';
+                PRAGMA user_version = 10;
+                """)
+    }
+
+    @Test(
+        "a version 10 store is migrated: one that never joined a team drops its outbox copy and queues its families when it joins; one that joined keeps its outbox"
+    )
+    func migratesVersion10Outbox() throws {
+        // Version 10 queued every change from the first: an outbox as it left it.
+        let neverJoined = try closedStore()
+        let old = try SQLiteCaseStore(opening: neverJoined, expecting: nil)
+        try old.startOutbox()
+        let families = try old.info().familyCount
+        #expect(try old.pendingChangeCount() == families)
+        try old.pool.write { db in try Self.undoOutboxAfterJoin(db) }
+        try old.close()
+        let migrated = try SQLiteCaseStore(opening: neverJoined, expecting: .live)
+        #expect(try migrated.info().schemaVersion == StoreSchema.currentVersion)
+        #expect(try migrated.pendingChangeCount() == 0, "the never-joined store's outbox copy is gone")
+        try migrated.apply(
+            [.addCaseNote(family: "F-00017", CaseNote(id: "N-MIG", writtenAt: Date(), author: "jo", text: "Phoned."))],
+            by: "jo")
+        #expect(try migrated.pendingChangeCount() == 0, "and it queues nothing until it joins")
+        try migrated.joinTeamServer(
+            TeamServerLink(url: "postgresql://jo@127.0.0.1/signpost", login: "jo", serverKind: .live))
+        #expect(
+            try migrated.pendingChanges(limit: 1_000).map(\.kind) == Array(repeating: "add-family", count: families))
+        try migrated.close()
+
+        let joined = try closedStore()
+        let member = try SQLiteCaseStore(opening: joined, expecting: nil)
+        try member.joinTeamServer(
+            TeamServerLink(url: "postgresql://jo@127.0.0.1/signpost", login: "jo", serverKind: .live))
+        try member.pool.write { db in try Self.undoOutboxAfterJoin(db) }
+        try member.close()
+        let kept = try SQLiteCaseStore(opening: joined, expecting: .live)
+        #expect(try kept.pendingChangeCount() == families, "a joined store keeps what waits to be sent")
+        try kept.apply(
+            [.addCaseNote(family: "F-00017", CaseNote(id: "N-MIG", writtenAt: Date(), author: "jo", text: "Phoned."))],
+            by: "jo")
+        #expect(try kept.pendingChangeCount() == families + 1, "and goes on queueing")
+        try kept.close()
+    }
+
     /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
     /// lead professional history.
     private static func undoCaseworkLife(_ db: Database) throws {
         try undoRecordMerging(db)
         try undoAuditValuesAndNotes(db)
+        try undoCaseLifeStages(db)
+        try undoOutboxAfterJoin(db)
         try db.execute(
             sql: """
                 DROP TABLE lead_professional_change;

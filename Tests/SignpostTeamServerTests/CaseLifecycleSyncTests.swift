@@ -14,8 +14,8 @@ final class CaseLifecycleSyncTests: TeamServerTestCase {
     func testOutcomeLeadMeetingAndEpisodesTravelThroughTheServer() async throws {
         let alexServer = try await practitioner("alex", role: .hubWorker, locality: "north")
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
-        let alex = try InMemoryCaseStore()
-        let sam = try InMemoryCaseStore()
+        let alex = try InMemoryCaseStore().inTeam()
+        let sam = try InMemoryCaseStore().inTeam()
         let id = FamilyID(familyID(1))
         let today = try CalendarDate(iso: "2026-11-23")
         let family = Family(
@@ -59,5 +59,54 @@ final class CaseLifecycleSyncTests: TeamServerTestCase {
         _ = try await SyncEngine(store: sam, server: samServer).sync()
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
         XCTAssertEqual(try alex.family(id)?.episodes.first?.closureReason, .needsMet)
+    }
+
+    /// Alex accepts a referral and Sam, offline, declines it: the server keeps Alex's outcome, holds Sam's as a
+    /// conflict on the referral's status, and both stores show one outcome.
+    func testTwoDifferentOutcomesForOneReferralAreAConflict() async throws {
+        let alexServer = try await practitioner("alex", role: .hubWorker, locality: "north")
+        let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
+        let alex = try InMemoryCaseStore()
+        let sam = try InMemoryCaseStore()
+        let id = FamilyID(familyID(2))
+        let today = try CalendarDate(iso: "2026-11-23")
+        let family = Family(
+            id: id, name: "Wrenfold", locality: .north,
+            members: [Person(id: "P-ava", role: .child, givenName: "Ava", familyName: "Wrenfold")])
+        let referral = Referral(
+            id: "R-2", service: "csct", people: ["P-ava"], madeAt: Self.now, madeBy: "alex", consent: .notRequired,
+            urgency: .sameDay)
+        try alex.apply([.addFamily(family), .addReferral(family: id, referral)], by: "alex")
+        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        _ = try await SyncEngine(store: sam, server: samServer).sync()
+
+        try alex.apply(
+            [
+                .recordReferralOutcome(
+                    family: id, referral: "R-2",
+                    ReferralOutcome(status: .accepted, on: today, reason: "", recordedBy: "alex"))
+            ], by: "alex")
+        try sam.apply(
+            [
+                .recordReferralOutcome(
+                    family: id, referral: "R-2",
+                    ReferralOutcome(status: .declined, on: today, reason: "below threshold", recordedBy: "sam"))
+            ], by: "sam")
+        let first = try await SyncEngine(store: alex, server: alexServer).sync()
+        XCTAssertEqual(first.push.applied, 1)
+        let second = try await SyncEngine(store: sam, server: samServer).sync()
+        XCTAssertEqual(second.push.conflicts.count, 1, "a different outcome recorded meanwhile is a conflict")
+        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+
+        let conflicts = try await samServer.openConflicts()
+        let conflict = try XCTUnwrap(conflicts.first)
+        XCTAssertEqual(conflict.edits, "record-referral-outcome")
+        XCTAssertEqual(conflict.record, "R-2")
+        XCTAssertEqual(conflict.field, "status")
+        XCTAssertEqual(conflict.serverValue, .string("accepted"))
+        XCTAssertEqual(conflict.pushedValue, .string("declined"))
+        XCTAssertEqual(try alex.family(id)?.referrals.first?.status, .accepted)
+        XCTAssertEqual(try sam.family(id)?.referrals.first?.status, .accepted, "the server's outcome stands")
+        XCTAssertEqual(try alex.auditTrail(family: id, limit: 1).first?.action, "set-aside-referral-outcome")
     }
 }

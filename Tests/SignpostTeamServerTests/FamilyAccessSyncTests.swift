@@ -29,8 +29,8 @@ final class FamilyAccessSyncTests: TeamServerTestCase {
         let alexServer = try await practitioner("alex", role: .frontDoor)
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
         let manager = try await practitioner("mgr", role: .manager)
-        let alex = try InMemoryCaseStore()
-        let sam = try InMemoryCaseStore()
+        let alex = try InMemoryCaseStore().inTeam()
+        let sam = try InMemoryCaseStore().inTeam()
         let north = FamilyID(familyID(1))
         let south = FamilyID(familyID(2))
         try alex.apply([.addFamily(try family(north.rawValue, locality: .north))], by: "alex")
@@ -51,11 +51,40 @@ final class FamilyAccessSyncTests: TeamServerTestCase {
         XCTAssertEqual(second.pull.backFilled, [south.rawValue])
     }
 
+    func testAWorkerMovedToAnotherLocalityIsGivenItsFamiliesWholeAtTheirNextSync() async throws {
+        let alexServer = try await practitioner("alex", role: .frontDoor)
+        let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
+        let alex = try InMemoryCaseStore().inTeam()
+        let sam = try InMemoryCaseStore().inTeam()
+        let north = FamilyID(familyID(1))
+        let south = FamilyID(familyID(2))
+        try alex.apply([.addFamily(try family(north.rawValue, locality: .north))], by: "alex")
+        try alex.apply([.addFamily(try family(south.rawValue, locality: .south))], by: "alex")
+        try alex.apply([.addCaseNote(family: south, note("N-S1", "Spoke to the school nurse."))], by: "alex")
+        // A later north change: Sam's store pulls past every change of the south family.
+        try alex.apply([.addCaseNote(family: north, note("N-N1", "Home visit."))], by: "alex")
+        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        _ = try await SyncEngine(store: sam, server: samServer).sync()
+        XCTAssertNotNil(try sam.family(north))
+        XCTAssertNil(try sam.family(south))
+
+        // The administrator moves Sam to the south (add-user again); nothing in the south changes after.
+        try await admin.addPractitioner(
+            login: samServer.endpoint.login, role: .hubWorker, locality: "south", password: UUID().uuidString)
+        let moved = try await SyncEngine(store: sam, server: samServer).sync()
+        let samsCopy = try XCTUnwrap(try sam.family(south), "the new locality's family was brought")
+        XCTAssertEqual(samsCopy.notes.map(\.text), ["Spoke to the school nurse."], "with its whole history")
+        XCTAssertEqual(moved.pull.backFilled, [south.rawValue])
+        XCTAssertNil(try sam.family(north), "the old locality's family left the laptop")
+        let again = try await SyncEngine(store: sam, server: samServer).sync()
+        XCTAssertTrue(again.pull.backFilled.isEmpty, "brought once")
+    }
+
     func testAFamilyMovedIntoTheWorkersLocalityArrivesWholeInsteadOfFailingThePull() async throws {
         let alexServer = try await practitioner("alex", role: .frontDoor)
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
-        let alex = try InMemoryCaseStore()
-        let sam = try InMemoryCaseStore()
+        let alex = try InMemoryCaseStore().inTeam()
+        let sam = try InMemoryCaseStore().inTeam()
         let north = FamilyID(familyID(1))
         let south = FamilyID(familyID(2))
         try alex.apply([.addFamily(try family(north.rawValue, locality: .north))], by: "alex")
@@ -90,8 +119,8 @@ final class FamilyAccessSyncTests: TeamServerTestCase {
         let kimServer = try await practitioner("kim", role: .frontDoor)
         let manager = try await practitioner("mgr", role: .manager)
         let named = try await practitioner("named", role: .hubWorker, locality: "north")
-        let alex = try InMemoryCaseStore()
-        let kim = try InMemoryCaseStore()
+        let alex = try InMemoryCaseStore().inTeam()
+        let kim = try InMemoryCaseStore().inTeam()
         let id = FamilyID(familyID(3))
         try alex.apply([.addFamily(try family(id.rawValue, locality: .north))], by: "alex")
         try alex.apply([.addCaseNote(family: id, note("N-R1", "Disclosure recorded."))], by: "alex")
@@ -123,7 +152,7 @@ final class FamilyAccessSyncTests: TeamServerTestCase {
     func testAPersonIsFoundByTheirWholeNameInAnyOrderAndByTheirDateOfBirthAsPeopleTypeIt() async throws {
         let alexServer = try await practitioner("alex", role: .frontDoor)
         let kimServer = try await practitioner("kim", role: .frontDoor)
-        let alex = try InMemoryCaseStore()
+        let alex = try InMemoryCaseStore().inTeam()
         let id = FamilyID(familyID(5))
         try alex.apply([.addFamily(try family(id.rawValue, locality: .north))], by: "alex")
         _ = try await SyncEngine(store: alex, server: alexServer).sync()

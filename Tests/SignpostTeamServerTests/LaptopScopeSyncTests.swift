@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import SignpostDomain
 import SignpostSQLiteStore
 import SignpostStore
@@ -26,6 +27,7 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
 
     func store(_ name: String) throws -> SQLiteCaseStore {
         try SQLiteCaseStore(openingOrCreating: folder.appendingPathComponent("\(name).sqlite"), kind: .demonstration)
+            .inTeam()
     }
 
     func family(_ id: FamilyID, name: String, locality: Locality) throws -> Family {
@@ -90,6 +92,24 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
         XCTAssertEqual(
             audit.map(\.summary), ["\(restricted.rawValue) removed from this laptop: restricted to other workers"])
         XCTAssertFalse(audit.contains { $0.summary.contains("Quillfeather") || $0.summary.contains("Disclosure") })
+        // The server's audit has each of Sam's removals too, under Sam's login, without content.
+        let onServer = try await admin.translatingErrors {
+            let rows = try await admin.connection.query(
+                """
+                SELECT login || ' ' || family || ' ' || (detail ->> 'reason') FROM signpost.audit
+                WHERE action = 'family-left-laptop' AND login = \(samServer.endpoint.login) ORDER BY family
+                """, logger: admin.logger)
+            var lines: [String] = []
+            for try await line in rows.decode(String.self) { lines.append(line) }
+            return lines
+        }
+        let login = samServer.endpoint.login
+        XCTAssertEqual(
+            onServer,
+            [
+                "\(login) \(restricted.rawValue) restricted to other workers",
+                "\(login) \(moved.rawValue) outside your locality and caseload",
+            ])
 
         let again = try await SyncEngine(store: sam, server: samServer).sync()
         XCTAssertEqual(again.scope.removed, [])

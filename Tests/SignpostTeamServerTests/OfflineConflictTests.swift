@@ -27,8 +27,8 @@ final class OfflineConflictTests: TeamServerTestCase {
     ) {
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
         let aliServer = try await practitioner("ali", role: .hubWorker, locality: "north")
-        let sam = try InMemoryCaseStore()
-        let ali = try InMemoryCaseStore()
+        let sam = try InMemoryCaseStore().inTeam()
+        let ali = try InMemoryCaseStore().inTeam()
         let id = FamilyID(familyID(1))
         try sam.apply([.addFamily(try family(id))], by: "sam")
         _ = try await SyncEngine(store: sam, server: samServer).sync()
@@ -81,9 +81,47 @@ final class OfflineConflictTests: TeamServerTestCase {
         XCTAssertEqual(audited, "1")
     }
 
+    func testConflictsHeardAtTheLastSyncAreShownWhenTheInterfaceStartsOffline() async throws {
+        let (_, _, ali, aliServer, _) = try await makeConflict()
+        // Ali's password, set afresh (same role and locality), for the background sync to sign in with.
+        let login = aliServer.endpoint.login
+        let password = UUID().uuidString
+        try await admin.addPractitioner(login: login, role: .hubWorker, locality: "north", password: password)
+        let endpoint = adminEndpoint.signingIn(as: login, password: password)
+
+        let online = TeamBackgroundSync(store: ali, endpoint: endpoint, login: login, interval: 0.2)
+        online.start()
+        let heard = try await waitFor(online) { status in
+            if case .online = status.connection { !status.conflicts.isEmpty } else { false }
+        }
+        online.stop()
+        XCTAssertNil(heard.conflictsAsOf, "heard from the server in this session")
+        XCTAssertEqual(try ali.rememberedConflicts()?.conflicts.map(\.field), ["phone"])
+
+        // The next session starts with the server out of reach: the conflict is still there, marked.
+        var away = endpoint
+        away.port = 1
+        let offline = TeamBackgroundSync(store: ali, endpoint: away, login: login, interval: 0.2, retryInterval: 0.2)
+        let atStart = offline.status()
+        XCTAssertEqual(atStart.conflicts.map(\.field), ["phone"])
+        XCTAssertEqual(atStart.conflicts.map(\.pushedValue), [.string("020 7946 0999")])
+        XCTAssertNotNil(atStart.conflictsAsOf)
+        XCTAssertTrue(
+            atStart.headerParts().contains { $0.hasPrefix("1 conflict as of ") }, "\(atStart.headerParts())")
+        XCTAssertEqual(atStart.headerParts(compact: true).last, "1 conflict")
+
+        // Resolved offline: the next session does not show it again.
+        let conflict = try XCTUnwrap(atStart.conflicts.first)
+        try ali.apply([.resolveConflict(conflict.resolution(.takeTheirs, value: conflict.serverValue))], by: "ali")
+        offline.noteResolved(conflict: conflict.id)
+        XCTAssertEqual(try ali.rememberedConflicts()?.conflicts, [])
+        let again = TeamBackgroundSync(store: ali, endpoint: away, login: login)
+        XCTAssertEqual(again.status().conflicts, [])
+    }
+
     func testTheBackgroundSyncIsOfflineWhileTheServerCannotBeReachedAndCountsDownWhenItCan() async throws {
         var endpoint = try await practitionerEndpoint("sam", role: .hubWorker, locality: "north")
-        let store = try InMemoryCaseStore()
+        let store = try InMemoryCaseStore().inTeam()
         try store.apply([.addFamily(try family(FamilyID(familyID(2))))], by: "sam")
         let reachable = endpoint
         // A port nothing listens on: the laptop is offline.

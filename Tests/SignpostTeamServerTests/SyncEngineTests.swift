@@ -24,9 +24,9 @@ final class SyncEngineTests: TeamServerTestCase {
         let alexServer = try await practitioner("alex", role: .frontDoor)
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
         let kimServer = try await practitioner("kim", role: .hubWorker, locality: "south")
-        let alex = try InMemoryCaseStore()
-        let sam = try InMemoryCaseStore()
-        let kim = try InMemoryCaseStore()
+        let alex = try InMemoryCaseStore().inTeam()
+        let sam = try InMemoryCaseStore().inTeam()
+        let kim = try InMemoryCaseStore().inTeam()
         let id = familyID(1)
         try alex.apply([.addFamily(try family(id))], by: "alex")
         let note = CaseNote(id: "N-SYNC1", writtenAt: Self.now, author: "alex", text: "Called the school.")
@@ -65,8 +65,8 @@ final class SyncEngineTests: TeamServerTestCase {
     func testBothChangingTheSameFieldIsAConflictTheServerValueStandsAndItIsListed() async throws {
         let firstServer = try await practitioner("sam", role: .hubWorker, locality: "north")
         let secondServer = try await practitioner("ali", role: .hubWorker, locality: "north")
-        let first = try InMemoryCaseStore()
-        let second = try InMemoryCaseStore()
+        let first = try InMemoryCaseStore().inTeam()
+        let second = try InMemoryCaseStore().inTeam()
         let id = FamilyID(familyID(1))
         try first.apply([.addFamily(try family(id.rawValue))], by: "sam")
         _ = try await SyncEngine(store: first, server: firstServer).sync()
@@ -95,14 +95,14 @@ final class SyncEngineTests: TeamServerTestCase {
     func testAFictionalStoreCannotSyncWithALiveServer() async throws {
         let login = try await practitioner("alex", role: .frontDoor)
         try await admin.execute("UPDATE signpost.server_info SET kind = 'live'")
-        let store = try InMemoryCaseStore(kind: .demonstration)
+        let store = try InMemoryCaseStore(kind: .demonstration).inTeam()
         do {
             _ = try await SyncEngine(store: store, server: login).sync()
             XCTFail("a demonstration store synced with a live server")
         } catch let error as TeamServerError {
             XCTAssertEqual(error, .kindMismatch(server: "live", store: "demonstration"))
         }
-        let live = try InMemoryCaseStore(kind: .live)
+        let live = try InMemoryCaseStore(kind: .live).inTeam()
         try await admin.execute("UPDATE signpost.server_info SET kind = 'demonstration'")
         do {
             _ = try await SyncEngine(store: live, server: login).sync()

@@ -122,8 +122,8 @@ final class SyncFaultTests: TeamServerTestCase {
         let day: TimeInterval = 86_400
         let fastClock: @Sendable () -> Date = { Date().addingTimeInterval(day) }
         let slowClock: @Sendable () -> Date = { Date().addingTimeInterval(-day) }
-        let fast = try InMemoryCaseStore(clock: fastClock)
-        let slow = try InMemoryCaseStore(clock: slowClock)
+        let fast = try InMemoryCaseStore(clock: fastClock).inTeam()
+        let slow = try InMemoryCaseStore(clock: slowClock).inTeam()
         let fastFamily = FamilyID(familyID(1))
         let slowFamily = FamilyID(familyID(2))
         try fast.apply([.addFamily(family(fastFamily))] + notes(20, family: fastFamily, tag: "FAST"), by: "fast")
@@ -207,7 +207,7 @@ final class SyncFaultTests: TeamServerTestCase {
     func testALaptopDeletedAndRebuiltFromTheServerHoldsWhatItHeld() async throws {
         let endpoint = try await practitionerEndpoint("rebuilt", role: .hubWorker, locality: "north")
         let url = folder.appendingPathComponent("rebuilt.sqlite")
-        var store: SQLiteCaseStore? = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration)
+        var store: SQLiteCaseStore? = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration).inTeam()
         let id = FamilyID(familyID(1))
         try store?.apply([.addFamily(family(id))] + notes(150, family: id, tag: "REBUILT"), by: "rebuilt")
         for day in 0..<3 {
@@ -219,7 +219,7 @@ final class SyncFaultTests: TeamServerTestCase {
         store = nil
         for ending in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + ending) }
 
-        let rebuilt = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration)
+        let rebuilt = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration).inTeam()
         let report = try await SyncEngine(store: rebuilt, server: try await connect(endpoint)).sync()
         XCTAssertEqual(report.push.applied, 0)
         XCTAssertEqual(report.pull.changes, made.count)
@@ -236,7 +236,7 @@ final class SyncFaultTests: TeamServerTestCase {
         let id = FamilyID(familyID(1))
         var made = Set<UUID>()
         do {
-            let store = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration)
+            let store = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration).inTeam()
             try store.apply([.addFamily(family(id))] + notes(20, family: id, tag: "SENT"), by: "restored")
             _ = try await SyncEngine(store: store, server: try await connect(endpoint)).sync()
             // Unsent when the backup is taken; sent afterwards.
@@ -252,7 +252,7 @@ final class SyncFaultTests: TeamServerTestCase {
         for ending in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + ending) }
         try copyStore(backup, to: url)
 
-        let restored = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration)
+        let restored = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration).inTeam()
         try restored.apply(notes(5, family: id, tag: "AFTER"), by: "restored")
         made.formUnion(try pendingIDs(restored))
         let report = try await SyncEngine(store: restored, server: try await connect(endpoint)).sync()
@@ -268,6 +268,7 @@ final class SyncFaultTests: TeamServerTestCase {
 
     private func laptop(_ name: String) throws -> SQLiteCaseStore {
         try SQLiteCaseStore(openingOrCreating: folder.appendingPathComponent("\(name).sqlite"), kind: .demonstration)
+            .inTeam()
     }
 
     private func family(_ id: FamilyID) throws -> Family {

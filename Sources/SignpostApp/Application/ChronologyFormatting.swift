@@ -74,6 +74,8 @@ public enum ChronologyFormatting {
             }
         case .episodeOpened, .episodeClosed, .referralOutcome, .leadProfessionalChange, .meeting:
             lines += lifecycleDetails(entry, in: family)
+        case .caseEvent(let event):
+            lines += caseEventDetails(event, in: family)
         case .assessmentStarted(let assessment), .assessmentCompleted(let assessment):
             lines.append(summary(entry, in: family))
             lines.append("Status now: \(assessment.status.label)")
@@ -97,6 +99,7 @@ public enum ChronologyFormatting {
         case .meeting(let meeting): return day(meeting.heldOn)
         case .assessmentStarted(let assessment): return day(assessment.startedOn)
         case .assessmentCompleted(let assessment): return day(assessment.completedOn ?? assessment.startedOn)
+        case .caseEvent(let event): return caseEventDay(event).map(day) ?? LondonTime.timestamp(entry.at)
         default: return LondonTime.timestamp(entry.at)
         }
     }
@@ -133,6 +136,14 @@ public enum ChronologyFormatting {
         case .leadProfessionalChange(let change):
             let who = change.professional?.summary ?? "no lead professional"
             return "Lead professional now \(who): \(change.reason)"
+        case .caseEvent(let event):
+            return caseEventSummary(event, in: family)
+        case .meeting(let meeting) where meeting.kind == .adHoc:
+            return
+                "Ad-hoc meeting: \(meeting.actions.count) action\(meeting.actions.count == 1 ? "" : "s"); review date unchanged"
+        case .meeting(let meeting) where meeting.kind == .review:
+            return
+                "Review held: \(meeting.actions.count) action\(meeting.actions.count == 1 ? "" : "s"), next review \(meeting.nextReview.british)"
         case .meeting(let meeting):
             return
                 "Team around the family meeting: \(meeting.actions.count) action\(meeting.actions.count == 1 ? "" : "s"), next review \(meeting.nextReview.british)"
@@ -180,8 +191,16 @@ public enum ChronologyFormatting {
                 lines.append("Opened beside another episode because: \(second)")
             }
             if let history = episode.steppedDownFrom { lines.append("Stepped down from social care: \(history)") }
+            for hold in episode.suspensionHistory {
+                lines.append("On hold from \(hold.from.british) (\(hold.suspendedBy)): \(hold.reason)")
+                if let resumed = hold.resumedOn {
+                    lines.append("Resumed \(resumed.british) (\(hold.resumedBy ?? "")): \(hold.resumeReason ?? "")")
+                }
+            }
             if let closed = episode.closedOn {
-                lines.append("Closed \(closed.british): \(episode.closureReason?.label ?? "no reason recorded")")
+                lines.append(
+                    "Closed \(closed.british): \(episode.closureReason?.label ?? "no reason recorded")"
+                        + (episode.closedBy.map { ", by \($0)" } ?? ""))
             }
         case .referralOutcome(let referral):
             lines.append("Referral to \(ServiceNames.name(referral.service)) for \(names(referral.people, in: family))")
@@ -195,7 +214,7 @@ public enum ChronologyFormatting {
             if !contact.isEmpty { lines.append("Contact: \(contact.joined(separator: ", "))") }
             lines.append("Reason: \(change.reason)")
         case .meeting(let meeting):
-            lines.append("Team around the family meeting held \(meeting.heldOn.british)")
+            lines.append("\(meeting.kind.label) on \(meeting.heldOn.british)")
             lines.append("Attending: \(meeting.attendees.joined(separator: ", "))")
             lines.append("The family's views: \(meeting.familyViews.isEmpty ? "not recorded" : meeting.familyViews)")
             lines.append("The child's views: \(meeting.childViews.isEmpty ? "not recorded" : meeting.childViews)")
@@ -203,7 +222,10 @@ public enum ChronologyFormatting {
             for action in meeting.actions {
                 lines.append("- \(action.who): \(action.what), by \(action.byWhen.british)")
             }
-            lines.append("Next review: \(meeting.nextReview.british)")
+            lines.append(
+                meeting.kind == .adHoc
+                    ? "Review date unchanged: \(meeting.nextReview.british)"
+                    : "Next review: \(meeting.nextReview.british)")
         default:
             break
         }

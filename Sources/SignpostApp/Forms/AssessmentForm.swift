@@ -168,6 +168,7 @@ extension AssessmentForm {
             text("language-parent", section, "First language of parent", \.identifying.firstLanguageOfParent),
             text("disability", section, "Disability", \.identifying.disability),
             yesNo("interpreter", section, "Interpreter or signer needed", \.identifying.interpreterOrSignerNeeded),
+            yesNo("interpreter-arranged", section, "Interpreter arranged?", \.identifying.interpreterArrangedAnswer),
             text("special-requirements", section, "Special requirements", \.identifying.specialRequirements),
         ]
     }
@@ -206,9 +207,13 @@ extension AssessmentForm {
             text(
                 "situation", .background, "Current family and home situation", long: true,
                 satisfies: [.currentSituation], \.currentSituation),
-            text(
-                "services-involved", .background, "Services already working with the child", long: true,
-                \.servicesInvolved),
+            AssessmentFormField(
+                id: "services-involved", section: .background,
+                label: "Services involved, commas between", kind: .text, satisfies: [],
+                read: { $0.services.joined(separator: ", ") },
+                write: { assessment, text in assessment.services = text.split(separator: ",").map(String.init) }),
+            text("child-views", .background, "The child's views", long: true, \.childViewsText),
+            text("parent-views", .background, "The parent's or carer's views", long: true, \.parentViewsText),
             text("assessor-name", .assessor, "Assessor: name", satisfies: [.assessorName], \.assessor.name),
             text("assessor-role", .assessor, "Assessor: role", satisfies: [.assessorRole], \.assessor.role),
             text(
@@ -301,6 +306,20 @@ extension AssessmentForm {
     static func consentFields() -> [AssessmentFormField] {
         [
             AssessmentFormField(
+                id: "assess-consent", section: .consent, label: "Consent to assess",
+                kind: .choice(
+                    [ConsentStatus.notAsked, .given, .refused].map { (value: $0.rawValue, label: $0.label) }),
+                satisfies: [],
+                read: { $0.assessConsent.decision.rawValue },
+                write: { $0.assessConsent.decision = ConsentStatus(rawValue: $1) ?? .notAsked }),
+            text("assess-consent-by", .consent, "Consent to assess given by", \.assessConsent.givenBy),
+            date("assess-consent-date", .consent, "Date consent to assess given", \.assessConsent.givenOn),
+            AssessmentFormField(
+                id: "assess-consent-agencies", section: .consent,
+                label: "Assess: agencies, commas between", kind: .text, satisfies: [],
+                read: { ($0.assessConsent.agencies ?? []).joined(separator: ", ") },
+                write: { assessment, text in assessment.assessConsent.agencies = Self.agencyList(text) }),
+            AssessmentFormField(
                 id: "consent", section: .consent, label: "Consent to share",
                 kind: .choice(
                     [ConsentStatus.notAsked, .given, .refused].map { (value: $0.rawValue, label: $0.label) }),
@@ -309,7 +328,20 @@ extension AssessmentForm {
                 write: { $0.consentToShare.decision = ConsentStatus(rawValue: $1) ?? .notAsked }),
             text("consent-by", .consent, "Consent given by", satisfies: [.consentGivenBy], \.consentToShare.givenBy),
             date("consent-date", .consent, "Date consent given", satisfies: [.consentDate], \.consentToShare.givenOn),
+            AssessmentFormField(
+                id: "consent-agencies", section: .consent, label: "Share with: agencies, commas between",
+                kind: .text, satisfies: [],
+                read: { ($0.consentToShare.agencies ?? []).joined(separator: ", ") },
+                write: { assessment, text in assessment.consentToShare.agencies = Self.agencyList(text) }),
         ]
+    }
+
+    /// Agencies typed with commas between; nil when none.
+    static func agencyList(_ text: String) -> [String]? {
+        let agencies = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+        return agencies.isEmpty ? nil : agencies
     }
 
     static func reviewFields(count: Int) -> [AssessmentFormField] {
@@ -375,5 +407,35 @@ extension AssessmentForm {
             ]
         }
         return fields
+    }
+}
+
+extension EarlyHelpAssessment {
+    /// The child's views as the form edits them: empty when not recorded.
+    var childViewsText: String {
+        get { childViews ?? "" }
+        set { childViews = newValue.isEmpty ? nil : newValue }
+    }
+
+    /// The parent's or carer's views as the form edits them: empty when not recorded.
+    var parentViewsText: String {
+        get { parentViews ?? "" }
+        set { parentViews = newValue.isEmpty ? nil : newValue }
+    }
+}
+
+extension IdentifyingDetails {
+    /// "Interpreter arranged?" as the form's yes/no: no until answered yes.
+    var interpreterArrangedAnswer: Bool {
+        get { interpreterArranged ?? false }
+        set { interpreterArranged = newValue }
+    }
+}
+
+extension EarlyHelpAssessment {
+    /// Consent to assess as the form edits it: not asked until something is recorded.
+    var assessConsent: ConsentToShare {
+        get { consentToAssess ?? ConsentToShare() }
+        set { consentToAssess = newValue == ConsentToShare() ? nil : newValue }
     }
 }

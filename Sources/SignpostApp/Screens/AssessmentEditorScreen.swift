@@ -15,7 +15,7 @@ import SignpostTerminal
 final class AssessmentEditorScreen: Screen {
     enum Action: Hashable, Sendable {
         case edit, up, down, pageUp, pageDown, top, bottom, nextSection, previousSection
-        case complete, addCarer, addAction, addReview, export, back
+        case complete, addCarer, addAction, addReview, export, back, newVersion
         case save, cancelEdit, nextChoice, previousChoice
     }
 
@@ -86,7 +86,8 @@ final class AssessmentEditorScreen: Screen {
 
     var title: String {
         let name = family.member(assessment.subject)?.fullName ?? assessment.subject.rawValue
-        return "Assessment (CAF) · \(name) · \(assessment.status.label)"
+        let version = assessment.versionNumber > 1 ? " · version \(assessment.versionNumber)" : ""
+        return "Assessment (CAF) · \(name)\(version) · \(assessment.status.label)"
     }
 
     var hasUnsavedChanges: Bool { typedDiffers }
@@ -127,6 +128,13 @@ final class AssessmentEditorScreen: Screen {
         keys.bind(
             [.character("["), .backTab], .previousSection, hint: "Previous section",
             help: "Jump to the previous section", group: "Form", showsInHintBar: false)
+        if assessment.isLocked, family.newerVersion(of: assessment.id) == nil {
+            keys.bind(
+                [.character("V")], .newVersion, hint: "New version",
+                help: "Change this completed CAF: start a new version holding what it says (this one is kept as it is)",
+                // The refusal on Enter names V; the bar keeps its room for help at 80 columns.
+                group: "Form", showsInHintBar: false)
+        }
         if assessment.status == .draft {
             keys.bind(
                 [.character("c")], .complete, hint: "Complete",
@@ -325,6 +333,7 @@ final class AssessmentEditorScreen: Screen {
         }
         guard let action = keys.action(for: key) else { return .ignored }
         problem = nil
+        if let refusal = lockRefusal(for: action) { return refusal }
         switch action {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             _ = cursor.handle(key, rowsIn: listArea)
@@ -386,9 +395,43 @@ final class AssessmentEditorScreen: Screen {
             let due = app.today.adding(days: 42)
             return addRow(app, in: .review) { $0.reviews.append(AssessmentReview(dueOn: due)) }
         case .export: return .push(AssessmentReadScreen(family: family, assessment: assessment))
+        case .newVersion: return newVersion(app)
         case .back: return .pop
         }
         return .handled
+    }
+
+    /// What a completed (locked) CAF says instead of changing what was assessed: its reviews and closure still
+    /// change; anything else needs a new version. Nil when the action may go ahead.
+    private func lockRefusal(for action: Action) -> Transition? {
+        guard assessment.isLocked else { return nil }
+        let changesContent: Bool
+        switch action {
+        case .edit, .nextChoice, .previousChoice: changesContent = field.section != .review
+        case .addCarer, .addAction: changesContent = true
+        default: changesContent = false
+        }
+        guard changesContent else { return nil }
+        if let newer = family.newerVersion(of: assessment.id) {
+            return .message(
+                "this version is kept as it was: version \(newer.versionNumber) replaced it (open it from the CAF tab)",
+                .warning)
+        }
+        return .message(
+            "this CAF is \(assessment.status.label.lowercased()) and locked: V starts a new version (this one is kept)",
+            .warning)
+    }
+
+    /// Starts a new draft version of this completed CAF and opens it in place of this one.
+    private func newVersion(_ app: AppEnvironment) -> Transition {
+        let next = assessment.newVersion(id: app.newID("A"), startedOn: app.today)
+        do {
+            try app.store.apply([.saveAssessment(family: family.id, next)], by: app.practitioner)
+            let current = try app.store.family(family.id) ?? family
+            return .replace(AssessmentEditorScreen(family: current, assessment: next, app: app))
+        } catch {
+            return .message("the new version could not be started: \(error)", .error)
+        }
     }
 
     /// Moves a choice or yes/no field to another option and saves it.

@@ -43,8 +43,14 @@ enum CaseworkForms {
     /// Opening an early-help episode, or closing the open one: the first field says which.
     static func episode(in family: Family, today: CalendarDate) -> any Screen {
         let open = family.openEpisodes
+        let held = family.suspendedEpisodes
         let actions =
-            open.map { "Close \(ServiceNames.name($0.service)), open since \($0.openedOn.british)" }
+            open.map {
+                "Close \(ServiceNames.name($0.service)), \($0.isSuspended ? "on hold" : "open") since \($0.openedOn.british)"
+            }
+            + held.map {
+                "Resume \(ServiceNames.name($0.service)), on hold since \($0.suspensionHistory.last?.from.british ?? "")"
+            }
             + ["Open a new episode"]
         let reasons = ClosureReason.allCases
         var about = [
@@ -53,6 +59,10 @@ enum CaseworkForms {
                 : "Close the open episode with a reason, or open another beside it (say why a second is needed)."
         ]
         if let lead = family.leadProfessional { about.append("Lead professional now: \(lead.summary)") }
+        // Resuming asks why only when an episode is on hold, so the usual form stays as short as it was.
+        let resuming =
+            held.isEmpty
+            ? [] : [FormFields.text("resume", "Resuming: why", maxLength: 200, placeholder: "e.g. CSCT declined")]
         return CaseworkFormScreen(
             title: "Episode", family: family, about: about,
             fields: [
@@ -67,7 +77,7 @@ enum CaseworkForms {
                 FormFields.text(
                     "second", "Opening a second: why", maxLength: 200,
                     placeholder: open.isEmpty ? "only when another is open" : "required beside an open episode"),
-            ],
+            ] + resuming,
             saves: "Close the chosen episode, or open a new one"
         ) { fields, casework in
             let date = try fields.date("on", defaultingTo: casework.context.today)
@@ -76,6 +86,15 @@ enum CaseworkForms {
                 let reason = reasons[fields.chosen("closure")]
                 try casework.closeEpisode(open[chosen].id, on: date, reason: reason)
                 return "the \(ServiceNames.name(open[chosen].service)) episode is closed: \(reason.label)"
+            }
+            if held.indices.contains(chosen - open.count) {
+                let episode = held[chosen - open.count]
+                do {
+                    try casework.resumeEpisode(episode.id, on: date, reason: fields.text("resume"))
+                } catch let refusal as CaseworkRefusal where refusal.field == "reason" {
+                    throw CaseworkFormProblem(field: "resume", message: refusal.description)
+                }
+                return "the \(ServiceNames.name(episode.service)) episode is resumed"
             }
             let service = episodeServices[fields.chosen("service")]
             do {
@@ -90,16 +109,23 @@ enum CaseworkForms {
         }
     }
 
-    /// Recording a team around the family meeting or review: who came, the family's and the child's views,
-    /// the plan's actions and the next review (4 to 12 weeks on; six weeks is offered).
+    /// Recording a team around the family meeting, a review held or an ad-hoc meeting: who came, the family's
+    /// and the child's views, the plan's actions and the next review (4 to 12 weeks on; six weeks is offered).
+    ///
+    /// The first meeting sets the plan; after it, the form asks which kind this is, offering the review that
+    /// is due first (an ad-hoc meeting leaves the review date as it was).
     static func meeting(in family: Family, today: CalendarDate) -> any Screen {
         var about = ["Record the meeting; its actions and next review show on the family."]
         if let due = family.nextReviewDue {
             about.append("Review \(due < today ? "overdue since" : "due") \(due.british).")
         }
+        let kinds: [MeetingKind] = family.nextReviewDue == nil ? [.meeting] : [.review, .adHoc, .meeting]
+        let kindRow =
+            kinds.count == 1
+            ? [] : [FormFields.choice("kind", "Kind", options: kinds.map(\.label), chosen: 0, required: true)]
         return CaseworkFormScreen(
-            title: "TAF meeting", family: family, about: about,
-            fields: [
+            title: kinds.count == 1 ? "TAF meeting" : "Meeting or review", family: family, about: about,
+            fields: kindRow + [
                 FormFields.text("held", "Held on", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
                 FormFields.text(
                     "attendees", "Attending", required: true, maxLength: 300, placeholder: "names, commas between"),
@@ -121,11 +147,12 @@ enum CaseworkForms {
                 throw CaseworkFormProblem(field: "actions", message: refusal.description)
             }
             let review = try fields.date("review", defaultingTo: held.adding(days: 42))
+            let kind = kinds.count == 1 ? kinds[0] : kinds[fields.chosen("kind")]
             do {
                 try casework.recordMeeting(
                     heldOn: held, attendees: fields.text("attendees").split(separator: ",").map(String.init),
                     familyViews: fields.text("family-views"), childViews: fields.text("child-views"),
-                    actions: actions, nextReview: review)
+                    actions: actions, nextReview: review, kind: kind)
             } catch let refusal as CaseworkRefusal {
                 let field =
                     refusal.description.hasPrefix("reviews")
@@ -135,60 +162,107 @@ enum CaseworkForms {
                         : refusal.description.hasPrefix("the action") ? "actions" : "held"
                 throw CaseworkFormProblem(field: field, message: refusal.description)
             }
-            return "meeting recorded; next review \(review.british)"
+            switch kind {
+            case .meeting: return "meeting recorded; next review \(review.british)"
+            case .review: return "review held; next review \(review.british)"
+            case .adHoc:
+                return "ad-hoc meeting recorded; review still due \(family.nextReviewDue?.british ?? review.british)"
+            }
         }
     }
 
-    /// The social-care statuses a step-up records.
-    static let socialCareStatuses = ["child in need", "child protection plan", "looked after"]
-
-    /// Step-up (children's social care accepted a referral to the front door: open episodes close "stepped up")
-    /// or step-down (an early-help episode opened from social care, with its history).
+    /// Step-up (children's social care accepted a referral to the front door: each child on it gets the
+    /// social-care status, open episodes close "stepped up" or go on hold), step-down (early help takes the
+    /// family back: standing statuses end, an episode on hold resumes or a new one opens with the history
+    /// linked), and a child's social-care status changed, ended or recorded.
     static func step(in family: Family, today: CalendarDate) -> any Screen {
+        enum Step {
+            case up(Referral), down, change(SocialCareRecord), end(SocialCareRecord), record(Person)
+        }
+        func name(_ person: PersonID) -> String { family.member(person)?.givenName ?? person.rawValue }
         let awaiting = family.referralsAwaitingDecision.filter { $0.service == "csct" }
-        let actions =
+        var steps: [Step] = awaiting.map { .up($0) } + [.down]
+        var labels =
             awaiting.map { "Step up: CSCT accepted the referral of \(LondonTime.timestamp($0.madeAt))" }
-            + ["Step down from social care into early help"]
+            + [
+                family.suspendedEpisodes.isEmpty
+                    ? "Step down from social care into early help" : "Step down: resume the episode on hold"
+            ]
+        for record in family.currentSocialCare {
+            steps += [.change(record), .end(record)]
+            labels += [
+                "Change \(name(record.person))'s \(record.status.label) (from \(record.from.short))",
+                "End \(name(record.person))'s \(record.status.label)",
+            ]
+        }
+        for child in family.members where !child.role.isAdult {
+            steps.append(.record(child))
+            labels.append("Record a social-care status for \(child.givenName)")
+        }
         var about = [
             awaiting.isEmpty
                 ? "No referral to CSCT is awaiting a decision: make one with the navigator (N) to step up."
-                : "Step up: CSCT's acceptance closes every open early-help episode as \"stepped up\"."
+                : "Step up: each child on the referral gets the status; open episodes close or go on hold."
         ]
-        about.append("Step down: opens an early-help episode with the social-care history linked.")
+        let standing = family.currentSocialCare.map { "\(name($0.person)): \($0.status.label) from \($0.from.short)" }
+        about.append(
+            standing.isEmpty
+                ? "Step down: opens an early-help episode with the social-care history linked."
+                : "Social care now: \(standing.joined(separator: "; ")). Step down ends it and links it.")
+        let statuses = SocialCareStatus.allCases
+        let handling = CaseLifecycle.StepUpEpisodes.allCases
         return CaseworkFormScreen(
             title: "Step up or down", family: family, about: about,
             fields: [
-                FormFields.choice("action", "What to do", options: actions, chosen: 0, required: true),
+                FormFields.choice("action", "What to do", options: labels, chosen: 0, required: true),
                 FormFields.text("on", "Date", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
-                FormFields.choice("status", "Up: social-care status", options: socialCareStatuses, chosen: 0),
+                FormFields.choice("status", "Social-care status", options: statuses.map(\.label), chosen: 0),
+                FormFields.choice("episodes", "Up: open episodes", options: handling.map(\.label), chosen: 0),
                 FormFields.choice(
                     "service", "Down: service", options: episodeServices.map(ServiceNames.name), chosen: 0),
                 FormFields.text("why", "Down: why", maxLength: 200, placeholder: "what the family needs now"),
                 FormFields.text("lead", "Down: lead", value: family.leadProfessional?.name ?? "", maxLength: 80),
                 FormFields.text(
-                    "history", "Down: social-care history", maxLength: 300,
-                    placeholder: "e.g. child in need plan ended 01/11/2026"),
+                    "history", "Down: history / End: why", maxLength: 300,
+                    placeholder: standing.isEmpty ? "e.g. child in need plan ended 01/11/2026" : "why it ended"),
             ],
-            saves: "Record the step up or the step down"
+            saves: "Record the step up or down, or the social-care status"
         ) { fields, casework in
             let date = try fields.date("on", defaultingTo: casework.context.today)
-            let chosen = fields.chosen("action")
-            if awaiting.indices.contains(chosen) {
-                let status = socialCareStatuses[fields.chosen("status")]
-                try casework.stepUp(accepting: awaiting[chosen].id, on: date, status: status)
-                return "stepped up to social care (\(status)); early-help episodes closed"
+            let status = statuses[fields.chosen("status")]
+            switch steps[fields.chosen("action")] {
+            case .up(let referral):
+                let episodes = handling[fields.chosen("episodes")]
+                try casework.stepUp(accepting: referral.id, on: date, status: status, episodes: episodes)
+                return "stepped up to social care (\(status.label)); episodes "
+                    + (episodes == .close ? "closed" : "on hold")
+            case .down:
+                let service = episodeServices[fields.chosen("service")]
+                let resuming = !family.suspendedEpisodes.isEmpty
+                do {
+                    try casework.stepDown(
+                        service: service, on: date, because: fields.text("why"), lead: fields.text("lead"),
+                        history: fields.text("history"))
+                } catch let refusal as CaseworkRefusal where refusal.field == nil {
+                    throw CaseworkFormProblem(field: "why", message: refusal.description)
+                }
+                return resuming
+                    ? "stepped down into early help: the episode on hold is resumed"
+                    : "stepped down into early help: a \(ServiceNames.name(service)) episode is open"
+            case .change(let record):
+                try casework.changeSocialCare(record.id, to: status, on: date)
+                return "\(name(record.person))'s social-care status is now \(status.label)"
+            case .end(let record):
+                do {
+                    try casework.endSocialCare(record.id, on: date, reason: fields.text("history"))
+                } catch let refusal as CaseworkRefusal where refusal.field == "reason" {
+                    throw CaseworkFormProblem(field: "history", message: refusal.description)
+                }
+                return "\(name(record.person))'s \(record.status.label) ended \(date.british)"
+            case .record(let child):
+                try casework.recordSocialCare(for: child.id, status, from: date)
+                return "\(child.givenName): \(status.label) from \(date.british)"
             }
-            let service = episodeServices[fields.chosen("service")]
-            do {
-                try casework.stepDown(
-                    service: service, on: date, because: fields.text("why"), lead: fields.text("lead"),
-                    history: fields.text("history"))
-            } catch let refusal as CaseworkRefusal {
-                let field =
-                    fields.text("why").isEmpty ? "why" : (fields.text("history").isEmpty ? "history" : "on")
-                throw CaseworkFormProblem(field: field, message: refusal.description)
-            }
-            return "stepped down into early help: a \(ServiceNames.name(service)) episode is open"
         }
     }
 
@@ -224,6 +298,8 @@ enum CaseworkForms {
                 FormFields.text("contact", "Contact", maxLength: 80, placeholder: "phone or e-mail"),
                 FormFields.text("on", "From (date)", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
                 FormFields.text("reason", "Reason for a new lead", maxLength: 200),
+                FormFields.text(
+                    "login", "Lead's Signpost login", maxLength: 80, placeholder: "for their reviews (v on the list)"),
             ],
             saves: "Record the change of lead professional or team",
             confirmingFirst: { fields in
@@ -242,6 +318,9 @@ enum CaseworkForms {
                 phone: contact.contains("@") ? "" : contact, email: contact.contains("@") ? contact : "")
             switch steps[fields.chosen("action")] {
             case .changeLead:
+                let login = fields.text("login").trimmingCharacters(in: .whitespaces)
+                var professional = professional
+                professional.login = login.isEmpty ? nil : login
                 guard !professional.name.isEmpty else {
                     throw CaseworkFormProblem(field: "name", message: "give the lead professional's name")
                 }
@@ -258,10 +337,12 @@ enum CaseworkForms {
                 guard !professional.name.isEmpty else {
                     throw CaseworkFormProblem(field: "name", message: "give the team member's name")
                 }
-                try casework.addTeamMember(professional)
+                try casework.addTeamMember(
+                    professional, on: try fields.date("on", defaultingTo: casework.context.today))
                 return "\(professional.name) joined the team around the family"
             case .removeMember(let index):
-                try casework.removeTeamMember(at: index)
+                try casework.removeTeamMember(
+                    at: index, on: try fields.date("on", defaultingTo: casework.context.today))
                 return "\(family.teamAroundFamily[index].name) left the team around the family"
             }
         }

@@ -105,6 +105,12 @@ final class ConflictsScreen: Screen {
             surface.cursor = area.origin
             return
         }
+        if let asOf = status.conflictsAsOf {
+            y += surface.putWrapped(
+                "As of the last sync, \(SyncStatus.clockTime(asOf)): the team server has not answered since, "
+                    + "so some of these may have been resolved there.",
+                in: Rect(x: area.x, y: y, width: area.width, height: 2))
+        }
         y += surface.putWrapped(
             "Two people changed these fields differently. The value that stands on the server stays until "
                 + "you choose: keep mine (m), take theirs (t) or edit a value made from both (e).",

@@ -137,7 +137,8 @@ final class FamilyScreen: Screen {
             group: "Record", showsInHintBar: false)
         keys.bind(
             [.character("u")], .step, hint: "Step up/down",
-            help: "Step up to children's social care (CSCT accepts: episodes close \"stepped up\") or step down",
+            help: "Step up to children's social care (CSCT accepts: the child's status is recorded, episodes close "
+                + "or go on hold), step down, or change or end a child's social-care status",
             group: "Record", showsInHintBar: false)
         keys.bind(
             [.character("m")], .meeting, hint: "Meeting",
@@ -229,11 +230,23 @@ final class FamilyScreen: Screen {
         for episode in family.episodes {
             let state =
                 episode.closedOn.map { "closed \($0.short): \(episode.closureReason?.label ?? "no reason recorded")" }
-                ?? "open"
+                ?? (episode.isSuspended ? "on hold since \(episode.suspensionHistory.last?.from.short ?? "")" : "open")
             let lead = episode.leadProfessional.map { ", lead \($0)" } ?? ""
             services.append(
                 ListRow(
                     "Episode  \(ServiceNames.name(episode.service)) from \(episode.openedOn.short), \(state)\(lead)"))
+        }
+        if !family.socialCareRecords.isEmpty {
+            services.append(ListRow("Social care (u to change or end)", style: Style(.header)))
+            for record in family.socialCareRecords.reversed() {
+                let who = family.member(record.person)?.givenName ?? record.person.rawValue
+                let ended = record.endReason.map { ": \($0)" } ?? ""
+                services.append(
+                    ListRow(
+                        "  \(who): \(record.status.label) from \(record.from.short)"
+                            + (record.endedOn.map { " to \($0.short)\(ended)" } ?? ", current"),
+                        style: record.isCurrent ? Style(.warning) : Style(.dim)))
+            }
         }
         referralRows = Array(repeating: nil, count: services.count)
         for referral in family.referrals.sorted(by: { $0.madeAt > $1.madeAt }) {
@@ -275,8 +288,14 @@ final class FamilyScreen: Screen {
                 assessment.status == .draft
                 ? " · \(assessment.missingRequiredFields().count) required fields to fill" : ""
             let review = assessment.nextReview.map { " · next review \($0.dueOn.short)" } ?? ""
+            let version = assessment.versionNumber > 1 ? " (version \(assessment.versionNumber))" : ""
+            if let newer = family.newerVersion(of: assessment.id) {
+                return ListRow(
+                    "\(assessment.status.label.uppercased())  \(subject)\(version), started \(assessment.startedOn.short) · "
+                        + "kept: replaced by version \(newer.versionNumber)", style: Style(.dim))
+            }
             return ListRow(
-                "\(assessment.status.label.uppercased())  \(subject), started \(assessment.startedOn.short)\(review)\(missing)"
+                "\(assessment.status.label.uppercased())  \(subject)\(version), started \(assessment.startedOn.short)\(review)\(missing)"
             )
         }
     }
@@ -297,6 +316,10 @@ final class FamilyScreen: Screen {
         var facts: [String] = []
         let services = family.openServices.map(ServiceNames.name)
         facts.append(services.isEmpty ? "No open services" : "Open to \(services.joined(separator: ", "))")
+        let socialCare = family.currentSocialCare.map {
+            "\(family.member($0.person)?.givenName ?? $0.person.rawValue) \($0.status.label)"
+        }
+        if !socialCare.isEmpty { facts.append("Social care: \(socialCare.joined(separator: ", "))") }
         if let due = family.nextReviewDue {
             facts.append(due < app.today ? "Review overdue since \(due.short)" : "Review due \(due.short)")
         }
@@ -417,6 +440,18 @@ final class FamilyScreen: Screen {
         }
     }
 
+    /// Starts a draft CAF for `child`, filled from the family record, and opens it.
+    private func startAssessment(for child: Person, in family: Family, app: AppEnvironment) -> Transition {
+        let draft = EarlyHelpAssessment.draft(id: app.newID("A"), for: child, in: family, startedOn: app.today)
+        do {
+            try app.store.apply([.saveAssessment(family: family.id, draft)], by: app.practitioner)
+        } catch {
+            return .message("the assessment could not be started: \(error)", .error)
+        }
+        reload(app, recordView: false)
+        return .push(AssessmentEditorScreen(family: self.family ?? family, assessment: draft, app: app))
+    }
+
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
         if case .mouseClick = key {
             let row = Rect(x: area.x, y: tabRow ?? area.y + 2, width: area.width, height: 1)
@@ -459,14 +494,16 @@ final class FamilyScreen: Screen {
             else {
                 return .message("choose a child or unborn baby on the Members tab, then press c", .warning)
             }
-            let draft = EarlyHelpAssessment.draft(id: app.newID("A"), for: child, in: family, startedOn: app.today)
-            do {
-                try app.store.apply([.saveAssessment(family: family.id, draft)], by: app.practitioner)
-            } catch {
-                return .message("the assessment could not be started: \(error)", .error)
+            // One CAF at a time for a child: an open one is offered first, and a second is started only on purpose.
+            if let open = family.openAssessment(for: child.id) {
+                var confirm = Confirmation(
+                    "A CAF for \(child.givenName) is already open (\(open.status.label.lowercased()), started "
+                        + "\(open.startedOn.british)). Start another anyway?", yes: "Start another", no: "Open it"
+                ) { [self] in startAssessment(for: child, in: family, app: app) }
+                confirm.onNo = { .push(AssessmentEditorScreen(family: family, assessment: open, app: app)) }
+                return .confirm(confirm)
             }
-            reload(app, recordView: false)
-            return .push(AssessmentEditorScreen(family: self.family ?? family, assessment: draft, app: app))
+            return startAssessment(for: child, in: family, app: app)
         case .toggleSignificant:
             significantOnly.toggle()
             chronologyList.cursor.selected = 0

@@ -70,7 +70,7 @@ final class HomeScreen: Screen {
             showsInHintBar: false)
         keys.bind(
             [.character("v")], .reviews, hint: "Reviews",
-            help: "Team around the family reviews due and overdue: the lead filter's (P), or everyone's",
+            help: "Team around the family reviews due and overdue: yours (the families you lead), or everyone's",
             group: "Families", showsInHintBar: false)
         keys.bind(
             [.character("n")], .newFamily, hint: "New family", help: "Add a new family and its first member",
@@ -247,7 +247,7 @@ final class HomeScreen: Screen {
             case .today:
                 return .push(TodayScreen(app: app))
             case .reviews:
-                return .push(ReviewsScreen(worker: model.query.leadProfessional, app: app))
+                return .push(ReviewsScreen(login: app.practitioner, app: app))
             case .findOnTeamServer:
                 return .push(TeamFindScreen(app: app))
             case .exercises:

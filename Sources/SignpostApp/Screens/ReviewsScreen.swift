@@ -3,24 +3,24 @@ import SignpostDomain
 import SignpostStore
 import SignpostTerminal
 
-/// Team around the family reviews due in the next two weeks and overdue, the most overdue first: for one
-/// worker (the families list's lead professional filter) or, for managers, everyone's.
+/// Team around the family reviews due in the next two weeks and overdue, the most overdue first: the logged-in
+/// worker's (the families they lead, found by their login) or everyone's (as a manager reads them).
 final class ReviewsScreen: Screen {
     enum Action: Hashable, Sendable { case open, toggleEveryone, up, down, back }
 
     /// How far ahead "due" looks.
     static let horizonDays = 14
 
+    /// The logged-in practitioner whose reviews "mine" lists; nil opens everyone's with no "mine".
     private let worker: String?
     private var everyone: Bool
     private var reviews: [ReviewDue] = []
     private var list = ScrollList(rows: [], emptyText: "No reviews due in the next two weeks, and none overdue.")
     private var loadError: String?
 
-    /// - Parameter worker: the lead professional whose reviews to show (the families list's `P` filter); nil
-    ///   shows everyone's.
-    init(worker: String?, app: AppEnvironment) {
-        self.worker = worker.flatMap { $0.isEmpty ? nil : $0 }
+    /// - Parameter login: the practitioner logged in, whose reviews are shown first; nil shows everyone's.
+    init(login: String?, app: AppEnvironment) {
+        self.worker = login.flatMap { $0.isEmpty ? nil : $0 }
         everyone = self.worker == nil
         reload(app)
     }
@@ -35,7 +35,7 @@ final class ReviewsScreen: Screen {
         if worker != nil {
             keys.bind(
                 [.character("m")], .toggleEveryone, hint: everyone ? "Mine only" : "Everyone's",
-                help: "Show only the lead professional's reviews, or everyone's (as a manager reads them)",
+                help: "Show only your reviews (families you lead), or everyone's (as a manager reads them)",
                 group: "Reviews")
         }
         keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous", group: "Reviews", showsInHintBar: false)
@@ -48,9 +48,17 @@ final class ReviewsScreen: Screen {
 
     private func reload(_ app: AppEnvironment) {
         do {
-            reviews = try app.store.reviewsDue(
-                by: app.today.adding(days: Self.horizonDays), leadProfessional: everyone ? nil : worker, limit: 500)
+            let horizon = app.today.adding(days: Self.horizonDays)
+            if let worker, !everyone {
+                reviews = try app.store.reviewsDue(by: horizon, leadLogin: worker, limit: 500)
+            } else {
+                reviews = try app.store.reviewsDue(by: horizon, leadProfessional: nil, limit: 500)
+            }
             loadError = nil
+            list.emptyText =
+                everyone
+                ? "No reviews due in the next two weeks, and none overdue."
+                : "None of the families you lead has a review due in the next two weeks or overdue. m shows everyone's."
         } catch {
             reviews = []
             loadError = "the reviews could not be read: \(error)"
@@ -65,7 +73,7 @@ final class ReviewsScreen: Screen {
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        let whose = everyone ? "Everyone's" : "\(worker ?? "")'s"
+        let whose = everyone ? "Everyone's" : "Your (\(worker ?? ""))"
         let overdue = reviews.filter { $0.nextReview < app.today }.count
         surface.putWrapped(
             "\(whose) reviews: \(overdue) overdue, \(reviews.count - overdue) due in the next \(Self.horizonDays) days",

@@ -205,7 +205,7 @@ public enum ScreenSnapshot {
         case .today: application = Application(environment: environment, stack: [home, TodayScreen(app: environment)])
         case .reviews:
             application = Application(
-                environment: environment, stack: [home, ReviewsScreen(worker: nil, app: environment)])
+                environment: environment, stack: [home, ReviewsScreen(login: nil, app: environment)])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")

@@ -34,7 +34,7 @@ struct DemoOpenCommand: ParsableCommand {
         let isEmpty = try StoreOpening.run { try store.families(FamilyListQuery(limit: 1)).totalCount } == 0
         // A store that joined a team gets its families from the team server: loading the fixtures
         // into it would send 44 families to everyone in the team on its first background sync.
-        let joinedTeam = try StoreOpening.run { try (store as? any SyncableStore)?.teamServer() } != nil
+        let joinedTeam = try StoreOpening.run { try (store as? any SyncableStore)?.joinedTeamServer() } != nil
         if (isNew || isEmpty) && !joinedTeam {
             try DemoData.loadFixtures(into: store, by: storeOptions.practitioner)
         }

@@ -14,15 +14,19 @@ struct TeamCommand: ParsableCommand {
         subcommands: [TeamJoinCommand.self, TeamFindCommand.self, TeamOpenCommand.self])
 }
 
-/// `signpost team join URL`: remembers the server and login in the store (never the password).
+/// `signpost team join URL`: remembers the server and login in the user's config (never the
+/// password); the store remembers which server it joined and queues what it holds to be sent.
 struct TeamJoinCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "join",
-        abstract: "Join a team server: check the login and remember the server in the store.",
+        abstract: "Join a team server: check the login and remember the server in ~/.config/signpost/team.toml.",
         discussion: """
             URL is postgresql://LOGIN@HOST:PORT/DATABASE. The password (PGPASSWORD, ~/.pgpass or \
-            typed) is used to check the login and is never stored. If --store names no file yet, an \
-            empty store of the server's kind is made. A fictional store cannot join a live server, \
+            typed) is used to check the login and is never stored. The link (server, login, TLS \
+            certificate authority) is kept in $XDG_CONFIG_HOME/signpost/team.toml (default \
+            ~/.config/signpost/team.toml, readable only by you). If --store names no file yet, an \
+            empty store of the server's kind is made; what a store already holds is sent on its \
+            first sync. A fictional store cannot join a live server, \
             nor a live store a demonstration one.
             """)
 
@@ -55,17 +59,22 @@ struct TeamJoinCommand: AsyncParsableCommand {
             throw CommandFailure.badInput(
                 TeamServerError.kindMismatch(server: serverKind.rawValue, store: store.kind.rawValue).description)
         }
+        let link = TeamServerLink(url: endpoint.redacted, login: who.login, serverKind: kind)
+        let config = TeamLinkConfig.standard()
+        // Read before the store changes: a config that cannot be read is reported and left as it is.
+        _ = try config.link(forStoreAt: url, kind: kind)
         do {
-            try store.setTeamServer(TeamServerLink(url: endpoint.redacted, login: who.login, serverKind: kind))
+            try store.joinTeamServer(link)
         } catch StoreError.invalidChange(let why) {
             // Another server than the one this store joined, or the wrong kind: refused, the store unchanged.
             throw CommandFailure.badInput(why)
         } catch {
             try StoreOpening.run { throw error }
         }
+        try config.save(link, forStoreAt: url)
         Console.print(
             "Joined \(endpoint.redacted) as \(who.login) (\(role)\(who.locality.map { ", \($0)" } ?? "")); "
-                + "\(url.path) syncs with it: run signpost sync.")
+                + "\(url.path) syncs with it (the link is kept in \(config.file.path)): run signpost sync.")
     }
 }
 
@@ -78,7 +87,7 @@ struct JoinedStore {
     init(_ options: StoreOptions) throws {
         let store = try options.openExisting()
         self.store = store
-        guard let link = try StoreOpening.run({ try store.teamServer() }) else {
+        guard let link = try TeamLinkConfig.standard().link(joinedBy: store) else {
             throw CommandFailure.badInput(
                 "\(options.location(for: .live).path) has not joined a team server: run signpost team join URL")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import SignpostApp
 import SignpostDomain
+import SignpostSQLiteStore
 import SignpostStore
 import SignpostSync
 import SignpostTeamServer
@@ -47,7 +48,8 @@ enum Interface {
     /// PGPASSWORD or ~/.pgpass (the interface never prompts outside its screens; without one the
     /// "Find on the team server" screen says so).
     static func teamDirectory(for store: any CaseStore) -> (any TeamDirectory)? {
-        guard let syncable = store as? any SyncableStore, let link = try? syncable.teamServer(),
+        guard let syncable = store as? SQLiteCaseStore,
+            let link = try? TeamLinkConfig.standard().link(joinedBy: syncable),
             var endpoint = try? TeamServerEndpoint(url: link.url)
         else { return nil }
         endpoint.password = endpoint.password ?? endpoint.passwordFromEnvironment()

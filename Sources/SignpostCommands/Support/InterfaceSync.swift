@@ -1,4 +1,5 @@
 import Foundation
+import SignpostSQLiteStore
 import SignpostStore
 import SignpostSync
 import SignpostTeamServer
@@ -14,7 +15,20 @@ enum InterfaceSync {
     static func start(
         for store: any CaseStore, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> TeamBackgroundSync? {
-        guard let syncable = store as? any SyncableStore, let link = try? syncable.teamServer() else { return nil }
+        guard let syncable = store as? SQLiteCaseStore else { return nil }
+        let link: TeamServerLink
+        do {
+            guard let joined = try TeamLinkConfig.standard(environment: environment).link(joinedBy: syncable) else {
+                return nil
+            }
+            link = joined
+        } catch {
+            // The header says why sync is off (the config's file and line), and still counts what waits.
+            let sync = TeamBackgroundSync(
+                store: syncable, unavailable: "\(error)", login: "")
+            sync.start()
+            return sync
+        }
         let sync: TeamBackgroundSync
         do {
             var endpoint = try TeamServerEndpoint(url: link.url)

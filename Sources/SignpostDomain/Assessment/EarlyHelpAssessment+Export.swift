@@ -46,6 +46,9 @@ extension EarlyHelpAssessment {
         writer.field("First language of parent", identifying.firstLanguageOfParent)
         writer.field("Disability", identifying.disability)
         writer.field("Interpreter or signer needed", identifying.interpreterOrSignerNeeded ? "Yes" : "No")
+        if let arranged = identifying.interpreterArranged {
+            writer.field("Interpreter arranged", arranged ? "Yes" : "No")
+        }
         writer.field("Special requirements", identifying.specialRequirements)
 
         writer.section(.parentsAndCarers)
@@ -61,7 +64,9 @@ extension EarlyHelpAssessment {
         writer.field("People present", peoplePresent)
         writer.field("What led to this assessment", whatLedToAssessment)
         writer.field("Current family and home situation", currentSituation)
-        writer.field("Services already working with the child", servicesInvolved)
+        writer.field("Services already working with the child", services.joined(separator: "; "))
+        writer.field("The child's views", childViews ?? "")
+        writer.field("The parent's or carer's views", parentViews ?? "")
 
         writer.section(.assessor)
         writer.field("Assessor", assessor.summary)

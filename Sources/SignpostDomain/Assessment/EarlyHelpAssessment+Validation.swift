@@ -142,7 +142,9 @@ extension EarlyHelpAssessment {
         }
         require(identifying.address, .address)
         require(identifying.postcode, .postcode)
-        require(identifying.firstLanguageOfChild, .firstLanguageOfChild)
+        // An unborn baby has no language yet: the parent's is what the family needs to be understood in.
+        let unborn = identifying.dateOfBirth == nil && identifying.expectedDeliveryDate != nil
+        if !unborn { require(identifying.firstLanguageOfChild, .firstLanguageOfChild) }
         if !parentsAndCarers.contains(where: { !$0.name.isBlank && !$0.relationship.isBlank }) {
             missing.append(.parentsAndCarers)
         }

@@ -31,6 +31,19 @@ public struct EarlyHelpAssessment: Identifiable, Hashable, Codable, Sendable {
     public var leadProfessional: Professional?
     /// Services already working with the child.
     public var servicesInvolved: String
+    /// The child's own views, in their words; nil when not recorded (and on assessments made before it was asked).
+    public var childViews: String?
+    /// The parent's or carer's views; nil when not recorded.
+    public var parentViews: String?
+    /// Consent to assess, asked apart from consent to share; nil when not recorded on the form.
+    public var consentToAssess: ConsentToShare?
+    /// The services already working with the child, one entry each; nil on assessments that kept them as free
+    /// text (``servicesInvolved``), which ``services`` reads as a list.
+    public var servicesList: [String]?
+    /// Which version of the child's assessment this is (nil: the first); a completed CAF is changed by a new version.
+    public var version: Int?
+    /// The completed version this one was made from, kept as it was; nil for a first version.
+    public var supersedes: AssessmentID?
     /// Rating and evidence for each element; an absent element is not yet assessed.
     public var elements: [AssessmentElement: ElementAssessment]
     public var conclusions: String
@@ -123,6 +136,8 @@ public struct IdentifyingDetails: Hashable, Codable, Sendable {
     public var firstLanguageOfParent: String
     public var disability: String
     public var interpreterOrSignerNeeded: Bool
+    /// Whether the interpreter or signer is arranged; nil when not answered.
+    public var interpreterArranged: Bool?
     public var specialRequirements: String
 
     public init(
@@ -189,16 +204,23 @@ public struct AssessmentAction: Hashable, Codable, Sendable {
     }
 }
 
-/// Consent to share information, with the date and who gave it.
+/// Consent on the CAF (to share information, or to assess), with the date, who gave it and which agencies it
+/// names.
 public struct ConsentToShare: Hashable, Codable, Sendable {
     public var decision: ConsentStatus
     public var givenBy: String
     public var givenOn: CalendarDate?
+    /// The agencies it names (its scope); nil when none are named.
+    public var agencies: [String]?
 
-    public init(decision: ConsentStatus = .notAsked, givenBy: String = "", givenOn: CalendarDate? = nil) {
+    public init(
+        decision: ConsentStatus = .notAsked, givenBy: String = "", givenOn: CalendarDate? = nil,
+        agencies: [String]? = nil
+    ) {
         self.decision = decision
         self.givenBy = givenBy
         self.givenOn = givenOn
+        self.agencies = agencies
     }
 }
 
@@ -225,5 +247,63 @@ public struct AssessmentClosure: Hashable, Codable, Sendable {
         self.closedOn = closedOn
         self.reason = reason
         self.notes = notes
+    }
+}
+
+extension EarlyHelpAssessment {
+    /// The version number, 1 for the first.
+    public var versionNumber: Int { version ?? 1 }
+
+    /// Complete, reviewed or closed: what was assessed can no longer be changed in place (its reviews and closure
+    /// still can); a change makes a new version (``newVersion(id:startedOn:)``) and this one is kept as it is.
+    public var isLocked: Bool { status != .draft }
+
+    /// A new draft version of this completed assessment, holding what it says, to change and complete again.
+    ///
+    /// ```swift
+    /// let v2 = completed.newVersion(id: "A-2", startedOn: today)  // v2.supersedes == completed.id
+    /// ```
+    public func newVersion(id: AssessmentID, startedOn day: CalendarDate) -> EarlyHelpAssessment {
+        var next = self
+        next.id = id
+        next.status = .draft
+        next.startedOn = day
+        next.completedOn = nil
+        next.closure = nil
+        next.reviews = []
+        next.version = versionNumber + 1
+        next.supersedes = self.id
+        return next
+    }
+}
+
+extension Family {
+    /// The assessment that replaced `assessment` with a new version, if one did.
+    public func newerVersion(of assessment: AssessmentID) -> EarlyHelpAssessment? {
+        assessments.first { $0.supersedes == assessment }
+    }
+
+    /// The child's assessment still open: not closed and not replaced by a newer version.
+    public func openAssessment(for person: PersonID) -> EarlyHelpAssessment? {
+        assessments.last { $0.subject == person && $0.status != .closed && newerVersion(of: $0.id) == nil }
+    }
+}
+
+extension EarlyHelpAssessment {
+    /// The services already working with the child, as a list: the recorded list, or the older free text split
+    /// at commas, semicolons and new lines.
+    ///
+    /// Setting it keeps the free text as the list joined, so an older Signpost still reads it.
+    public var services: [String] {
+        get {
+            servicesList
+                ?? servicesInvolved.split(whereSeparator: { ",;\n".contains($0) })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        set {
+            let cleaned = newValue.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            servicesList = cleaned
+            servicesInvolved = cleaned.joined(separator: ", ")
+        }
     }
 }

@@ -106,10 +106,13 @@ public struct TeamMeeting: Identifiable, Hashable, Codable, Sendable {
     public var nextReview: CalendarDate
     public var recordedBy: String
     public var recordedAt: Date
+    /// What kind of meeting it was (``kind``); nil on meetings recorded before kinds were kept (TAF meetings).
+    var kindRecorded: MeetingKind?
 
     public init(
         id: MeetingID, heldOn: CalendarDate, attendees: [String], familyViews: String, childViews: String,
-        actions: [MeetingAction], nextReview: CalendarDate, recordedBy: String, recordedAt: Date
+        actions: [MeetingAction], nextReview: CalendarDate, recordedBy: String, recordedAt: Date,
+        kind: MeetingKind = .meeting
     ) {
         self.id = id
         self.heldOn = heldOn
@@ -120,11 +123,41 @@ public struct TeamMeeting: Identifiable, Hashable, Codable, Sendable {
         self.nextReview = nextReview
         self.recordedBy = recordedBy
         self.recordedAt = recordedAt
+        self.kindRecorded = kind == .meeting ? nil : kind
+    }
+
+    /// A TAF meeting, a review held, or an ad-hoc meeting.
+    public var kind: MeetingKind {
+        get { kindRecorded ?? .meeting }
+        set { kindRecorded = newValue == .meeting ? nil : newValue }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, heldOn, attendees, familyViews, childViews, actions, nextReview, recordedBy, recordedAt
+        case kindRecorded = "kind"
     }
 
     /// The days the next review may fall on after a meeting held on `day`: 4 to 12 weeks later.
     public static func reviewWindow(after day: CalendarDate) -> ClosedRange<CalendarDate> {
         day.adding(days: 28)...day.adding(days: 84)
+    }
+}
+
+/// What a team around the family meeting was.
+public enum MeetingKind: String, CaseIterable, Codable, Sendable {
+    /// A TAF meeting that sets the plan and the date of the next review (the first, or a re-planning).
+    case meeting
+    /// The review that was due, held: it counts as held and sets the next one.
+    case review
+    /// A meeting called between reviews: its views and actions are kept; the review date stays as it was.
+    case adHoc = "ad-hoc"
+
+    public var label: String {
+        switch self {
+        case .meeting: return "TAF meeting"
+        case .review: return "Review held"
+        case .adHoc: return "Ad-hoc meeting"
+        }
     }
 }
 
@@ -150,16 +183,29 @@ extension Family {
         set { meetingRecords = newValue.isEmpty ? nil : newValue }
     }
 
-    /// The meeting held last (of two on one day, the one recorded last); nil when none is recorded.
+    /// The TAF meeting or review held last (of two on one day, the one recorded last); nil when none is
+    /// recorded. Ad-hoc meetings do not count: they leave the review schedule as it was.
     public var latestMeeting: TeamMeeting? {
-        meetings.enumerated().max { ($0.element.heldOn, $0.offset) < ($1.element.heldOn, $1.offset) }?.element
+        meetings.enumerated().filter { $0.element.kind != .adHoc }
+            .max { ($0.element.heldOn, $0.offset) < ($1.element.heldOn, $1.offset) }?.element
     }
 
-    /// When the next review is due: the latest meeting's next review date; nil when no meeting is recorded.
+    /// The review held last; nil when none is.
+    public var latestReviewHeld: TeamMeeting? {
+        meetings.enumerated().filter { $0.element.kind == .review }
+            .max { ($0.element.heldOn, $0.offset) < ($1.element.heldOn, $1.offset) }?.element
+    }
+
+    /// When the next review is due: the latest TAF meeting's or review's next review date; nil when none is recorded.
     public var nextReviewDue: CalendarDate? { latestMeeting?.nextReview }
 
-    /// The latest meeting's actions whose date has passed on `day`.
+    /// The plan's actions whose date has passed on `day`: the latest TAF meeting's or review's, and those of
+    /// ad-hoc meetings held since.
     public func overdueActions(on day: CalendarDate) -> [MeetingAction] {
-        (latestMeeting?.actions ?? []).filter { $0.byWhen < day }
+        guard let latest = latestMeeting else {
+            return meetings.flatMap(\.actions).filter { $0.byWhen < day }
+        }
+        let since = meetings.filter { $0.kind == .adHoc && $0.heldOn >= latest.heldOn }
+        return (latest.actions + since.flatMap(\.actions)).filter { $0.byWhen < day }
     }
 }

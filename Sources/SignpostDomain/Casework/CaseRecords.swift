@@ -261,13 +261,20 @@ public struct EarlyHelpEpisode: Identifiable, Hashable, Codable, Sendable {
     public var concurrentReason: String?
     /// The social-care history it was stepped down from (status and dates), when it came from social care.
     public var steppedDownFrom: String?
-    /// Who opened it (the audit trail says who closed it).
+    /// The social-care statuses it was stepped down from (``Family/socialCareRecords``); nil when none.
+    public var steppedDownFromRecords: [SocialCareRecordID]?
+    /// Who opened it.
     public var openedBy: String?
+    /// Who closed it: the login that recorded the closure (set by the store from the change's author).
+    public var closedBy: String?
+    /// Each time it was put on hold (``suspensionHistory``); nil when it never was.
+    var suspensions: [EpisodeSuspension]?
 
     public init(
         id: EpisodeID, service: ServiceID, openedOn: CalendarDate, closedOn: CalendarDate? = nil,
         closureReason: ClosureReason? = nil, openedBecause: String? = nil, leadProfessional: String? = nil,
-        concurrentReason: String? = nil, steppedDownFrom: String? = nil, openedBy: String? = nil
+        concurrentReason: String? = nil, steppedDownFrom: String? = nil, openedBy: String? = nil,
+        closedBy: String? = nil
     ) {
         self.id = id
         self.service = service
@@ -279,6 +286,7 @@ public struct EarlyHelpEpisode: Identifiable, Hashable, Codable, Sendable {
         self.concurrentReason = concurrentReason
         self.steppedDownFrom = steppedDownFrom
         self.openedBy = openedBy
+        self.closedBy = closedBy
     }
 
     public var isOpen: Bool { closedOn == nil }
@@ -336,6 +344,8 @@ public enum ChronologyEntry: Hashable, Sendable {
     case assessmentStarted(EarlyHelpAssessment)
     /// An early help assessment (CAF) completed, on its ``EarlyHelpAssessment/completedOn``.
     case assessmentCompleted(EarlyHelpAssessment)
+    /// Social care's statuses, episodes on hold and resumed, and the team's members joining and leaving.
+    case caseEvent(CaseEvent)
 
     /// When it happened.
     public var at: Date {
@@ -356,6 +366,7 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .referral(let referral): return referral.madeAt
         case .note(let note): return note.writtenAt
         case .levelChange(_, let entry): return entry.setAt
+        case .caseEvent(let event): return event.at
         }
     }
 
@@ -363,7 +374,7 @@ public enum ChronologyEntry: Hashable, Sendable {
     public var author: String {
         switch self {
         case .episodeOpened(let episode): return episode.openedBy ?? ""
-        case .episodeClosed: return ""
+        case .episodeClosed(let episode): return episode.closedBy ?? ""
         case .referralOutcome(let referral): return referral.outcomeBy ?? ""
         case .leadProfessionalChange(let change): return change.recordedBy
         case .meeting(let meeting): return meeting.recordedBy
@@ -375,6 +386,7 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .consent(let consent), .consentWithdrawn(let consent): return consent.recordedBy
         case .moved(let previous): return previous.recordedBy
         case .relationshipChange(let event): return event.by
+        case .caseEvent(let event): return event.author
         }
     }
 
@@ -391,6 +403,7 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .levelChange(_, let entry): return entry.level >= .complex
         case .consentWithdrawn: return true
         case .consent, .moved, .relationshipChange: return false
+        case .caseEvent(let event): return event.isSignificant
         }
     }
 
@@ -412,6 +425,7 @@ public enum ChronologyEntry: Hashable, Sendable {
         case .moved: return -2
         case .consent: return -3
         case .consentWithdrawn: return -4
+        case .caseEvent: return 6
         }
     }
 }

@@ -45,6 +45,10 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     var leadProfessionalChanges: [LeadProfessionalChange]?
     /// Team around the family meetings (``meetings``); nil when there have been none.
     var meetingRecords: [TeamMeeting]?
+    /// Social-care statuses (``socialCareRecords``); nil when there have been none.
+    var socialCareHistoryRecords: [SocialCareRecord]?
+    /// Members joining and leaving the team around the family (``teamHistory``); nil when none is recorded.
+    var teamMemberChanges: [TeamMemberChange]?
 
     public init(
         id: FamilyID,
@@ -102,7 +106,7 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     ///
     /// A referral only sent, or declined, closed or withdrawn, does not make the family open to its service.
     public var openServices: [ServiceID] {
-        let fromEpisodes = episodes.filter(\.isOpen).map(\.service)
+        let fromEpisodes = episodes.filter(\.isActive).map(\.service)
         let fromReferrals = referrals.filter(\.status.isOpen).map(\.service)
         return Array(Set(fromEpisodes + fromReferrals)).sorted()
     }
@@ -144,6 +148,7 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
             entries += person.levelHistory.map { .levelChange(person: person.id, $0) }
         }
         entries += casePartsOfChronology()
+        entries += caseEvents().map { .caseEvent($0) }
         if significantOnly { entries = entries.filter(\.isSignificant) }
         return entries.sorted { ($0.at, $0.sortKey) > ($1.at, $1.sortKey) }
     }
@@ -193,13 +198,32 @@ public struct Professional: Hashable, Codable, Sendable {
     public var organisation: String
     public var phone: String
     public var email: String
+    /// Their Signpost login, when they have one: how "my reviews" finds the families they lead.
+    public var login: String?
 
-    public init(name: String, role: String, organisation: String, phone: String = "", email: String = "") {
+    public init(
+        name: String, role: String, organisation: String, phone: String = "", email: String = "", login: String? = nil
+    ) {
         self.name = name
         self.role = role
         self.organisation = organisation
         self.phone = phone
         self.email = email
+        self.login = login
+    }
+
+    /// Whether this is the practitioner logged in as `login`: named with that login, or, when no login is
+    /// recorded, named as the login reads ("sam.okafor" is Sam Okafor; case and accents aside).
+    public func isWorker(loggedInAs login: String) -> Bool {
+        if let own = self.login, !own.isEmpty { return own == login }
+        return Self.nameKey(name) == Self.nameKey(login)
+    }
+
+    /// A name or login as words to compare: lower case, no accents, `.` `_` `-` as spaces.
+    public static func nameKey(_ text: String) -> String {
+        let spaced = text.map { ".-_".contains($0) ? " " : String($0) }.joined()
+        return spaced.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// "Name (role, organisation)".
@@ -214,6 +238,7 @@ extension Family {
         case id, name, address, addressSince, previousAddresses, locality, languages, interpreterNeeded, accessNotes
         case members, relationships, relationshipHistory, leadProfessional, teamAroundFamily, episodes, contacts
         case referrals, notes, consents, assessments, createdAt, leadProfessionalChanges, meetingRecords
+        case socialCareRecords, teamChanges
     }
 
     /// Reads a family, including one written before address, relationship, lead professional and meeting history were kept
@@ -247,6 +272,9 @@ extension Family {
         leadProfessionalChanges = try container.decodeIfPresent(
             [LeadProfessionalChange].self, forKey: .leadProfessionalChanges)
         meetingRecords = try container.decodeIfPresent([TeamMeeting].self, forKey: .meetingRecords)
+        socialCareHistoryRecords = try container.decodeIfPresent(
+            [SocialCareRecord].self, forKey: .socialCareRecords)
+        teamMemberChanges = try container.decodeIfPresent([TeamMemberChange].self, forKey: .teamChanges)
     }
 
     /// Writes a family; empty histories are left out, so a family without them reads as it did before they were kept.
@@ -275,5 +303,7 @@ extension Family {
         try container.encode(createdAt, forKey: .createdAt)
         try container.encodeIfPresent(leadProfessionalChanges, forKey: .leadProfessionalChanges)
         try container.encodeIfPresent(meetingRecords, forKey: .meetingRecords)
+        try container.encodeIfPresent(socialCareHistoryRecords, forKey: .socialCareRecords)
+        try container.encodeIfPresent(teamMemberChanges, forKey: .teamChanges)
     }
 }

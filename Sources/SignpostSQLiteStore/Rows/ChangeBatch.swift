@@ -8,7 +8,7 @@ import SignpostStore
 /// Every change writes its own rows and audit entry as it comes. What follows
 /// from the family as a whole (its case-list summary, its search entries, its
 /// people's match keys) is written once, by ``finish(in:)``, for each family
-/// the batch touched: a page of a thousand pulled notes on one family writes
+/// the batch touched (the match keys of all of them together, sorted): a page of a thousand pulled notes on one family writes
 /// its summary once instead of a thousand times, and a note adds only its own
 /// search entry. Families are read from the database once and then kept as
 /// the batch leaves them.
@@ -31,11 +31,15 @@ struct ChangeBatch {
     private var matchKeysStale: Set<FamilyID> = []
     /// Whether any id has been retired by a merge: only then are changes checked for old ids.
     private var hasAliases: Bool
+    /// Families the batch added: they have no match keys to remove.
+    private var added: Set<FamilyID> = []
 
-    /// - Parameter outgoing: Whether changes go to the outbox for the team server; false for pulled ones.
+    /// - Parameter outgoing: Whether changes go to the outbox for the team server (once the store
+    ///   joined one); false for pulled ones.
     init(in db: Database, path: String, kind: StoreKind, outgoing: Bool) throws {
         self.kind = kind
-        outbox = outgoing ? try Outbox(in: db, path: path) : nil
+        // A store that never joined a team keeps no outbox: joining queues what it holds then.
+        outbox = try outgoing && Outbox.isStarted(in: db) ? try Outbox(in: db, path: path) : nil
         hasAliases = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM record_alias)") ?? false
     }
 
@@ -70,7 +74,7 @@ struct ChangeBatch {
             before = try db.fetchFamily(change.family)
             if let before { storedSummaries.append((before.id, FamilySummary(of: before))) }
         }
-        let after = try change.applying(to: before, in: kind)
+        let after = try change.applying(to: before, in: kind, by: actor)
         try persist(change, before: before, after: after, in: db)
         try persistMerging(change, before: before, after: after, by: actor, in: db)
         if before == nil { storedSummaries.append((after.id, FamilySummary(of: after))) }
@@ -91,12 +95,16 @@ struct ChangeBatch {
 
     /// Writes what the batch's families call for as they now stand: summaries, search entries, match keys.
     mutating func finish(in db: Database) throws {
+        var rekeyed: [Family] = []
         for (id, stored) in storedSummaries {
             guard let family = working[id] else { continue }
-            if FamilySummary(of: family) != stored { try db.updateSummary(of: family) }
+            let summary = FamilySummary(of: family)
+            if summary != stored { try db.updateSummary(of: family, to: summary, from: stored) }
             if searchStale.contains(id) { try db.reindexSearch(of: family) }
-            if matchKeysStale.contains(id) { try db.reindexMatchKeys(of: family) }
+            if matchKeysStale.contains(id) { rekeyed.append(family) }
         }
+        // Every family's match keys in one sorted pass: most of a pulled page's writing.
+        try db.reindexMatchKeys(of: rekeyed, new: added)
         try outbox?.saveClock(in: db)
     }
 
@@ -105,8 +113,10 @@ struct ChangeBatch {
         let id = family.id
         switch change {
         case .addFamily:
-            // Written whole, with its search entries and match keys.
-            try db.insertFamily(family)
+            // Written whole, with its search entries; its match keys with the batch's, at the end.
+            try db.insertFamily(family, withMatchKeys: false)
+            added.insert(id)
+            matchKeysStale.insert(id)
         case .updateFamilyFields:
             try db.updateDetails(of: family)
             searchStale.insert(id)
@@ -151,6 +161,7 @@ struct ChangeBatch {
             try db.insertEpisode(episode, of: id, at: family.episodes.count - 1)
         case .closeEpisode(_, let episode, let date, let reason):
             try db.closeEpisode(episode, of: id, on: date, reason: reason)
+            try db.updateEpisodeLife(of: family, episode)
         case .saveAssessmentFields(_, let assessmentID, _):
             guard let position = family.assessments.firstIndex(where: { $0.id == assessmentID }) else {
                 throw StoreError.recordNotFound(id, assessmentID.rawValue)
@@ -177,6 +188,8 @@ struct ChangeBatch {
         case .resolveConflict(let resolution):
             // The record is written as the edit the resolution makes would write it.
             try persist(resolution.fieldChange(), before: before, after: family, in: db)
+        case .lifecycle(_, let change):
+            try db.persistLifecycle(change, of: family)
         case .amendCaseNote(_, let noteID, _):
             guard let note = family.notes.first(where: { $0.id == noteID }) else {
                 throw StoreError.recordNotFound(id, noteID.rawValue)

@@ -52,7 +52,9 @@ extension Database {
         try append("professional", orderedBy: "is_lead DESC, position") { row, family in
             let professional = Professional(
                 name: try row.value("name"), role: try row.value("role"), organisation: try row.value("organisation"),
-                phone: try row.value("phone"), email: try row.value("email"))
+                phone: try row.value("phone"), email: try row.value("email"),
+                // Read before version 12 by an earlier migration (v10 recomputes summaries), the column is not there.
+                login: row.hasColumn("login") ? try row.optionalValue("login") : nil)
             if try row.flag("is_lead") {
                 family.leadProfessional = professional
             } else {
@@ -145,6 +147,16 @@ extension Database {
                     concurrentReason: try row.optionalValue("concurrent_reason"),
                     steppedDownFrom: try row.optionalValue("stepped_down_from"),
                     openedBy: try row.optionalValue("opened_by")))
+            // Version 12's columns; an earlier migration reading families (v10 recomputes summaries) finds none.
+            guard row.hasColumn("closed_by") else { return }
+            family.episodes[family.episodes.count - 1].closedBy = try row.optionalValue("closed_by")
+            if let records: String = try row.optionalValue("stepped_down_from_records") {
+                family.episodes[family.episodes.count - 1].steppedDownFromRecords = try StoredValue.ids(records)
+            }
+            if let holds: String = try row.optionalValue("suspensions") {
+                family.episodes[family.episodes.count - 1].suspensionHistory = try StoredValue.decode(
+                    [EpisodeSuspension].self, json: holds)
+            }
         }
         try append("team_meeting") { row, family in
             family.meetings.append(try StoredValue.decode(TeamMeeting.self, json: row.value("document")))
@@ -158,6 +170,7 @@ extension Database {
                 try StoredValue.decode(EarlyHelpAssessment.self, json: row.value("document")))
         }
         try readHouseholdHistory(into: &families, marks: marks, keys: keys)
+        try readCaseLifeStages(into: &families, marks: marks, keys: keys)
         return ids.compactMap { families[$0.rawValue] }
     }
 

@@ -5,8 +5,10 @@ import SignpostStore
 
 /// Writing a family's records as rows: one row per record, with its place in the family's lists.
 extension Database {
-    /// Inserts a whole family: its row with summary, every record, and its search entries.
-    func insertFamily(_ family: Family) throws {
+    /// Inserts a whole family: its row with summary, every record, its search entries and, unless
+    /// the caller writes them for many families at once (``reindexMatchKeys(of:new:)``), its
+    /// people's match keys.
+    func insertFamily(_ family: Family, withMatchKeys: Bool = true) throws {
         let summary = FamilySummary(of: family)
         try run(
             """
@@ -55,8 +57,18 @@ extension Database {
         for (position, meeting) in family.meetings.enumerated() {
             try insertMeeting(meeting, of: family.id, at: position)
         }
+        for (position, record) in family.socialCareRecords.enumerated() {
+            try saveSocialCare(record, of: family.id, at: position)
+        }
+        for (position, change) in family.teamHistory.enumerated() {
+            try run(
+                "INSERT INTO team_member_change (family_id, position, document) VALUES (?, ?, ?)",
+                [family.id.rawValue, position, try StoredValue.json(change)])
+        }
         try insertSearchEntries(of: family)
-        for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
+        if withMatchKeys {
+            for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
+        }
     }
 
     /// The summary columns, in the order `family` lists them after `created_at`.
@@ -70,7 +82,22 @@ extension Database {
 
     /// Brings the family row's summary columns up to date with `family`.
     func updateSummary(of family: Family) throws {
-        let summary = FamilySummary(of: family)
+        try updateSummary(of: family, to: FamilySummary(of: family), from: nil)
+    }
+
+    /// Writes `summary`, the family's summary as it now stands, over `stored` (nil when not
+    /// known): only the last activity when nothing else changed (a note or a contact), and the
+    /// open services only when they changed.
+    func updateSummary(of family: Family, to summary: FamilySummary, from stored: FamilySummary?) throws {
+        if var onlyActivity = stored {
+            onlyActivity.lastActivity = summary.lastActivity
+            if onlyActivity == summary {
+                try run(
+                    "UPDATE family SET last_activity = ? WHERE id = ?",
+                    [StoredValue.time(summary.lastActivity), family.id.rawValue])
+                return
+            }
+        }
         try run(
             """
             UPDATE family SET highest_level = ?, open_services = ?, lead_professional = ?, lead_professional_key = ?,
@@ -78,6 +105,7 @@ extension Database {
             WHERE id = ?
             """,
             try summaryValues(summary) + [family.id.rawValue])
+        guard stored?.openServices != summary.openServices else { return }
         try run("DELETE FROM family_open_service WHERE family_id = ?", [family.id.rawValue])
         try insertOpenServices(summary)
     }
@@ -112,14 +140,18 @@ extension Database {
         for (isLead, position, professional) in lead + team {
             try run(
                 """
-                INSERT INTO professional (family_id, is_lead, position, name, role, organisation, phone, email)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO professional (family_id, is_lead, position, name, role, organisation, phone, email, login)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     family.id.rawValue, isLead, position, professional.name, professional.role,
-                    professional.organisation, professional.phone, professional.email,
+                    professional.organisation, professional.phone, professional.email, professional.login,
                 ])
         }
+        // "My reviews" reads this key: the lead's login, or their name as a login reads.
+        let named = family.leadProfessional
+        let key = named?.login.flatMap { $0.isEmpty ? nil : "login:" + $0 } ?? Professional.nameKey(named?.name ?? "")
+        try run("UPDATE family SET lead_login_key = ? WHERE id = ?", [key, family.id.rawValue])
     }
 
     private func personValues(_ person: Person) -> [(any DatabaseValueConvertible)?] {
@@ -270,13 +302,17 @@ extension Database {
         try run(
             """
             INSERT INTO episode (family_id, id, position, service, opened_on, closed_on, closure_reason,
-                opened_because, lead_professional, concurrent_reason, stepped_down_from, opened_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                opened_because, lead_professional, concurrent_reason, stepped_down_from, opened_by, closed_by,
+                suspensions, stepped_down_from_records)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 family.rawValue, episode.id.rawValue, position, episode.service.rawValue, episode.openedOn.iso,
                 episode.closedOn?.iso, episode.closureReason?.rawValue, episode.openedBecause,
                 episode.leadProfessional, episode.concurrentReason, episode.steppedDownFrom, episode.openedBy,
+                episode.closedBy,
+                episode.suspensionHistory.isEmpty ? nil : try StoredValue.json(episode.suspensionHistory),
+                episode.steppedDownFromRecords.map { StoredValue.list($0) },
             ])
     }
 

@@ -49,36 +49,46 @@ enum AuditChain {
 
     /// Appends entries to the trail inside one write transaction, each chained to the one before.
     ///
-    /// The newest hash is read once and then carried from entry to entry, and
-    /// each entry's hash is computed from the values written, so a batch of
-    /// pulled changes costs two cached statements per entry rather than four
-    /// queries.
+    /// The newest entry's id and hash are read once and then carried from entry to entry, and
+    /// each entry is written whole (its id, its link and its own hash computed beforehand) in
+    /// one cached statement, so a batch of ten thousand pulled changes costs ten thousand
+    /// inserts rather than twenty thousand statements.
     struct Writer {
-        /// The hash of the newest entry written, once known.
-        private var previous: String?
+        /// The newest entry written or read: its id and hash, once known.
+        private var newest: (id: Int64, hash: String)?
 
-        /// Inserts `entry` and seals it: its link to the entry before and its own hash.
+        /// Inserts `entry` sealed: its link to the entry before and its own hash.
         mutating func insert(_ entry: AuditEntry, in db: Database) throws {
+            let before = try newest ?? Self.newest(in: db)
+            let id = before.id + 1
             let at = StoredValue.time(entry.at)
             let detail = entry.detail.map { String(decoding: $0.encoded(), as: UTF8.self) }
             let digest = detail.map { AuditChain.digest(summary: entry.summary, detail: $0) }
-            try db.run(
-                """
-                INSERT INTO audit_entry (at, actor, action, family_id, record_id, summary, detail, detail_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [at, entry.actor, entry.action, entry.family?.rawValue, entry.recordID, entry.summary, detail, digest])
-            let id = db.lastInsertedRowID
-            let link =
-                try previous
-                ?? String.fetchOne(
-                    db.cachedStatement(sql: "SELECT entry_hash FROM audit_entry WHERE id < ? ORDER BY id DESC LIMIT 1"),
-                    arguments: [id]) ?? ""
             let hash = AuditChain.hash(
                 id: id, at: at, actor: entry.actor, action: entry.action, family: entry.family?.rawValue,
-                record: entry.recordID, summary: entry.summary, digest: digest, after: link)
-            try db.run("UPDATE audit_entry SET previous_hash = ?, entry_hash = ? WHERE id = ?", [link, hash, id])
-            previous = hash
+                record: entry.recordID, summary: entry.summary, digest: digest, after: before.hash)
+            try db.run(
+                """
+                INSERT INTO audit_entry
+                    (id, at, actor, action, family_id, record_id, summary, detail, detail_digest, previous_hash, entry_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    id, at, entry.actor, entry.action, entry.family?.rawValue, entry.recordID, entry.summary,
+                    detail, digest, before.hash, hash,
+                ])
+            newest = (id, hash)
+        }
+
+        /// The newest entry's hash ("" for none) and the id the next one takes: past every id ever
+        /// given (the table counts with AUTOINCREMENT, so an id is never given twice).
+        private static func newest(in db: Database) throws -> (id: Int64, hash: String) {
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1"))
+            let highest: Int64 = row?["id"] ?? 0
+            let counted =
+                try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'") ?? 0
+            return (max(highest, counted), row?["entry_hash"] ?? "")
         }
     }
 

@@ -71,10 +71,13 @@ extension Database {
     /// Adds a team around the family meeting.
     func insertMeeting(_ meeting: TeamMeeting, of family: FamilyID, at position: Int) throws {
         try run(
-            "INSERT INTO team_meeting (family_id, id, position, held_on, next_review, document) VALUES (?, ?, ?, ?, ?, ?)",
+            """
+            INSERT INTO team_meeting (family_id, id, position, held_on, next_review, document, kind)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
             [
                 family.rawValue, meeting.id.rawValue, position, meeting.heldOn.iso, meeting.nextReview.iso,
-                try StoredValue.json(meeting),
+                try StoredValue.json(meeting), meeting.kind.rawValue,
             ])
     }
 
@@ -90,18 +93,43 @@ extension Database {
 }
 
 extension SQLiteCaseStore {
-    public func reviewsDue(by day: CalendarDate, leadProfessional: String?, limit: Int) throws -> [ReviewDue] {
-        let wanted = SearchText.fold(leadProfessional ?? "")
+    public func reviewsDue(by day: CalendarDate, leadLogin login: String, limit: Int) throws -> [ReviewDue] {
+        let keys = ["login:" + login, Professional.nameKey(login)]
         return try read { db in
-            // Each family's latest meeting only; the next_review index reads the due range, not every meeting.
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT m.family_id, f.name, f.lead_professional, m.next_review
                     FROM team_meeting m JOIN family f ON f.id = m.family_id
-                    WHERE m.next_review <= ?
+                    WHERE m.next_review <= ? AND m.kind <> 'ad-hoc' AND f.lead_login_key IN (?, ?)
                         AND m.position = (
-                            SELECT l.position FROM team_meeting l WHERE l.family_id = m.family_id
+                            SELECT l.position FROM team_meeting l WHERE l.family_id = m.family_id AND l.kind <> 'ad-hoc'
+                            ORDER BY l.held_on DESC, l.position DESC LIMIT 1)
+                    ORDER BY m.next_review, m.family_id LIMIT ?
+                    """,
+                arguments: [day.iso, keys[0], keys[1], max(limit, 0)])
+            return try rows.map { row in
+                ReviewDue(
+                    familyID: FamilyID(try row.value("family_id") as String), familyName: try row.value("name"),
+                    leadProfessional: try row.optionalValue("lead_professional"),
+                    nextReview: try row.calendarDate("next_review"))
+            }
+        }
+    }
+
+    public func reviewsDue(by day: CalendarDate, leadProfessional: String?, limit: Int) throws -> [ReviewDue] {
+        let wanted = SearchText.fold(leadProfessional ?? "")
+        return try read { db in
+            // Each family's latest TAF meeting or review only (an ad-hoc meeting leaves the schedule as it was);
+            // the next_review index reads the due range, not every meeting.
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.family_id, f.name, f.lead_professional, m.next_review
+                    FROM team_meeting m JOIN family f ON f.id = m.family_id
+                    WHERE m.next_review <= ? AND m.kind <> 'ad-hoc'
+                        AND m.position = (
+                            SELECT l.position FROM team_meeting l WHERE l.family_id = m.family_id AND l.kind <> 'ad-hoc'
                             ORDER BY l.held_on DESC, l.position DESC LIMIT 1)
                         AND (? = '' OR instr(f.lead_professional_key, ?) > 0)
                     ORDER BY m.next_review, m.family_id LIMIT ?

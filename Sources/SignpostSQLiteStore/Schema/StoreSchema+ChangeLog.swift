@@ -47,4 +47,28 @@ extension StoreSchema {
                 """,
             arguments: [DeviceID.generate().rawValue])
     }
+
+    /// Version 11: the outbox is kept only once a store joins a team server.
+    ///
+    /// A store that joined, pulled or sent anything keeps its outbox as it is, and goes on
+    /// queueing. A store that never did holds in its outbox only a copy of every change it made
+    /// (about 3.7 KB a family): that copy goes, and joining queues each family whole instead
+    /// (``Outbox/start(in:path:)``), so nothing recorded is lost.
+    static func keepOutboxOnlyOnceJoined(_ db: Database) throws {
+        let joined =
+            try String.fetchOne(
+                db, sql: "SELECT value FROM store_metadata WHERE key = 'team_server_joined'") != nil
+        let pulled =
+            (Int64(
+                try String.fetchOne(
+                    db, sql: "SELECT value FROM store_metadata WHERE key = 'last_pulled_seq'") ?? "") ?? 0) > 0
+        let sent =
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM change_outbox WHERE sent_seq IS NOT NULL)")
+            ?? false
+        if joined || pulled || sent {
+            try db.execute(sql: "INSERT OR REPLACE INTO store_metadata (key, value) VALUES ('outbox_started', '1')")
+        } else {
+            try db.execute(sql: "DELETE FROM change_outbox")
+        }
+    }
 }

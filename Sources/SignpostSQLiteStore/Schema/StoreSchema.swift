@@ -38,6 +38,8 @@ enum StoreSchema {
         migrator.registerVersion(8, "v8-change-log", migrate: createChangeLog)
         migrator.registerVersion(9, "v9-household-history", migrate: createHouseholdHistory)
         migrator.registerVersion(10, "v10-casework-life", migrate: createCaseworkLife)
+        migrator.registerVersion(11, "v11-outbox-after-join", migrate: keepOutboxOnlyOnceJoined)
+        migrator.registerVersion(12, "v12-case-life-stages", migrate: createCaseLifeStages)
         migrator.registerVersion(13, "v13-audit-values-notes", migrate: createAuditValuesAndNotes)
         migrator.registerVersion(14, "v14-record-merging", migrate: createRecordMerging)
         return migrator

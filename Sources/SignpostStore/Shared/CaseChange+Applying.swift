@@ -170,6 +170,8 @@ extension CaseChange {
             family = try applyingNotes(to: family)
         case .mergeFamilies, .mergePeople, .undoMerge:
             return try applyingMerging(to: family)
+        case .lifecycle(_, let change):
+            return try change.applying(to: family)
         case .erasePerson:
             return try applyingErasure(to: family)
         }

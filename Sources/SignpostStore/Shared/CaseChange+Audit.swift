@@ -74,6 +74,10 @@ extension CaseChange {
             }
             let subject = name(assessment.subject)
             guard let old = before?.assessments.first(where: { $0.id == id }) else {
+                if let earlier = assessment.supersedes {
+                    return
+                        "started version \(assessment.versionNumber) of the assessment for \(subject) (from \(earlier), kept as it was)"
+                }
                 return "started a \(assessment.status) assessment for \(subject)"
             }
             let changed = old.changedFields(to: assessment)
@@ -90,6 +94,8 @@ extension CaseChange {
             return notesAuditSummary(before: before)
         case .mergeFamilies, .mergePeople, .undoMerge:
             return mergingAuditSummary(before: before, after: after)
+        case .lifecycle(_, let change):
+            return change.auditSummary(before: before, after: after)
         case .erasePerson:
             return erasureAuditSummary(before: before)
         }
@@ -142,7 +148,11 @@ extension EarlyHelpAssessment {
             ("what led to the assessment", whatLedToAssessment != new.whatLedToAssessment),
             ("current situation", currentSituation != new.currentSituation), ("assessor", assessor != new.assessor),
             ("lead professional", leadProfessional != new.leadProfessional),
-            ("services involved", servicesInvolved != new.servicesInvolved), ("elements", elements != new.elements),
+            ("services involved", servicesInvolved != new.servicesInvolved),
+            ("consent to assess", consentToAssess != new.consentToAssess),
+            ("services list", servicesList != new.servicesList),
+            ("the child's views", childViews != new.childViews), ("the parent's views", parentViews != new.parentViews),
+            ("elements", elements != new.elements),
             ("conclusions", conclusions != new.conclusions), ("actions", actions != new.actions),
             ("consent to share", consentToShare != new.consentToShare), ("reviews", reviews != new.reviews),
             ("closure", closure != new.closure),

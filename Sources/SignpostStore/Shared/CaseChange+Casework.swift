@@ -76,7 +76,8 @@ extension CaseChange {
             guard !family.meetings.contains(where: { $0.id == meeting.id }) else {
                 throw StoreError.duplicateRecord(meeting.id.rawValue)
             }
-            guard meeting.nextReview > meeting.heldOn else {
+            // An ad-hoc meeting carries the review date as it stood, which may already have passed.
+            guard meeting.kind == .adHoc || meeting.nextReview > meeting.heldOn else {
                 throw StoreError.invalidChange("the next review must come after the meeting")
             }
             family.meetings.append(meeting)
@@ -101,8 +102,17 @@ extension CaseChange {
             return "lead professional \(old) → \(new) from \(change.on.british): \(change.reason)"
         case .recordMeeting(_, let meeting):
             let actions = meeting.actions.count == 1 ? "1 action" : "\(meeting.actions.count) actions"
-            return
-                "recorded a team around the family meeting on \(meeting.heldOn.british) (\(meeting.attendees.count) attending, \(actions)); next review \(meeting.nextReview.british)"
+            switch meeting.kind {
+            case .meeting:
+                return
+                    "recorded a team around the family meeting on \(meeting.heldOn.british) (\(meeting.attendees.count) attending, \(actions)); next review \(meeting.nextReview.british)"
+            case .review:
+                return
+                    "recorded a review held on \(meeting.heldOn.british) (\(meeting.attendees.count) attending, \(actions)); next review \(meeting.nextReview.british)"
+            case .adHoc:
+                return
+                    "recorded an ad-hoc meeting on \(meeting.heldOn.british) (\(meeting.attendees.count) attending, \(actions)); review date unchanged"
+            }
         default:
             return ""
         }

@@ -58,6 +58,9 @@ public struct SyncStatus: Hashable, Sendable {
     public var received: Int
     /// While a store's first sync runs and after it, its figures ("first sync: 412 families, 3.2 MB").
     public var firstSync: String?
+    /// When ``conflicts`` were last heard from the server, if they were remembered from an earlier
+    /// session because it has not answered in this one; nil when the server listed them in this one.
+    public var conflictsAsOf: Date?
 
     public init(
         connection: Connection = .starting, toSend: Int = 0, conflicts: [TeamConflict] = [], isSyncing: Bool = false,
@@ -97,7 +100,12 @@ public struct SyncStatus: Hashable, Sendable {
         }
         if let firstSync, !compact { parts.append(firstSync) }
         if toSend > 0 { parts.append(isSyncing ? "sending \(toSend)" : "\(toSend) to send") }
-        if !conflicts.isEmpty { parts.append(conflicts.count == 1 ? "1 conflict" : "\(conflicts.count) conflicts") }
+        if !conflicts.isEmpty {
+            var counted = conflicts.count == 1 ? "1 conflict" : "\(conflicts.count) conflicts"
+            // Remembered from an earlier sync: the server may have resolved some since.
+            if let conflictsAsOf, !compact { counted += " as of \(Self.clockTime(conflictsAsOf))" }
+            parts.append(counted)
+        }
         return parts.filter { !$0.isEmpty }
     }
 
@@ -109,7 +117,7 @@ public struct SyncStatus: Hashable, Sendable {
 
 /// A conflict as the team server recorded it: the field, the value that stands and the value a
 /// push tried to set, each with who and when.
-public struct TeamConflict: Hashable, Sendable, Identifiable {
+public struct TeamConflict: Codable, Hashable, Sendable, Identifiable {
     /// The server's id for it.
     public var id: Int64
     public var family: FamilyID
@@ -147,5 +155,18 @@ public struct TeamConflict: Hashable, Sendable, Identifiable {
     public func resolution(_ choice: ConflictResolution.Choice, value: JSONValue) -> ConflictResolution {
         ConflictResolution(
             conflict: id, family: family, record: record, edits: edits, field: field, value: value, choice: choice)
+    }
+}
+
+/// The open conflicts the team server listed at the last sync that reached it, kept in the store so
+/// that an interface started offline still shows them ("as of the last sync").
+public struct RememberedConflicts: Codable, Hashable, Sendable {
+    public var conflicts: [TeamConflict]
+    /// When the server listed them.
+    public var asOf: Date
+
+    public init(conflicts: [TeamConflict], asOf: Date) {
+        self.conflicts = conflicts
+        self.asOf = asOf
     }
 }

@@ -98,6 +98,10 @@ extension CaseChange: Codable {
                 self = change
                 return
             }
+            if let change = try LifecycleChange.decode(kind: kind, from: container) {
+                self = .lifecycle(family: family, change)
+                return
+            }
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container,
                 debugDescription: "\"\(kind)\" is not a kind of change this Signpost knows")
@@ -165,6 +169,8 @@ extension CaseChange: Codable {
             try container.encode(resolution.choice, forKey: .choice)
         case .mergeFamilies, .mergePeople, .undoMerge:
             try encodeMerging(into: &container)
+        case .lifecycle(_, let change):
+            try change.encode(into: &container)
         case .erasePerson:
             try encodeErasure(into: &container)
         }

@@ -53,6 +53,12 @@ public enum AssessmentRecordField: String, CaseIterable, Codable, CodingKeyRepre
     case assessor
     case leadProfessional
     case servicesInvolved
+    case childViews
+    case parentViews
+    case version
+    case supersedes
+    case consentToAssess
+    case servicesList
     case elements
     case conclusions
     case actions
@@ -90,6 +96,7 @@ extension CaseChange {
         case .updatePersonFields(_, _, let fields): return FieldValues.named(fields)
         case .saveAssessmentFields(_, _, let fields): return FieldValues.named(fields)
         case .updateReferralStatus(_, _, let status): return ["status": .string(status.rawValue)]
+        case .recordReferralOutcome(_, _, let outcome): return ["status": .string(outcome.status.rawValue)]
         case .resolveConflict(let resolution): return [resolution.field: resolution.value]
         default: return nil
         }
@@ -108,6 +115,9 @@ extension CaseChange {
         case .saveAssessmentFields(let family, let assessment, let fields):
             return .saveAssessmentFields(
                 family: family, assessment: assessment, fields: fields.filter { names.contains($0.key.rawValue) })
+        case .recordReferralOutcome(let family, let referral, let outcome) where !names.contains("status"):
+            // Another outcome was recorded first and stands on the server: this one is kept in the audit only.
+            return .lifecycle(family: family, .setAsideReferralOutcome(referral, outcome))
         case .resolveConflict(let resolution) where !names.contains(resolution.field):
             // The server held the resolution's value as a new conflict: its value stands, so
             // the record is left as it is (the edit, with no fields, still says what was tried).

@@ -6,12 +6,17 @@ extension CaseChange {
     package var addsRecord: Bool {
         switch self {
         case .addFamily, .addPerson, .recordLevel, .addCaseNote, .addContact, .addReferral, .recordConsent,
-            .openEpisode, .addRelationship, .changeLeadProfessional, .recordReferralOutcome, .recordMeeting,
-            .amendCaseNote, .mergeFamilies, .mergePeople, .undoMerge, .erasePerson:
+            .openEpisode, .addRelationship, .changeLeadProfessional, .recordMeeting, .amendCaseNote, .mergeFamilies,
+            .mergePeople, .undoMerge, .erasePerson:
             return true
+        // A referral's outcome sets its status, based on the version this store held: a different outcome
+        // recorded meanwhile on another laptop is a conflict, not a silent second answer.
         case .updateFamilyFields, .updatePersonFields, .updateReferralStatus, .withdrawConsent, .closeEpisode,
-            .saveAssessmentFields, .changeAddress, .changeRelationship, .removeRelationship, .resolveConflict:
+            .saveAssessmentFields, .changeAddress, .changeRelationship, .removeRelationship, .resolveConflict,
+            .recordReferralOutcome:
             return false
+        case .lifecycle(_, let change):
+            return change.addsRecord
         }
     }
 }

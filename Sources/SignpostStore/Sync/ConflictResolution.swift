@@ -75,7 +75,7 @@ public struct ConflictResolution: Hashable, Codable, Sendable {
         case "save-assessment":
             guard let named = AssessmentRecordField(rawValue: field) else { throw unknownField() }
             return .saveAssessmentFields(family: family, assessment: AssessmentID(record), fields: [named: value])
-        case "update-referral-status":
+        case "update-referral-status", "record-referral-outcome":
             guard field == "status", let status = try? value.decoded(as: ReferralStatus.self) else {
                 throw unknownField()
             }

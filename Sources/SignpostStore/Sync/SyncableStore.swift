@@ -3,9 +3,10 @@ import SignpostDomain
 
 /// A store that exchanges changes with a team server.
 ///
-/// Every ``CaseStore/apply(_:by:)`` also writes one ``ChangeEnvelope`` per
-/// change into the store's outbox, in the same transaction, so a change saved
-/// locally is always one that will be pushed. A sync engine pushes
+/// Once the store joined a team server (``startOutbox()``), every
+/// ``CaseStore/apply(_:by:)`` also writes one ``ChangeEnvelope`` per change into
+/// the store's outbox, in the same transaction, so a change saved locally is
+/// always one that will be pushed. A sync engine pushes
 /// ``pendingChanges(limit:)``, acknowledges them with ``markSent(_:)``, and
 /// pulls with ``lastPulledSeq()`` and ``applyPulled(_:)``.
 ///
@@ -45,14 +46,47 @@ public protocol SyncableStore: CaseStore {
     /// The highest server seq pulled so far (0 at first).
     func lastPulledSeq() throws -> Int64
 
-    /// Which team server this store syncs with (nil when it has never joined), and its kind check.
-    func teamServer() throws -> TeamServerLink?
+    /// The team server this store joined (its ``TeamServerLink/server``: the address without a
+    /// login); nil when it never joined one.
+    ///
+    /// Where the server is and who signs in live in the user's config (`signpost team join`
+    /// writes it); the store keeps only which server it joined, for good, because its last pulled
+    /// seq, its records' versions and its outbox belong to that server.
+    func joinedTeamServer() throws -> String?
 
-    /// Records the team server this store syncs with, or forgets it (nil).
+    /// Joins the team server `link` names: remembers which server it is and starts the outbox
+    /// (``startOutbox()``), so everything already recorded here is sent on the first sync.
+    ///
+    /// Joining the same server again (another login, say) changes nothing here.
     ///
     /// - Throws: ``StoreError/invalidChange(_:)`` when the server's kind is not the store's
-    ///   (a fictional store never syncs with a live server, nor a live one with a fictional server).
-    func setTeamServer(_ link: TeamServerLink?) throws
+    ///   (a fictional store never syncs with a live server, nor a live one with a fictional server),
+    ///   or when the store joined another server before.
+    func joinTeamServer(_ link: TeamServerLink) throws
+
+    /// Starts keeping an outbox for the team server, once: from now on every change saved is
+    /// queued to be sent, and every family the store holds now is queued once, whole as it
+    /// stands (an `add-family` change), so nothing recorded before is lost.
+    ///
+    /// A store that never syncs keeps no outbox (it would only grow); joining, and the sync
+    /// engine's first push or pull, start it. Starting it again does nothing.
+    ///
+    /// ```swift
+    /// try store.startOutbox()
+    /// try store.pendingChanges(limit: 10)  // one add-family per family held
+    /// ```
+    func startOutbox() throws
+
+    /// The open conflicts the team server listed at the last sync that reached it, and when; nil
+    /// before any. The interface shows them while the server does not answer.
+    func rememberedConflicts() throws -> RememberedConflicts?
+
+    /// Keeps the open conflicts the server listed just now, replacing those kept before.
+    ///
+    /// ```swift
+    /// try store.rememberConflicts(RememberedConflicts(conflicts: try await server.openConflicts(), asOf: Date()))
+    /// ```
+    func rememberConflicts(_ remembered: RememberedConflicts) throws
 
     /// Removes a family that has left the practitioner's scope from this store, unless any of its
     /// work is not yet on the server.

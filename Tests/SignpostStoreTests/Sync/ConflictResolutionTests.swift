@@ -15,10 +15,13 @@ struct ConflictResolutionTests {
 
     static func stores() throws -> [any SyncableStore] {
         let url = try TemporaryFolder().file("resolve.sqlite")
-        return [
+        let stores: [any SyncableStore] = [
             try InMemoryCaseStore(kind: .demonstration),
             try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration),
         ]
+        // Stores in a team: their saves are queued.
+        for store in stores { try store.startOutbox() }
+        return stores
     }
 
     @Test("resolving sets the field, is audited in words and is queued with the field it sets")

@@ -13,6 +13,7 @@ struct SQLiteChangeLogTests {
     func survivesReopen() throws {
         let url = try TemporaryFolder().file("sync.sqlite")
         var store = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration)
+        try store.startOutbox()
         let device = store.device
         #expect(device.rawValue.hasPrefix("D-"))
         try store.apply([.addFamily(TestFamilies.quillfeather())], by: "jo")
@@ -44,13 +45,62 @@ struct SQLiteChangeLogTests {
             base: nil, fields: nil, scope: ChangeScope(locality: .north), change: .addFamily(family))
         try store.applyPulled([ServerChange(seq: 41, author: "alice", receivedAt: Date(), envelope: envelope)])
         let link = TeamServerLink(url: "postgres://localhost/signpost", login: "bob", serverKind: .live)
-        try store.setTeamServer(link)
+        try store.joinTeamServer(link)
         try store.close()
 
         store = try SQLiteCaseStore(opening: url, expecting: .live)
         #expect(try store.lastPulledSeq() == 41)
-        #expect(try store.teamServer() == link)
+        #expect(try store.joinedTeamServer() == link.server)
         #expect(try store.family(family.id) == family)
         try store.close()
     }
+
+    @Test(
+        "a pulled page writes its people's match keys many rows a statement and each audit entry in one statement")
+    func pulledPageWritesInBulk() throws {
+        let url = try TemporaryFolder().file("bulk.sqlite")
+        let store = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
+        let statements = StatementLog()
+        try store.pool.write { db in db.trace { statements.note("\($0)") } }
+        var page: [ServerChange] = []
+        var people = 0
+        for number in 0..<20 {
+            var family = TestFamilies.quillfeather()
+            family.id = FamilyID("F-9\(number)")
+            people += family.members.count
+            let device: DeviceID = "D-OTHER00000"
+            let note = CaseNote(
+                id: CaseNoteID("N-9\(number)"), writtenAt: Date(), author: "alice", text: "Phoned the school.")
+            for (offset, change) in [CaseChange.addFamily(family), .addCaseNote(family: family.id, note)].enumerated() {
+                let seq = Int64(page.count + 1)
+                let envelope = ChangeEnvelope(
+                    device: device, hlc: HybridTimestamp(milliseconds: seq, counter: offset, device: device),
+                    base: nil, fields: nil, scope: ChangeScope(locality: .north), change: change)
+                page.append(ServerChange(seq: seq, author: "alice", receivedAt: Date(), envelope: envelope))
+            }
+        }
+        statements.clear()
+        try store.applyPulled(page)
+
+        let keyInserts = statements.count { $0.hasPrefix("INSERT INTO person_match_key") }
+        #expect(keyInserts > 0)
+        #expect(keyInserts < people, "\(keyInserts) statements for \(people) people's keys: not one a key")
+        #expect(statements.count { $0.hasPrefix("UPDATE audit_entry") } == 0, "each entry is written sealed")
+        #expect(statements.count { $0.hasPrefix("INSERT INTO audit_entry") } == page.count)
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
+        let found = try store.matchPeople(MatchQuery("Marta Quillfeather 02/05/1990"), limit: 50).map(\.familyID)
+        #expect(Set(found).count == 20, "every family's keys were written")
+        try store.close()
+    }
+}
+
+/// The SQL statements a connection ran, as GRDB traces them.
+private final class StatementLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var statements: [String] = []
+
+    func note(_ statement: String) { lock.withLock { statements.append(statement) } }
+    func clear() { lock.withLock { statements.removeAll() } }
+    func count(where matches: (String) -> Bool) -> Int { lock.withLock { statements.filter(matches).count } }
 }

@@ -139,6 +139,47 @@ struct SyncExchangeTests {
         #expect(atAlice.episodes[0].closureReason == .transferred)
     }
 
+    @Test("a social-care status, an episode put on hold and resumed, and team changes travel between stores")
+    func caseLifeStagesTravel() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        let family = F.quillfeather()
+        try alice.apply([.addFamily(family)], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+        let plan = SocialCareRecord(
+            id: "SC-1", person: "P-ava", status: .childProtectionPlan, from: F.day("2026-01-08"), recordedBy: "bob",
+            sourceReferral: "R-1")
+        try bob.apply(
+            [
+                .lifecycle(family: family.id, .recordSocialCare(plan)),
+                .lifecycle(
+                    family: family.id,
+                    .suspendEpisode(
+                        "E-1", EpisodeSuspension(from: F.day("2026-01-08"), reason: "stepped up", suspendedBy: "bob"))),
+                .lifecycle(
+                    family: family.id,
+                    .changeTeam(
+                        TeamMemberChange(
+                            kind: .removed, professional: F.sam, on: F.day("2026-01-08"), recordedBy: "bob",
+                            recordedAt: F.at("2026-01-08T10:00:00Z")))),
+                .lifecycle(
+                    family: family.id, .resumeEpisode("E-1", on: F.day("2026-01-20"), reason: "CSCT closed", by: "bob")),
+                .lifecycle(
+                    family: family.id, .endSocialCare("SC-1", on: F.day("2026-01-20"), reason: "closed", by: "bob")),
+                .closeEpisode(family: family.id, episode: "E-1", on: F.day("2026-01-21"), reason: .needsMet),
+            ], by: "bob")
+        #expect(try server.sync(bob, as: "bob").allSatisfy { $0.status == .applied })
+        try server.sync(alice, as: "alice")
+        let atAlice = try #require(try alice.family(family.id))
+        #expect(atAlice == (try bob.family(family.id)))
+        #expect(atAlice.socialCareRecords.first?.endReason == "closed")
+        #expect(atAlice.episodes[0].suspensionHistory.first?.resumeReason == "CSCT closed")
+        #expect(atAlice.episodes[0].closedBy == "bob", "the closer is the author the server gave")
+        #expect(atAlice.teamAroundFamily.isEmpty)
+        #expect(atAlice.teamHistory.map(\.kind) == [.removed])
+    }
+
     @Test("the same change pushed twice is applied once")
     func duplicatePush() throws {
         let server = TestTeamServer()
@@ -204,6 +245,69 @@ struct SyncExchangeTests {
             ])
         #expect(try alice.family("F-00017")?.members[0].phone == "0161 496 0000")
         #expect(try bob.family("F-00017")?.members[0].phone == "0161 496 0000")
+    }
+
+    @Test(
+        "two different outcomes recorded offline for one referral: a conflict, the first to reach the server stands"
+    )
+    func concurrentReferralOutcomesConflict() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        var family = F.quillfeather()
+        var referral = family.referrals.removeFirst()
+        referral.status = .sent
+        try alice.apply([.addFamily(family), .addReferral(family: family.id, referral)], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+
+        let accepted = ReferralOutcome(status: .accepted, on: F.day("2026-01-08"), reason: "", recordedBy: "alice")
+        let declined = ReferralOutcome(
+            status: .declined, on: F.day("2026-01-08"), reason: "below threshold", recordedBy: "bob")
+        try alice.apply([.recordReferralOutcome(family: family.id, referral: "R-1", accepted)], by: "alice")
+        try bob.apply([.recordReferralOutcome(family: family.id, referral: "R-1", declined)], by: "bob")
+        let sent = try #require(try bob.pendingChanges(limit: 10).first)
+        #expect(sent.base != nil, "the outcome is based on the version of the referral the store held")
+        #expect(sent.fields == ["status": "declined"])
+
+        #expect(try server.sync(alice, as: "alice").map(\.status) == [.applied])
+        #expect(try server.sync(bob, as: "bob").map(\.status) == [.conflict])
+        try server.sync(alice, as: "alice")
+        #expect(
+            server.conflicts == [
+                TestTeamServer.Conflict(
+                    family: family.id, record: "R-1", field: "status", serverValue: "accepted",
+                    pushedValue: "declined", serverAuthor: "alice", pushedAuthor: "bob")
+            ])
+        for store in [alice, bob] {
+            let referral = try #require(try store.family(family.id)?.referrals[0])
+            #expect(referral.status == .accepted, "one outcome stands in both stores, not whichever came last")
+            #expect(referral.outcomeBy == "alice")
+        }
+        let audit = try alice.auditTrail(family: family.id, limit: 1)
+        #expect(audit.first?.action == "set-aside-referral-outcome")
+        #expect(audit.first?.summary.contains("declined by bob") == true)
+    }
+
+    @Test("the same outcome recorded in both stores is not a conflict")
+    func sameReferralOutcomeDoesNotConflict() throws {
+        let server = TestTeamServer()
+        let (alice, bob) = try twoStores()
+        var family = F.quillfeather()
+        family.referrals[0].status = .sent
+        try alice.apply([.addFamily(family)], by: "alice")
+        try server.sync(alice, as: "alice")
+        try server.sync(bob, as: "bob")
+        for (store, who) in [(alice, "alice"), (bob, "bob")] {
+            try store.apply(
+                [
+                    .recordReferralOutcome(
+                        family: family.id, referral: "R-1",
+                        ReferralOutcome(status: .accepted, on: F.day("2026-01-08"), reason: "", recordedBy: who))
+                ], by: who)
+        }
+        #expect(try server.sync(alice, as: "alice").map(\.status) == [.applied])
+        #expect(try server.sync(bob, as: "bob").map(\.status) == [.applied])
+        #expect(server.conflicts.isEmpty)
     }
 
     @Test("one store changing a field twice before it syncs is not in conflict with itself")

@@ -4,10 +4,12 @@ import SignpostStore
 import Testing
 
 extension StoreUnderTest {
-    /// A fresh, empty store of this kind, as a ``SyncableStore``.
+    /// A fresh, empty store of this kind, as a ``SyncableStore`` in a team.
+    /// Its outbox is started, as a store's is once it joins a team server.
     func makeSyncable(kind: StoreKind = .demonstration) throws -> any SyncableStore {
-        let store = try make(kind: kind)
-        return try #require(store as? any SyncableStore)
+        let store = try #require(try make(kind: kind) as? any SyncableStore)
+        try store.startOutbox()
+        return store
     }
 }
 
@@ -251,41 +253,73 @@ struct SyncableStoreConformanceTests {
     }
 
     @Test(
-        "the team server is remembered, forgotten, and only one of the store's kind", arguments: StoreUnderTest.allCases
-    )
-    func teamServer(kind: StoreUnderTest) throws {
-        let store = try kind.makeSyncable(kind: .demonstration)
-        #expect(try store.teamServer() == nil)
-        let link = TeamServerLink(url: "postgres://localhost/signpost", login: "alice", serverKind: .demonstration)
-        try store.setTeamServer(link)
-        #expect(try store.teamServer() == link)
-        #expect(throws: StoreError.self) {
-            try store.setTeamServer(TeamServerLink(url: "postgres://live/signpost", login: "alice", serverKind: .live))
-        }
-        #expect(try store.teamServer() == link)
-        try store.setTeamServer(nil)
-        #expect(try store.teamServer() == nil)
+        "the conflicts the server listed are remembered, replaced by the next list", arguments: StoreUnderTest.allCases)
+    func remembersConflicts(kind: StoreUnderTest) throws {
+        let store = try kind.makeSyncable()
+        #expect(try store.rememberedConflicts() == nil)
+        let conflict = TeamConflict(
+            id: 7, family: "F-00017", record: "P-marta", edits: "update-person", field: "phone",
+            serverValue: "020 7946 0002", serverAuthor: "kim", serverChangedAt: F.at("2026-02-01T09:12:00Z"),
+            pushedValue: "020 7946 0001", pushedAuthor: "sam", pushedAt: F.at("2026-02-01T09:58:00Z"))
+        let heard = RememberedConflicts(conflicts: [conflict], asOf: F.at("2026-02-01T10:00:00Z"))
+        try store.rememberConflicts(heard)
+        #expect(try store.rememberedConflicts() == heard)
+        let none = RememberedConflicts(conflicts: [], asOf: F.at("2026-02-01T10:05:00Z"))
+        try store.rememberConflicts(none)
+        #expect(try store.rememberedConflicts() == none)
     }
 
-    @Test(
-        "a store that joined one team server can never join another, even after forgetting the first",
-        arguments: StoreUnderTest.allCases)
+    @Test("joining remembers the server, and only one of the store's kind", arguments: StoreUnderTest.allCases)
+    func teamServer(kind: StoreUnderTest) throws {
+        let store = try kind.makeSyncable(kind: .demonstration)
+        #expect(try store.joinedTeamServer() == nil)
+        let link = TeamServerLink(url: "postgres://localhost/signpost", login: "alice", serverKind: .demonstration)
+        try store.joinTeamServer(link)
+        #expect(try store.joinedTeamServer() == "postgresql://localhost/signpost")
+        #expect(throws: StoreError.self) {
+            try store.joinTeamServer(TeamServerLink(url: "postgres://live/signpost", login: "alice", serverKind: .live))
+        }
+        #expect(try store.joinedTeamServer() == "postgresql://localhost/signpost")
+    }
+
+    @Test("a store that joined one team server can never join another", arguments: StoreUnderTest.allCases)
     func oneServerOnly(kind: StoreUnderTest) throws {
         let store = try kind.makeSyncable(kind: .demonstration)
         let first = TeamServerLink(
             url: "postgresql://alice@127.0.0.1:54329/signpost", login: "alice", serverKind: .demonstration)
-        try store.setTeamServer(first)
+        try store.joinTeamServer(first)
         let again = TeamServerLink(
-            url: "postgres://alice@127.0.0.1:54329/signpost", login: "alice", serverKind: .demonstration)
-        try store.setTeamServer(again)
+            url: "postgres://bob@127.0.0.1:54329/signpost", login: "bob", serverKind: .demonstration)
+        try store.joinTeamServer(again)
         let second = TeamServerLink(
             url: "postgresql://alice@10.0.0.9:5432/signpost", login: "alice", serverKind: .demonstration)
-        #expect(throws: StoreError.self) { try store.setTeamServer(second) }
-        #expect(try store.teamServer() == again)
-        try store.setTeamServer(nil)
-        #expect(throws: StoreError.self) { try store.setTeamServer(second) }
-        #expect(try store.teamServer() == nil)
-        try store.setTeamServer(first)
-        #expect(try store.teamServer() == first)
+        #expect(throws: StoreError.self) { try store.joinTeamServer(second) }
+        #expect(try store.joinedTeamServer() == "postgresql://127.0.0.1:54329/signpost")
+    }
+
+    @Test(
+        "a store that never joined a team keeps no outbox; joining queues every family it holds, whole, once",
+        arguments: StoreUnderTest.allCases)
+    func outboxOnlyOnceJoined(kind: StoreUnderTest) throws {
+        let store = try #require(try kind.make(kind: .demonstration) as? any SyncableStore)
+        let family = F.quillfeather()
+        try store.apply([.addFamily(family), .addCaseNote(family: family.id, note("N-2"))], by: "jo")
+        try store.apply([.updateFamilyFields(family.id, fields: [.accessNotes: "Text first"])], by: "jo")
+        #expect(try store.pendingChanges(limit: 10).isEmpty)
+        #expect(try store.pendingChangeCount() == 0)
+
+        try store.joinTeamServer(
+            TeamServerLink(url: "postgresql://jo@127.0.0.1/signpost", login: "jo", serverKind: .demonstration))
+        let queued = try store.pendingChanges(limit: 10)
+        let held = try #require(try store.family(family.id))
+        #expect(queued.map(\.kind) == ["add-family"])
+        #expect(queued.first?.change == .addFamily(held), "the family as it stands, its note and edit with it")
+        #expect(queued.first?.scope == ChangeScope(locality: .north))
+        #expect(queued.first?.device == store.device)
+
+        // Joining again, or the sync engine starting the outbox, queues nothing more; saves are queued.
+        try store.startOutbox()
+        try store.apply([.addCaseNote(family: family.id, note("N-3"))], by: "jo")
+        #expect(try store.pendingChanges(limit: 10).map(\.kind) == ["add-family", "add-case-note"])
     }
 }
