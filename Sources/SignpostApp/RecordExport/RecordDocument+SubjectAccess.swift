@@ -73,7 +73,10 @@ extension RecordDocument {
                         .table(
                             headers: ["When", "Level", "Set by", "Reason"],
                             rows: person.levelHistory.map {
-                                [LondonTime.timestamp($0.setAt), "L\($0.level.rawValue)", $0.setBy, redacted($0.reason)]
+                                [
+                                    LondonTime.timestamp($0.setAt), "L\($0.level.rawValue)", $0.setBy,
+                                    redacted($0.reason),
+                                ]
                             })
                     ]))
 

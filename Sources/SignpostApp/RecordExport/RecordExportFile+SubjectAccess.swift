@@ -27,9 +27,12 @@ extension RecordExportFile {
             RecordRenderer.render(document, as: format), family: family.id, format: format,
             on: LondonTime.today(at: options.at), into: folder, named: "subject-access-\(person.rawValue)")
         do {
+            // An export entry has no values to redact, so it names neither the person nor the file (whose
+            // name holds their id): an erasure later leaves nothing of them here.
             try store.recordExported(
                 family.id,
-                summary: "exported a subject access copy for \(person) as \(format.label.lowercased()) to \(file.path)",
+                summary:
+                    "exported a subject access copy for one member as \(format.label.lowercased()) into \(file.deletingLastPathComponent().path)",
                 by: options.exportedBy)
         } catch {
             try? FileManager.default.removeItem(at: file)
