@@ -21,6 +21,7 @@ public struct Signpost: ParsableCommand {
             MatchCommand.self, SnapshotCommand.self, ServerCommand.self, TeamCommand.self, SyncCommand.self,
             ConflictsCommand.self, AuditCommand.self, ExportRecordCommand.self, DuplicatesCommand.self,
             MergeCommand.self, UndoMergeCommand.self, EraseCommand.self, SubjectAccessCommand.self,
+            RetentionCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 
