@@ -8,6 +8,7 @@
 //     SignpostDomain ─► SignpostStore ─► SignpostSQLiteStore ─┤
 //                                        SignpostStoreTesting (in-memory double)
 //     SignpostStore ─► SignpostCasework (use cases: record a contact, save a navigator outcome) ─┤
+//     SignpostStore ─► SignpostReturns (Ofsted Annex A, CIN factors, managers' reports; CSV.swift) ─┤
 //     SignpostFixtures, SignpostThemes (data shipped with the binary) ─┤
 //                                                                      ▼
 //                                        SignpostApp (screens) ─► SignpostCommands ─► signpost
@@ -105,11 +106,18 @@ let package = Package(
         // MARK: Casework (what the screens do to the record, without a terminal)
         .target(name: "SignpostCasework", dependencies: ["SignpostDomain", "SignpostStore"]),
 
+        // MARK: Returns and reports (national lists and managers' figures, without a terminal)
+        .target(
+            name: "SignpostReturns",
+            dependencies: ["SignpostDomain", "SignpostStore", .product(name: "CSV", package: "CSV.swift")]
+        ),
+
         // MARK: The application
         .target(
             name: "SignpostApp",
             dependencies: [
                 "SignpostTerminal", "SignpostDomain", "SignpostStore", "SignpostThemes", "SignpostCasework",
+                "SignpostReturns",
             ]
         ),
         .target(
@@ -117,6 +125,7 @@ let package = Package(
             dependencies: [
                 "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore",
                 "SignpostFixtures", "SignpostTerminal", "SignpostThemes", "SignpostSync", "SignpostTeamServer",
+                "SignpostReturns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -131,7 +140,7 @@ let package = Package(
             name: "signpost-benchmark",
             dependencies: [
                 "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore", "SignpostFixtures",
-                "SignpostTerminal", "SignpostSubprocess", "SignpostSync", "SignpostTeamServer",
+                "SignpostTerminal", "SignpostSubprocess", "SignpostSync", "SignpostTeamServer", "SignpostReturns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/SignpostBenchmark"
@@ -154,6 +163,15 @@ let package = Package(
             name: "SignpostCaseworkTests",
             dependencies: [
                 "SignpostCasework", "SignpostDomain", "SignpostStore", "SignpostStoreTesting", "SignpostSQLiteStore",
+            ]
+        ),
+        .testTarget(
+            name: "SignpostReturnsTests",
+            dependencies: [
+                "SignpostReturns", "SignpostDomain", "SignpostStore", "SignpostStoreTesting", "SignpostSQLiteStore",
+                "SignpostFixtures",
+                // The report figures are checked against counts made directly in SQL.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "SignpostTerminalTests", dependencies: ["SignpostTerminal", "SignpostThemes"]),

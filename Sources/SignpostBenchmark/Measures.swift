@@ -15,7 +15,7 @@ struct Measures {
 
     /// The measures, by the name `--only` takes.
     enum Kind: String, CaseIterable {
-        case startup, search, matcher, recall, render, open, save, navigator, contact, memory, duplicates
+        case startup, search, matcher, recall, render, open, save, navigator, contact, reports, memory, duplicates
     }
 
     func all() throws -> [Result] {
@@ -39,6 +39,7 @@ struct Measures {
         if kinds.contains(.navigator) { results.append(navigatorEvaluation()) }
         if kinds.contains(.contact) { results.append(try contactKeystroke(environment)) }
         if kinds.contains(.duplicates) { results += try duplicates(store) }
+        if kinds.contains(.reports) { results += try reports(store) }
         if kinds.contains(.memory) {
             results.append(
                 Result(

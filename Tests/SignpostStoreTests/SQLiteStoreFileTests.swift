@@ -417,6 +417,25 @@ struct SQLiteStoreFileTests {
                 """)
     }
 
+    /// Takes away the report indexes (#17, "v15-report-indexes"), as every store before them was: some index
+    /// columns older versions did not have.
+    private static func undoReportIndexes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP INDEX contact_by_received_outcome_source;
+                DROP INDEX referral_by_contact;
+                DROP INDEX referral_by_made_at;
+                DROP INDEX assessment_by_started_on;
+                DROP INDEX assessment_by_completed_on;
+                DROP INDEX episode_by_stepped_up;
+                DROP INDEX episode_by_stepped_down;
+                DROP INDEX family_by_caseload;
+                DELETE FROM grdb_migrations WHERE identifier = 'v15-report-indexes';
+                UPDATE store_metadata SET value = '10' WHERE key = 'schema_version';
+                PRAGMA user_version = 10;
+                """)
+    }
+
     /// Takes a store back to version 10: no social-care statuses, team changes, episode holds or closers, meeting
     /// kinds or logins.
     private static func undoCaseLifeStages(_ db: Database) throws {
@@ -446,7 +465,7 @@ struct SQLiteStoreFileTests {
         try old.startOutbox()
         let families = try old.info().familyCount
         #expect(try old.pendingChangeCount() == families)
-        try old.pool.write { db in try Self.undoOutboxAfterJoin(db) }
+        try old.pool.write { db in try Self.undoToVersion10(db) }
         try old.close()
         let migrated = try SQLiteCaseStore(opening: neverJoined, expecting: .live)
         #expect(try migrated.info().schemaVersion == StoreSchema.currentVersion)
@@ -465,7 +484,7 @@ struct SQLiteStoreFileTests {
         let member = try SQLiteCaseStore(opening: joined, expecting: nil)
         try member.joinTeamServer(
             TeamServerLink(url: "postgresql://jo@127.0.0.1/signpost", login: "jo", serverKind: .live))
-        try member.pool.write { db in try Self.undoOutboxAfterJoin(db) }
+        try member.pool.write { db in try Self.undoToVersion10(db) }
         try member.close()
         let kept = try SQLiteCaseStore(opening: joined, expecting: .live)
         #expect(try kept.pendingChangeCount() == families, "a joined store keeps what waits to be sent")
@@ -476,13 +495,19 @@ struct SQLiteStoreFileTests {
         try kept.close()
     }
 
-    /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
-    /// lead professional history.
-    private static func undoCaseworkLife(_ db: Database) throws {
+    /// Takes a store back to version 10, newest migration first: what every version after it added.
+    private static func undoToVersion10(_ db: Database) throws {
+        try undoReportIndexes(db)
         try undoRecordMerging(db)
         try undoAuditValuesAndNotes(db)
         try undoCaseLifeStages(db)
         try undoOutboxAfterJoin(db)
+    }
+
+    /// Takes a store back to version 8 as an older Signpost left it: no referral outcomes, episode details or
+    /// lead professional history.
+    private static func undoCaseworkLife(_ db: Database) throws {
+        try undoToVersion10(db)
         try db.execute(
             sql: """
                 DROP TABLE lead_professional_change;

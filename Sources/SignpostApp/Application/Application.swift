@@ -409,6 +409,7 @@ public final class Application {
         PaletteCommand("today", summary: "Today's contacts, with counts by outcome"),
         PaletteCommand("exercises", summary: "The training exercises (training stores only)"),
         PaletteCommand("navigate", summary: "Walk the referral pathways (from the family on screen, if any)"),
+        PaletteCommand("reports", summary: "Managers' reports: caseloads, contacts, decisions, CAFs, reviews, steps"),
         PaletteCommand("lead", summary: "Show families whose lead professional's name contains this: lead Priya"),
         PaletteCommand("about", summary: "Which store is open, and who the audit trail records"),
         PaletteCommand("audit", summary: "The whole store's audit trail: who did what, when, filtered"),
@@ -442,6 +443,7 @@ public final class Application {
         case "contact": openNewContact()
         case "drafts": apply(.push(DraftsScreen(app: environment)))
         case "today": apply(.push(TodayScreen(app: environment)))
+        case "reports": apply(.push(ReportsScreen(app: environment)))
         case "lead":
             leave(toDepth: 1)
             (stack.first as? HomeScreen)?.filterByLead(arguments.trimmingCharacters(in: .whitespaces), app: environment)

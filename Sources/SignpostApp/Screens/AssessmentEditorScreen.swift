@@ -17,6 +17,7 @@ final class AssessmentEditorScreen: Screen {
         case edit, up, down, pageUp, pageDown, top, bottom, nextSection, previousSection
         case complete, addCarer, addAction, addReview, export, back, newVersion
         case save, cancelEdit, nextChoice, previousChoice
+        case censusFactors
     }
 
     private let family: Family
@@ -46,6 +47,15 @@ final class AssessmentEditorScreen: Screen {
             form: FormDraftKey(kind: DraftedForm.assessmentField, family: family.id, person: assessment.subject),
             summary: "a field of \(subject)'s assessment (CAF)", app: app)
         reopenDraftedField()
+    }
+
+    /// The census factors screen saves the factors itself: take them, so this form's next save keeps them rather
+    /// than writing back the copy it opened with.
+    func willReappear(app: AppEnvironment) {
+        guard let family = try? app.store.family(family.id),
+            let stored = family.assessments.first(where: { $0.id == assessment.id })
+        else { return }
+        assessment.factorsIdentified = stored.factorsIdentified
     }
 
     /// Reopens the field whose typing a crash left in a draft, with that typing (not selected, so it is not replaced).
@@ -153,6 +163,10 @@ final class AssessmentEditorScreen: Screen {
         keys.bind(
             [.character("x")], .export, hint: "Read/export",
             help: "Read the whole form and export it as text or Markdown", group: "Form")
+        keys.bind(
+            [.character("F")], .censusFactors, hint: "Census factors",
+            help: "The children in need census factors identified at the end of the assessment, with suggestions",
+            group: "Form", showsInHintBar: false)
         keys.bind(
             [.up, .character("k")], .up, hint: "Up", help: "Previous field", group: "Moving", showsInHintBar: false)
         keys.bind(
@@ -396,6 +410,7 @@ final class AssessmentEditorScreen: Screen {
             return addRow(app, in: .review) { $0.reviews.append(AssessmentReview(dueOn: due)) }
         case .export: return .push(AssessmentReadScreen(family: family, assessment: assessment))
         case .newVersion: return newVersion(app)
+        case .censusFactors: return .push(AssessmentFactorsScreen(family: family, assessment: assessment, app: app))
         case .back: return .pop
         }
         return .handled

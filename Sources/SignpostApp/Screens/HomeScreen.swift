@@ -12,6 +12,7 @@ final class HomeScreen: Screen {
         case open, search, newFamily, cycleLocality, cycleLevel, cycleOpen, cycleService, filterLead, clearFilters
         case about, quit, up, down, top, bottom, pageUp, pageDown
         case newContact, drafts, today, exercises, reviews, conflicts
+        case reports
         case findOnTeamServer
         case audit
         case duplicates
@@ -71,6 +72,10 @@ final class HomeScreen: Screen {
         keys.bind(
             [.character("v")], .reviews, hint: "Reviews",
             help: "Team around the family reviews due and overdue: yours (the families you lead), or everyone's",
+            group: "Families", showsInHintBar: false)
+        keys.bind(
+            [.character("M")], .reports, hint: "Reports",
+            help: "Managers' reports: caseloads, contacts, decisions, CAFs, reviews, step-ups and step-downs",
             group: "Families", showsInHintBar: false)
         keys.bind(
             [.character("n")], .newFamily, hint: "New family", help: "Add a new family and its first member",
@@ -248,6 +253,8 @@ final class HomeScreen: Screen {
                 return .push(TodayScreen(app: app))
             case .reviews:
                 return .push(ReviewsScreen(login: app.practitioner, app: app))
+            case .reports:
+                return .push(ReportsScreen(app: app))
             case .findOnTeamServer:
                 return .push(TeamFindScreen(app: app))
             case .exercises:

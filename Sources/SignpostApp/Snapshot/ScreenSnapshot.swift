@@ -86,6 +86,10 @@ public enum ScreenSnapshot {
         case merge
         /// The merges made (`m` on the duplicates list).
         case merges
+        /// The managers' reports (`M` on the families list): contacts over the last 12 months.
+        case reports
+        /// The census factors of the family's first assessment (`F` in the CAF), with suggestions.
+        case censusFactors = "census-factors"
     }
 
     /// Why a snapshot could not be made.
@@ -203,6 +207,25 @@ public enum ScreenSnapshot {
         case .drafts:
             application = Application(environment: environment, stack: [home, DraftsScreen(app: environment)])
         case .today: application = Application(environment: environment, stack: [home, TodayScreen(app: environment)])
+        case .reports:
+            let screen = ReportsScreen(app: environment, report: .contacts)
+            // Last 30 days → 3 months → 12 months.
+            for _ in 0..<2 {
+                _ = screen.handle(.character("p"), in: Rect(size: TooSmallScreen.minimum), app: environment)
+            }
+            application = Application(environment: environment, stack: [home, screen])
+        case .censusFactors:
+            let record = try family()
+            guard let assessment = record.assessments.first else {
+                throw Problem(description: "family \(record.id) has no assessment; pick one that has")
+            }
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    AssessmentEditorScreen(family: record, assessment: assessment, app: environment),
+                    AssessmentFactorsScreen(family: record, assessment: assessment, app: environment),
+                ])
         case .reviews:
             application = Application(
                 environment: environment, stack: [home, ReviewsScreen(login: nil, app: environment)])

@@ -20,6 +20,12 @@ enum Console {
         FileHandle.standardOutput.write(StrictJSON.escapingInvisibles(data))
     }
 
+    /// Prints CSV a spreadsheet or program will read, lines ending LF as a terminal expects, through the sanitiser.
+    static func writeCSV(_ data: Data) {
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        FileHandle.standardOutput.write(Data(visible(text, keepingLines: true).utf8))
+    }
+
     /// Prints a problem on standard error, after `signpost: `.
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(("signpost: " + visible(text, keepingLines: true) + "\n").utf8))

@@ -51,7 +51,22 @@ struct ExportFolder {
 
     /// Writes family `id`'s document, replacing an earlier export but never following a link.
     func write(_ data: Data, for id: FamilyID) throws {
-        let path = try file(for: id).path
+        try write(data, to: try file(for: id))
+    }
+
+    /// Writes `data` to the file `name` directly inside the folder (a return's list), created 0600, replacing an
+    /// earlier one but never following a link; a name that would leave the folder is refused.
+    func write(_ data: Data, toFileNamed name: String) throws {
+        let file = url.appendingPathComponent(name).standardizedFileURL
+        guard !name.contains("/"), file.deletingLastPathComponent().path == url.path else {
+            throw CommandFailure.badInput(
+                "\(name.debugDescription) would be written outside \(url.path); nothing was written")
+        }
+        try write(data, to: file)
+    }
+
+    private func write(_ data: Data, to file: URL) throws {
+        let path = file.path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else {
             let reason = errno
@@ -61,6 +76,8 @@ struct ExportFolder {
             }
             throw CommandFailure.badInput("cannot write \(path): \(String(cString: strerror(reason)))")
         }
+        // An earlier file keeps its mode when it is replaced: make it the owner's only, as a new one is.
+        fchmod(descriptor, 0o600)
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
             try handle.write(contentsOf: data)

@@ -51,6 +51,9 @@ public struct EarlyHelpAssessment: Identifiable, Hashable, Codable, Sendable {
     public var consentToShare: ConsentToShare
     public var reviews: [AssessmentReview]
     public var closure: AssessmentClosure?
+    /// The children in need census factors identified at the end of the assessment; nil until recorded
+    /// (see `EarlyHelpAssessment+CINFactors.swift`).
+    public var factorsIdentified: [CINFactor]? = nil
 
     public init(
         id: AssessmentID,

@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 14
+    static let currentVersion = 15
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -42,6 +42,7 @@ enum StoreSchema {
         migrator.registerVersion(12, "v12-case-life-stages", migrate: createCaseLifeStages)
         migrator.registerVersion(13, "v13-audit-values-notes", migrate: createAuditValuesAndNotes)
         migrator.registerVersion(14, "v14-record-merging", migrate: createRecordMerging)
+        migrator.registerVersion(15, "v15-report-indexes", migrate: createReportIndexes)
         return migrator
     }
 

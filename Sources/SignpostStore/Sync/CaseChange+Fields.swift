@@ -65,6 +65,8 @@ public enum AssessmentRecordField: String, CaseIterable, Codable, CodingKeyRepre
     case consentToShare
     case reviews
     case closure
+    /// The children in need census factors identified at the end of the assessment (#17).
+    case factorsIdentified
 }
 
 extension CaseChange {
