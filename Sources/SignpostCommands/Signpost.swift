@@ -20,7 +20,8 @@ public struct Signpost: ParsableCommand {
             ExportCommand.self, CheckCommand.self, DemoCommand.self, TrainCommand.self, NavigateCommand.self,
             MatchCommand.self, SnapshotCommand.self, ServerCommand.self, TeamCommand.self, SyncCommand.self,
             ConflictsCommand.self, AuditCommand.self, ExportRecordCommand.self, DuplicatesCommand.self,
-            MergeCommand.self, UndoMergeCommand.self, ReturnsCommand.self, ReportCommand.self,
+            MergeCommand.self, UndoMergeCommand.self, ReturnsCommand.self, ReportCommand.self, EraseCommand.self,
+            SubjectAccessCommand.self, RetentionCommand.self,
             DirectoryCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)

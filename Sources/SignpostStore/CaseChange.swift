@@ -68,6 +68,8 @@ public enum CaseChange: Hashable, Sendable {
     /// A later stage of a case's life: a social-care status, an episode on hold or resumed, the team's members
     /// (see `CaseChange+Lifecycle.swift`).
     case lifecycle(family: FamilyID, LifecycleChange)
+    /// Erases one person from a family everywhere the store holds them, after review (see `CaseChange+Erasure.swift`).
+    case erasePerson(PersonErasure)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -86,6 +88,7 @@ public enum CaseChange: Hashable, Sendable {
         case .amendCaseNote(let family, _, _): return family
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingFamily
         case .lifecycle(let family, _): return family
+        case .erasePerson(let erasure): return erasure.family
         }
     }
 
@@ -112,6 +115,7 @@ public enum CaseChange: Hashable, Sendable {
         case .amendCaseNote: return Self.amendNoteAction
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingAction
         case .lifecycle(_, let change): return change.action
+        case .erasePerson: return "erase-person"
         }
     }
 
@@ -138,6 +142,7 @@ public enum CaseChange: Hashable, Sendable {
         case .amendCaseNote(_, let note, _): return note.rawValue
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingRecordID
         case .lifecycle(let family, let change): return change.recordID(in: family)
+        case .erasePerson(let erasure): return erasure.person.rawValue
         }
     }
 

@@ -201,11 +201,14 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
             let after = try change.applying(to: before, in: kind, by: actor)
             working.families[after.id] = after
             working.merging.record(change, before: before, after: after, by: actor, families: &working.families)
+            var detail = change.auditDetail(before: before, after: after)
+            if let erasure = change.erasure, let before {
+                detail.changes.append(working.erase(erasure, from: before, marker: change.erasureMarker()))
+            }
             working.audit.append(
                 AuditEntry(
                     at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
-                    summary: change.auditSummary(before: before, after: after),
-                    detail: change.auditDetail(before: before, after: after)))
+                    summary: change.auditSummary(before: before, after: after), detail: detail))
             if outgoing { working.sync.record(change, before: before, after: after, at: now) }
         }
     }

@@ -55,8 +55,12 @@ public enum RecordExportFile {
     }
 
     /// Writes `contents` to a new file for family `id` inside `folder` (created 0700 when missing).
+    ///
+    /// - Parameter name: What the file name starts with before the family's id (`record`, or a subject
+    ///   access copy's `subject-access-P-0003`, which must follow the id grammar too).
     public static func write(
-        _ contents: String, family id: FamilyID, format: RecordExportFormat, on day: CalendarDate, into folder: String
+        _ contents: String, family id: FamilyID, format: RecordExportFormat, on day: CalendarDate, into folder: String,
+        named name: String = "record"
     ) throws -> URL {
         guard id.isWellFormed else {
             throw RecordExportProblem(
@@ -82,8 +86,8 @@ public enum RecordExportFile {
         let resolved = given.resolvingSymlinksInPath().standardizedFileURL
         for attempt in 1...100 {
             let suffix = attempt == 1 ? "" : "-\(attempt)"
-            let name = "record-\(id.rawValue)-\(day.iso)\(suffix).\(format.fileExtension)"
-            let file = resolved.appendingPathComponent(name).standardizedFileURL
+            let fileName = "\(name)-\(id.rawValue)-\(day.iso)\(suffix).\(format.fileExtension)"
+            let file = resolved.appendingPathComponent(fileName).standardizedFileURL
             guard file.deletingLastPathComponent().path == resolved.path else {
                 throw RecordExportProblem(
                     "the file for \(id.rawValue) would be outside \(resolved.path); nothing was written")

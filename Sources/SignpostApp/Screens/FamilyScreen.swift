@@ -16,6 +16,7 @@ final class FamilyScreen: Screen {
         case conflicts
         case audit, exportRecord, amendNote
         case duplicates
+        case erasePerson, subjectAccess
     }
 
     enum Tab: Int, CaseIterable {
@@ -181,6 +182,18 @@ final class FamilyScreen: Screen {
             [.character("=")], .duplicates, hint: "Duplicates",
             help: "Members who look like someone else on record: compare side by side and merge; undo a merge",
             group: "Record", showsInHintBar: false)
+        if tab == .members {
+            keys.bind(
+                [.control("e")], .erasePerson, hint: "Erase person",
+                help:
+                    "Erase the selected person everywhere after review, with a reason (confirmed twice; cannot be undone)",
+                group: "Record", showsInHintBar: false)
+            keys.bind(
+                [.control("x")], .subjectAccess, hint: "Subject access",
+                help:
+                    "Export everything held about the selected person, other people redacted, for a subject access request",
+                group: "Record", showsInHintBar: false)
+        }
         keys.bind(
             [.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")
         return keys
@@ -545,6 +558,12 @@ final class FamilyScreen: Screen {
             else { return .message("select a case note in the chronology (↑/↓), then press e", .warning) }
             return .push(AmendNoteScreen(family: family, note: note))
         case .duplicates: return .push(DuplicatesScreen(family: family.id, app: app))
+        case .erasePerson:
+            guard family.members.indices.contains(memberCursor.selected) else { return .handled }
+            return .push(ErasePersonScreen(family: family, person: family.members[memberCursor.selected]))
+        case .subjectAccess:
+            guard family.members.indices.contains(memberCursor.selected) else { return .handled }
+            return .push(SubjectAccessScreen(family: family, person: family.members[memberCursor.selected]))
         }
         return .handled
     }

@@ -79,11 +79,16 @@ struct ChangeBatch {
         try persistMerging(change, before: before, after: after, by: actor, in: db)
         if before == nil { storedSummaries.append((after.id, FamilySummary(of: after))) }
         working[after.id] = after
+        var detail = change.auditDetail(before: before, after: after)
+        if let erasure = change.erasure, let before, let marker = change.erasureMarker() {
+            // Erased before its own entry is written, so that entry is the one left naming what went.
+            let redacted = try db.erase(erasure, from: before, leaving: after, marker: marker)
+            detail.changes.append(Self.redactedValue(redacted))
+        }
         try audit.insert(
             AuditEntry(
                 at: now, actor: actor, action: change.action, family: after.id, recordID: change.recordID,
-                summary: change.auditSummary(before: before, after: after),
-                detail: change.auditDetail(before: before, after: after)),
+                summary: change.auditSummary(before: before, after: after), detail: detail),
             in: db)
         try outbox?.record(change, before: before, after: after, at: now, in: db)
     }
@@ -195,7 +200,17 @@ struct ChangeBatch {
         case .mergeFamilies, .mergePeople, .undoMerge:
             // Written by persistMerging, which also keeps the merge and its aliases.
             break
+        case .erasePerson:
+            // Written by `Database.erase`, which also redacts the audit and drafts (see `apply`).
+            break
         }
+    }
+
+    /// The erasure entry's list of the entries it redacted, which `check` can match against their markers.
+    static func redactedValue(_ sequences: [Int64]) -> AuditValueChange {
+        AuditValueChange(
+            field: "audit entries redacted", old: nil,
+            new: sequences.isEmpty ? "none" : sequences.map(String.init).joined(separator: ", "))
     }
 
     /// The family as this batch holds it, or as stored; nil when neither holds it.

@@ -172,6 +172,8 @@ extension CaseChange {
             return try applyingMerging(to: family)
         case .lifecycle(_, let change):
             return try change.applying(to: family)
+        case .erasePerson:
+            return try applyingErasure(to: family)
         }
         return family
     }

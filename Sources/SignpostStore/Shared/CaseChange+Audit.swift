@@ -96,6 +96,8 @@ extension CaseChange {
             return mergingAuditSummary(before: before, after: after)
         case .lifecycle(_, let change):
             return change.auditSummary(before: before, after: after)
+        case .erasePerson:
+            return erasureAuditSummary(before: before)
         }
     }
 }

@@ -93,6 +93,7 @@ extension CaseChange: Codable {
                 ?? Self.decodeCasework(kind: kind, family: family, from: container)
                 ?? Self.decodeNotes(kind: kind, family: family, from: container)
                 ?? Self.decodeMerging(kind: kind, from: container)
+                ?? Self.decodeErasure(kind: kind, from: container)
             {
                 self = change
                 return
@@ -170,6 +171,8 @@ extension CaseChange: Codable {
             try encodeMerging(into: &container)
         case .lifecycle(_, let change):
             try change.encode(into: &container)
+        case .erasePerson:
+            try encodeErasure(into: &container)
         }
     }
 }
