@@ -143,3 +143,79 @@ struct TeamFindScreenTests {
         #expect(directory.bringings.map(\.1) == ["Duty cover"])
     }
 }
+
+/// A team directory that answers each query with its own families, holding back queries the
+/// test names until it lets them through: a fast first answer and a slow second one.
+final class PerQueryDirectory: TeamDirectory, @unchecked Sendable {
+    private let lock = NSLock()
+    private var held: Set<String>
+    private var broughtWith: [(FamilyID, String?)] = []
+    let answers: [String: [TeamDirectoryFamily]]
+
+    init(answers: [String: [TeamDirectoryFamily]], holding held: Set<String>) {
+        self.answers = answers
+        self.held = held
+    }
+
+    var bringings: [(FamilyID, String?)] { lock.withLock { broughtWith } }
+    func release(_ query: String) { _ = lock.withLock { held.remove(query) } }
+
+    func findPeople(_ text: String) async throws -> [TeamDirectoryFamily] {
+        while lock.withLock({ held.contains(text) }) { try await Task.sleep(for: .milliseconds(5)) }
+        return answers[text] ?? []
+    }
+
+    func bringFamily(_ family: FamilyID, reason: String?) async throws -> TeamDirectoryBrought {
+        lock.withLock { broughtWith.append((family, reason)) }
+        let restricted = answers.values.joined().first(where: { $0.family == family })?.restricted == true
+        if restricted, reason == nil {
+            throw TeamDirectoryError.reasonRequired("family \(family) is restricted: give a reason to open it")
+        }
+        return TeamDirectoryBrought(family: family, restricted: restricted, changes: 12)
+    }
+}
+
+extension TeamFindScreenTests {
+    @Test("Enter while the answer is for something shorter waits for the answer to what was typed, and never opens a family from the stale list")
+    func enterOnAStaleAnswerWaitsForTheTypedQuery() async throws {
+        let test = try TestApplication()
+        let ids = try test.store.familyIDs(after: nil, limit: 2)
+        try #require(ids.count == 2)
+        let (other, wanted) = (ids[0], ids[1])
+        let directory = PerQueryDirectory(
+            answers: [
+                "qu": [
+                    TeamDirectoryFamily(
+                        family: other, records: ["P-1"], locality: "north", restricted: false, onThisLaptop: false),
+                    TeamDirectoryFamily(
+                        family: wanted, records: ["P-2"], locality: "south", restricted: true, onThisLaptop: false),
+                ],
+                "quax": [
+                    TeamDirectoryFamily(
+                        family: wanted, records: ["P-2"], locality: "south", restricted: true, onThisLaptop: false)
+                ],
+            ], holding: ["quax"])
+        let (_, application) = try application(directory)
+        let size = Size(width: 80, height: 24)
+        application.handle(.character("F"), size: size)
+        type("qu", into: application)
+        _ = try await waitUntil(application) { $0.contains("matching “qu”") }
+        type("ax", into: application)
+        // A quick typist presses Enter twice while "quax" is still out: the list on screen is the
+        // answer to "qu", whose first family is not the one being looked for.
+        application.handle(.enter, size: size)
+        application.handle(.enter, size: size)
+        #expect(directory.bringings.isEmpty, "nothing is brought from a stale answer: \(directory.bringings)")
+        let waiting = screen(application)
+        #expect(waiting.contains("Searching the team server for “quax”…"), "\(waiting)")
+        directory.release("quax")
+        // The answer arrives and the selection moves to it, as the Enter asked.
+        let answered = try await waitUntil(application) { $0.contains("matching “quax”") }
+        #expect(!answered.contains(other.rawValue), "\(answered)")
+        application.handle(.enter, size: size)
+        let asked = screen(application)
+        #expect(asked.contains("Why do you need to open it?"), "\(asked)")
+        #expect(asked.contains(wanted.rawValue), "\(asked)")
+        #expect(directory.bringings.isEmpty)
+    }
+}

@@ -149,7 +149,9 @@ struct TeamAccessTests {
         try session.send("F")
         try session.waitFor("Is this person known")
         try session.type(team.surname)
-        try session.waitFor(team.family, timeout: 20)
+        // The answer to the whole surname, not to a prefix typed on the way (which finds other tests' families).
+        try session.waitFor("matching “\(team.surname)”", timeout: 20)
+        try session.waitFor(team.family)
         try session.waitFor("not here")
         try session.send("Enter")
         try session.send("Enter")

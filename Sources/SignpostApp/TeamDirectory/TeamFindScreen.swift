@@ -32,6 +32,10 @@ final class TeamFindScreen: Screen, WorksInBackground {
     /// What is happening now ("Bringing F-0001 to this laptop…").
     private var bringingNote: String?
     private let work: TeamSearchWork?
+    /// Enter was pressed in the box while the list still answered something shorter: the selection
+    /// moves to the families when the answer to what was typed arrives, never to the stale list
+    /// (whose first family may be someone else's).
+    private var movesToResultsWhenAnswered = false
 
     /// A screen searching through `app.teamDirectory` (none: it says the store has not joined a team server).
     init(app: AppEnvironment) {
@@ -102,8 +106,13 @@ final class TeamFindScreen: Screen, WorksInBackground {
                 answeredQuery = answer.query
                 problem = nil
                 refreshRows()
+                if movesToResultsWhenAnswered, answer.query == typedQuery {
+                    movesToResultsWhenAnswered = false
+                    if !families.isEmpty, focus == .search { focus = .results }
+                }
             case .failure(let error):
                 problem = error.description
+                movesToResultsWhenAnswered = false
             }
         }
         guard let brought = work.takeBrought() else { return .ignored }
@@ -208,7 +217,7 @@ final class TeamFindScreen: Screen, WorksInBackground {
         if let problem {
             return ("\(problem). What you typed is kept: r (or Enter in the box) tries again.", Style(.error))
         }
-        let typed = field.text.trimmingCharacters(in: .whitespaces)
+        let typed = typedQuery
         if work.isBusy && typed != answeredQuery { return ("Searching the team server for “\(typed)”…", Style(.dim)) }
         if typed.count < 2 && answeredQuery == nil { return ("Type at least two characters.", Style(.dim)) }
         guard let answeredQuery else { return ("", .normal) }
@@ -227,7 +236,10 @@ final class TeamFindScreen: Screen, WorksInBackground {
             if keys.action(for: key) == nil {
                 let before = field.text
                 guard field.handle(key) != .ignored else { return .ignored }
-                if field.text != before { searchTyped() }
+                if field.text != before {
+                    movesToResultsWhenAnswered = false
+                    searchTyped()
+                }
                 return .handled
             }
         case .reason:
@@ -240,9 +252,16 @@ final class TeamFindScreen: Screen, WorksInBackground {
         switch action {
         case .back: return .pop
         case .toResults:
-            if problem != nil || answeredQuery != field.text.trimmingCharacters(in: .whitespaces) { searchTyped() }
+            if problem != nil || answeredQuery != typedQuery {
+                // The list answers something else: wait for the answer to what was typed.
+                searchTyped()
+                movesToResultsWhenAnswered = work != nil && typedQuery.count >= 2
+                return .handled
+            }
             if !families.isEmpty { focus = .results }
-        case .focusSearch: focus = .search
+        case .focusSearch:
+            focus = .search
+            movesToResultsWhenAnswered = false
         case .up: _ = list.handle(.up, in: area)
         case .down: _ = list.handle(.down, in: area)
         case .retry: searchTyped()
@@ -273,8 +292,11 @@ final class TeamFindScreen: Screen, WorksInBackground {
         return .handled
     }
 
+    /// What is in the search box, as it is sent.
+    private var typedQuery: String { field.text.trimmingCharacters(in: .whitespaces) }
+
     private func searchTyped() {
-        let typed = field.text.trimmingCharacters(in: .whitespaces)
+        let typed = typedQuery
         guard let work, typed.count >= 2 else { return }
         problem = nil
         work.search(typed)
