@@ -195,7 +195,7 @@ let package = Package(
         // The command line's own parts, without running the binary (the team link's config file).
         .testTarget(
             name: "SignpostCommandsTests",
-            dependencies: ["SignpostCommands", "SignpostStore", "SignpostSQLiteStore"]
+            dependencies: ["SignpostCommands", "SignpostStore", "SignpostSQLiteStore", "SignpostTeamServer"]
         ),
         // Drives the built `signpost` binary: its command line as a process, its interface in tmux.
         .testTarget(

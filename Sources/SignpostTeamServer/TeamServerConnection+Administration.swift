@@ -78,6 +78,18 @@ extension TeamServerConnection {
             "SELECT signpost.add_practitioner(\(login), \(role.rawValue), \(locality), \(password))")
     }
 
+    /// Adds (or updates) a practitioner who signs in with a client certificate: a login with no
+    /// password, in the role's group role and in `signpost_certificate_login`, which the cluster's
+    /// `pg_hba.conf` sends to its `cert` method (the certificate's common name must be the login).
+    /// Administrators only. Adding them again with a password makes them sign in with that instead.
+    ///
+    /// ```swift
+    /// try await admin.addCertificatePractitioner(login: "sam", role: .hubWorker, locality: "north")
+    /// ```
+    public func addCertificatePractitioner(login: String, role: PractitionerRole, locality: String?) async throws {
+        try await execute("SELECT signpost.add_certificate_practitioner(\(login), \(role.rawValue), \(locality))")
+    }
+
     /// Restricts a family to named workers (nil lifts the restriction). Managers and administrators.
     public func restrictFamily(_ family: String, to workers: [String]?) async throws {
         try await execute("SELECT signpost.restrict_family(\(family), \(workers))")

@@ -13,6 +13,11 @@ import PostgresNIO
 /// `sslrootcert=` names; `sslmode=disable` for such a server is refused before any password is
 /// looked for. `sslmode=verify-full` (or `verify-ca`) asks for TLS on this machine too.
 ///
+/// A practitioner may sign in with a client certificate instead of a password, as libpq does:
+/// `sslcert=FILE&sslkey=FILE` (PEM files; the key readable by its owner only). With a certificate
+/// the connection always uses TLS, and no password is looked for: the server's `cert` rule checks
+/// the certificate and that its common name is the login (``ClientCertificate``).
+///
 /// ```swift
 /// let endpoint = try TeamServerEndpoint(url: "postgresql://alex@127.0.0.1:54329/signpost")
 /// endpoint.redacted  // "postgresql://alex@127.0.0.1:54329/signpost"
@@ -31,6 +36,9 @@ public struct TeamServerEndpoint: Hashable, Sendable {
     /// A file of CA certificates (PEM) to verify the server's certificate against instead of the
     /// system's (`sslrootcert=` in the URL).
     public var certificateAuthorityFile: String?
+    /// The practitioner's client certificate and private key (`sslcert=` and `sslkey=` in the URL):
+    /// file paths only, read when connecting.
+    public var clientCertificate: ClientCertificate?
 
     public init(url: String) throws {
         guard let components = URLComponents(string: url),
@@ -62,12 +70,31 @@ public struct TeamServerEndpoint: Hashable, Sendable {
         self.certificateAuthorityFile = query.first { $0.name == "sslrootcert" }?.value.flatMap {
             $0.isEmpty ? nil : $0
         }
+        let certificateFile = query.first { $0.name == "sslcert" }?.value.flatMap { $0.isEmpty ? nil : $0 }
+        let keyFile = query.first { $0.name == "sslkey" }?.value.flatMap { $0.isEmpty ? nil : $0 }
+        switch (certificateFile, keyFile) {
+        case (let certificate?, let key?):
+            clientCertificate = ClientCertificate(certificateFile: certificate, keyFile: key)
+        case (nil, nil):
+            clientCertificate = nil
+        case (_?, nil):
+            throw TeamServerError.badURL(
+                url: Self.redact(url), why: "sslcert= needs sslkey=, the file of the certificate's private key")
+        case (nil, _?):
+            throw TeamServerError.badURL(
+                url: Self.redact(url), why: "sslkey= needs sslcert=, the file of the client certificate")
+        }
         let mode = query.first { $0.name == "sslmode" }?.value
         let local = socketDirectory != nil || Self.isLoopback(host)
         switch mode {
         case nil:
-            security = local && certificateAuthorityFile == nil ? .plain : .verifyFull
+            security = local && certificateAuthorityFile == nil && clientCertificate == nil ? .plain : .verifyFull
         case "disable", "allow", "prefer":
+            if clientCertificate != nil {
+                throw TeamServerError.badURL(
+                    url: Self.redact(url),
+                    why: "a client certificate is presented only over TLS: remove sslmode=\(mode ?? "")")
+            }
             guard local else {
                 throw TeamServerError.badURL(
                     url: Self.redact(url),
@@ -88,7 +115,9 @@ public struct TeamServerEndpoint: Hashable, Sendable {
         }
         if socketDirectory != nil && security != .plain {
             throw TeamServerError.badURL(
-                url: Self.redact(url), why: "a unix socket on this machine is reached without TLS: remove sslmode")
+                url: Self.redact(url),
+                why: "a unix socket on this machine is reached without TLS: remove sslmode"
+                    + (clientCertificate == nil ? "" : ", sslcert and sslkey (or use the server's host and port)"))
         }
     }
 
@@ -129,11 +158,17 @@ public struct TeamServerEndpoint: Hashable, Sendable {
             ]
         }
         // What the connection verifies is part of where the server is: kept wherever the URL is kept.
-        if security != .plain && !(security == .verifyFull && !isLocal && certificateAuthorityFile == nil) {
+        let verifyFullGoesWithoutSaying =
+            security == .verifyFull && (!isLocal || clientCertificate != nil) && certificateAuthorityFile == nil
+        if security != .plain && !verifyFullGoesWithoutSaying {
             items.append(URLQueryItem(name: "sslmode", value: security.rawValue))
         }
         if let certificateAuthorityFile {
             items.append(URLQueryItem(name: "sslrootcert", value: certificateAuthorityFile))
+        }
+        if let clientCertificate {
+            items.append(URLQueryItem(name: "sslcert", value: clientCertificate.certificateFile))
+            items.append(URLQueryItem(name: "sslkey", value: clientCertificate.keyFile))
         }
         if !items.isEmpty { components.queryItems = items }
         return components.string ?? "postgresql://\(login)@\(host ?? "")/\(database)"
@@ -148,6 +183,9 @@ public struct TeamServerEndpoint: Hashable, Sendable {
     }
 
     /// The postgres-nio configuration: TLS required for any server that is not on this machine.
+    ///
+    /// A client certificate and its key are read here, before anything is sent: a key others may
+    /// read, or a file that is missing or not PEM, is refused naming the file.
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
         if let socketDirectory {
             let socketPath = (socketDirectory as NSString).appendingPathComponent(".s.PGSQL.\(port)")
@@ -174,8 +212,17 @@ public struct TeamServerEndpoint: Hashable, Sendable {
                 }
                 configuration.trustRoots = .file(certificateAuthorityFile)
             }
+            if let loaded = try checkedClientCertificate() {
+                configuration.certificateChain = loaded.chain.map { .certificate($0) }
+                configuration.privateKey = .privateKey(loaded.key)
+            }
             do {
                 tls = .require(try NIOSSLContext(configuration: configuration))
+            } catch NIOSSLError.failedToLoadPrivateKey where clientCertificate != nil {
+                throw TeamServerError.badURL(
+                    url: redacted,
+                    why: "the private key in \(clientCertificate?.keyFile ?? "") is not the key of the certificate in "
+                        + (clientCertificate?.certificateFile ?? ""))
             } catch {
                 throw TeamServerError.badURL(
                     url: redacted,
@@ -186,6 +233,18 @@ public struct TeamServerEndpoint: Hashable, Sendable {
         }
         return PostgresConnection.Configuration(
             host: host, port: port, username: login, password: password, database: database, tls: tls)
+    }
+
+    /// The client certificate and key read and checked (nil without one): a key others may read,
+    /// or a file that is missing, unreadable or not PEM, is refused naming the file.
+    @discardableResult
+    public func checkedClientCertificate() throws -> ClientCertificate.Loaded? {
+        guard let clientCertificate else { return nil }
+        do {
+            return try clientCertificate.load()
+        } catch let refusal as ClientCertificate.Refusal {
+            throw TeamServerError.badURL(url: redacted, why: refusal.description)
+        }
     }
 
     /// A URL with any password replaced, for error messages about a URL that did not parse.

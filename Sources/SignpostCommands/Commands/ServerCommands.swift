@@ -80,7 +80,10 @@ struct ServerAddUserCommand: AsyncParsableCommand {
         abstract: "Add a practitioner's login (or change their role or locality).",
         discussion: """
             The new login's password is read from the terminal (typed twice) or from \
-            SIGNPOST_NEW_PASSWORD; it is never a command-line argument. Roles: front-door, \
+            SIGNPOST_NEW_PASSWORD; it is never a command-line argument. With --certificate the \
+            login has no password and signs in with a client certificate whose common name is the \
+            login, signed by the authority in the server's ssl_ca_file (pg_hba.conf needs \
+            "hostssl all +signpost_certificate_login ... cert"; see the README). Roles: front-door, \
             hub-worker, manager, admin. A hub worker sees the families of their locality and caseload.
             """)
 
@@ -93,6 +96,9 @@ struct ServerAddUserCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The locality whose families a hub worker sees.", valueName: "locality"))
     var locality: String?
 
+    @Flag(help: "Sign in with a client certificate (its common name the login) instead of a password.")
+    var certificate = false
+
     @OptionGroup var server: ServerURLOption
 
     func validate() throws {
@@ -103,12 +109,20 @@ struct ServerAddUserCommand: AsyncParsableCommand {
 
     func run() async throws {
         let endpoint = try server.endpoint()
-        let password = try newPassword()
+        let password = certificate ? nil : try newPassword()
         let (name, role, locality) = (self.name, self.role, self.locality)
         try await TeamServerAccess.withConnection(to: endpoint) { connection in
-            try await connection.addPractitioner(login: name, role: role, locality: locality, password: password)
+            if let password {
+                try await connection.addPractitioner(login: name, role: role, locality: locality, password: password)
+            } else {
+                try await connection.addCertificatePractitioner(login: name, role: role, locality: locality)
+            }
         }
-        Console.print("Added \(name) as \(role)\(locality.map { " for \($0)" } ?? "") on \(endpoint.redacted).")
+        let signsIn =
+            certificate
+            ? "; \(name) signs in with a client certificate whose common name is \(name) (no password)" : ""
+        Console.print(
+            "Added \(name) as \(role)\(locality.map { " for \($0)" } ?? "") on \(endpoint.redacted)\(signsIn).")
     }
 
     private func newPassword() throws -> String {

@@ -22,8 +22,10 @@ struct TeamJoinCommand: AsyncParsableCommand {
         abstract: "Join a team server: check the login and remember the server in ~/.config/signpost/team.toml.",
         discussion: """
             URL is postgresql://LOGIN@HOST:PORT/DATABASE. The password (PGPASSWORD, ~/.pgpass or \
-            typed) is used to check the login and is never stored. The link (server, login, TLS \
-            certificate authority) is kept in $XDG_CONFIG_HOME/signpost/team.toml (default \
+            typed) is used to check the login and is never stored. A login that signs in with a \
+            client certificate gives --certificate and --key (or sslcert= and sslkey= in the URL; \
+            the key readable by you alone) and no password is asked for. The link (server, login, \
+            the files of the TLS certificate authority, certificate and key) is kept in $XDG_CONFIG_HOME/signpost/team.toml (default \
             ~/.config/signpost/team.toml, readable only by you). If --store names no file yet, an \
             empty store of the server's kind is made; what a store already holds is sent on its \
             first sync. A fictional store cannot join a live server, \
@@ -33,10 +35,50 @@ struct TeamJoinCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The team server.", valueName: "url"))
     var url: String
 
+    @Option(
+        name: .customLong("certificate"),
+        help: ArgumentHelp("Sign in with this client certificate (PEM) instead of a password.", valueName: "file"))
+    var certificateFile: String?
+
+    @Option(
+        name: .customLong("key"),
+        help: ArgumentHelp("The client certificate's private key (PEM), readable by you alone.", valueName: "file"))
+    var keyFile: String?
+
+    @Option(
+        name: .customLong("root-certificate"),
+        help: ArgumentHelp(
+            "Verify the server's certificate against this certificate authority (PEM).", valueName: "file"))
+    var rootCertificateFile: String?
+
     @OptionGroup var storeOptions: StoreOptions
 
+    func validate() throws {
+        if (certificateFile == nil) != (keyFile == nil) {
+            throw ValidationError("--certificate and --key go together: the client certificate and its private key")
+        }
+    }
+
+    /// The URL with the files the options name as sslcert=, sslkey= and sslrootcert= (an option
+    /// replaces the same parameter in the URL).
+    static func url(_ url: String, certificate: String?, key: String?, rootCertificate: String?) throws -> String {
+        let given = [("sslcert", certificate), ("sslkey", key), ("sslrootcert", rootCertificate)]
+            .compactMap { name, value in value.map { (name, $0) } }
+        guard !given.isEmpty else { return url }
+        guard var components = URLComponents(string: url) else {
+            // Not echoed: it may hold a password.
+            throw CommandFailure.badInput("The team server URL is not a URL (postgresql://LOGIN@HOST:PORT/DATABASE).")
+        }
+        let replaced = Set(given.map(\.0))
+        components.queryItems =
+            (components.queryItems ?? []).filter { !replaced.contains($0.name) }
+            + given.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.string ?? url
+    }
+
     func run() async throws {
-        let endpoint = try TeamServerAccess.endpoint(url)
+        let endpoint = try TeamServerAccess.endpoint(
+            Self.url(url, certificate: certificateFile, key: keyFile, rootCertificate: rootCertificateFile))
         let (serverKind, who) = try await TeamServerAccess.withConnection(to: endpoint) { connection in
             (try await connection.serverKind(), try await connection.whoAmI())
         }

@@ -7,7 +7,9 @@ import TOMLKit
 
 /// The team links in the user's config (`$XDG_CONFIG_HOME/signpost/team.toml`, or
 /// `~/.config/signpost/team.toml`): for each store that joined a team server, the server, the
-/// login, and the certificate authority to verify the server with. Never a password.
+/// login, the certificate authority to verify the server with, and the practitioner's client
+/// certificate and key when they sign in with one: their file paths, never a key's contents, and
+/// never a password.
 ///
 /// `signpost team join` writes it; `signpost sync`, `signpost conflicts` and the interface read
 /// it. The store itself only remembers which server it joined (a store joins one server only,
@@ -23,6 +25,8 @@ import TOMLKit
 /// server = "postgresql://alex@team.example.org:5432/signpost?sslmode=verify-full"
 /// login = "alex"
 /// tls_ca = "/etc/signpost/council-ca.pem"
+/// tls_cert = "/home/alex/.signpost/alex.crt"
+/// tls_key = "/home/alex/.signpost/alex.key"
 /// ```
 struct TeamLinkConfig {
     /// The config file.
@@ -54,19 +58,23 @@ struct TeamLinkConfig {
         let key = Self.key(for: store)
         guard let value = byStore[key] else { return nil }
         let section = "[\(Self.storesKey).\"\(visible(key))\"]"
-        guard let entry = value.table else { throw invalid("\(section) must be a table of server, login and tls_ca") }
+        guard let entry = value.table else { throw invalid("\(section) must be a table of server, login, tls_ca, tls_cert and tls_key") }
         guard let server = entry["server"]?.string, !server.isEmpty else {
             throw invalid("\(section) has no server = \"postgresql://LOGIN@HOST/DATABASE\"")
         }
         guard let login = entry["login"]?.string, !login.isEmpty else {
             throw invalid("\(section) has no login = \"NAME\"")
         }
-        var certificateAuthority: String?
-        if let value = entry["tls_ca"] {
-            guard let path = value.string else { throw invalid("\(section) tls_ca must be a file name in quotes") }
-            certificateAuthority = path.isEmpty ? nil : path
+        var files: [String: String] = [:]
+        for (key, parameter) in Self.fileKeys {
+            guard let value = entry[key] else { continue }
+            guard let path = value.string else { throw invalid("\(section) \(key) must be a file name in quotes") }
+            if !path.isEmpty { files[parameter] = path }
         }
-        let url = try Self.url(server, certificateAuthority: certificateAuthority, describing: invalid)
+        if (files["sslcert"] == nil) != (files["sslkey"] == nil) {
+            throw invalid("\(section) needs both tls_cert and tls_key (a client certificate and its private key), or neither")
+        }
+        let url = try Self.url(server, files: files, describing: invalid)
         return TeamServerLink(url: url, login: login, serverKind: kind == .live ? .live : .demonstration)
     }
 
@@ -91,7 +99,7 @@ struct TeamLinkConfig {
                 "\(store.path) joined the team server \(joined), but \(file.path) has no link for it: "
                     + "run signpost team join URL --store \(store.path) again")
         }
-        guard found.server == joined else {
+        guard found.server == TeamServerLink.server(of: joined) else {
             throw CommandFailure.badInput(
                 "\(file.path) links \(store.path) to \(found.server), but that store joined \(joined) and syncs with "
                     + "no other: run signpost team join with that server's URL")
@@ -115,14 +123,19 @@ struct TeamLinkConfig {
             throw CommandFailure.badInput("\(error)")
         }
         endpoint.password = nil
-        let certificateAuthority = endpoint.certificateAuthorityFile.map {
-            URL(fileURLWithPath: $0).standardizedFileURL.path
-        }
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        let certificateAuthority = endpoint.certificateAuthorityFile.map(absolute)
+        let clientCertificate = endpoint.clientCertificate
         endpoint.certificateAuthorityFile = nil
+        endpoint.clientCertificate = nil
         let entry = TOMLTable()
         entry["server"] = endpoint.redacted
         entry["login"] = link.login
         if let certificateAuthority { entry["tls_ca"] = certificateAuthority }
+        if let clientCertificate {
+            entry["tls_cert"] = absolute(clientCertificate.certificateFile)
+            entry["tls_key"] = absolute(clientCertificate.keyFile)
+        }
         let byStore: TOMLTable
         if let existing = table[Self.storesKey] {
             guard let stores = existing.table else { throw invalid("[\(Self.storesKey)] must be a table of stores") }
@@ -135,8 +148,10 @@ struct TeamLinkConfig {
         let text =
             """
             # Signpost's team server links, written by `signpost team join`: for each store, the
-            # server it syncs with, the login and the certificate authority that signed the
-            # server's certificate. Never a password (PGPASSWORD, ~/.pgpass, or typed when asked).
+            # server it syncs with, the login, the certificate authority that signed the server's
+            # certificate, and the files of a client certificate and its key for a login that
+            # signs in with one. Never a password (PGPASSWORD, ~/.pgpass, or typed when asked),
+            # never a key's contents.
 
             """ + table.convert(to: .toml, options: [.allowUnicodeStrings, .indentations]) + "\n"
         try write(text)
@@ -201,17 +216,22 @@ struct TeamLinkConfig {
         store.standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    /// The server's URL with the certificate authority file put back as `sslrootcert=`, checked.
+    /// The keys that name files, and the URL parameter each becomes.
+    private static let fileKeys = [("tls_ca", "sslrootcert"), ("tls_cert", "sslcert"), ("tls_key", "sslkey")]
+
+    /// The server's URL with the files put back as `sslrootcert=`, `sslcert=` and `sslkey=`, checked.
     private static func url(
-        _ server: String, certificateAuthority: String?, describing invalid: (String) -> CommandFailure
+        _ server: String, files: [String: String], describing invalid: (String) -> CommandFailure
     ) throws -> String {
         guard var components = URLComponents(string: server) else {
             throw invalid("server = \"\(visible(server))\" is not a URL")
         }
-        if let certificateAuthority {
+        if !files.isEmpty {
             components.queryItems =
-                (components.queryItems ?? []).filter { $0.name != "sslrootcert" }
-                + [URLQueryItem(name: "sslrootcert", value: certificateAuthority)]
+                (components.queryItems ?? []).filter { files[$0.name] == nil }
+                + Self.fileKeys.compactMap { _, parameter in
+                    files[parameter].map { URLQueryItem(name: parameter, value: $0) }
+                }
         }
         let url = components.string ?? server
         do {

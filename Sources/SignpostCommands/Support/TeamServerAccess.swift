@@ -3,9 +3,11 @@ import SignpostStore
 import SignpostTeamServer
 
 /// Signing in to a team server from the command line: the URL, then the password from the URL,
-/// `PGPASSWORD`, `~/.pgpass` or the terminal (never a flag, never stored).
+/// `PGPASSWORD`, `~/.pgpass` or the terminal (never a flag, never stored); or a client
+/// certificate (`sslcert=` and `sslkey=`), and then no password at all.
 enum TeamServerAccess {
-    /// Parses `url` and finds its password, prompting on the terminal as the last resort.
+    /// Parses `url` and finds its password, prompting on the terminal as the last resort; a URL
+    /// with a client certificate needs none, and its files are checked before anything is sent.
     static func endpoint(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> TeamServerEndpoint
     {
@@ -15,7 +17,13 @@ enum TeamServerAccess {
         } catch let error as TeamServerError {
             throw CommandFailure.badInput(error.description)
         }
-        if endpoint.password == nil {
+        if endpoint.clientCertificate != nil {
+            do {
+                _ = try endpoint.checkedClientCertificate()
+            } catch let error as TeamServerError {
+                throw CommandFailure.badInput(error.description)
+            }
+        } else if endpoint.password == nil {
             endpoint.password =
                 try endpoint.passwordFromEnvironment(environment)
                 ?? TerminalPassword.read(prompt: "Password for \(endpoint.login) on the team server: ")

@@ -175,17 +175,27 @@ extension TeamServerLink {
     /// TeamServerLink(url: "postgresql://alex@127.0.0.1:54329/signpost", login: "alex", serverKind: .live).server
     /// // "postgresql://127.0.0.1:54329/signpost"
     /// ```
-    public var server: String {
+    ///
+    /// How the connection is protected is not part of it (`sslmode`, and the files of the
+    /// certificate authority, the client certificate and its key): a practitioner's renewed
+    /// certificate in another file still reaches the same server.
+    public var server: String { Self.server(of: url) }
+
+    /// The server a URL names, or a `server` kept before TLS settings were left out of it.
+    public static func server(of url: String) -> String {
         guard var components = URLComponents(string: url) else { return url }
         components.user = nil
         components.password = nil
         if components.scheme == "postgres" { components.scheme = "postgresql" }
+        let transport: Set<String> = ["sslmode", "sslrootcert", "sslcert", "sslkey"]
+        let kept = (components.queryItems ?? []).filter { !transport.contains($0.name) }
+        components.queryItems = kept.isEmpty ? nil : kept
         return components.string ?? url
     }
 
     /// Why this store, which joined `joined` before, may not join this link's server; nil when it may.
     package func refusal(joinedBefore joined: String?) -> String? {
-        guard let joined, joined != server else { return nil }
+        guard let joined, Self.server(of: joined) != server else { return nil }
         return "this store joined the team server \(joined) and cannot join another (\(server)): "
             + "its changes and what it pulled belong to that server; make a new store for this one"
     }

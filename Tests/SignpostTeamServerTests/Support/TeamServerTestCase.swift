@@ -82,6 +82,24 @@ class TeamServerTestCase: XCTestCase {
         return adminEndpoint.signingIn(as: login, password: password)
     }
 
+    /// Makes a practitioner who signs in with a client certificate (no password); returns the login.
+    func certificatePractitioner(
+        _ name: String, role: PractitionerRole, locality: String? = nil
+    ) async throws -> String {
+        let login = "\(name)_\(runID)"
+        try await admin.addCertificatePractitioner(login: login, role: role, locality: locality)
+        madeLogins.append(login)
+        return login
+    }
+
+    /// Where `login` signs in with the certificate and key given (over TLS, the server verified
+    /// against the cluster's authority), as a URL a practitioner would write.
+    func certificateURL(login: String, certificate: String, key: String) throws -> String {
+        let authority = try TestCertificates.clusterAuthority()
+        return "postgresql://\(login)@\(adminEndpoint.host ?? "127.0.0.1"):\(adminEndpoint.port)/\(databaseName)"
+            + "?sslrootcert=\(authority)&sslcert=\(certificate)&sslkey=\(key)"
+    }
+
     /// Signs in at `endpoint`; the connection is closed after the test.
     func connect(_ endpoint: TeamServerEndpoint) async throws -> TeamServerConnection {
         let connection = try await TeamServerConnection.connect(to: endpoint)
