@@ -47,7 +47,7 @@ public struct TeamServerDirectory: TeamDirectory {
 
     /// Signs in, runs `body`, signs out; the server's answers become ``TeamDirectoryError``s.
     private func withServer<Result>(_ body: (TeamServerConnection) async throws -> Result) async throws -> Result {
-        guard endpoint.password != nil else {
+        guard endpoint.password != nil || endpoint.clientCertificate != nil else {
             throw TeamDirectoryError.offline(
                 "No password for \(endpoint.login) on the team server: set PGPASSWORD or add it to ~/.pgpass")
         }

@@ -219,8 +219,7 @@ public struct TeamServerEndpoint: Hashable, Sendable {
             do {
                 tls = .require(try NIOSSLContext(configuration: configuration))
             } catch NIOSSLError.failedToLoadPrivateKey where clientCertificate != nil {
-                throw TeamServerError.badURL(
-                    url: redacted,
+                throw TeamServerError.clientCertificate(
                     why: "the private key in \(clientCertificate?.keyFile ?? "") is not the key of the certificate in "
                         + (clientCertificate?.certificateFile ?? ""))
             } catch {
@@ -243,7 +242,7 @@ public struct TeamServerEndpoint: Hashable, Sendable {
         do {
             return try clientCertificate.load()
         } catch let refusal as ClientCertificate.Refusal {
-            throw TeamServerError.badURL(url: redacted, why: refusal.description)
+            throw TeamServerError.clientCertificate(why: refusal.description)
         }
     }
 

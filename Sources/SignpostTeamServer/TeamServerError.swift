@@ -14,6 +14,8 @@ public enum TeamServerError: Error, Equatable, CustomStringConvertible {
     case kindMismatch(server: String, store: String)
     /// The server did not answer a request within its deadline (``TeamServerDeadlines``).
     case timedOut(what: String, seconds: Double)
+    /// The client certificate or its key cannot be used (the why names the file); nothing was sent.
+    case clientCertificate(why: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum TeamServerError: Error, Equatable, CustomStringConvertible {
         case .timedOut(let what, let seconds):
             "The team server did not answer \(what) within \(Self.wordsFor(seconds: seconds)); "
                 + "the session was ended and nothing half-done was kept."
+        case .clientCertificate(let why): "The client certificate cannot be used: \(why); nothing was sent."
         }
     }
 

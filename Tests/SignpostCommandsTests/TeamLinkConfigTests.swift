@@ -183,8 +183,9 @@ struct TeamLinkCertificateTests {
         #expect(endpoint.clientCertificate?.certificateFile == "/home/sam/sam.crt", "an option replaces the URL's")
         #expect(endpoint.clientCertificate?.keyFile == "/home/sam/sam.key")
         #expect(endpoint.certificateAuthorityFile == "/etc/ca.pem")
-        #expect(try TeamJoinCommand.url("postgresql://sam@h/db", certificate: nil, key: nil, rootCertificate: nil)
-            == "postgresql://sam@h/db")
+        #expect(
+            try TeamJoinCommand.url("postgresql://sam@h/db", certificate: nil, key: nil, rootCertificate: nil)
+                == "postgresql://sam@h/db")
         #expect(throws: (any Error).self) {
             try TeamJoinCommand.parse(["postgresql://sam@h/db", "--certificate", "/s.crt"])
         }
@@ -197,7 +198,8 @@ struct TeamLinkCertificateTests {
 struct TeamLinkJoinedServerTests {
     @Test("a store joined with a certificate authority and a client certificate syncs through its link")
     func joinedWithFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signpost-config-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "signpost-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = TeamLinkConfig.standard(environment: ["XDG_CONFIG_HOME": folder.path])
         for (index, url) in [
@@ -210,11 +212,14 @@ struct TeamLinkJoinedServerTests {
             let link = TeamServerLink(url: url, login: "sam", serverKind: .demonstration)
             try store.joinTeamServer(link)
             try config.save(link, forStoreAt: location)
-            #expect(try config.link(joinedBy: store)?.url.contains("sslrootcert") == url.contains("sslrootcert"), "\(url)")
+            #expect(
+                try config.link(joinedBy: store)?.url.contains("sslrootcert") == url.contains("sslrootcert"), "\(url)")
             let renewed = TeamServerLink(
                 url: url.replacingOccurrences(of: "/c.crt", with: "/renewed.crt"), login: "sam",
                 serverKind: .demonstration)
-            #expect(renewed.refusal(joinedBefore: try store.joinedTeamServer()) == nil, "a renewed certificate, same server")
+            #expect(
+                renewed.refusal(joinedBefore: try store.joinedTeamServer()) == nil, "a renewed certificate, same server"
+            )
             try store.close()
         }
     }

@@ -14,7 +14,9 @@ struct TeamServerCertificateCommandTests {
         home = try TemporaryHome()
     }
 
-    @Test("add-user --certificate, then join and sync with a certificate and no password; a key others may read is refused")
+    @Test(
+        "add-user --certificate, then join and sync with a certificate and no password; a key others may read is refused"
+    )
     func joinAndSyncWithACertificate() throws {
         let cluster = try TestTeamServerCluster(binary: binary, home: home)
         let login = "cert\(cluster.suffix)"

@@ -82,8 +82,9 @@ final class CertificateLoginTests: TeamServerTestCase {
             try? await connection.close()
             XCTFail("signed in with a key anyone on the machine may read")
         } catch let error as TeamServerError {
-            // badURL comes from reading the files, before any connection; a refused sign-in is `unreachable`.
-            guard case .badURL(_, let why) = error else { return XCTFail("\(error)") }
+            // clientCertificate comes from reading the files, before any connection; a refused sign-in
+            // is `unreachable`.
+            guard case .clientCertificate(let why) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(why.contains("\(files.key) has group or world access"), why)
             XCTAssertTrue(why.contains("chmod 600"), why)
         }

@@ -18,8 +18,8 @@ final class ClientCertificateTests: XCTestCase {
         try await super.tearDown()
     }
 
-    /// An endpoint on a documentation address nothing answers at: any refusal below comes from
-    /// reading the files, since a connection attempt would end in `unreachable`.
+    /// An endpoint on a documentation address nothing answers at: the refusals below come from
+    /// reading the files (`clientCertificate`), since a connection attempt would end in `unreachable`.
     func endpoint(certificate: String, key: String) throws -> TeamServerEndpoint {
         try TeamServerEndpoint(
             url: "postgresql://sam@192.0.2.10:5432/signpost?sslcert=\(certificate)&sslkey=\(key)")
@@ -30,7 +30,8 @@ final class ClientCertificateTests: XCTestCase {
             _ = try endpoint.connectionConfiguration()
             return nil
         } catch let error as TeamServerError {
-            guard case .badURL(_, let why) = error else { return "\(error)" }
+            guard case .clientCertificate(let why) = error else { return "\(error)" }
+            XCTAssertTrue(error.description.hasPrefix("The client certificate cannot be used: "), error.description)
             return why
         } catch {
             return "\(error)"
@@ -46,7 +47,8 @@ final class ClientCertificateTests: XCTestCase {
         XCTAssertEqual(endpoint.security, .verifyFull, "a certificate is presented over TLS, even on this machine")
         XCTAssertNil(endpoint.password)
         XCTAssertEqual(
-            endpoint.redacted, "postgresql://sam@127.0.0.1:54329/signpost?sslcert=/home/sam/sam.crt&sslkey=/home/sam/sam.key")
+            endpoint.redacted,
+            "postgresql://sam@127.0.0.1:54329/signpost?sslcert=/home/sam/sam.crt&sslkey=/home/sam/sam.key")
         XCTAssertEqual(try TeamServerEndpoint(url: endpoint.redacted), endpoint, "the kept URL reads back the same")
 
         let withAuthority = try TeamServerEndpoint(

@@ -54,14 +54,16 @@ enum Interface {
     }
 
     /// The team server's directory for a store that joined one; the password comes from
-    /// PGPASSWORD or ~/.pgpass (the interface never prompts outside its screens; without one the
+    /// PGPASSWORD or ~/.pgpass (none is looked for with a client certificate) (the interface never prompts outside its screens; without one the
     /// "Find on the team server" screen says so).
     static func teamDirectory(for store: any CaseStore) -> (any TeamDirectory)? {
         guard let syncable = store as? SQLiteCaseStore,
             let link = try? TeamLinkConfig.standard().link(joinedBy: syncable),
             var endpoint = try? TeamServerEndpoint(url: link.url)
         else { return nil }
-        endpoint.password = endpoint.password ?? endpoint.passwordFromEnvironment()
+        if endpoint.clientCertificate == nil {
+            endpoint.password = endpoint.password ?? endpoint.passwordFromEnvironment()
+        }
         return TeamServerDirectory(store: syncable, endpoint: endpoint)
     }
 }

@@ -58,7 +58,9 @@ struct TeamLinkConfig {
         let key = Self.key(for: store)
         guard let value = byStore[key] else { return nil }
         let section = "[\(Self.storesKey).\"\(visible(key))\"]"
-        guard let entry = value.table else { throw invalid("\(section) must be a table of server, login, tls_ca, tls_cert and tls_key") }
+        guard let entry = value.table else {
+            throw invalid("\(section) must be a table of server, login, tls_ca, tls_cert and tls_key")
+        }
         guard let server = entry["server"]?.string, !server.isEmpty else {
             throw invalid("\(section) has no server = \"postgresql://LOGIN@HOST/DATABASE\"")
         }
@@ -72,7 +74,8 @@ struct TeamLinkConfig {
             if !path.isEmpty { files[parameter] = path }
         }
         if (files["sslcert"] == nil) != (files["sslkey"] == nil) {
-            throw invalid("\(section) needs both tls_cert and tls_key (a client certificate and its private key), or neither")
+            throw invalid(
+                "\(section) needs both tls_cert and tls_key (a client certificate and its private key), or neither")
         }
         let url = try Self.url(server, files: files, describing: invalid)
         return TeamServerLink(url: url, login: login, serverKind: kind == .live ? .live : .demonstration)

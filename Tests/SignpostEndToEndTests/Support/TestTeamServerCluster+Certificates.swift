@@ -19,7 +19,9 @@ extension TestTeamServerCluster {
         let key = (folder as NSString).appendingPathComponent("\(login).key")
         let request = (folder as NSString).appendingPathComponent("\(login).csr")
         let certificate = (folder as NSString).appendingPathComponent("\(login).crt")
-        try openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=\(login)", "-keyout", key, "-out", request])
+        try openssl([
+            "req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=\(login)", "-keyout", key, "-out", request,
+        ])
         try openssl([
             "x509", "-req", "-in", request, "-CA", try certificateAuthority(), "-CAkey", authorityKey,
             "-set_serial", String(UInt32.random(in: 1...UInt32.max)), "-days", "1", "-out", certificate,
