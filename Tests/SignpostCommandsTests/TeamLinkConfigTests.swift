@@ -196,16 +196,16 @@ struct TeamLinkCertificateTests {
 /// from team.toml (TLS files as absolute paths, sslmode as it was written) is the server it joined.
 @Suite("Team link config: the joined server")
 struct TeamLinkJoinedServerTests {
-    @Test("a store joined with a certificate authority and a client certificate syncs through its link")
+    @Test("a store joined through a certificate authority file, a client certificate or both syncs through its link")
     func joinedWithFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "signpost-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = TeamLinkConfig.standard(environment: ["XDG_CONFIG_HOME": folder.path])
         for (index, url) in [
+            "postgresql://alex@team.example.org:5432/signpost?sslmode=verify-full&sslrootcert=/etc/ca.pem",
             "postgresql://sam@team.example.org:5432/signpost?sslmode=verify-full&sslrootcert=/etc/ca.pem&sslcert=/c.crt&sslkey=/c.key",
             "postgresql://sam@127.0.0.1:54329/signpost?sslcert=/c.crt&sslkey=/c.key",
-            "postgresql://alex@team.example.org:5432/signpost?sslmode=verify-full&sslrootcert=/etc/ca.pem",
         ].enumerated() {
             let location = folder.appendingPathComponent("store\(index).sqlite")
             let store = try SQLiteCaseStore(openingOrCreating: location, kind: .demonstration)
