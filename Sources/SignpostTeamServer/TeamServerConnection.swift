@@ -66,7 +66,8 @@ public final class TeamServerConnection: Sendable {
         } catch let error as TeamServerError {
             throw error
         } catch let error as PSQLError {
-            throw TeamServerError.unreachable(endpoint: endpoint.redacted, why: Self.explain(error))
+            throw TeamServerError.unreachable(
+                endpoint: endpoint.redacted, why: Self.explainSigningIn(error, to: endpoint) ?? Self.explain(error))
         } catch {
             throw TeamServerError.unreachable(endpoint: endpoint.redacted, why: "\(error)")
         }
@@ -123,6 +124,39 @@ public final class TeamServerConnection: Sendable {
             try? await execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// What went wrong signing in over TLS or with a client certificate, in words that say what to
+    /// do; nil when it was something else.
+    static func explainSigningIn(_ error: PSQLError, to endpoint: TeamServerEndpoint) -> String? {
+        let login = endpoint.login
+        if error.code == .authMechanismRequiresPassword {
+            guard endpoint.clientCertificate != nil else { return nil }
+            return "the server asks \(login) for a password: \(login) does not sign in with a certificate there "
+                + "(its administrator adds it with signpost server add-user \(login) --certificate), "
+                + "or leave out the certificate and use the password"
+        }
+        if let message = error.serverInfo?[.message], message.hasPrefix("certificate authentication failed") {
+            return message + " (the certificate's common name must be the login, \(login))"
+        }
+        guard let underlying = error.underlying else { return nil }
+        let detail = "\(underlying)"
+        if detail.contains("CERTIFICATE_VERIFY_FAILED") {
+            let authority =
+                endpoint.certificateAuthorityFile.map { "the certificate authority in \($0)" }
+                ?? "a certificate authority this machine trusts (give sslrootcert=FILE, or --root-certificate FILE)"
+            return "the server's certificate is not signed by \(authority), or does not name \(endpoint.host ?? "it")"
+        }
+        if detail.contains("ALERT_UNKNOWN_CA") || detail.contains("ALERT_BAD_CERTIFICATE")
+            || detail.contains("ALERT_CERTIFICATE_REQUIRED") || detail.contains("ALERT_CERTIFICATE_EXPIRED")
+            || detail.contains("ALERT_CERTIFICATE_UNKNOWN")
+        {
+            guard let certificate = endpoint.clientCertificate else { return nil }
+            let why =
+                detail.contains("EXPIRED") ? "it has expired" : "the authority that signed it is not one it trusts"
+            return "the server refused the client certificate in \(certificate.certificateFile): \(why)"
+        }
+        return nil
     }
 
     static func explain(_ error: PSQLError) -> String {

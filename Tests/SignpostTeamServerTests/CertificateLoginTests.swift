@@ -67,7 +67,9 @@ final class CertificateLoginTests: TeamServerTestCase {
             try? await connection.close()
             XCTFail("signed in with a certificate the cluster's authority did not sign")
         } catch let error as TeamServerError {
-            guard case .unreachable = error else { return XCTFail("\(error)") }
+            guard case .unreachable(_, let why) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(
+                why.contains("the server refused the client certificate in \(files.certificate)"), why)
         }
     }
 
@@ -103,12 +105,36 @@ final class CertificateLoginTests: TeamServerTestCase {
         } catch let error as TeamServerError {
             guard case .unreachable(_, let why) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(why.contains("certificate authentication failed"), why)
+            XCTAssertTrue(why.contains("the certificate's common name must be the login, \(sam)"), why)
         }
         let asAlex = try await connect(
             try TeamServerEndpoint(
                 url: try certificateURL(login: alex, certificate: alexFiles.certificate, key: alexFiles.key)))
         let who = try await asAlex.whoAmI()
         XCTAssertEqual(who.login, alex, "the same certificate signs in as its own login")
+    }
+
+    func testACertificateForAPasswordLoginOrAServerNotVerifiedIsExplained() async throws {
+        let alexEndpoint = try await practitionerEndpoint("alex", role: .frontDoor)
+        let files = try certificates.issue(commonName: alexEndpoint.login)
+        let asPasswordLogin = try TeamServerEndpoint(
+            url: try certificateURL(login: alexEndpoint.login, certificate: files.certificate, key: files.key))
+        let unverified = try TeamServerEndpoint(
+            url: try certificateURL(login: alexEndpoint.login, certificate: files.certificate, key: files.key)
+                .replacingOccurrences(of: "sslrootcert=", with: "unused="))
+        for (endpoint, expected) in [
+            (asPasswordLogin, "does not sign in with a certificate there"),
+            (unverified, "is not signed by a certificate authority this machine trusts (give sslrootcert=FILE"),
+        ] {
+            do {
+                let connection = try await TeamServerConnection.connect(to: endpoint)
+                try? await connection.close()
+                XCTFail("signed in at \(endpoint.redacted)")
+            } catch let error as TeamServerError {
+                guard case .unreachable(_, let why) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(why.contains(expected), "expected \"\(expected)\", got \"\(why)\"")
+            }
+        }
     }
 
     func testAddingACertificateLoginAgainWithAPasswordEndsItsCertificateSignIn() async throws {
