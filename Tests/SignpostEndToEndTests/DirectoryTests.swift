@@ -58,7 +58,8 @@ struct DirectoryTests {
         try session.waitFor("Service directory")
         try session.send("/")
         try session.type("homework")
-        try session.waitFor("Homework Club")
+        // "Homework Club" already answers "home": wait for the whole word's answer.
+        try session.waitFor("1 of 30 services")
         let screen = try session.waitFor("NOT CHECKED")
         #expect(screen.contains("1 of 30 services"))
         #expect(screen.contains("Pupils at Islington schools."))
