@@ -34,6 +34,16 @@ extension CaseChange {
         return nil
     }
 
+    /// Whether this erases a person `family` no longer holds.
+    ///
+    /// The team server keeps a family's history with an erased person already taken out of it, so a
+    /// laptop that brings the family afresh replays an erasure with nothing left to erase: pulled, it is
+    /// applied as done (and audited); made here, it is refused as naming no member.
+    package func erasesSomeoneAlreadyGone(from family: Family?) -> Bool {
+        guard case .erasePerson(let erasure) = self, let family else { return false }
+        return family.member(erasure.person) == nil
+    }
+
     func applyingErasure(to family: Family) throws -> Family {
         guard case .erasePerson(let erasure) = self else { return family }
         if erasure.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
