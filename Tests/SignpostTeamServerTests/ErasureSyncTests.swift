@@ -118,7 +118,7 @@ final class ErasureSyncTests: TeamServerTestCase {
         let conflictsBefore = try await samServer.openConflicts()
         XCTAssertEqual(conflictsBefore.count, 1)
         let foundBefore = try await samServer.findPerson("quentin brackwater")
-        XCTAssertEqual(foundBefore.map(\.record), ["ZZ-P-q"])
+        XCTAssertEqual(Set(foundBefore.map(\.family)), [id.rawValue])
         let onServerBefore = try await serverRowsHolding(Self.quentinStrings)
         XCTAssertTrue(onServerBefore.contains { $0.hasPrefix("change: Brackwater") }, "\(onServerBefore)")
 
@@ -164,6 +164,50 @@ final class ErasureSyncTests: TeamServerTestCase {
         for (name, laptop) in [("alex", alex), ("sam", sam), ("manager", manager)] {
             try laptop.close()
             XCTAssertEqual(fileStrings(name, holding: Self.quentinStrings), [], "\(name)'s laptop")
+        }
+    }
+
+    /// Sam, offline, changes Quentin's phone and adds a note about him and Ava after Alex erased him: the
+    /// server keeps neither his record nor his id, and Sam's laptop erases him at the same sync.
+    func testAChangePushedAfterTheErasureBringsNothingOfThePersonBack() async throws {
+        let alexServer = try await practitioner("alex", role: .hubWorker, locality: "north")
+        let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
+        let alex = try store("alex")
+        let sam = try store("sam")
+        let id = FamilyID("ZZ-" + familyID(2))
+        try alex.apply([.addFamily(try family(id))], by: "alex")
+        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        _ = try await SyncEngine(store: sam, server: samServer).sync()
+        try alex.apply(
+            [.erasePerson(PersonErasure(family: id, person: "ZZ-P-q", reason: "upheld request", at: Self.now))],
+            by: "alex")
+        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        try sam.apply(
+            [
+                .updatePersonFields(family: id, person: "ZZ-P-q", fields: [.givenName: "Quentin-Lee"]),
+                .addCaseNote(family: id, note("ZZ-N-3", "Visit went well.", about: ["ZZ-P-q", "ZZ-P-ava"])),
+            ], by: "sam")
+        let samSync = try await SyncEngine(store: sam, server: samServer).sync()
+        XCTAssertEqual(samSync.push.applied, 2)
+
+        let leftOnServer = try await serverRowsHolding(Self.quentinStrings + ["ZZ-P-q\", \"ZZ-P-ava"])
+        XCTAssertEqual(leftOnServer, [])
+        let kept = try await admin.connection.query(
+            "SELECT kind, envelope -> 'change' ->> 'kind' FROM signpost.change WHERE family = \(id.rawValue) ORDER BY seq",
+            logger: admin.logger)
+        var kinds: [String] = []
+        for try await (kind, changeKind) in kept.decode((String, String).self) { kinds.append("\(kind)/\(changeKind)") }
+        XCTAssertEqual(
+            kinds,
+            ["add-family/add-family", "erase-person/erase-person", "erase-person/erase-person", "add-case-note/add-case-note"])
+        let brokenAt = try await admin.verifyAudit()
+        XCTAssertNil(brokenAt)
+        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        for laptop in [alex, sam] {
+            let held = try XCTUnwrap(try laptop.family(id))
+            XCTAssertEqual(held.members.map(\.id), ["ZZ-P-marta", "ZZ-P-ava"])
+            XCTAssertEqual(held.notes.first { $0.id == "ZZ-N-3" }?.about, ["ZZ-P-ava"])
+            XCTAssertTrue(try laptop.check().isHealthy)
         }
     }
 }

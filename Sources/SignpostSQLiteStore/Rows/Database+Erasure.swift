@@ -70,12 +70,14 @@ extension Database {
         try run("DELETE FROM record_version WHERE family_id = ? AND record_id = ?", [family, erasure.person.rawValue])
 
         for row in try Row.fetchAll(
-            self, sql: "SELECT position, envelope FROM change_outbox WHERE family_id = ?", arguments: [family])
+            self, sql: "SELECT position, envelope, sent_seq FROM change_outbox WHERE family_id = ?",
+            arguments: [family])
         {
             let position: Int64 = row["position"]
             let stored: Data = row["envelope"]
             guard let envelope = try? ChangeCoding.decoder.decode(ChangeEnvelope.self, from: stored) else { continue }
-            if let kept = envelope.erasing(erasure, strings: strings) {
+            let sent = (row["sent_seq"] as Int64?) != nil
+            if let kept = envelope.erasing(erasure, strings: strings, sent: sent) {
                 guard kept != envelope else { continue }
                 try run(
                     "UPDATE change_outbox SET envelope = ? WHERE position = ?",
