@@ -112,7 +112,8 @@ final class ErasureSyncTests: TeamServerTestCase {
         XCTAssertEqual(try sam.family(id)?.members.count, 3)
         // Sam, working on the same record, changes Quentin's phone too: a conflict on the server.
         try sam.apply([.updatePersonFields(family: id, person: "ZZ-P-q", fields: [.phone: "07700 900222"])], by: "sam")
-        try alex.apply([.updatePersonFields(family: id, person: "ZZ-P-q", fields: [.phone: "07700 900333"])], by: "alex")
+        try alex.apply(
+            [.updatePersonFields(family: id, person: "ZZ-P-q", fields: [.phone: "07700 900333"])], by: "alex")
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
         _ = try await SyncEngine(store: sam, server: samServer).sync()
         let conflictsBefore = try await samServer.openConflicts()
@@ -199,7 +200,10 @@ final class ErasureSyncTests: TeamServerTestCase {
         for try await (kind, changeKind) in kept.decode((String, String).self) { kinds.append("\(kind)/\(changeKind)") }
         XCTAssertEqual(
             kinds,
-            ["add-family/add-family", "erase-person/erase-person", "erase-person/erase-person", "add-case-note/add-case-note"])
+            [
+                "add-family/add-family", "erase-person/erase-person", "erase-person/erase-person",
+                "add-case-note/add-case-note",
+            ])
         let brokenAt = try await admin.verifyAudit()
         XCTAssertNil(brokenAt)
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
