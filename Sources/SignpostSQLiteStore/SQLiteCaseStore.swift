@@ -159,6 +159,9 @@ public final class SQLiteCaseStore: CaseStore {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
                 try db.execute(sql: "PRAGMA journal_size_limit = \(BackgroundCheckpointer.keptLog)")
+                // What is deleted is overwritten, not only unlinked: an erased person's text must not survive
+                // in a freed page or a record's old space (see SQLiteCaseStore+SecureErasure.swift).
+                try db.execute(sql: "PRAGMA secure_delete = ON")
             }
             let pool = try DatabasePool(path: url.path, configuration: configuration)
             // GRDB sets NORMAL when it turns WAL on, after `prepareDatabase`; the writer is the one that syncs.

@@ -34,7 +34,7 @@ extension InMemoryCaseStore.State {
         }
         drafts = drafts.filter { !names($0.value) }
         sync.outbox = sync.outbox.compactMap { entry in
-            entry.envelope.erasing(erasure, strings: strings).map { envelope in
+            entry.envelope.erasing(erasure, strings: strings, sent: entry.sentSeq != nil).map { envelope in
                 var kept = entry
                 kept.envelope = envelope
                 return kept

@@ -198,7 +198,12 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         for incoming in changes {
             let change = try working.merging.prepare(incoming, families: working.families)
             let before = working.families[change.family]
-            let after = try change.applying(to: before, in: kind, by: actor)
+            let after =
+                if let before, !outgoing && change.erasesSomeoneAlreadyGone(from: before) {
+                    before
+                } else {
+                    try change.applying(to: before, in: kind, by: actor)
+                }
             working.families[after.id] = after
             working.merging.record(change, before: before, after: after, by: actor, families: &working.families)
             var detail = change.auditDetail(before: before, after: after)

@@ -20,6 +20,8 @@ import SignpostStore
 /// ```
 struct ChangeBatch {
     private var outbox: Outbox?
+    /// Whether the changes were pulled from the team server rather than made here.
+    private let pulled: Bool
     /// The store's kind: a live store refuses fictional ids on every way in.
     private let kind: StoreKind
     private var audit = AuditChain.Writer()
@@ -38,6 +40,7 @@ struct ChangeBatch {
     ///   joined one); false for pulled ones.
     init(in db: Database, path: String, kind: StoreKind, outgoing: Bool) throws {
         self.kind = kind
+        pulled = !outgoing
         // A store that never joined a team keeps no outbox: joining queues what it holds then.
         outbox = try outgoing && Outbox.isStarted(in: db) ? try Outbox(in: db, path: path) : nil
         hasAliases = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM record_alias)") ?? false
@@ -74,7 +77,12 @@ struct ChangeBatch {
             before = try db.fetchFamily(change.family)
             if let before { storedSummaries.append((before.id, FamilySummary(of: before))) }
         }
-        let after = try change.applying(to: before, in: kind, by: actor)
+        let after =
+            if let before, pulled && change.erasesSomeoneAlreadyGone(from: before) {
+                before
+            } else {
+                try change.applying(to: before, in: kind, by: actor)
+            }
         try persist(change, before: before, after: after, in: db)
         try persistMerging(change, before: before, after: after, by: actor, in: db)
         if before == nil { storedSummaries.append((after.id, FamilySummary(of: after))) }

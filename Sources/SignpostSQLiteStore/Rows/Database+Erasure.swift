@@ -9,8 +9,8 @@ extension Database {
     ///
     /// The family is rewritten whole (its members, levels, relationships, notes, contacts, referrals,
     /// consents and assessments cascade from its row, and with it the search and match indexes).
-    /// Audit entries about the person keep their place in the chain but their sentence and values become
-    /// the erasure marker (the chain sealed their digest, so it still verifies). Form and contact drafts
+    /// Audit entries about the person (and entries about no family, such as a search, that name them)
+    /// keep their place in the chain but their sentence and values become the erasure marker (the chain sealed their digest, so it still verifies). Form and contact drafts
     /// naming them go; outbox envelopes naming them are rewritten or dropped
     /// (``ChangeEnvelope/erasing(_:strings:)``); versions, aliases and merges kept for undoing that name
     /// them go (a merge that involved the person can no longer be undone).
@@ -29,15 +29,24 @@ extension Database {
 
         var redacted: [Int64] = []
         let markerJSON = String(decoding: marker.encoded(), as: UTF8.self)
+        // Entries about no family (a search, a match, a draft not yet a family's) name people by what was
+        // typed: in any case, and by the surname alone.
+        let typed = (strings + [person.familyName]).filter { $0.count >= 3 }.map { $0.lowercased() }
         for row in try Row.fetchAll(
             self,
-            sql:
-                "SELECT id, record_id, summary, detail FROM audit_entry WHERE family_id = ? AND detail_digest IS NOT NULL",
+            sql: """
+                SELECT id, family_id, record_id, summary, detail FROM audit_entry
+                WHERE (family_id = ? OR family_id IS NULL) AND detail_digest IS NOT NULL
+                """,
             arguments: [family])
         {
             let record: String = row["record_id"]
             let text = (row["summary"] as String) + ((row["detail"] as String?) ?? "")
-            guard record == erasure.person.rawValue || strings.contains(where: { text.contains($0) }) else { continue }
+            let names =
+                (row["family_id"] as String?) != nil
+                ? record == erasure.person.rawValue || strings.contains(where: { text.contains($0) })
+                : typed.contains(where: { text.lowercased().contains($0) })
+            guard names else { continue }
             let id: Int64 = row["id"]
             try run(
                 "UPDATE audit_entry SET summary = ?, detail = ? WHERE id = ?",
@@ -61,12 +70,14 @@ extension Database {
         try run("DELETE FROM record_version WHERE family_id = ? AND record_id = ?", [family, erasure.person.rawValue])
 
         for row in try Row.fetchAll(
-            self, sql: "SELECT position, envelope FROM change_outbox WHERE family_id = ?", arguments: [family])
+            self, sql: "SELECT position, envelope, sent_seq FROM change_outbox WHERE family_id = ?",
+            arguments: [family])
         {
             let position: Int64 = row["position"]
             let stored: Data = row["envelope"]
             guard let envelope = try? ChangeCoding.decoder.decode(ChangeEnvelope.self, from: stored) else { continue }
-            if let kept = envelope.erasing(erasure, strings: strings) {
+            let sent = (row["sent_seq"] as Int64?) != nil
+            if let kept = envelope.erasing(erasure, strings: strings, sent: sent) {
                 guard kept != envelope else { continue }
                 try run(
                     "UPDATE change_outbox SET envelope = ? WHERE position = ?",

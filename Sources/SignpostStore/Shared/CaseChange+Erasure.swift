@@ -34,6 +34,16 @@ extension CaseChange {
         return nil
     }
 
+    /// Whether this erases a person `family` no longer holds.
+    ///
+    /// The team server keeps a family's history with an erased person already taken out of it, so a
+    /// laptop that brings the family afresh replays an erasure with nothing left to erase: pulled, it is
+    /// applied as done (and audited); made here, it is refused as naming no member.
+    package func erasesSomeoneAlreadyGone(from family: Family?) -> Bool {
+        guard case .erasePerson(let erasure) = self, let family else { return false }
+        return family.member(erasure.person) == nil
+    }
+
     func applyingErasure(to family: Family) throws -> Family {
         guard case .erasePerson(let erasure) = self else { return family }
         if erasure.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -87,14 +97,26 @@ extension ChangeEnvelope {
     ///
     /// A new family waiting to be sent is kept with the person erased from it, so the rest of the
     /// household still reaches the team server; any other change naming the person is dropped (the
-    /// erasure that follows it in the outbox removes the person on the server and other laptops).
+    /// erasure that follows it in the outbox removes the person on the server and other laptops). A
+    /// change already sent is kept only to recognise it when it comes back from the server: its content
+    /// becomes the erasure itself, so it holds nothing of the person and is still acknowledged, not
+    /// applied a second time.
     ///
-    /// - Parameter strings: ``Person/identifyingStrings`` of the person, taken before erasing them.
-    package func erasing(_ erasure: PersonErasure, strings: [String]) -> ChangeEnvelope? {
+    /// - Parameters:
+    ///   - strings: ``Person/identifyingStrings`` of the person, taken before erasing them.
+    ///   - sent: Whether the server has taken the change already.
+    package func erasing(_ erasure: PersonErasure, strings: [String], sent: Bool = false) -> ChangeEnvelope? {
         guard family == erasure.family,
             let json = try? ChangeCoding.encoder.encode(self),
             strings.contains(where: { String(decoding: json, as: UTF8.self).contains($0) })
         else { return self }
+        if sent {
+            var kept = self
+            kept.kind = CaseChange.erasePerson(erasure).action
+            kept.fields = nil
+            kept.change = .erasePerson(erasure)
+            return kept
+        }
         if case .addFamily(let family) = change, let erased = try? family.erasing(erasure.person).0 {
             var kept = self
             kept.change = .addFamily(erased)
