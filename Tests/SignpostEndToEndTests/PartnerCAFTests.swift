@@ -61,8 +61,9 @@ struct PartnerCAFTests {
             binary: binary, arguments: ["demo", "--store", path], home: home, width: 120, height: 40)
         try session.waitFor("DEMONSTRATION — FICTIONAL DATA")
         try session.send(":")
-        try session.waitFor("Commands")
         try session.type("import-caf \(file.path)")
+        // The command line shows what was typed before Enter runs it.
+        try session.waitFor("noor-caf.json")
         try session.send("Enter")
         try session.waitFor("Match: certain")
         let review = try session.waitFor("The assessment as it will be saved")

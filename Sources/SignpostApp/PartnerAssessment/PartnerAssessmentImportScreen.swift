@@ -24,7 +24,7 @@ final class PartnerAssessmentImportScreen: Screen {
                 "folder", "Folder", required: true,
                 value: folder ?? PartnerAssessmentFile.defaultFolder(environment: environment), maxLength: 400),
             FormFields.text(
-                "file", "File in the folder", required: true, value: file, maxLength: 400,
+                "file", "File", required: true, value: file, maxLength: 400,
                 placeholder: "e.g. hornsey-road/ava-caf.json"),
         ])
         fields.focus.focus(1)
@@ -68,7 +68,7 @@ final class PartnerAssessmentImportScreen: Screen {
             "* required · Tab/↓ next field · Ctrl-O reads it for review", at: Point(x: area.x, y: y),
             style: Style(.dim), clip: area)
         y += 2
-        fields.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), labelWidth: 22)
+        fields.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), labelWidth: 12)
     }
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {

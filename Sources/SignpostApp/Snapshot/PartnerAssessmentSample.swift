@@ -1,5 +1,4 @@
 import Foundation
-import SignpostCasework
 import SignpostDomain
 
 /// A partner's assessment of a family's first child, in the `signpost-caf/1` format, for the import review's

@@ -133,7 +133,7 @@ struct CAFImportCommand: ParsableCommand {
         return nil
     }
 
-    private func refusing<Result>(_ work: () throws -> Result) throws -> Result {
+    private func refusing<Value>(_ work: () throws -> Value) throws -> Value {
         do {
             return try StoreOpening.run(work)
         } catch let refusal as CaseworkRefusal {

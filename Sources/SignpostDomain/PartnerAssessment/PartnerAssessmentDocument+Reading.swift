@@ -168,24 +168,30 @@ struct PartnerReader {
                 "status", "startedOn", "completedOn", "peoplePresent", "whatLedToAssessment", "currentSituation",
                 "elements", "conclusions", "actions", "reviews",
             ])
-        guard let section, let author, let child else { return nil }
+        // Every part is read, whatever else is wrong, so that every problem is listed at once.
+        let childViews = views.flatMap { optionalText($0, "child", long: true) }
+        let parentViews = views.flatMap { optionalText($0, "parent", long: true) }
+        let interpreterNeeded = interpreter.flatMap { bool($0, "needed", required: true) } ?? false
+        let interpreterArranged = interpreter.flatMap { bool($0, "arranged") }
+        let parentLanguage = interpreter.map { text($0, "firstLanguageOfParent") } ?? ""
+        guard let section else { return nil }
         let status = code(section, "status", AssessmentStatus.self) ?? .draft
         if status == .reviewed || status == .closed {
             problem(section.path("status"), "a partner's assessment is imported as draft or complete, not \(status)")
         }
         let startedOn = date(section, "startedOn", required: true)
         let completedOn = date(section, "completedOn")
-        if status == .complete && completedOn == nil {
+        if status == .complete && completedOn == nil && section["completedOn"] == nil {
             problem(section.path("completedOn"), "required when the status is complete; missing")
         }
         if let startedOn, let completedOn, completedOn < startedOn {
             problem(section.path("completedOn"), "\(completedOn.iso) is before startedOn (\(startedOn.iso))")
         }
-        if let startedOn, author.writtenOn < startedOn {
+        if let startedOn, let author, author.writtenOn < startedOn {
             problem(
                 "$.writtenBy.writtenOn", "\(author.writtenOn.iso) is before the assessment started (\(startedOn.iso))")
         }
-        if let born = child.dateOfBirth, born > author.writtenOn {
+        if let born = child?.dateOfBirth, let author, born > author.writtenOn {
             problem("$.child.dateOfBirth", "\(born.iso) is after the assessment was written (\(author.writtenOn.iso))")
         }
         let elements = elements(section)
@@ -205,22 +211,21 @@ struct PartnerReader {
                 section.path("reviews"),
                 "a review already held belongs to a CAF in Signpost; give only the next review date")
         }
-        guard let startedOn else { return nil }
+        let peoplePresent = text(section, "peoplePresent", long: true)
+        let whatLed = text(section, "whatLedToAssessment", long: true)
+        let situation = text(section, "currentSituation", long: true)
+        let conclusions = text(section, "conclusions", long: true)
+        guard let author, let child, let startedOn else { return nil }
         var document = PartnerAssessmentDocument(
             writtenBy: author, child: child, parentsAndCarers: carers, otherPeople: others,
             status: status == .complete ? .complete : .draft, startedOn: startedOn,
-            completedOn: status == .complete ? completedOn : nil,
-            peoplePresent: text(section, "peoplePresent", long: true),
-            whatLedToAssessment: text(section, "whatLedToAssessment", long: true),
-            currentSituation: text(section, "currentSituation", long: true), leadProfessional: lead,
-            elements: elements, conclusions: text(section, "conclusions", long: true), actions: actions,
-            childViews: views.flatMap { optionalText($0, "child", long: true) },
-            parentViews: views.flatMap { optionalText($0, "parent", long: true) },
-            consentToAssess: toAssess, consentToShare: toShare ?? ConsentToShare(), servicesInvolved: services,
+            completedOn: status == .complete ? completedOn : nil, peoplePresent: peoplePresent,
+            whatLedToAssessment: whatLed, currentSituation: situation, leadProfessional: lead,
+            elements: elements, conclusions: conclusions, actions: actions, childViews: childViews,
+            parentViews: parentViews, consentToAssess: toAssess, consentToShare: toShare ?? ConsentToShare(),
+            servicesInvolved: services,
             interpreter: PartnerInterpreter(
-                needed: interpreter.flatMap { bool($0, "needed", required: true) } ?? false,
-                arranged: interpreter.flatMap { bool($0, "arranged") },
-                firstLanguageOfParent: interpreter.map { text($0, "firstLanguageOfParent") } ?? ""),
+                needed: interpreterNeeded, arranged: interpreterArranged, firstLanguageOfParent: parentLanguage),
             reviews: reviews)
         if document.status == .complete {
             let missing = document.assessment(id: "check", subject: "check", source: nil).missingRequiredFields()
