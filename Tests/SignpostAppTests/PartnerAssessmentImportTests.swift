@@ -1,5 +1,6 @@
 import Foundation
 import SignpostDomain
+import SignpostFixtures
 import SignpostStore
 import SignpostTerminal
 import Testing
@@ -63,7 +64,11 @@ struct PartnerAssessmentImportTests {
         Self.command(app, "open \(family.id)")
         app.press(.tab, .tab, .tab)
         app.press(.character("I"))
-        #expect(app.screen().contains("Import a partner's early help assessment"))
+        let form = app.surface()
+        #expect(form.text().contains("Import a partner's early help assessment"))
+        let fileRow = form.text().split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("> File *") }
+        #expect(form.cursor?.y == fileRow, "the cursor is on the focused file field")
         // The folder field, then the file field (focused first).
         app.press(.backTab)
         app.press(.control("u"))
@@ -76,6 +81,54 @@ struct PartnerAssessmentImportTests {
         app.type("noor-caf.json")
         app.press(.control("o"))
         #expect(app.screen().contains("Match: certain"))
+    }
+
+    @Test("several people who may be the child: Tab chooses between them, and the CAF goes to the one chosen")
+    func chooseAmongSeveral() throws {
+        let fixtures = try FixtureCatalog.families().map(\.family)
+        let first = try #require(fixtures.first { $0.id == "ZZ-F-0001" })
+        let noor = try #require(first.members.first { !$0.role.isAdult })
+        var twin = noor
+        twin.id = "ZZ-P-9999-1"
+        let namesake = Family(
+            id: "ZZ-F-9999", name: "Quillfeather", address: first.address, locality: .north, members: [twin])
+        let app = try TestApplication(families: fixtures + [namesake])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partner-caf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try PartnerAssessmentSample.document(for: noor, in: first).write(to: folder.appendingPathComponent("n.json"))
+        Self.command(app, "import-caf \(folder.path)/n.json")
+        #expect(app.screen().contains("Match: not certain: 2 people may be the child"))
+        let chosenFirst = app.screen().contains("Save to: Noor Quillfeather (ZZ-P-9999-1)")
+        app.press(.tab)
+        let expected: PersonID = chosenFirst ? noor.id : "ZZ-P-9999-1"
+        #expect(app.screen().contains("Save to: Noor Quillfeather (\(expected))"))
+        app.press(.control("o"))
+        if app.screen().contains("is already open") { app.press(.character("y")) }
+        let family = try #require(try app.store.family(chosenFirst ? "ZZ-F-0001" : "ZZ-F-9999"))
+        #expect(family.assessments.last?.subject == expected)
+        #expect(family.assessments.last?.importedFrom != nil)
+    }
+
+    @Test("no one like the child: Ctrl-O asks the locality and adds a new family with the CAF")
+    func noMatchAddsNewFamily() throws {
+        let (folder, _, _, app) = try Self.folder(with: "new.json") { family, child in
+            var stranger = child
+            stranger.givenName = "Zelola"
+            stranger.familyName = "Morfli"
+            return try PartnerAssessmentSample.document(for: stranger, in: family)
+        }
+        let before = try app.store.familyIDs(after: nil, limit: 1000).count
+        Self.command(app, "import-caf \(folder.path)/new.json")
+        #expect(app.screen().contains("No match: Ctrl-O adds the child as a new family"))
+        app.press(.control("o"))
+        #expect(app.screen().contains("Ctrl-O adds the family"))
+        app.press(.control("o"))
+        #expect(app.screen().contains("added the Morfli family"))
+        let ids = try app.store.familyIDs(after: nil, limit: 1000)
+        #expect(ids.count == before + 1)
+        let added = try #require(try ids.compactMap { try app.store.family($0) }.first { $0.name == "Morfli" })
+        #expect(added.members.first?.fullName == "Zelola Morfli")
+        #expect(added.assessments.first?.subject == added.members.first?.id)
     }
 
     @Test("leaving the review saves nothing, after asking")

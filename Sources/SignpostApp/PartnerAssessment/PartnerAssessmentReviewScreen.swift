@@ -211,7 +211,7 @@ final class PartnerAssessmentNewFamilyScreen: Screen {
         ])
     }
 
-    var title: String { "New family from a partner's assessment" }
+    var title: String { "New family" }
 
     var keys: KeyRegistry<Action> {
         formKeys(
