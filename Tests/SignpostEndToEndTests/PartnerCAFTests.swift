@@ -49,6 +49,15 @@ struct PartnerCAFTests {
         #expect(dryRun.standardOutput.contains("Match: certain: \(person) Noor Quillfeather"))
         #expect(dryRun.standardOutput.contains("Dry run: nothing was saved."))
 
+        // Noor's own CAF is still open: a second one is imported only on purpose (--another).
+        let unasked = try binary.run(["caf", "import", file.path, "--store", path], home: home)
+        #expect(unasked.status == 2)
+        #expect(unasked.standardError.contains("the child already has an open CAF; give --another"))
+        let saved = try binary.run(["caf", "import", file.path, "--another", "--store", path], home: home)
+        #expect(saved.status == 0, "\(saved.standardError)")
+        #expect(saved.standardOutput.contains("Saved: CAF"))
+        #expect(saved.standardOutput.contains("imported from Fiddlesticks Nursery School"))
+
         let bad = home.url.appendingPathComponent("bad-caf.json")
         try Data(Self.document(born: born, startedOn: "10/11/2026").utf8).write(to: bad)
         let refused = try binary.run(["caf", "import", bad.path, "--store", path], home: home)
