@@ -21,7 +21,7 @@ public struct Signpost: ParsableCommand {
             MatchCommand.self, SnapshotCommand.self, ServerCommand.self, TeamCommand.self, SyncCommand.self,
             ConflictsCommand.self, AuditCommand.self, ExportRecordCommand.self, DuplicatesCommand.self,
             MergeCommand.self, UndoMergeCommand.self, ReturnsCommand.self, ReportCommand.self, EraseCommand.self,
-            SubjectAccessCommand.self, RetentionCommand.self,
+            SubjectAccessCommand.self, RetentionCommand.self, CAFCommand.self,
             DirectoryCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)

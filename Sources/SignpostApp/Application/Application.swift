@@ -419,6 +419,8 @@ public final class Application {
         PaletteCommand("duplicates", summary: "People who may be recorded twice: compare and merge them"),
         PaletteCommand("merges", summary: "The merges made, to undo one"),
         PaletteCommand("directory", summary: "The service directory: who can help, open now, when last checked"),
+        PaletteCommand(
+            "import-caf", summary: "Import a partner's early help assessment for review: import-caf school/caf.json"),
         PaletteCommand("help", summary: "Every key this screen answers"),
         PaletteCommand("quit", summary: "Quit Signpost (asks first if anything is unsaved)"),
     ]
@@ -461,6 +463,11 @@ public final class Application {
         case "duplicates": apply(.push(DuplicatesScreen(family: nil, app: environment)))
         case "merges": apply(.push(MergesScreen(family: nil, app: environment)))
         case "directory": apply(.push(DirectoryScreen(app: environment)))
+        case "import-caf":
+            apply(
+                PartnerAssessmentImportScreen.open(
+                    path: arguments.trimmingCharacters(in: .whitespaces), family: top.familyContext, app: environment,
+                    environment: ProcessInfo.processInfo.environment))
         case "help": help = HelpOverlay(title: "Keys: \(top.title)")
         case "quit": requestQuit()
         case "": break

@@ -17,6 +17,7 @@ final class FamilyScreen: Screen {
         case audit, exportRecord, amendNote
         case duplicates
         case erasePerson, subjectAccess
+        case importAssessment
     }
 
     enum Tab: Int, CaseIterable {
@@ -108,6 +109,12 @@ final class FamilyScreen: Screen {
                 [.character("c")], .startAssessment, hint: "New CAF",
                 help: "Start an early help assessment (CAF) for the selected child, filled from the family record",
                 group: "Record", showsInHintBar: tab == .assessments)
+        }
+        if tab == .assessments {
+            keys.bind(
+                [.character("I")], .importAssessment, hint: "Import CAF",
+                help: "Import a partner's early help assessment (signpost-caf/1 JSON): matched to the child, "
+                    + "reviewed in full, then saved", group: "Record", showsInHintBar: false)
         }
         if tab == .chronology {
             keys.bind(
@@ -558,6 +565,7 @@ final class FamilyScreen: Screen {
             else { return .message("select a case note in the chronology (↑/↓), then press e", .warning) }
             return .push(AmendNoteScreen(family: family, note: note))
         case .duplicates: return .push(DuplicatesScreen(family: family.id, app: app))
+        case .importAssessment: return .push(PartnerAssessmentImportScreen(family: family))
         case .erasePerson:
             guard family.members.indices.contains(memberCursor.selected) else { return .handled }
             return .push(ErasePersonScreen(family: family, person: family.members[memberCursor.selected]))

@@ -1,4 +1,5 @@
 import Foundation
+import SignpostCasework
 import SignpostDomain
 import SignpostStore
 import SignpostTerminal
@@ -92,6 +93,10 @@ public enum ScreenSnapshot {
         case censusFactors = "census-factors"
         /// The service directory (`W` on the home screen, `:directory`).
         case directory
+        /// Choosing a partner's assessment file (`I` on the family's CAF tab, `:import-caf`).
+        case importCAF = "import-caf"
+        /// Reviewing a partner's assessment of the family's first child before it is saved.
+        case importCAFReview = "import-caf-review"
     }
 
     /// Why a snapshot could not be made.
@@ -233,6 +238,25 @@ public enum ScreenSnapshot {
                 environment: environment, stack: [home, ReviewsScreen(login: nil, app: environment)])
         case .directory:
             application = Application(environment: environment, stack: [home, DirectoryScreen(app: environment)])
+        case .importCAF, .importCAFReview:
+            let record = try family()
+            let screen: any Screen
+            if name == .importCAF {
+                screen = PartnerAssessmentImportScreen(
+                    family: record, environment: ["SIGNPOST_IMPORT_DIR": "/home/practitioner/imports"])
+            } else {
+                guard let child = record.members.first(where: { !$0.role.isAdult }) else {
+                    throw Problem(description: "family \(record.id) has no child")
+                }
+                let data = try PartnerAssessmentSample.document(for: child, in: record)
+                let review = try ImportPartnerAssessment(context: environment.casework).review(
+                    data, file: "\(child.givenName.lowercased())-caf.json")
+                screen = PartnerAssessmentReviewScreen(
+                    review: review, openedFrom: record.id, app: environment, assessmentID: "ZZ-A-IMPORT")
+            }
+            let tabbed = FamilyScreen(familyID: record.id, app: environment)
+            for _ in 0..<3 { _ = tabbed.handle(.tab, in: Rect(size: TooSmallScreen.minimum), app: environment) }
+            application = Application(environment: environment, stack: [home, tabbed, screen])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")

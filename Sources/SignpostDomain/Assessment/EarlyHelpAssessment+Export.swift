@@ -28,6 +28,7 @@ extension EarlyHelpAssessment {
         writer.field("Reference", "\(id) (family \(family.id))")
         writer.field("Started", startedOn.british)
         writer.field("Completed", completedOn?.british ?? "")
+        if let importedFrom { writer.field("Imported from", importedFrom.summary) }
 
         writer.section(.identifying)
         writer.field("Name", subjectName)

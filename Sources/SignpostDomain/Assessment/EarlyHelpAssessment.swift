@@ -54,6 +54,9 @@ public struct EarlyHelpAssessment: Identifiable, Hashable, Codable, Sendable {
     /// The children in need census factors identified at the end of the assessment; nil until recorded
     /// (see `EarlyHelpAssessment+CINFactors.swift`).
     public var factorsIdentified: [CINFactor]? = nil
+    /// The partner and file an imported assessment came from; nil for one written in Signpost
+    /// (see `PartnerAssessmentDocument`).
+    public var importedFrom: PartnerAssessmentSource? = nil
 
     public init(
         id: AssessmentID,

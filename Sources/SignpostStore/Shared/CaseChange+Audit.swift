@@ -74,6 +74,9 @@ extension CaseChange {
             }
             let subject = name(assessment.subject)
             guard let old = before?.assessments.first(where: { $0.id == id }) else {
+                if let source = assessment.importedFrom {
+                    return "imported a \(assessment.status) assessment for \(subject) from \(source.summary)"
+                }
                 if let earlier = assessment.supersedes {
                     return
                         "started version \(assessment.versionNumber) of the assessment for \(subject) (from \(earlier), kept as it was)"

@@ -67,6 +67,8 @@ public enum AssessmentRecordField: String, CaseIterable, Codable, CodingKeyRepre
     case closure
     /// The children in need census factors identified at the end of the assessment (#17).
     case factorsIdentified
+    /// The partner and file an imported assessment came from (#17).
+    case importedFrom
 }
 
 extension CaseChange {
