@@ -419,6 +419,7 @@ public final class Application {
         PaletteCommand("duplicates", summary: "People who may be recorded twice: compare and merge them"),
         PaletteCommand("merges", summary: "The merges made, to undo one"),
         PaletteCommand("directory", summary: "The service directory: who can help, open now, when last checked"),
+        PaletteCommand("retention", summary: "Closed records due for review under the retention policy"),
         PaletteCommand("help", summary: "Every key this screen answers"),
         PaletteCommand("quit", summary: "Quit Signpost (asks first if anything is unsaved)"),
     ]
@@ -461,6 +462,7 @@ public final class Application {
         case "duplicates": apply(.push(DuplicatesScreen(family: nil, app: environment)))
         case "merges": apply(.push(MergesScreen(family: nil, app: environment)))
         case "directory": apply(.push(DirectoryScreen(app: environment)))
+        case "retention": apply(.push(RetentionScreen(app: environment)))
         case "help": help = HelpOverlay(title: "Keys: \(top.title)")
         case "quit": requestQuit()
         case "": break

@@ -92,6 +92,8 @@ public enum ScreenSnapshot {
         case censusFactors = "census-factors"
         /// The service directory (`W` on the home screen, `:directory`).
         case directory
+        /// Closed records due for review under the retention policy (`R` on the families list, `:retention`).
+        case retention
     }
 
     /// Why a snapshot could not be made.
@@ -233,6 +235,8 @@ public enum ScreenSnapshot {
                 environment: environment, stack: [home, ReviewsScreen(login: nil, app: environment)])
         case .directory:
             application = Application(environment: environment, stack: [home, DirectoryScreen(app: environment)])
+        case .retention:
+            application = Application(environment: environment, stack: [home, RetentionScreen(app: environment)])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")
