@@ -123,7 +123,7 @@ let package = Package(
         .target(
             name: "SignpostCommands",
             dependencies: [
-                "SignpostApp", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore",
+                "SignpostApp", "SignpostCasework", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore",
                 "SignpostFixtures", "SignpostTerminal", "SignpostThemes", "SignpostSync", "SignpostTeamServer",
                 "SignpostReturns", "SignpostCasework",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

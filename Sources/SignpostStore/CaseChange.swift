@@ -70,6 +70,8 @@ public enum CaseChange: Hashable, Sendable {
     case lifecycle(family: FamilyID, LifecycleChange)
     /// Erases one person from a family everywhere the store holds them, after review (see `CaseChange+Erasure.swift`).
     case erasePerson(PersonErasure)
+    /// A retention review keeps a closed record until a day, with why (see `CaseChange+Retention.swift`).
+    case decideRetention(family: FamilyID, RetentionDecision)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -89,6 +91,7 @@ public enum CaseChange: Hashable, Sendable {
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingFamily
         case .lifecycle(let family, _): return family
         case .erasePerson(let erasure): return erasure.family
+        case .decideRetention(let family, _): return family
         }
     }
 
@@ -116,6 +119,7 @@ public enum CaseChange: Hashable, Sendable {
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingAction
         case .lifecycle(_, let change): return change.action
         case .erasePerson: return "erase-person"
+        case .decideRetention: return Self.retentionAction
         }
     }
 
@@ -143,6 +147,7 @@ public enum CaseChange: Hashable, Sendable {
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingRecordID
         case .lifecycle(let family, let change): return change.recordID(in: family)
         case .erasePerson(let erasure): return erasure.person.rawValue
+        case .decideRetention(let family, _): return family.rawValue
         }
     }
 

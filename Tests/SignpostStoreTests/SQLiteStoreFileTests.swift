@@ -407,6 +407,15 @@ struct SQLiteStoreFileTests {
                 """)
     }
 
+    /// Takes away retention review decisions (#16, "v20-retention-decisions").
+    private static func undoRetentionDecisions(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE retention_decision;
+                DELETE FROM grdb_migrations WHERE identifier = 'v20-retention-decisions';
+                """)
+    }
+
     /// Takes a store back to version 10 as an older Signpost left it: an outbox kept from the first change,
     /// joined or not ("v11-outbox-after-join").
     private static func undoOutboxAfterJoin(_ db: Database) throws {
@@ -499,6 +508,7 @@ struct SQLiteStoreFileTests {
 
     /// Takes a store back to version 10, newest migration first: what every version after it added.
     private static func undoToVersion10(_ db: Database) throws {
+        try undoRetentionDecisions(db)
         try undoReportIndexes(db)
         try undoRecordMerging(db)
         try undoAuditValuesAndNotes(db)

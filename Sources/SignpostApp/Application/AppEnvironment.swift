@@ -30,6 +30,9 @@ public struct AppEnvironment: Sendable {
     public var sync: (any BackgroundSync)?
     /// After how many months without a check a directory entry is flagged on the directory screen (12 unless set).
     public var directoryStaleMonths = 12
+    /// The retention policy's years: a closed record is listed for review this many years after its youngest
+    /// child turns 18 (6 unless set; the retention screen, `R` on the families).
+    public var retentionYears = 6
 
     public init(
         store: any CaseStore, storeLocation: String, storeKind: StoreKind, practitioner: String, theme: Theme,

@@ -421,6 +421,7 @@ public final class Application {
         PaletteCommand("directory", summary: "The service directory: who can help, open now, when last checked"),
         PaletteCommand(
             "import-caf", summary: "Import a partner's early help assessment for review: import-caf school/caf.json"),
+        PaletteCommand("retention", summary: "Closed records due for review under the retention policy"),
         PaletteCommand("help", summary: "Every key this screen answers"),
         PaletteCommand("quit", summary: "Quit Signpost (asks first if anything is unsaved)"),
     ]
@@ -468,6 +469,7 @@ public final class Application {
                 PartnerAssessmentImportScreen.open(
                     path: arguments.trimmingCharacters(in: .whitespaces), family: top.familyContext, app: environment,
                     environment: ProcessInfo.processInfo.environment))
+        case "retention": apply(.push(RetentionScreen(app: environment)))
         case "help": help = HelpOverlay(title: "Keys: \(top.title)")
         case "quit": requestQuit()
         case "": break

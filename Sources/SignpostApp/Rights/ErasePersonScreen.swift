@@ -17,15 +17,20 @@ final class ErasePersonScreen: Screen {
     private var confirmation = TextField(maxLength: 64, placeholder: "type the person's id")
     private var focus = FocusRing(count: 2)
     private var problem: String?
+    /// The reason the screen opened with, so leaving it untouched asks nothing.
+    private let initialReason: String
 
-    init(family: Family, person: Person) {
+    /// - Parameter reason: The reason to start from (a retention review's); the practitioner may change it.
+    init(family: Family, person: Person, reason: String = "") {
         self.family = family
         self.person = person
+        self.initialReason = reason
+        self.reason.text = reason
     }
 
     var title: String { "Erase a person · \(family.name) family" }
 
-    var hasUnsavedChanges: Bool { !reason.text.isEmpty || !confirmation.text.isEmpty }
+    var hasUnsavedChanges: Bool { reason.text != initialReason || !confirmation.text.isEmpty }
 
     var takesTyping: Bool { true }
 

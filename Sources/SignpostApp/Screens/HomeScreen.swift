@@ -17,6 +17,7 @@ final class HomeScreen: Screen {
         case audit
         case duplicates
         case directory
+        case retention
     }
 
     private var model = CaseListModel()
@@ -93,6 +94,10 @@ final class HomeScreen: Screen {
             [.character("W")], .directory, hint: "Services",
             help: "The service directory: who can help, open now, how to reach them, when last checked (:directory)",
             group: "Families", showsInHintBar: false)
+        keys.bind(
+            [.character("R")], .retention, hint: "Retention",
+            help: "Closed records due for review under the retention policy: keep one until a day, or erase after "
+                + "review (:retention)", group: "Families", showsInHintBar: false)
         keys.bind(
             [.character("L")], .cycleLocality, hint: "Locality",
             help: "Filter by locality (North, Central, South, out of borough, all)", group: "Filters",
@@ -270,6 +275,8 @@ final class HomeScreen: Screen {
                 return .push(DuplicatesScreen(family: nil, app: app))
             case .directory:
                 return .push(DirectoryScreen(app: app))
+            case .retention:
+                return .push(RetentionScreen(app: app))
             case .cycleLocality:
                 model.query.locality = HomeScreen.next(model.query.locality, in: Locality.allCases)
                 resetPage(app)

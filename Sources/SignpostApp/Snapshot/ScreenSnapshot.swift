@@ -97,6 +97,8 @@ public enum ScreenSnapshot {
         case importCAF = "import-caf"
         /// Reviewing a partner's assessment of the family's first child before it is saved.
         case importCAFReview = "import-caf-review"
+        /// Closed records due for review under the retention policy (`R` on the families list, `:retention`).
+        case retention
     }
 
     /// Why a snapshot could not be made.
@@ -257,6 +259,8 @@ public enum ScreenSnapshot {
             let tabbed = FamilyScreen(familyID: record.id, app: environment)
             for _ in 0..<3 { _ = tabbed.handle(.tab, in: Rect(size: TooSmallScreen.minimum), app: environment) }
             application = Application(environment: environment, stack: [home, tabbed, screen])
+        case .retention:
+            application = Application(environment: environment, stack: [home, RetentionScreen(app: environment)])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")

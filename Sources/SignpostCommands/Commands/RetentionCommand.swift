@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SignpostCasework
 import SignpostDomain
 import SignpostStore
 import SignpostTerminal
@@ -11,7 +12,8 @@ struct RetentionCommand: ParsableCommand {
         abstract: "List closed records due for review: --years after the youngest child turns 18.",
         discussion: """
             A record is kept while any episode or referral is open. Once closed, it comes up for \
-            review --years (6 unless set) after its youngest child's 18th birthday; after review, \
+            review --years (6 unless set) after its youngest child's 18th birthday; a review that kept it \
+            (K on the retention screen, R) leaves it out until the day it was kept until. After review, \
             `signpost erase` removes each person. Reads the store a page of families at a time.
             """)
 
@@ -39,24 +41,38 @@ struct RetentionCommand: ParsableCommand {
             day = LondonTime.today(at: Date())
         }
         let store = try storeOptions.openExisting(forReadingOnly: true)
-        let policy = RetentionPolicy(yearsAfterEighteen: years)
+        // The same query as the retention screen (R): a record kept by a review is left out until its day.
+        let review = RetentionReview(
+            policy: RetentionPolicy(yearsAfterEighteen: years),
+            context: CaseworkContext(store: store, practitioner: storeOptions.practitioner))
+        Console.print(
+            "Policy: a closed record is kept \(years) years after the youngest child turns 18, then listed for review.")
         var after: FamilyID?
         var due = 0
-        while true {
-            let page = try StoreOpening.run { try store.familyIDs(after: after, limit: 500) }
-            guard let last = page.last else { break }
-            for id in page {
-                guard let family = try StoreOpening.run({ try store.family(id) }),
-                    let review = family.retentionReviewDate(under: policy), review <= day
-                else { continue }
+        repeat {
+            let page = try StoreOpening.run { try review.due(on: day, after: after, limit: 200) }
+            for record in page.records {
                 due += 1
-                Console.print(
-                    visible("\(family.id)  \(family.name)  closed; due for review since \(review.british)"))
+                Console.print(visible("\(record.familyID)  \(record.familyName)  \(Self.why(record.standing))"))
             }
-            after = last
-        }
+            after = page.nextAfter
+        } while after != nil
         if due == 0 {
             Console.print("No closed records are due for review on \(day.british) (\(years) years after 18).")
         }
+    }
+
+    /// "closed 01/01/2012; youngest child turns 18 on 04/03/2020; kept 6 years; due since 04/03/2026", and the
+    /// last review's decision when one kept the record.
+    static func why(_ standing: RetentionStanding) -> String {
+        let closed = standing.closedOn.map { "closed \($0.british)" } ?? "closed"
+        let who = standing.countsFromChild ? "youngest child" : "youngest member (no children)"
+        var text =
+            "\(closed); \(who) turns 18 on \(standing.youngestTurnsEighteenOn.british); kept \(standing.keptYears) "
+            + "years; due since \(standing.dueOn.british)"
+        if let decision = standing.decision {
+            text += "; last review kept it until \(decision.keptUntil.british) (\(decision.by): \(decision.reason))"
+        }
+        return text
     }
 }

@@ -28,6 +28,7 @@ enum Interface {
             directoryProblem = "the imported service directory cannot be read (\(error)); using the pathways' own"
         }
         environment.directoryStaleMonths = options.staleAfterMonths
+        environment.retentionYears = options.retentionYears
         environment.trainingScenarios = trainingScenarios
         environment.teamDirectory = teamDirectory(for: store)
         // Training stores never join a team; any other store that joined one syncs while the interface is open.

@@ -16,9 +16,18 @@ struct InterfaceOptions: ParsableArguments {
             "Flag directory entries whose details were not checked for this many months.", valueName: "months"))
     var staleAfterMonths: Int = 12
 
+    @Option(
+        help: ArgumentHelp(
+            "The retention policy: a closed record is listed for review this many years after the youngest child "
+                + "turns 18 (the retention screen, R).", valueName: "years"))
+    var retentionYears: Int = 6
+
     func validate() throws {
         guard (1...120).contains(staleAfterMonths) else {
             throw ValidationError("--stale-after-months must be between 1 and 120")
+        }
+        guard (0...100).contains(retentionYears) else {
+            throw ValidationError("--retention-years must be between 0 and 100")
         }
     }
 }

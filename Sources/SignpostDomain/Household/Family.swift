@@ -49,6 +49,8 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     var socialCareHistoryRecords: [SocialCareRecord]?
     /// Members joining and leaving the team around the family (``teamHistory``); nil when none is recorded.
     var teamMemberChanges: [TeamMemberChange]?
+    /// Retention reviews that decided to keep the record (``retentionDecisions``); nil when none was made.
+    var retentionDecisionRecords: [RetentionDecision]?
 
     public init(
         id: FamilyID,
@@ -239,6 +241,7 @@ extension Family {
         case members, relationships, relationshipHistory, leadProfessional, teamAroundFamily, episodes, contacts
         case referrals, notes, consents, assessments, createdAt, leadProfessionalChanges, meetingRecords
         case socialCareRecords, teamChanges
+        case retentionDecisions
     }
 
     /// Reads a family, including one written before address, relationship, lead professional and meeting history were kept
@@ -275,6 +278,8 @@ extension Family {
         socialCareHistoryRecords = try container.decodeIfPresent(
             [SocialCareRecord].self, forKey: .socialCareRecords)
         teamMemberChanges = try container.decodeIfPresent([TeamMemberChange].self, forKey: .teamChanges)
+        retentionDecisionRecords = try container.decodeIfPresent(
+            [RetentionDecision].self, forKey: .retentionDecisions)
     }
 
     /// Writes a family; empty histories are left out, so a family without them reads as it did before they were kept.
@@ -305,5 +310,6 @@ extension Family {
         try container.encodeIfPresent(meetingRecords, forKey: .meetingRecords)
         try container.encodeIfPresent(socialCareHistoryRecords, forKey: .socialCareRecords)
         try container.encodeIfPresent(teamMemberChanges, forKey: .teamChanges)
+        try container.encodeIfPresent(retentionDecisionRecords, forKey: .retentionDecisions)
     }
 }

@@ -211,6 +211,8 @@ struct ChangeBatch {
         case .erasePerson:
             // Written by `Database.erase`, which also redacts the audit and drafts (see `apply`).
             break
+        case .decideRetention:
+            try db.insertRetentionDecision(of: family)
         }
     }
 

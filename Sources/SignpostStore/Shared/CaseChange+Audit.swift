@@ -101,6 +101,8 @@ extension CaseChange {
             return change.auditSummary(before: before, after: after)
         case .erasePerson:
             return erasureAuditSummary(before: before)
+        case .decideRetention:
+            return retentionAuditSummary()
         }
     }
 }

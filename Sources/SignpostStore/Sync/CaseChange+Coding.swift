@@ -94,6 +94,7 @@ extension CaseChange: Codable {
                 ?? Self.decodeNotes(kind: kind, family: family, from: container)
                 ?? Self.decodeMerging(kind: kind, from: container)
                 ?? Self.decodeErasure(kind: kind, from: container)
+                ?? Self.decodeRetention(kind: kind, family: family, from: container)
             {
                 self = change
                 return
@@ -173,6 +174,8 @@ extension CaseChange: Codable {
             try change.encode(into: &container)
         case .erasePerson:
             try encodeErasure(into: &container)
+        case .decideRetention:
+            try encodeRetention(into: &container)
         }
     }
 }

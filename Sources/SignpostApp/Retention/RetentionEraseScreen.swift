@@ -1,0 +1,93 @@
+import Foundation
+import SignpostCasework
+import SignpostDomain
+import SignpostStore
+import SignpostTerminal
+
+/// Erasing a reviewed record's people (#16): the family's members, and Enter erases the selected one
+/// through the erasure screen (its reason filled in from the review, the person's id typed, then a last
+/// question), as Ctrl-E on a member does.
+///
+/// A family is never left with no one, so its last member stays; the list says so.
+final class RetentionEraseScreen: Screen {
+    enum Action: Hashable, Sendable { case erase, up, down, back }
+
+    private var family: Family
+    private let record: RetentionReview.DueRecord
+    private var list = ScrollList(rows: [], emptyText: "No one is left in this record.")
+
+    init(family: Family, record: RetentionReview.DueRecord) {
+        self.family = family
+        self.record = record
+        rebuild()
+    }
+
+    var title: String { "Erase after review · \(family.name) family" }
+
+    var familyContext: Family? { family }
+
+    /// The reason the erasure screen starts with: the review, and why the record was due.
+    var reason: String {
+        "retention review: closed record due since \(record.standing.dueOn.british) "
+            + "(\(record.standing.keptYears) years after 18)"
+    }
+
+    var keys: KeyRegistry<Action> {
+        var keys = KeyRegistry<Action>()
+        if family.members.count > 1 {
+            keys.bind(
+                [.enter], .erase, hint: "Erase person",
+                help: "Erase the selected person: the reason (from the review), their id typed, then once more",
+                group: "Erase after review")
+        }
+        keys.bind([.up, .character("k")], .up, hint: "Up", help: "Previous", group: "Moving", showsInHintBar: false)
+        keys.bind([.down, .character("j")], .down, hint: "Down", help: "Next", group: "Moving", showsInHintBar: false)
+        keys.bind(
+            [.escape, .character("q")], .back, hint: "Back", help: "Back to the records due, erasing no one more",
+            group: "General")
+        return keys
+    }
+
+    func willReappear(app: AppEnvironment) {
+        if let read = try? app.store.family(family.id) { family = read }
+        rebuild()
+    }
+
+    private func rebuild() {
+        list.rows = family.members.map { person in
+            let born = person.dateOfBirth.map { "born \($0.british)" } ?? "no date of birth"
+            return ListRow("\(person.fullName) (\(person.id)) · \(person.role.label) · \(born)")
+        }
+        if let index = list.selectedIndex, index >= family.members.count {
+            list.cursor.selected = max(0, family.members.count - 1)
+        }
+    }
+
+    func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
+        var y = area.y
+        let last =
+            family.members.count > 1
+            ? "Erase each person in turn; a family is never left with no one, so its last member stays."
+            : "Only one person is left: a family is never left with no one, so they stay."
+        y += surface.putWrapped(
+            "\(RetentionScreen.why(record)) Erasing removes the person everywhere the store holds them and "
+                + "cannot be undone. \(last)",
+            in: Rect(x: area.x, y: y, width: area.width, height: 5), style: Style(.warning))
+        y += 1
+        list.draw(
+            on: surface, in: Rect(x: area.x, y: y, width: area.width, height: max(1, area.maxY - y)), focused: true)
+    }
+
+    func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
+        guard let action = keys.action(for: key) else { return .ignored }
+        switch action {
+        case .erase:
+            guard let index = list.selectedIndex, family.members.indices.contains(index) else { return .handled }
+            return .push(ErasePersonScreen(family: family, person: family.members[index], reason: reason))
+        case .up, .down:
+            _ = list.handle(key, in: Rect(x: 0, y: 0, width: area.width, height: max(1, area.height - 6)))
+        case .back: return .pop
+        }
+        return .handled
+    }
+}
