@@ -70,6 +70,9 @@ public enum CaseChange: Hashable, Sendable {
     case lifecycle(family: FamilyID, LifecycleChange)
     /// Erases one person from a family everywhere the store holds them, after review (see `CaseChange+Erasure.swift`).
     case erasePerson(PersonErasure)
+    /// Supporting Families work: a need identified against a headline outcome area, the outcome achieved, the
+    /// six-month check (see `CaseChange+SupportingFamilies.swift`).
+    case supportingFamilies(family: FamilyID, SupportingFamiliesChange)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -89,6 +92,7 @@ public enum CaseChange: Hashable, Sendable {
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingFamily
         case .lifecycle(let family, _): return family
         case .erasePerson(let erasure): return erasure.family
+        case .supportingFamilies(let family, _): return family
         }
     }
 
@@ -116,6 +120,7 @@ public enum CaseChange: Hashable, Sendable {
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingAction
         case .lifecycle(_, let change): return change.action
         case .erasePerson: return "erase-person"
+        case .supportingFamilies(_, let change): return change.action
         }
     }
 
@@ -143,6 +148,7 @@ public enum CaseChange: Hashable, Sendable {
         case .mergeFamilies, .mergePeople, .undoMerge: return mergingRecordID
         case .lifecycle(let family, let change): return change.recordID(in: family)
         case .erasePerson(let erasure): return erasure.person.rawValue
+        case .supportingFamilies(_, let change): return change.recordID
         }
     }
 

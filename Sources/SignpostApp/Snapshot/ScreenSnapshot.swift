@@ -92,6 +92,8 @@ public enum ScreenSnapshot {
         case censusFactors = "census-factors"
         /// The service directory (`W` on the home screen, `:directory`).
         case directory
+        /// A family's Supporting Families outcomes (`U` on the family screen): the first family with needs identified.
+        case supportingFamilies = "supporting-families"
     }
 
     /// Why a snapshot could not be made.
@@ -233,6 +235,22 @@ public enum ScreenSnapshot {
                 environment: environment, stack: [home, ReviewsScreen(login: nil, app: environment)])
         case .directory:
             application = Application(environment: environment, stack: [home, DirectoryScreen(app: environment)])
+        case .supportingFamilies:
+            var record = try family()
+            if record.supportingFamiliesNeeds.isEmpty {
+                for id in try environment.store.familyIDs(after: nil, limit: 1000) {
+                    if let other = try environment.store.family(id), !other.supportingFamiliesNeeds.isEmpty {
+                        record = other
+                        break
+                    }
+                }
+            }
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    SupportingFamiliesScreen(family: record.id, app: environment),
+                ])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")

@@ -49,6 +49,8 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     var socialCareHistoryRecords: [SocialCareRecord]?
     /// Members joining and leaving the team around the family (``teamHistory``); nil when none is recorded.
     var teamMemberChanges: [TeamMemberChange]?
+    /// Supporting Families needs and outcomes (``supportingFamiliesNeeds``); nil when none is identified.
+    var supportingFamiliesRecords: [SupportingFamiliesNeed]?
 
     public init(
         id: FamilyID,
@@ -238,7 +240,7 @@ extension Family {
         case id, name, address, addressSince, previousAddresses, locality, languages, interpreterNeeded, accessNotes
         case members, relationships, relationshipHistory, leadProfessional, teamAroundFamily, episodes, contacts
         case referrals, notes, consents, assessments, createdAt, leadProfessionalChanges, meetingRecords
-        case socialCareRecords, teamChanges
+        case socialCareRecords, teamChanges, supportingFamilies
     }
 
     /// Reads a family, including one written before address, relationship, lead professional and meeting history were kept
@@ -275,6 +277,8 @@ extension Family {
         socialCareHistoryRecords = try container.decodeIfPresent(
             [SocialCareRecord].self, forKey: .socialCareRecords)
         teamMemberChanges = try container.decodeIfPresent([TeamMemberChange].self, forKey: .teamChanges)
+        supportingFamiliesRecords = try container.decodeIfPresent(
+            [SupportingFamiliesNeed].self, forKey: .supportingFamilies)
     }
 
     /// Writes a family; empty histories are left out, so a family without them reads as it did before they were kept.
@@ -305,5 +309,6 @@ extension Family {
         try container.encodeIfPresent(meetingRecords, forKey: .meetingRecords)
         try container.encodeIfPresent(socialCareHistoryRecords, forKey: .socialCareRecords)
         try container.encodeIfPresent(teamMemberChanges, forKey: .teamChanges)
+        try container.encodeIfPresent(supportingFamiliesRecords, forKey: .supportingFamilies)
     }
 }

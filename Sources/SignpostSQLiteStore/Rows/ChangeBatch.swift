@@ -203,6 +203,8 @@ struct ChangeBatch {
         case .erasePerson:
             // Written by `Database.erase`, which also redacts the audit and drafts (see `apply`).
             break
+        case .supportingFamilies:
+            try db.writeSupportingFamilies(of: family)
         }
     }
 

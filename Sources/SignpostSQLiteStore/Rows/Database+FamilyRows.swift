@@ -65,6 +65,7 @@ extension Database {
                 "INSERT INTO team_member_change (family_id, position, document) VALUES (?, ?, ?)",
                 [family.id.rawValue, position, try StoredValue.json(change)])
         }
+        if !family.supportingFamiliesNeeds.isEmpty { try writeSupportingFamilies(of: family) }
         try insertSearchEntries(of: family)
         if withMatchKeys {
             for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }

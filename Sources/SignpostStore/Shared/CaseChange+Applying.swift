@@ -174,6 +174,8 @@ extension CaseChange {
             return try change.applying(to: family)
         case .erasePerson:
             return try applyingErasure(to: family)
+        case .supportingFamilies(_, let change):
+            return try change.applying(to: family)
         }
         return family
     }

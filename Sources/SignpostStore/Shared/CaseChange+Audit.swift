@@ -98,6 +98,8 @@ extension CaseChange {
             return change.auditSummary(before: before, after: after)
         case .erasePerson:
             return erasureAuditSummary(before: before)
+        case .supportingFamilies(_, let change):
+            return change.auditSummary(before: before, after: after)
         }
     }
 }

@@ -102,6 +102,10 @@ extension CaseChange: Codable {
                 self = .lifecycle(family: family, change)
                 return
             }
+            if let change = try SupportingFamiliesChange.decode(kind: kind, from: container) {
+                self = .supportingFamilies(family: family, change)
+                return
+            }
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container,
                 debugDescription: "\"\(kind)\" is not a kind of change this Signpost knows")
@@ -173,6 +177,8 @@ extension CaseChange: Codable {
             try change.encode(into: &container)
         case .erasePerson:
             try encodeErasure(into: &container)
+        case .supportingFamilies(_, let change):
+            try change.encode(into: &container)
         }
     }
 }
