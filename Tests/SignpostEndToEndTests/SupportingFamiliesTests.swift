@@ -27,7 +27,7 @@ struct SupportingFamiliesTests {
         try session.send("Down")
         try session.waitFor("> [ ] Early years development")
         try session.send("a")
-        try session.waitFor("Supporting Families need")
+        try session.waitFor("Identify a need against one of the ten headline outcome areas")
         try session.waitFor("Early years development")
         try session.send("C-o")
         let saved = try session.waitFor("[N] Early years development")
@@ -69,6 +69,8 @@ struct SupportingFamiliesTests {
             #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(name)")
         }
         let audit = try binary.run(["audit", "--store", path, "--action", "exported"], home: home)
-        #expect(audit.standardOutput.contains("export-supporting-families"), "\(audit.standardOutput.suffix(800))")
+        #expect(
+            audit.standardOutput.contains("exported Supporting Families 01/04/2026 to 30/09/2026 (2 families)"),
+            "\(audit.standardOutput.suffix(800))")
     }
 }

@@ -14,7 +14,7 @@ extension SupportingFamiliesScreen {
     /// Identifying a need against an area (the selected one offered first).
     static func needForm(_ family: Family, area: OutcomeArea, app: AppEnvironment) -> any Screen {
         CaseworkFormScreen(
-            title: "Supporting Families need", family: family,
+            title: "Add a need", family: family,
             about: [
                 "Identify a need against one of the ten headline outcome areas. A family counts for Supporting "
                     + "Families with \(SupportingFamiliesRule.minimumNeeds) or more needs identified."
@@ -63,7 +63,7 @@ extension SupportingFamiliesScreen {
             let work = SupportingFamiliesWork(family: casework.family, context: casework.context)
             try work.recordOutcome(chosen, on: day, evidence: fields.text("evidence"))
             return
-                "outcome achieved: \(chosen.title); six-month check due \(day.adding(months: SupportingFamiliesRule.sustainMonths).british)"
+                "outcome achieved: \(chosen.shortTitle); six-month check due \(day.adding(months: SupportingFamiliesRule.sustainMonths).british)"
         }
     }
 
@@ -94,7 +94,7 @@ extension SupportingFamiliesScreen {
             try work.recordCheck(
                 chosen, on: try fields.date("on", defaultingTo: casework.context.today), sustained: sustained,
                 note: fields.text("note"))
-            return "six-month check recorded: \(chosen.title) \(sustained ? "sustained" : "not sustained")"
+            return "six-month check: \(chosen.shortTitle) \(sustained ? "sustained" : "not sustained")"
         }
     }
 }

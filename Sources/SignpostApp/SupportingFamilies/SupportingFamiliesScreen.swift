@@ -24,7 +24,7 @@ final class SupportingFamiliesScreen: Screen {
         reload(app)
     }
 
-    var title: String { family.map { "\($0.name) family: Supporting Families" } ?? "Supporting Families" }
+    var title: String { "Supporting Families" }
 
     var familyContext: Family? { family }
 
@@ -73,7 +73,7 @@ final class SupportingFamiliesScreen: Screen {
     }
 
     /// One line per area: the marker, the area's name and where it stands, fitted to `width`.
-    static func rows(_ family: Family, width: Int) -> [ListRow] {
+    static func rows(_ family: Family, width: Int, today: CalendarDate) -> [ListRow] {
         let nameWidth = width >= 110 ? 56 : 24
         return OutcomeArea.allCases.map { area in
             let status = family.outcomeStatus(area)
@@ -85,8 +85,8 @@ final class SupportingFamiliesScreen: Screen {
             case .identified:
                 text += "need since \(family.supportingFamiliesNeed(area)?.identifiedOn.british ?? "")"
             case .achieved(let due):
-                text +=
-                    "achieved \(family.supportingFamiliesNeed(area)?.achievement?.on.british ?? ""); check due \(due.british)"
+                let achieved = family.supportingFamiliesNeed(area)?.achievement?.on.british ?? ""
+                text += "achieved \(achieved); check \(due < today ? "OVERDUE" : "due") \(due.british)"
             case .sustained(let on): text += "sustained, checked \(on.british)"
             case .notSustained(let on): text += "NOT sustained, checked \(on.british)"
             }
@@ -157,10 +157,10 @@ final class SupportingFamiliesScreen: Screen {
                 line, in: Rect(x: area.x, y: y, width: area.width, height: 2), style: Style(.header))
         }
         surface.put(
-            "[ ] no need  [N] need identified  [A] achieved  [S] sustained 6 months  [!] not sustained",
+            "[ ] none  [N] need  [A] achieved  [S] sustained 6 months  [!] not sustained",
             at: Point(x: area.x, y: y), width: area.width, style: Style(.dim), clip: area)
         y += 1
-        list.rows = Self.rows(family, width: area.width - 2)
+        list.rows = Self.rows(family, width: area.width - 2, today: app.today)
         let listHeight = min(OutcomeArea.allCases.count, max(area.maxY - y - 2, 3))
         list.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: listHeight), focused: true)
         let cursor = surface.cursor

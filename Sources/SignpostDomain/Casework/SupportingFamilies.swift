@@ -206,7 +206,8 @@ public enum SupportingFamiliesRule {
 extension Family {
     /// The family's Supporting Families needs, one per outcome area, in the framework's order.
     public var supportingFamiliesNeeds: [SupportingFamiliesNeed] {
-        get { supportingFamiliesRecords ?? [] }
+        // Sorted on reading too: a document written elsewhere may list them in any order.
+        get { (supportingFamiliesRecords ?? []).sorted { $0.area < $1.area } }
         set { supportingFamiliesRecords = newValue.isEmpty ? nil : newValue.sorted { $0.area < $1.area } }
     }
 
