@@ -133,6 +133,8 @@ public struct ReportOutput: Sendable {
 enum ReportBlock: Sendable {
     /// A line of text.
     case line(String)
+    /// Lines kept together with no blank line between them (a sentence pair, a small table).
+    case lines([String])
     /// Labels with counts, drawn as a table with a bar per row.
     case bars(title: String, rows: [(label: String, count: Int)])
     /// A count per day drawn as a sparkline, folded into weeks or more when the days do not fit.
@@ -141,6 +143,7 @@ enum ReportBlock: Sendable {
     func lines(width: Int) -> [String] {
         switch self {
         case .line(let text): return [TextChart.fit(text, width).trimmingTrailing()]
+        case .lines(let texts): return texts.map { TextChart.fit($0, width).trimmingTrailing() }
         case .bars(let title, let rows):
             guard !rows.isEmpty else { return [title, "  none"] }
             let labelWidth = min(max(rows.map(\.label.count).max() ?? 0, 8), max(width / 3, 8))

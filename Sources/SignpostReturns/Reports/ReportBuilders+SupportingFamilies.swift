@@ -33,22 +33,22 @@ extension ReportBuilders {
             areas.map { [$0.title] + cells(figures[$0]) } + [["All areas (families counted once)"] + cells(total)]
         let plural = { (count: Int) in count == 1 ? "family" : "families" }
         let eventHeader = "  " + TextChart.fit("Area", 24) + "   Needs Achieved Sustained  Lapsed"
-        let eventRows = areas.map { area -> ReportBlock in
+        let eventRows = areas.map { area -> String in
             let figure = figures[area]
             let numbers = [figure.identified, figure.achieved, figure.sustained, figure.notSustained]
             let columns = zip([7, 9, 10, 8], numbers).map { TextChart.right(String($1), $0) }.joined()
-            return .line("  " + TextChart.fit(area.shortTitle, 24) + " " + columns)
+            return "  " + TextChart.fit(area.shortTitle, 24) + " " + columns
         }
         return ReportOutput(
             report: report, periodText: period.text,
             csv: CSVDocument(headers: supportingFamiliesHeaders, rows: rows),
             blocks: [
-                .line(
+                .lines([
                     "\(figures.eligibleFamilies) \(plural(figures.eligibleFamilies)) came to meet the criteria "
-                        + "(\(SupportingFamiliesRule.minimumNeeds) or more needs identified)"),
-                .line(
+                        + "(\(SupportingFamiliesRule.minimumNeeds) or more needs identified)",
                     "\(figures.progressFamilies) \(plural(figures.progressFamilies)) showed significant and sustained "
-                        + "progress (all needs sustained)"),
+                        + "progress (all needs sustained)",
+                ]),
                 .bars(
                     title: "Families meeting the criteria, by area of need",
                     rows: areas.compactMap { area in
@@ -59,8 +59,7 @@ extension ReportBuilders {
                     rows: areas.compactMap { area in
                         figures[area].progressFamilies > 0 ? (area.shortTitle, figures[area].progressFamilies) : nil
                     }),
-                .line("Needs, outcomes and six-month checks in the period, by area"),
-                .line(eventHeader),
-            ] + eventRows)
+                .lines(["Needs, outcomes and six-month checks in the period, by area", eventHeader] + eventRows),
+            ])
     }
 }
