@@ -245,11 +245,61 @@ class Builder:
         self.family["assessments"].append(assessment)
 
     def write(self):
+        if self.number in SUPPORTING_FAMILIES:
+            self.family["supportingFamilies"] = [supporting_need(*need) for need in SUPPORTING_FAMILIES[self.number]]
         document = {"format": "signpost-family", "formatVersion": 1, "fictional": True, "family": self.family}
         path = os.path.join(OUT, f"{self.fid}.json")
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(document, handle, ensure_ascii=False, indent=2, sort_keys=True)
             handle.write("\n")
+
+
+def supporting_need(area, identified, note, achieved=None, evidence=None, checked=None, sustained=None, check_note=""):
+    """One Supporting Families need (#17); dates are ISO days, none after TODAY, none before 2025."""
+    need = {"area": area, "identifiedOn": identified, "identifiedBy": "Priya Inventwell", "note": note}
+    if achieved:
+        need["achievement"] = {"on": achieved, "evidence": evidence, "recordedBy": "priya.inventwell"}
+    if checked:
+        need["check"] = {"on": checked, "sustained": sustained, "note": check_note, "recordedBy": "priya.inventwell"}
+    return need
+
+
+# Supporting Families needs and outcomes, by family number, worked by hand in SupportingFamiliesFixtureTests:
+# 20 meets the criteria on 06/10/2025 (its third need) and shows significant and sustained progress on
+# 07/09/2026 (its last check); 26 meets them on 15/06/2026, one outcome achieved, its check due 01/03/2027;
+# 36 has two needs and does not count; 5 meets them on 16/02/2026, its domestic-abuse outcome not sustained.
+SUPPORTING_FAMILIES = {
+    20: [
+        ("secure-housing", "2025-09-01", "Rent arrears; notice seeking possession served.",
+         "2026-01-15", "Arrears cleared with a payment plan; landlord withdrew the notice.",
+         "2026-07-20", True, "Rent account up to date for six months."),
+        ("financial-stability", "2025-09-01", "Debts to three creditors; no budget.",
+         "2026-02-10", "Debt relief order granted; budget agreed with the money advice service.",
+         "2026-08-12", True, "No new debts; budget kept."),
+        ("good-education", "2025-10-06", "Eldest child's attendance 78% this term.",
+         "2026-03-02", "Attendance 96% over the spring term.",
+         "2026-09-07", True, "Attendance above 95% since March."),
+    ],
+    26: [
+        ("substance-use", "2026-05-04", "Father's alcohol use noticed by the school."),
+        ("mental-physical-health", "2026-05-04", "Father's low mood; GP appointment missed.",
+         "2026-09-01", "Completed the recovery service's programme; attends the GP.", None, None, ""),
+        ("good-education", "2026-06-15", "Child tired in class; late most mornings."),
+    ],
+    36: [
+        ("financial-stability", "2026-03-09", "Rent and council tax arrears after job loss."),
+        ("mental-physical-health", "2026-04-20", "Mother anxious about money; not sleeping."),
+    ],
+    5: [
+        ("domestic-abuse", "2026-02-02", "Police attended a domestic incident; children present.",
+         "2026-03-10", "Mother completed the Freedom Programme; safety plan in place.",
+         "2026-09-15", False, "A further incident reported to the police in August."),
+        ("children-safe", "2026-02-02", "Children present during the incident."),
+        ("family-relationships", "2026-02-16", "Parents in conflict about contact arrangements.",
+         "2026-04-01", "Contact arrangements agreed through family mediation."),
+        ("crime", "2026-03-01", "Father cautioned after the incident."),
+    ],
+}
 
 
 SURNAMES = ["Quillfeather", "Marchbank-Oddly", "Pumpernickel", "Thistlewood", "Bramblecombe", "Wobbleton",

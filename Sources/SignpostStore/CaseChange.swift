@@ -72,6 +72,9 @@ public enum CaseChange: Hashable, Sendable {
     case erasePerson(PersonErasure)
     /// A retention review keeps a closed record until a day, with why (see `CaseChange+Retention.swift`).
     case decideRetention(family: FamilyID, RetentionDecision)
+    /// Supporting Families work: a need identified against a headline outcome area, the outcome achieved, the
+    /// six-month check (see `CaseChange+SupportingFamilies.swift`).
+    case supportingFamilies(family: FamilyID, SupportingFamiliesChange)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -92,6 +95,7 @@ public enum CaseChange: Hashable, Sendable {
         case .lifecycle(let family, _): return family
         case .erasePerson(let erasure): return erasure.family
         case .decideRetention(let family, _): return family
+        case .supportingFamilies(let family, _): return family
         }
     }
 
@@ -120,6 +124,7 @@ public enum CaseChange: Hashable, Sendable {
         case .lifecycle(_, let change): return change.action
         case .erasePerson: return "erase-person"
         case .decideRetention: return Self.retentionAction
+        case .supportingFamilies(_, let change): return change.action
         }
     }
 
@@ -148,6 +153,7 @@ public enum CaseChange: Hashable, Sendable {
         case .lifecycle(let family, let change): return change.recordID(in: family)
         case .erasePerson(let erasure): return erasure.person.rawValue
         case .decideRetention(let family, _): return family.rawValue
+        case .supportingFamilies(_, let change): return change.recordID
         }
     }
 

@@ -17,7 +17,9 @@ import SignpostDomain
 /// try store.apply([.addCaseNote(family: id, note)], by: "j.okafor")
 /// let page = try store.families(FamilyListQuery(limit: 20))
 /// ```
-public protocol CaseStore: AnyObject, Sendable, ReviewListing, ManagerReporting, DirectoryKeeping {
+public protocol CaseStore: AnyObject, Sendable, ReviewListing, ManagerReporting, DirectoryKeeping,
+    SupportingFamiliesReporting
+{
     /// What kind of data the store holds, fixed when it was made: known without reading the store.
     var kind: StoreKind { get }
 

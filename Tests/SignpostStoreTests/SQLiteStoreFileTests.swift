@@ -506,8 +506,19 @@ struct SQLiteStoreFileTests {
         try kept.close()
     }
 
+    /// Takes a store back to before version 21: no Supporting Families tables.
+    private static func undoSupportingFamilies(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE supporting_families_need;
+                DROP TABLE supporting_families_family;
+                DELETE FROM grdb_migrations WHERE identifier = 'v21-supporting-families';
+                """)
+    }
+
     /// Takes a store back to version 10, newest migration first: what every version after it added.
     private static func undoToVersion10(_ db: Database) throws {
+        try undoSupportingFamilies(db)
         try undoRetentionDecisions(db)
         try undoReportIndexes(db)
         try undoRecordMerging(db)

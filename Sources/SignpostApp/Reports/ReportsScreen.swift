@@ -4,7 +4,7 @@ import SignpostReturns
 import SignpostStore
 import SignpostTerminal
 
-/// The managers' reports: caseloads, contacts, decisions, CAFs, reviews and steps, as tables with bars and
+/// The managers' reports: caseloads, contacts, decisions, CAFs, reviews, steps and Supporting Families outcomes, as tables with bars and
 /// sparklines that read the same without colour, over a period chosen with `p`.
 ///
 /// The figures come from the store's aggregate queries (``ManagerReporting``), read again when the report or
@@ -60,6 +60,7 @@ final class ReportsScreen: Screen {
         case .assessments: return "CAFs"
         case .reviews: return "Reviews"
         case .steps: return "Steps"
+        case .supportingFamilies: return "Outcomes"
         }
     }
 

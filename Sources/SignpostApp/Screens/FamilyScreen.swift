@@ -18,6 +18,7 @@ final class FamilyScreen: Screen {
         case duplicates
         case erasePerson, subjectAccess
         case importAssessment
+        case supportingFamilies
     }
 
     enum Tab: Int, CaseIterable {
@@ -201,6 +202,10 @@ final class FamilyScreen: Screen {
                     "Export everything held about the selected person, other people redacted, for a subject access request",
                 group: "Record", showsInHintBar: false)
         }
+        keys.bind(
+            [.character("U")], .supportingFamilies, hint: "Outcomes",
+            help: "Supporting Families outcomes: needs against the ten headline areas, outcomes achieved, "
+                + "six-month checks", group: "Record", showsInHintBar: false)
         keys.bind(
             [.escape, .character("q")], .back, hint: "Back", help: "Back to the list of families", group: "General")
         return keys
@@ -556,6 +561,7 @@ final class FamilyScreen: Screen {
         case .meeting: return .push(CaseworkForms.meeting(in: family, today: app.today))
         case .step: return .push(CaseworkForms.step(in: family, today: app.today))
         case .back: return .pop
+        case .supportingFamilies: return .push(SupportingFamiliesScreen(family: family.id, app: app))
         case .conflicts: return .push(ConflictsScreen(app: app, family: familyID))
         case .audit: return .push(AuditScreen(family: family, app: app))
         case .exportRecord: return .push(RecordExportScreen(family: family, app: app))

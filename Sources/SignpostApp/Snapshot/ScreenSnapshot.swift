@@ -99,6 +99,8 @@ public enum ScreenSnapshot {
         case importCAFReview = "import-caf-review"
         /// Closed records due for review under the retention policy (`R` on the families list, `:retention`).
         case retention
+        /// A family's Supporting Families outcomes (`U` on the family screen): the first family with needs identified.
+        case supportingFamilies = "supporting-families"
     }
 
     /// Why a snapshot could not be made.
@@ -261,6 +263,22 @@ public enum ScreenSnapshot {
             application = Application(environment: environment, stack: [home, tabbed, screen])
         case .retention:
             application = Application(environment: environment, stack: [home, RetentionScreen(app: environment)])
+        case .supportingFamilies:
+            var record = try family()
+            if record.supportingFamiliesNeeds.isEmpty {
+                for id in try environment.store.familyIDs(after: nil, limit: 1000) {
+                    if let other = try environment.store.family(id), !other.supportingFamiliesNeeds.isEmpty {
+                        record = other
+                        break
+                    }
+                }
+            }
+            application = Application(
+                environment: environment,
+                stack: [
+                    home, FamilyScreen(familyID: record.id, app: environment),
+                    SupportingFamiliesScreen(family: record.id, app: environment),
+                ])
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")

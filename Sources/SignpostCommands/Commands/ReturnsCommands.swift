@@ -8,8 +8,9 @@ import SignpostStore
 struct ReturnsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "returns",
-        abstract: "Write national returns (Ofsted Annex A, children in need census factors) as CSV files.",
-        subcommands: [AnnexACommand.self, CINFactorsCommand.self])
+        abstract:
+            "Write national returns (Ofsted Annex A, children in need census factors, Supporting Families) as CSV files.",
+        subcommands: [AnnexACommand.self, CINFactorsCommand.self, SupportingFamiliesCommand.self])
 }
 
 /// The period a return or report covers: two London days, both included.

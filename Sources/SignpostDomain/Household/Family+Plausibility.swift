@@ -38,6 +38,37 @@ extension Family {
                 }
             }
         }
+        return found + implausibleSupportingFamilies(today: today)
+    }
+
+    /// Supporting Families dates that cannot be true: after `today`, before the family was recorded, an
+    /// outcome before its need, a check before its outcome, or an outcome found sustained before six months.
+    func implausibleSupportingFamilies(today: CalendarDate) -> [String] {
+        var found: [String] = []
+        let recorded = LondonTime.today(at: createdAt)
+        for need in supportingFamiliesNeeds {
+            let what = "Supporting Families \(need.area.rawValue) of family \(id)"
+            let days = [need.identifiedOn, need.achievement?.on, need.check?.on].compactMap { $0 }
+            if let late = days.first(where: { $0 > today }) {
+                found.append("\(what): dated \(late.british), after today (\(today.british))")
+            }
+            if need.identifiedOn < recorded {
+                found.append(
+                    "\(what): identified \(need.identifiedOn.british), before the family was recorded (\(recorded.british))"
+                )
+            }
+            if let achieved = need.achievement?.on, achieved < need.identifiedOn {
+                found.append("\(what): achieved \(achieved.british), before the need was identified")
+            }
+            if let check = need.check, let achieved = need.achievement?.on {
+                if check.on < achieved { found.append("\(what): checked \(check.on.british), before it was achieved") }
+                if check.sustained, let due = need.checkDueOn, check.on < due {
+                    found.append("\(what): found sustained on \(check.on.british), before six months (\(due.british))")
+                }
+            } else if need.check != nil {
+                found.append("\(what): checked with no outcome achieved")
+            }
+        }
         return found
     }
 }

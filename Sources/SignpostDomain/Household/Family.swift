@@ -51,6 +51,8 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     var teamMemberChanges: [TeamMemberChange]?
     /// Retention reviews that decided to keep the record (``retentionDecisions``); nil when none was made.
     var retentionDecisionRecords: [RetentionDecision]?
+    /// Supporting Families needs and outcomes (``supportingFamiliesNeeds``); nil when none is identified.
+    var supportingFamiliesRecords: [SupportingFamiliesNeed]?
 
     public init(
         id: FamilyID,
@@ -240,7 +242,7 @@ extension Family {
         case id, name, address, addressSince, previousAddresses, locality, languages, interpreterNeeded, accessNotes
         case members, relationships, relationshipHistory, leadProfessional, teamAroundFamily, episodes, contacts
         case referrals, notes, consents, assessments, createdAt, leadProfessionalChanges, meetingRecords
-        case socialCareRecords, teamChanges
+        case socialCareRecords, teamChanges, supportingFamilies
         case retentionDecisions
     }
 
@@ -280,6 +282,8 @@ extension Family {
         teamMemberChanges = try container.decodeIfPresent([TeamMemberChange].self, forKey: .teamChanges)
         retentionDecisionRecords = try container.decodeIfPresent(
             [RetentionDecision].self, forKey: .retentionDecisions)
+        supportingFamiliesRecords = try container.decodeIfPresent(
+            [SupportingFamiliesNeed].self, forKey: .supportingFamilies)
     }
 
     /// Writes a family; empty histories are left out, so a family without them reads as it did before they were kept.
@@ -311,5 +315,6 @@ extension Family {
         try container.encodeIfPresent(socialCareHistoryRecords, forKey: .socialCareRecords)
         try container.encodeIfPresent(teamMemberChanges, forKey: .teamChanges)
         try container.encodeIfPresent(retentionDecisionRecords, forKey: .retentionDecisions)
+        try container.encodeIfPresent(supportingFamiliesRecords, forKey: .supportingFamilies)
     }
 }

@@ -19,6 +19,7 @@ public enum ManagerReport: String, CaseIterable, Sendable, CustomStringConvertib
     case assessments
     case reviews
     case steps
+    case supportingFamilies = "supporting-families"
 
     public var title: String {
         switch self {
@@ -28,6 +29,7 @@ public enum ManagerReport: String, CaseIterable, Sendable, CustomStringConvertib
         case .assessments: return "CAFs started and completed"
         case .reviews: return "Reviews due and overdue"
         case .steps: return "Step-ups and step-downs"
+        case .supportingFamilies: return "Supporting Families outcomes"
         }
     }
 
@@ -44,6 +46,10 @@ public enum ManagerReport: String, CaseIterable, Sendable, CustomStringConvertib
             return "families whose team around the family review is overdue or due in the next 14 days (today)"
         case .steps:
             return "early help episodes closed as stepped up to social care, and opened as a step down from it"
+        case .supportingFamilies:
+            return
+                "families meeting the Supporting Families criteria (3 or more needs) and with significant and "
+                + "sustained progress in the period, by headline outcome area"
         }
     }
 
@@ -54,7 +60,8 @@ public enum ManagerReport: String, CaseIterable, Sendable, CustomStringConvertib
 
     /// Reads the report's figures for `first`…`last` (London days, both included).
     public func run(
-        on store: any ManagerReporting, from first: CalendarDate, to last: CalendarDate, today: CalendarDate
+        on store: any ManagerReporting & SupportingFamiliesReporting, from first: CalendarDate, to last: CalendarDate,
+        today: CalendarDate
     )
         throws -> ReportOutput
     {
@@ -74,6 +81,9 @@ public enum ManagerReport: String, CaseIterable, Sendable, CustomStringConvertib
                 today: today, report: self)
         case .steps:
             return ReportBuilders.steps(try store.stepCounts(from: first, to: last), period: period, report: self)
+        case .supportingFamilies:
+            return ReportBuilders.supportingFamilies(
+                try store.supportingFamiliesFigures(from: first, to: last), period: period, report: self)
         }
     }
 }
@@ -123,6 +133,8 @@ public struct ReportOutput: Sendable {
 enum ReportBlock: Sendable {
     /// A line of text.
     case line(String)
+    /// Lines kept together with no blank line between them (a sentence pair, a small table).
+    case lines([String])
     /// Labels with counts, drawn as a table with a bar per row.
     case bars(title: String, rows: [(label: String, count: Int)])
     /// A count per day drawn as a sparkline, folded into weeks or more when the days do not fit.
@@ -131,6 +143,7 @@ enum ReportBlock: Sendable {
     func lines(width: Int) -> [String] {
         switch self {
         case .line(let text): return [TextChart.fit(text, width).trimmingTrailing()]
+        case .lines(let texts): return texts.map { TextChart.fit($0, width).trimmingTrailing() }
         case .bars(let title, let rows):
             guard !rows.isEmpty else { return [title, "  none"] }
             let labelWidth = min(max(rows.map(\.label.count).max() ?? 0, 8), max(width / 3, 8))

@@ -213,6 +213,8 @@ struct ChangeBatch {
             break
         case .decideRetention:
             try db.insertRetentionDecision(of: family)
+        case .supportingFamilies:
+            try db.writeSupportingFamilies(of: family)
         }
     }
 

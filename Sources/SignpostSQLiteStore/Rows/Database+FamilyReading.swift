@@ -172,6 +172,7 @@ extension Database {
         try readHouseholdHistory(into: &families, marks: marks, keys: keys)
         try readCaseLifeStages(into: &families, marks: marks, keys: keys)
         try readRetentionDecisions(into: &families, marks: marks, keys: keys)
+        try readSupportingFamilies(into: &families, marks: marks, keys: keys)
         return ids.compactMap { families[$0.rawValue] }
     }
 

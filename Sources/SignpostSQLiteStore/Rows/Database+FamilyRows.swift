@@ -66,6 +66,7 @@ extension Database {
                 [family.id.rawValue, position, try StoredValue.json(change)])
         }
         try insertRetentionDecisions(of: family)
+        if !family.supportingFamiliesNeeds.isEmpty { try writeSupportingFamilies(of: family) }
         try insertSearchEntries(of: family)
         if withMatchKeys {
             for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }

@@ -13,7 +13,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5347_4E50
 
     /// The newest schema this code reads and writes.
-    static let currentVersion = 20
+    static let currentVersion = 21
 
     /// The migrator that brings a new or older store up to ``currentVersion``.
     ///
@@ -45,6 +45,7 @@ enum StoreSchema {
         migrator.registerVersion(15, "v15-report-indexes", migrate: createReportIndexes)
         migrator.registerVersion(17, "v17-directory-import", migrate: createDirectoryImport)
         migrator.registerVersion(20, "v20-retention-decisions", migrate: createRetentionDecisions)
+        migrator.registerVersion(21, "v21-supporting-families", migrate: createSupportingFamilies)
         return migrator
     }
 

@@ -19,6 +19,9 @@ extension Family {
         let theirs = try JSONValue(encoding: absorbed).replacingStrings([absorbed.id.rawValue: id.rawValue])
         var family = try JSONValue(encoding: self).appendingLists(of: theirs).decoded(as: Family.self)
         family.createdAt = min(createdAt, absorbed.createdAt)
+        // One need per Supporting Families area: where both identified one, the survivor's stands.
+        var areas: Set<OutcomeArea> = []
+        family.supportingFamiliesNeeds = family.supportingFamiliesNeeds.filter { areas.insert($0.area).inserted }
         if !fields.isEmpty { family = try CaseChange.updateFamilyFields(id, fields: fields).applying(to: family) }
         do {
             try family.validateForStore()

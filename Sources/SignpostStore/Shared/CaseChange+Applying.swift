@@ -176,6 +176,8 @@ extension CaseChange {
             return try applyingErasure(to: family)
         case .decideRetention:
             return try applyingRetention(to: family)
+        case .supportingFamilies(_, let change):
+            return try change.applying(to: family)
         }
         return family
     }

@@ -103,6 +103,8 @@ extension CaseChange {
             return erasureAuditSummary(before: before)
         case .decideRetention:
             return retentionAuditSummary()
+        case .supportingFamilies(_, let change):
+            return change.auditSummary(before: before, after: after)
         }
     }
 }

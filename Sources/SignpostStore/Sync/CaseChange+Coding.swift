@@ -103,6 +103,10 @@ extension CaseChange: Codable {
                 self = .lifecycle(family: family, change)
                 return
             }
+            if let change = try SupportingFamiliesChange.decode(kind: kind, from: container) {
+                self = .supportingFamilies(family: family, change)
+                return
+            }
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container,
                 debugDescription: "\"\(kind)\" is not a kind of change this Signpost knows")
@@ -176,6 +180,8 @@ extension CaseChange: Codable {
             try encodeErasure(into: &container)
         case .decideRetention:
             try encodeRetention(into: &container)
+        case .supportingFamilies(_, let change):
+            try change.encode(into: &container)
         }
     }
 }

@@ -95,6 +95,20 @@ struct CaseChangeCodingTests {
                 family: id,
                 .setAsideReferralOutcome(
                     "R-1", ReferralOutcome(status: .accepted, on: F.day("2026-01-06"), reason: "", recordedBy: "kim"))),
+            .supportingFamilies(
+                family: id,
+                .identifyNeed(
+                    SupportingFamiliesNeed(
+                        area: .secureHousing, identifiedOn: F.day("2026-01-05"), identifiedBy: "kim", note: "arrears"))),
+            .supportingFamilies(
+                family: id,
+                .recordOutcome(
+                    .secureHousing, OutcomeAchievement(on: F.day("2026-02-01"), evidence: "paid", recordedBy: "kim"))),
+            .supportingFamilies(
+                family: id,
+                .recordCheck(
+                    .secureHousing,
+                    SustainCheck(on: F.day("2026-08-01"), sustained: true, note: "", recordedBy: "kim"))),
         ]
     }
 
@@ -110,7 +124,7 @@ struct CaseChangeCodingTests {
     @Test("every action is covered by the round trip")
     func everyActionCovered() {
         let actions = Set(Self.everyKind().map(\.action))
-        #expect(actions.count == 29)
+        #expect(actions.count == 32)
         #expect(CaseChange.fieldKinds.isSubset(of: actions))
     }
 
