@@ -30,8 +30,8 @@ struct DirectoryTests {
     func importAndBrowse() throws {
         let path = home.path("demo.sqlite")
         #expect(try binary.run(["demo", "load", "--store", path], home: home).status == 0)
-        let mapping = home.url.appendingPathComponent("mapping.json")
-        try Data(#"{"services": {"svc-bs": "bright-start"}}"#.utf8).write(to: mapping)
+        let mapping = home.url.appendingPathComponent("mapping.toml")
+        try Data("[services]\n\"svc-bs\" = \"bright-start\"\n".utf8).write(to: mapping)
         let broken = home.url.appendingPathComponent("broken.json")
         try Data(
             Self.feed.replacingOccurrences(of: "\"15:30\"", with: "\"3.30pm\"")

@@ -147,4 +147,31 @@ struct AnnexATests {
         #expect(lines.last == "")
         #expect(annex.files.map(\.name).contains("List_3_Referrals.csv"))
     }
+
+    // List 4 as liia-tools' Annex_A_schema.yml heads it, copied here for the same reason as lists 1 to 3.
+    static let list4 = [
+        "Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+        "Does the Child have a Disability", "Continuous Assessment Start Date",
+        "Child Seen During Continuous Assessment", "Continuous Assessment Date of Authorisation",
+        "Was the child assessed as requiring LA children's social care support?", "Allocated Team",
+        "Allocated Worker",
+    ]
+
+    @Test(
+        "List 4 is not written: the record holds the child's columns and disability, and the omission names every other column",
+        arguments: ReturnsStore.allCases)
+    func list4NotProduced(_ kind: ReturnsStore) throws {
+        #expect(AnnexASpecification.list4Headers == Self.list4)
+        let absent = AnnexASpecification.list4Absent.map(\.header)
+        #expect(absent == Array(Self.list4.suffix(6)), "every column of the assessment itself is absent")
+        #expect(AnnexASpecification.list4Absent.allSatisfy { !$0.why.isEmpty })
+        #expect(
+            Set(Self.list4).subtracting(absent)
+                == Set(AnnexASpecification.childHeaders + ["Does the Child have a Disability"]))
+        for header in absent {
+            #expect(AnnexAReturn.list4Omission.contains(header), "\(header)")
+        }
+        let annex = try Self.build(kind)
+        #expect(!annex.files.map(\.name).contains { $0.contains("List_4") }, "no file of invented rows")
+    }
 }

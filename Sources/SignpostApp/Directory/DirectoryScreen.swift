@@ -61,7 +61,7 @@ final class DirectoryScreen: Screen {
 
     /// Whether the directory knows when `service` opens (an imported service whose feed gave no schedule does not).
     static func hoursGiven(_ service: DirectoryService) -> Bool {
-        if case .weekly(let hours) = service.schedule, hours.periods.isEmpty { return false }
+        if case .weekly(let hours) = service.schedule, hours.isEmpty { return false }
         return true
     }
 
@@ -143,6 +143,10 @@ final class DirectoryScreen: Screen {
             add("Now: ", availability.summary, style: availability.isOpen ? .normal : Style(.warning))
         } else {
             add("Now: ", "opening hours not given: ask when you reach them", style: Style(.warning))
+        }
+        // "Open now" counts these too; written out so a practitioner can tell a family the next date.
+        if case .weekly(let hours) = service.schedule, !hours.monthly.isEmpty {
+            add("Monthly: ", hours.monthly.map(\.description).joined(separator: "; "))
         }
         var routes = service.phones.map { $0.label.isEmpty ? $0.number : "\($0.number) (\($0.label))" }
         if let email = service.email { routes.append(email) }

@@ -52,7 +52,8 @@ struct AnnexACommand: ParsableCommand {
             Column headers, codes and dd/mm/yyyy dates follow the published Annex A specification. Files are \
             created readable only by you (0600) in --output, with Annex_A_gaps.csv listing each child and field \
             the record could not fill (left blank, never invented). List 4 is not produced: Signpost records \
-            early help, not social-care assessments. The export is recorded in the audit trail.
+            early help and holds no social-care continuous assessment (its start date, whether the child was \
+            seen, authorisation, outcome, allocated team and worker). The export is recorded in the audit trail.
             """)
 
     @OptionGroup var storeOptions: StoreOptions

@@ -10,7 +10,8 @@ import SignpostStore
 ///   children's safeguarding: CSCT, the out-of-hours team) made in the period.
 ///
 /// List 4 (social-care assessments) is not produced: Signpost records early help, and the continuous
-/// assessment's start, authorisation and outcome are kept in the council's social-care system.
+/// assessment's start, whether the child was seen, its authorisation, outcome, team and worker are kept in the
+/// council's social-care system (``AnnexASpecification/list4Absent``).
 /// Adults are never listed; a "child" of 18 or over (a young adult with SEND) is left out too.
 ///
 /// A cell the specification does not let be blank and the record cannot fill is left empty and reported as
@@ -29,10 +30,12 @@ public struct AnnexAReturn: Sendable {
     public var list3: CSVDocument
     public var gaps: [AnnexAGap]
 
-    /// Why list 4 is not among the files.
+    /// Why list 4 is not among the files, naming each column the record cannot fill.
     public static let list4Omission =
-        "List 4 (assessments by children's social care) is not produced: Signpost records early help; the "
-        + "social-care assessment's start, authorisation and outcome are held in the council's social-care system."
+        "List 4 (assessments by children's social care) is not produced: Signpost records early help and holds no "
+        + "social-care continuous assessment, so these columns would be invented: "
+        + AnnexASpecification.list4Absent.map(\.header).joined(separator: "; ")
+        + ". They are held in the council's social-care system."
 
     /// The files, by name, in the order they are written.
     public var files: [(name: String, document: CSVDocument)] {

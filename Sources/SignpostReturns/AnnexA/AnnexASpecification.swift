@@ -38,6 +38,36 @@ public enum AnnexASpecification {
             "Allocated Team", "Allocated Worker",
         ]
 
+    /// List 4: assessments by children's social care (continuous assessments), as the specification heads them.
+    ///
+    /// Signpost does not write this list: ``list4Absent`` names the columns the record cannot fill.
+    public static let list4Headers =
+        childHeaders + [
+            "Does the Child have a Disability", "Continuous Assessment Start Date",
+            "Child Seen During Continuous Assessment", "Continuous Assessment Date of Authorisation",
+            "Was the child assessed as requiring LA children's social care support?", "Allocated Team",
+            "Allocated Worker",
+        ]
+
+    /// The list 4 columns the record holds nothing for, each with what the record has instead.
+    ///
+    /// The record holds the child's columns and the disability recorded on them; it holds no social-care
+    /// continuous assessment, so none of the assessment's own columns can be filled without inventing them.
+    public static let list4Absent: [(header: String, why: String)] = [
+        (
+            "Continuous Assessment Start Date",
+            "Signpost records the day CSCT accepted a referral, not the day a social worker began an assessment"
+        ),
+        ("Child Seen During Continuous Assessment", "no field records whether the child was seen"),
+        ("Continuous Assessment Date of Authorisation", "no authorisation is recorded"),
+        (
+            "Was the child assessed as requiring LA children's social care support?",
+            "the social-care statuses begun at a step-up are not an assessment's outcome and name no assessment"
+        ),
+        ("Allocated Team", "the referral's service is the front door, not the team the assessment was allocated to"),
+        ("Allocated Worker", "no allocated social worker is recorded"),
+    ]
+
     /// `dd/mm/yyyy`.
     public static func date(_ day: CalendarDate) -> String { day.british }
 

@@ -6,8 +6,13 @@ import Testing
 struct OpenReferralImportTests {
     let today = try! CalendarDate(iso: "2026-11-26")
 
+    /// The feeds' mappings are written as `{"services": {feed id: destination}}` here; the file format is TOML
+    /// (its own tests are the command line's).
+    private struct ServicesOnly: Decodable { var services: [String: String] }
+
     private func mapping(_ json: String) throws -> DirectoryMapping {
-        try JSONDecoder().decode(DirectoryMapping.self, from: Data(json.utf8))
+        let services = try JSONDecoder().decode(ServicesOnly.self, from: Data(json.utf8)).services
+        return DirectoryMapping(services: services.mapValues { ServiceID($0) })
     }
 
     private func entries(_ feed: String, mapping json: String = OpenReferralFeeds.mapping) throws -> [DirectoryEntry] {
@@ -91,7 +96,7 @@ struct OpenReferralImportTests {
             "eligibilitys[0]: minimum_age 10 is above maximum_age 4",
             "phones[0]: contact_id 'con-9' names no row in the feed",
             "phones[0]: number is missing",
-            "mapping: service 'svc-ghost' is not in the feed",
+            "mapping: [services] 'svc-ghost' names no service in the feed",
             "mapping: 'svc-ghost' maps to 'no-such-destination', which is not a pathway destination",
             "services[0]: url 'www.example.org' is not a web address (http:// or https://)",
             "services[0]: assured_date '01/03/2026' is not a date (YYYY-MM-DD)",

@@ -4,7 +4,8 @@ import Foundation
 public enum ServiceAvailability: Hashable, Sendable {
     /// Open now; `until` is when it next closes (nil when it never does).
     case open(until: Date?)
-    /// Closed now; `opensAt` is when it next opens (nil if not within a fortnight), and `alternative`
+    /// Closed now; `opensAt` is when it next opens (nil if not within a fortnight, or two months for a service
+    /// with monthly openings), and `alternative`
     /// is the service to use in the meantime.
     case closed(opensAt: Date?, alternative: ServiceID?)
 
@@ -78,8 +79,8 @@ extension WeeklyHours {
     /// The bank holidays this schedule keeps: its list as overrides, the rules for other years.
     var holidays: BankHolidayCalendar { BankHolidayCalendar(listed: bankHolidays) }
 
-    /// Open intervals from the day before `instant` up to the next opening after it (at most a fortnight), merged
-    /// where they meet.
+    /// Open intervals from the day before `instant` up to the next opening after it (at most a fortnight, or two
+    /// months when there are monthly openings), merged where they meet.
     func openIntervals(around instant: Date) -> [DateInterval] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = LondonTime.zone
@@ -92,16 +93,18 @@ extension WeeklyHours {
                     year: date.year, month: date.month, day: date.day, hour: rest / 60, minute: rest % 60)
             )!
         }
-        // The fortnight's bank holidays, worked out once rather than day by day.
-        let closedDays = holidays.days(in: today.adding(days: -1).year...today.adding(days: 14).year)
+        // A fortnight is enough for weekly hours; a monthly day can be two months off (the 31st skips February).
+        let horizon = monthly.isEmpty ? 14 : 62
+        // The horizon's bank holidays, worked out once rather than day by day.
+        let closedDays = holidays.days(in: today.adding(days: -1).year...today.adding(days: horizon).year)
         var merged: [DateInterval] = []
-        for offset in -1...14 {
+        for offset in -1...horizon {
             let day = today.adding(days: offset)
             let dayPeriods: [OpeningPeriod]
             if closedDays.contains(day) {
                 dayPeriods = openAllDayOnBankHolidays ? [OpeningPeriod(start: 0, end: 1440)] : []
             } else {
-                dayPeriods = (periods[day.weekday] ?? []).sorted { $0.start < $1.start }
+                dayPeriods = periods(on: day).sorted()
             }
             for period in dayPeriods {
                 let interval = DateInterval(start: moment(day, period.start), end: moment(day, period.end))

@@ -162,21 +162,36 @@ public enum ServiceSchedule: Hashable, Sendable {
     case weekly(WeeklyHours)
 }
 
-/// Opening periods for each day of the week, and what happens on bank holidays.
+/// Opening periods for each day of the week, openings on days that come round monthly, and what happens on
+/// bank holidays.
 public struct WeeklyHours: Hashable, Sendable {
     /// Periods by weekday, 1 = Sunday … 7 = Saturday (as Foundation's `Calendar` numbers them).
     public var periods: [Int: [OpeningPeriod]]
+    /// Openings on monthly days (the first Monday, the last Friday), besides the weekly periods.
+    public var monthly: [MonthlyOpening]
     /// Open all day on bank holidays (out-of-hours teams) rather than closed (office-hours teams).
     public var openAllDayOnBankHolidays: Bool
     /// The bank holidays this schedule knows about (the directory's list, copied in when loaded).
     public var bankHolidays: Set<CalendarDate>
 
     public init(
-        periods: [Int: [OpeningPeriod]], openAllDayOnBankHolidays: Bool = false, bankHolidays: Set<CalendarDate> = []
+        periods: [Int: [OpeningPeriod]], monthly: [MonthlyOpening] = [], openAllDayOnBankHolidays: Bool = false,
+        bankHolidays: Set<CalendarDate> = []
     ) {
         self.periods = periods
+        self.monthly = monthly
         self.openAllDayOnBankHolidays = openAllDayOnBankHolidays
         self.bankHolidays = bankHolidays
+    }
+
+    /// Whether the hours say nothing: no weekly period and no monthly opening.
+    public var isEmpty: Bool { periods.values.allSatisfy(\.isEmpty) && monthly.isEmpty }
+
+    /// The periods open on `day` (not counting bank holidays): its weekday's and any monthly opening's.
+    func periods(on day: CalendarDate) -> [OpeningPeriod] {
+        let weekly = periods[day.weekday] ?? []
+        guard !monthly.isEmpty else { return weekly }
+        return weekly + monthly.filter { $0.day.matches(day) }.map(\.period)
     }
 
     /// The weekday names used in pathways files, indexed so that `weekdayNames[0]` is Sunday (weekday 1).
@@ -184,7 +199,7 @@ public struct WeeklyHours: Hashable, Sendable {
 }
 
 /// One opening period within a day, in minutes after local midnight (`end` may be 1440, midnight).
-public struct OpeningPeriod: Hashable, Sendable, CustomStringConvertible {
+public struct OpeningPeriod: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var start: Int
     public var end: Int
 
@@ -203,6 +218,10 @@ public struct OpeningPeriod: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(OpeningPeriod.clock(start))-\(OpeningPeriod.clock(end))" }
+
+    public static func < (lhs: OpeningPeriod, rhs: OpeningPeriod) -> Bool {
+        (lhs.start, lhs.end) < (rhs.start, rhs.end)
+    }
 
     /// `HH:MM` for minutes after midnight.
     static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }

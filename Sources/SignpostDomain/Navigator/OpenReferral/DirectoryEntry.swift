@@ -32,6 +32,9 @@ public struct DirectoryEntry: Hashable, Codable, Sendable {
     /// Opening periods by weekday name (`monday` … `sunday`), each `HH:MM-HH:MM` in London time; empty when
     /// the feed gave no regular schedule.
     public var hours: [String: [String]]
+    /// Openings on days that come round monthly (the feed's `MONTHLY` schedules); nil in entries imported before
+    /// they were read, and when there are none.
+    public var monthlyOpenings: [MonthlyOpening]?
     /// When the details were last checked: the feed's assured date, its last-modified date, or the import date.
     public var lastChecked: CalendarDate
     /// Where the entry came from ("Open Referral UK feed islington.json, imported 2026-11-26").
@@ -40,8 +43,8 @@ public struct DirectoryEntry: Hashable, Codable, Sendable {
     public init(
         id: ServiceID, feedID: String, destination: Bool, name: String, organization: String, description: String,
         eligibility: String, minimumAge: Int?, maximumAge: Int?, location: String, contact: String,
-        phones: [ServicePhone], email: String?, url: String?, hours: [String: [String]], lastChecked: CalendarDate,
-        source: String
+        phones: [ServicePhone], email: String?, url: String?, hours: [String: [String]],
+        monthly: [MonthlyOpening] = [], lastChecked: CalendarDate, source: String
     ) {
         self.id = id
         self.feedID = feedID
@@ -58,19 +61,26 @@ public struct DirectoryEntry: Hashable, Codable, Sendable {
         self.email = email
         self.url = url
         self.hours = hours
+        self.monthlyOpenings = monthly.isEmpty ? nil : monthly
         self.lastChecked = lastChecked
         self.source = source
     }
 
-    /// The weekly hours the entry gives, or nil when the feed had no schedule for it.
+    /// The monthly openings (first Monday, last Friday) the feed gave.
+    public var monthly: [MonthlyOpening] {
+        get { monthlyOpenings ?? [] }
+        set { monthlyOpenings = newValue.isEmpty ? nil : newValue }
+    }
+
+    /// The weekly and monthly hours the entry gives, or nil when the feed had no schedule for it.
     func weeklyHours(bankHolidays: Set<CalendarDate>) -> WeeklyHours? {
-        guard !hours.isEmpty else { return nil }
+        guard !hours.isEmpty || !monthly.isEmpty else { return nil }
         var periods: [Int: [OpeningPeriod]] = [:]
         for (day, texts) in hours {
             guard let index = WeeklyHours.weekdayNames.firstIndex(of: day) else { continue }
             periods[index + 1, default: []].append(contentsOf: texts.compactMap(OpeningPeriod.init(parsing:)))
         }
-        return WeeklyHours(periods: periods, bankHolidays: bankHolidays)
+        return WeeklyHours(periods: periods, monthly: monthly, bankHolidays: bankHolidays)
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The shape follows the Open Referral UK profile's tables (`organization`,
 /// `service`, `location`, `service_at_location`, `regular_schedule`,
-/// `eligibility`, `contact`, `phone`), with snake_case field names as the
+/// `eligibility`, `contact`, `phone`, `taxonomy`, `service_taxonomy`), with snake_case field names as the
 /// profile spells them. Every field is optional here so that a missing one is
 /// reported as a problem by ``OpenReferralImport`` rather than stopping the
 /// reading at the first.
@@ -31,11 +31,14 @@ public struct OpenReferralFeed: Decodable, Sendable {
     public var eligibilitys: [Eligibility] = []
     public var contacts: [Contact] = []
     public var phones: [Phone] = []
+    public var taxonomys: [Taxonomy] = []
+    public var serviceTaxonomys: [ServiceTaxonomy] = []
 
     enum CodingKeys: String, CodingKey {
-        case organizations, services, locations, eligibilitys, contacts, phones
+        case organizations, services, locations, eligibilitys, contacts, phones, taxonomys
         case serviceAtLocations = "service_at_locations"
         case regularSchedules = "regular_schedules"
+        case serviceTaxonomys = "service_taxonomys"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +52,28 @@ public struct OpenReferralFeed: Decodable, Sendable {
         eligibilitys = try container.decodeIfPresent([Eligibility].self, forKey: .eligibilitys) ?? []
         contacts = try container.decodeIfPresent([Contact].self, forKey: .contacts) ?? []
         phones = try container.decodeIfPresent([Phone].self, forKey: .phones) ?? []
+        taxonomys = try container.decodeIfPresent([Taxonomy].self, forKey: .taxonomys) ?? []
+        serviceTaxonomys = try container.decodeIfPresent([ServiceTaxonomy].self, forKey: .serviceTaxonomys) ?? []
+    }
+
+    /// A term of a taxonomy (a council's own service categories, or a national one such as the LGA's).
+    public struct Taxonomy: Decodable, Sendable {
+        public var id: String?
+        public var name: String?
+        public var vocabulary: String?
+    }
+
+    /// A service tagged with a taxonomy term.
+    public struct ServiceTaxonomy: Decodable, Sendable {
+        public var id: String?
+        public var serviceID: String?
+        public var taxonomyID: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case serviceID = "service_id"
+            case taxonomyID = "taxonomy_id"
+        }
     }
 
     /// An organisation that runs services.
@@ -106,19 +131,45 @@ public struct OpenReferralFeed: Decodable, Sendable {
         }
     }
 
-    /// When a service opens: RFC 5545 weekdays (`byday`, "MO,TU") and London times.
+    /// When a service opens, as RFC 5545 (iCalendar) recurrence parts and London times: `freq` `WEEKLY` (the
+    /// default) with weekdays (`byday` "MO,TU"), or `MONTHLY` with monthly weekdays (`byday` "1MO", "-1FR") or
+    /// days of the month (`bymonthday` "1,15", "-1").
     public struct RegularSchedule: Decodable, Sendable {
         public var id: String?
         public var serviceID: String?
+        public var freq: String?
+        /// Every how many weeks or months; only 1 (or none) is read.
+        public var interval: String?
         public var byday: String?
+        public var bymonthday: String?
         public var opensAt: String?
         public var closesAt: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, byday
+            case id, byday, freq, interval, bymonthday
             case serviceID = "service_id"
             case opensAt = "opens_at"
             case closesAt = "closes_at"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decodeIfPresent(String.self, forKey: .id)
+            serviceID = try container.decodeIfPresent(String.self, forKey: .serviceID)
+            freq = try container.decodeIfPresent(String.self, forKey: .freq)
+            byday = try container.decodeIfPresent(String.self, forKey: .byday)
+            opensAt = try container.decodeIfPresent(String.self, forKey: .opensAt)
+            closesAt = try container.decodeIfPresent(String.self, forKey: .closesAt)
+            // Feeds write these as a number or as text ("15", "1,15"): both are read as text.
+            interval = try Self.numberOrText(container, .interval)
+            bymonthday = try Self.numberOrText(container, .bymonthday)
+        }
+
+        private static func numberOrText(
+            _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys
+        ) throws -> String? {
+            if let number = try? container.decodeIfPresent(Int.self, forKey: key) { return String(number) }
+            return try container.decodeIfPresent(String.self, forKey: key)
         }
     }
 

@@ -1,28 +1,74 @@
 import Foundation
 
-/// A council's mapping from the services in its Open Referral UK feed to the navigator's pathway destinations.
+/// A council's mapping from its Open Referral UK feed to the navigator's pathway destinations.
 ///
-/// Written once per council; services it does not name are added to the
-/// directory for practitioners to find but are never a navigator outcome.
+/// Written once per council, as a TOML file (see `docs/directory-mapping.md`):
+/// a feed service can be named by its id (`[services]`), by the organisation
+/// that runs it (`[organizations]`) or by a taxonomy term it is tagged with
+/// (`[taxonomy]`). A service named by its id takes that rule; otherwise its
+/// organisation's; otherwise its taxonomy terms'. Services no rule names are
+/// added to the directory for practitioners to find but are never a
+/// navigator outcome. Each rule keeps the line it was written on, so every
+/// problem found with it names that line.
 ///
-/// ```json
-/// {"services": {"svc-bright-start": "bright-start", "svc-csct": "csct"}}
+/// ```swift
+/// let mapping = DirectoryMapping(services: ["svc-bright-start": "bright-start", "svc-csct": "csct"])
+/// mapping.rules.first?.destination  // "bright-start"
 /// ```
-public struct DirectoryMapping: Hashable, Sendable, Decodable {
-    /// Destination service ids by the feed's service id.
-    public var services: [String: ServiceID]
+public struct DirectoryMapping: Hashable, Sendable {
+    /// What a rule's key names in the feed; the raw value is the mapping file's table.
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        /// A service's id (`services[].id`).
+        case service = "services"
+        /// An organisation's id (`organizations[].id`): every active service it runs.
+        case organization = "organizations"
+        /// A taxonomy term's id or name (`taxonomys[]`): every active service tagged with it.
+        case taxonomy = "taxonomy"
+    }
 
-    public init(services: [String: ServiceID]) { self.services = services }
+    /// One line of the mapping: a feed service, organisation or taxonomy term and the destination it maps to.
+    public struct Rule: Hashable, Sendable {
+        public var kind: Kind
+        public var key: String
+        public var destination: ServiceID
+        /// The line of the mapping file it was written on; nil for a mapping not read from a file.
+        public var line: Int?
+
+        public init(kind: Kind, key: String, destination: ServiceID, line: Int? = nil) {
+            self.kind = kind
+            self.key = key
+            self.destination = destination
+            self.line = line
+        }
+
+        /// "mapping line 4" (or "mapping" with no line), the start of every problem with the rule.
+        public var location: String { line.map { "mapping line \($0)" } ?? "mapping" }
+    }
+
+    /// The rules, in the order they were written.
+    public var rules: [Rule]
+
+    public init(rules: [Rule]) { self.rules = rules }
+
+    /// Only service ids, by the feed's id, in the order of the ids.
+    public init(services: [String: ServiceID]) {
+        rules = services.sorted { $0.key < $1.key }.map { Rule(kind: .service, key: $0.key, destination: $0.value) }
+    }
 }
 
 /// Everything wrong with a feed, each problem with where it is; nothing is imported while there is one.
 public struct DirectoryImportError: Error, Hashable, Sendable, CustomStringConvertible {
     public var problems: [String]
+    /// What was refused: "feed", or "mapping file mapping.toml".
+    public var subject: String
 
-    public init(problems: [String]) { self.problems = problems }
+    public init(problems: [String], subject: String = "feed") {
+        self.problems = problems
+        self.subject = subject
+    }
 
     public var description: String {
-        "The feed was refused (\(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing imported):\n"
+        "The \(subject) was refused (\(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing imported):\n"
             + problems.map { "  - \($0)" }.joined(separator: "\n")
     }
 }
@@ -96,34 +142,35 @@ struct FeedReader {
         _ = ids(feed.eligibilitys.map(\.id), table: "eligibilitys")
         let contacts = ids(feed.contacts.map(\.id), table: "contacts")
         _ = ids(feed.phones.map(\.id), table: "phones")
+        let taxonomys = ids(feed.taxonomys.map(\.id), table: "taxonomys")
+        _ = ids(feed.serviceTaxonomys.map(\.id), table: "service_taxonomys")
+        for (index, row) in feed.serviceTaxonomys.enumerated() {
+            reference(row.serviceID, in: services, "service_taxonomys[\(index)]", field: "service_id")
+            reference(row.taxonomyID, in: taxonomys, "service_taxonomys[\(index)]", field: "taxonomy_id")
+        }
 
         for (index, row) in feed.serviceAtLocations.enumerated() {
             reference(row.serviceID, in: services, "service_at_locations[\(index)]", field: "service_id")
             reference(row.locationID, in: locations, "service_at_locations[\(index)]", field: "location_id")
         }
         var hours: [String: [String: [String]]] = [:]
+        var monthly: [String: [MonthlyOpening]] = [:]
         for (index, row) in feed.regularSchedules.enumerated() {
             let location = "regular_schedules[\(index)]"
             reference(row.serviceID, in: services, location, field: "service_id")
             let opens = clock(row.opensAt, location, field: "opens_at")
             let closes = clock(row.closesAt, location, field: "closes_at")
-            var days: [String] = []
-            let codes = (row.byday ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if codes.isEmpty { problems.append("\(location): byday is missing (weekdays such as MO,TU)") }
-            for code in codes {
-                if let day = Self.weekdays[code.uppercased()] {
-                    days.append(day)
-                } else {
-                    problems.append("\(location): byday '\(code)' is not a weekday (SU, MO, TU, WE, TH, FR, SA)")
-                }
-            }
+            let (days, monthDays) = scheduleDays(row, location)
             if let opens, let closes {
                 if opens >= closes {
                     problems.append(
                         "\(location): opens_at \(row.opensAt ?? "") is not before closes_at \(row.closesAt ?? "")")
                 } else if let service = row.serviceID {
-                    let period = OpeningPeriod(start: opens, end: closes).description
-                    for day in days { hours[service, default: [:]][day, default: []].append(period) }
+                    let period = OpeningPeriod(start: opens, end: closes)
+                    for day in days { hours[service, default: [:]][day, default: []].append(period.description) }
+                    for day in monthDays {
+                        monthly[service, default: []].append(MonthlyOpening(day: day, period: period))
+                    }
                 }
             }
         }
@@ -145,7 +192,7 @@ struct FeedReader {
                 problems.append("phones[\(index)]: number is missing")
             }
         }
-        checkMapping(services: services)
+        let destinations = resolveMapping(services: services, organizations: organizations)
 
         var entries: [DirectoryEntry] = []
         for (index, service) in feed.services.enumerated() {
@@ -161,17 +208,17 @@ struct FeedReader {
             let modified = date(service.lastModified, location, field: "last_modified")
             guard let id = service.id else { continue }
             let status = service.status ?? "active"
-            let destination = mapping.services[id]
+            let destination = destinations[id]
             if status != "active" {
-                if let destination {
-                    problems.append("\(location): mapped to \(destination) but its status is \(status)")
+                if let rule = mapping.rules.first(where: { $0.kind == .service && $0.key == id }) {
+                    problems.append("\(location): mapped to \(rule.destination) but its status is \(status)")
                 }
                 continue
             }
             entries.append(
                 entry(
                     service, id: id, destination: destination, lastChecked: assured ?? modified ?? today,
-                    hours: hours[id] ?? [:]))
+                    hours: hours[id] ?? [:], monthly: monthly[id] ?? []))
         }
         checkSafety(entries)
         return entries
@@ -179,7 +226,7 @@ struct FeedReader {
 
     private func entry(
         _ service: OpenReferralFeed.Service, id: String, destination: ServiceID?, lastChecked: CalendarDate,
-        hours: [String: [String]]
+        hours: [String: [String]], monthly: [MonthlyOpening]
     ) -> DirectoryEntry {
         let organization = feed.organizations.first { $0.id != nil && $0.id == service.organizationID }
         let eligibilities = feed.eligibilitys.filter { $0.serviceID == id }
@@ -204,8 +251,74 @@ struct FeedReader {
             minimumAge: eligibilities.compactMap(\.minimumAge).min(),
             maximumAge: eligibilities.compactMap(\.maximumAge).max(),
             location: address.joined(separator: "; "), contact: contacts.compactMap(\.name).joined(separator: ", "),
-            phones: phones, email: service.email, url: service.url, hours: hours, lastChecked: lastChecked,
-            source: source)
+            phones: phones, email: service.email, url: service.url, hours: hours, monthly: monthly,
+            lastChecked: lastChecked, source: source)
+    }
+
+    /// The weekdays (every week) and the monthly days a schedule row opens on, reporting what cannot be read.
+    ///
+    /// `WEEKLY` (or no `freq`) takes plain weekdays; `MONTHLY` takes weekdays with an ordinal (`1MO`, `-1FR`;
+    /// a plain `MO` is every Monday, as RFC 5545 has it) or days of the month in `bymonthday` (`1,15`, `-1`).
+    private mutating func scheduleDays(
+        _ row: OpenReferralFeed.RegularSchedule, _ location: String
+    ) -> (weekly: [String], monthly: [MonthDay]) {
+        func codes(_ text: String?) -> [String] {
+            (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let interval = row.interval, interval.trimmingCharacters(in: .whitespaces) != "1" {
+            problems.append(
+                "\(location): interval '\(interval)' is not read (only schedules that repeat every week or every month)"
+            )
+        }
+        let frequency = (row.freq ?? "WEEKLY").trimmingCharacters(in: .whitespaces).uppercased()
+        var weekly: [String] = []
+        var monthly: [MonthDay] = []
+        switch frequency {
+        case "WEEKLY":
+            let days = codes(row.byday)
+            if days.isEmpty { problems.append("\(location): byday is missing (weekdays such as MO,TU)") }
+            if row.bymonthday != nil {
+                problems.append("\(location): bymonthday is given on a WEEKLY schedule (use freq MONTHLY)")
+            }
+            for code in days {
+                if let day = Self.weekdays[code.uppercased()] {
+                    weekly.append(day)
+                } else {
+                    problems.append("\(location): byday '\(code)' is not a weekday (SU, MO, TU, WE, TH, FR, SA)")
+                }
+            }
+        case "MONTHLY":
+            let days = codes(row.byday)
+            let monthDays = codes(row.bymonthday)
+            if days.isEmpty && monthDays.isEmpty {
+                problems.append(
+                    "\(location): a MONTHLY schedule needs byday (such as 1MO, -1FR) or bymonthday (such as 15, -1)")
+            } else if !days.isEmpty && !monthDays.isEmpty {
+                problems.append("\(location): give byday or bymonthday on a MONTHLY schedule, not both")
+            }
+            for code in days {
+                if let day = Self.weekdays[code.uppercased()] {
+                    weekly.append(day)
+                } else if let day = try? MonthDay(parsing: code), case .weekday = day {
+                    monthly.append(day)
+                } else {
+                    problems.append(
+                        "\(location): byday '\(code)' is not a monthly weekday (1MO the first Monday … -1FR the last Friday)"
+                    )
+                }
+            }
+            for code in monthDays {
+                if let day = try? MonthDay(parsing: code), case .dayOfMonth = day {
+                    monthly.append(day)
+                } else {
+                    problems.append(
+                        "\(location): bymonthday '\(code)' is not a day of the month (1 to 31, or -1 the last)")
+                }
+            }
+        default:
+            problems.append("\(location): freq '\(row.freq ?? "")' is not read (WEEKLY or MONTHLY)")
+        }
+        return (weekly, monthly)
     }
 
     /// The ids of one table, reporting missing and repeated ones.
@@ -267,21 +380,88 @@ struct FeedReader {
         }
     }
 
-    private mutating func checkMapping(services: Set<String>) {
-        var destinations: [ServiceID: String] = [:]
-        for (feedID, destination) in mapping.services.sorted(by: { $0.key < $1.key }) {
-            if !services.contains(feedID) {
-                problems.append("mapping: service '\(feedID)' is not in the feed")
+    /// The destination of each active feed service a mapping rule names, reporting every rule that names nothing
+    /// in the feed or no destination, a service whose taxonomy terms point two ways, and a destination more than
+    /// one service would take.
+    ///
+    /// A service's own rule (`[services]`) comes first, then its organisation's, then its taxonomy terms'.
+    private mutating func resolveMapping(services: Set<String>, organizations: Set<String>) -> [String: ServiceID] {
+        let taxonomyIDs = Set(feed.taxonomys.compactMap(\.id))
+        let taxonomyNames = Set(feed.taxonomys.compactMap(\.name))
+        for rule in mapping.rules {
+            let known: Bool
+            switch rule.kind {
+            case .service: known = services.contains(rule.key)
+            case .organization: known = organizations.contains(rule.key)
+            case .taxonomy: known = taxonomyIDs.contains(rule.key) || taxonomyNames.contains(rule.key)
             }
-            if pathways.directory[destination] == nil {
-                problems.append("mapping: '\(feedID)' maps to '\(destination)', which is not a pathway destination")
+            if !known {
+                let what: String
+                switch rule.kind {
+                case .service: what = "names no service in the feed"
+                case .organization: what = "names no organisation in the feed"
+                case .taxonomy: what = "names no taxonomy term in the feed (by its id or its name)"
+                }
+                problems.append("\(rule.location): [\(rule.kind.rawValue)] '\(rule.key)' \(what)")
             }
-            if let other = destinations[destination] {
-                problems.append("mapping: '\(other)' and '\(feedID)' both map to '\(destination)'")
-            } else {
-                destinations[destination] = feedID
+            if pathways.directory[rule.destination] == nil {
+                problems.append(
+                    "\(rule.location): '\(rule.key)' maps to '\(rule.destination)', which is not a pathway destination")
             }
         }
+        let active = feed.services.filter { ($0.status ?? "active") == "active" }
+        var resolved: [String: (destination: ServiceID, rule: DirectoryMapping.Rule)] = [:]
+        var matched = Set<DirectoryMapping.Rule>()
+        for service in active {
+            guard let id = service.id else { continue }
+            if let rule = mapping.rules.first(where: { $0.kind == .service && $0.key == id }) {
+                resolved[id] = (rule.destination, rule)
+            } else if let organization = service.organizationID,
+                let rule = mapping.rules.first(where: { $0.kind == .organization && $0.key == organization })
+            {
+                resolved[id] = (rule.destination, rule)
+            } else {
+                let terms = Set(
+                    feed.serviceTaxonomys.filter { $0.serviceID == id }.compactMap(\.taxonomyID).flatMap { term in
+                        [term] + feed.taxonomys.filter { $0.id == term }.compactMap(\.name)
+                    })
+                let rules = mapping.rules.filter { $0.kind == .taxonomy && terms.contains($0.key) }
+                guard let first = rules.first else { continue }
+                if Set(rules.map(\.destination)).count > 1 {
+                    problems.append(
+                        "services '\(id)': its taxonomy terms map to different destinations ("
+                            + rules.map { "'\($0.key)' to '\($0.destination)' (\($0.location))" }.joined(
+                                separator: ", ")
+                            + "); name the service under [services]")
+                    matched.formUnion(rules)
+                    continue
+                }
+                resolved[id] = (first.destination, first)
+            }
+        }
+        matched.formUnion(resolved.values.map(\.rule))
+        for rule in mapping.rules where rule.kind != .service && !matched.contains(rule) {
+            let known =
+                rule.kind == .organization
+                ? organizations.contains(rule.key)
+                : taxonomyIDs.contains(rule.key) || taxonomyNames.contains(rule.key)
+            if known {
+                problems.append(
+                    "\(rule.location): [\(rule.kind.rawValue)] '\(rule.key)' gives no active service to '\(rule.destination)'"
+                )
+            }
+        }
+        let byDestination = Dictionary(grouping: resolved, by: \.value.destination)
+        for (destination, services) in byDestination.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where services.count > 1 {
+            let named = services.sorted { $0.key < $1.key }.map { id, match in
+                "'\(id)' (\(match.rule.location)\(match.rule.kind == .service ? "" : ", [\(match.rule.kind.rawValue)] '\(match.rule.key)'"))"
+            }
+            problems.append(
+                "mapping: \(named.joined(separator: " and ")) would all be '\(destination)'; a destination takes one service: name it under [services]"
+            )
+        }
+        return resolved.mapValues(\.destination)
     }
 
     /// Refuses entries that would leave a safeguarding concern with nowhere to go (an age range narrowed).
