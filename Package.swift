@@ -192,15 +192,21 @@ let package = Package(
                 "SignpostDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // A throwaway local HTTP server (Python's http.server) for the directory feed tests.
+        .target(name: "SignpostHTTPTesting", path: "Tests/SignpostHTTPTesting"),
         // The command line's own parts, without running the binary (the team link's config file).
         .testTarget(
             name: "SignpostCommandsTests",
-            dependencies: ["SignpostCommands", "SignpostStore", "SignpostSQLiteStore", "SignpostTeamServer"]
+            dependencies: [
+                "SignpostCommands", "SignpostStore", "SignpostSQLiteStore", "SignpostTeamServer", "SignpostHTTPTesting",
+            ]
         ),
         // Drives the built `signpost` binary: its command line as a process, its interface in tmux.
         .testTarget(
             name: "SignpostEndToEndTests",
-            dependencies: ["SignpostSubprocess", "SignpostDomain", "SignpostSQLiteStore", "SignpostStore"]),
+            dependencies: [
+                "SignpostSubprocess", "SignpostDomain", "SignpostSQLiteStore", "SignpostStore", "SignpostHTTPTesting",
+            ]),
     ]
 )
 

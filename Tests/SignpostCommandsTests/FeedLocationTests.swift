@@ -1,4 +1,5 @@
 import Foundation
+import SignpostHTTPTesting
 import Testing
 
 @testable import SignpostCommands

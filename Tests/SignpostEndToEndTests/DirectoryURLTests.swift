@@ -1,5 +1,6 @@
 import Foundation
 import SignpostDomain
+import SignpostHTTPTesting
 import SignpostSQLiteStore
 import Testing
 

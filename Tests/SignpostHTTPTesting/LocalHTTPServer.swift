@@ -1,15 +1,15 @@
 import Foundation
 
-/// A throwaway HTTP server on 127.0.0.1 for the directory tests (the command tests keep the same helper): Python's `http.server` over a folder, or a socket that
-/// accepts and never answers. The port is the one the server reports binding (port 0 asks for a free one), read
+/// A throwaway HTTP server on 127.0.0.1 for the directory feed tests (command and end-to-end): Python's
+/// `http.server` over a folder, or a socket that accepts and never answers. The port is the one the server reports binding (port 0 asks for a free one), read
 /// as it starts; nothing sleeps for a fixed time.
-final class LocalHTTPServer {
-    let process = Process()
-    let port: Int
+public final class LocalHTTPServer {
+    public let process = Process()
+    public let port: Int
     private let output = Pipe()
 
     /// Serves `folder`'s files.
-    convenience init(serving folder: URL) throws {
+    public convenience init(serving folder: URL) throws {
         try self.init(
             script: """
                 import functools, http.server, sys
@@ -21,7 +21,7 @@ final class LocalHTTPServer {
     }
 
     /// Accepts connections and never answers them (a feed server that hangs).
-    convenience init(silent: Void) throws {
+    public convenience init(silent: Void) throws {
         try self.init(
             script: """
                 import socket, time
@@ -57,15 +57,15 @@ final class LocalHTTPServer {
         self.port = port
     }
 
-    struct ServerDidNotStart: Error { var output: String }
+    public struct ServerDidNotStart: Error { public var output: String }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
 
     /// Stops the server and waits for it to go, so its port refuses connections afterwards.
     ///
     /// SIGKILL, because a child started from the test runner inherits its blocked signals: SIGTERM would wait
     /// for ever.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
