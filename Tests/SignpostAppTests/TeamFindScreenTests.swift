@@ -176,7 +176,9 @@ final class PerQueryDirectory: TeamDirectory, @unchecked Sendable {
 }
 
 extension TeamFindScreenTests {
-    @Test("Enter while the answer is for something shorter waits for the answer to what was typed, and never opens a family from the stale list")
+    @Test(
+        "Enter while the answer is for something shorter waits for the answer to what was typed, and never opens a family from the stale list"
+    )
     func enterOnAStaleAnswerWaitsForTheTypedQuery() async throws {
         let test = try TestApplication()
         let ids = try test.store.familyIDs(after: nil, limit: 2)
