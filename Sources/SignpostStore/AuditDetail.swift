@@ -23,10 +23,12 @@ public struct AuditDetail: Hashable, Codable, Sendable {
     }
 
     /// The detail's stored form: JSON with sorted keys, so the same values always give the same digest.
+    ///
+    /// Written directly (`AuditDetail+Writing.swift`), byte for byte what `JSONEncoder` with sorted
+    /// keys and unescaped slashes writes: every change saved or pulled writes one, and Foundation's
+    /// encoder was most of an audit entry's cost.
     public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("{\"changes\":[]}".utf8)
+        Data(jsonText().utf8)
     }
 
     /// Reads a stored detail, or nil when it cannot be read.

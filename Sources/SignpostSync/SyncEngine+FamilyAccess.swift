@@ -23,7 +23,7 @@ extension SyncEngine {
         // Changes up to the store's last pulled seq are applied now; the pull that follows brings the
         // rest in order with everything else, so the store's place in the change log never skips.
         let since = try store.lastPulledSeq()
-        let older = try decode(history.changes.filter { $0.seq <= since })
+        let older = try Self.decode(history.changes.filter { $0.seq <= since })
         try store.applyPulled(older)
         let pull = try await pull()
         return BroughtFamily(
@@ -39,7 +39,7 @@ extension SyncEngine {
         for family in granted.map({ FamilyID($0) }) {
             if try held.contains(family, in: store) { continue }
             let history = try await server.familyHistory(family.rawValue)
-            let older = try decode(history.changes.filter { $0.seq <= since })
+            let older = try Self.decode(history.changes.filter { $0.seq <= since })
             try store.applyPulled(older)
             // Its later changes (its first ones too, when it is new since) come with the pull.
             if !older.isEmpty { held.insert(family) }
@@ -64,7 +64,8 @@ extension SyncEngine {
         var seen = Set(page.map(\.seq))
         for family in missing {
             let history = try await server.familyHistory(family.rawValue)
-            for change in try decode(history.changes.filter { $0.seq <= last }) where seen.insert(change.seq).inserted {
+            for change in try Self.decode(history.changes.filter { $0.seq <= last })
+            where seen.insert(change.seq).inserted {
                 changes.append(change)
             }
             report.backFilled.insert(family.rawValue)
@@ -75,7 +76,7 @@ extension SyncEngine {
     }
 
     /// The server's changes as the store reads them; one it cannot read stops the sync.
-    func decode(_ pulled: [PulledChange]) throws -> [ServerChange] {
+    static func decode(_ pulled: [PulledChange]) throws -> [ServerChange] {
         let decoder = JSONDecoder()
         return try pulled.map { change in
             do {

@@ -127,51 +127,70 @@ public struct SyncEngine: Sendable {
 
     /// Pulls everything after the store's last pulled seq, page by page, applying each page in
     /// one store transaction (which also advances the store's last pulled seq).
+    ///
+    /// The pages are pipelined: while the store applies one page, the next is already being
+    /// fetched from the server and decoded (on another task, never under the store's lock). Each
+    /// fetch asks for the changes after the last seq of the page before, so every change arrives
+    /// once and in order, exactly as when the pages were fetched one after another; a page whose
+    /// apply fails stops the pull, and the page fetched ahead is dropped unapplied.
     public func pull() async throws -> PullReport {
         // Queued before anything pulled arrives, so only this store's own families are queued.
         try store.startOutbox()
         var report = PullReport()
-        let decoder = JSONDecoder()
         var since = try store.lastPulledSeq()
         report.from = since
         var held = HeldFamilies()
         try await backFillNewlyReadable(since: since, held: &held, report: &report)
         var first: FirstSyncProgress?
         if since == 0 { first = FirstSyncProgress(latestSeq: try await server.latestSeq()) }
-        while true {
-            let page = try await server.pull(since: since, max: pageSize)
-            guard let last = page.last else { break }
-            report.bytes += page.reduce(0) { $0 + $1.envelopeJSON.count }
-            let changes = try page.map { pulled in
-                do {
-                    let envelope = try decoder.decode(ChangeEnvelope.self, from: pulled.envelopeJSON)
-                    return ServerChange(
-                        seq: pulled.seq, author: pulled.author, receivedAt: pulled.receivedAt, envelope: envelope)
-                } catch {
-                    throw SyncError.unreadableChange(seq: pulled.seq, why: "\(error)")
+        let (server, pageSize, start) = (self.server, self.pageSize, since)
+        try await withThrowingTaskGroup(of: PulledPage.self) { fetching in
+            fetching.addTask { try await PulledPage.fetch(from: server, since: start, max: pageSize) }
+            while let page = try await fetching.next() {
+                guard let last = page.changes.last else { break }
+                // The next page travels and is decoded while this one is applied.
+                let full = page.changes.count >= pageSize
+                if full {
+                    fetching.addTask { try await PulledPage.fetch(from: server, since: last.seq, max: pageSize) }
                 }
+                let changes = page.changes
+                report.bytes += page.bytes
+                try store.applyPulled(try await withBackFill(changes, held: &held, report: &report))
+                // This store's own changes come back with their seq; they were applied here already.
+                let others = changes.filter { $0.envelope.device != store.device }
+                report.ownReturned += changes.count - others.count
+                report.changes += others.count
+                report.families.formUnion(others.map { $0.envelope.family.rawValue })
+                report.authors.formUnion(others.map(\.author))
+                since = last.seq
+                report.pages += 1
+                if var progress = first {
+                    progress.families.formUnion(changes.map { $0.envelope.family.rawValue })
+                    progress.bytes = report.bytes
+                    progress.seq = since
+                    first = progress
+                    firstSyncProgress?(progress)
+                }
+                if !full { break }
             }
-            try store.applyPulled(try await withBackFill(changes, held: &held, report: &report))
-            // This store's own changes come back with their seq; they were applied here already.
-            let others = changes.filter { $0.envelope.device != store.device }
-            report.ownReturned += changes.count - others.count
-            report.changes += others.count
-            report.families.formUnion(others.map { $0.envelope.family.rawValue })
-            report.authors.formUnion(others.map(\.author))
-            since = last.seq
-            report.pages += 1
-            if var progress = first {
-                progress.families.formUnion(changes.map { $0.envelope.family.rawValue })
-                progress.bytes = report.bytes
-                progress.seq = since
-                first = progress
-                firstSyncProgress?(progress)
-            }
-            if page.count < pageSize { break }
         }
         report.to = since
         if let first, report.pages > 0 { report.firstSync = first }
         return report
+    }
+}
+
+/// One page of a pull as the store reads it: fetched and decoded away from the store.
+struct PulledPage: Sendable {
+    var changes: [ServerChange]
+    /// The page's size as the server sent it (its changes' JSON), in bytes.
+    var bytes: Int
+
+    /// The changes after `since` the server lets this login see, at most `max`, decoded.
+    static func fetch(from server: TeamServerConnection, since: Int64, max: Int) async throws -> PulledPage {
+        let pulled = try await server.pull(since: since, max: max)
+        return PulledPage(
+            changes: try SyncEngine.decode(pulled), bytes: pulled.reduce(0) { $0 + $1.envelopeJSON.count })
     }
 }
 

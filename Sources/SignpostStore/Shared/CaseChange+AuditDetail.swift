@@ -78,12 +78,7 @@ extension CaseChange {
 
     /// The values of what an added (or appended) record holds: its fields, dates as ISO 8601.
     private func recordAuditValues() -> [AuditValueChange] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        guard let data = try? encoder.encode(self),
-            case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: data)
-        else { return [] }
+        guard case .object(let object)? = recordAuditObject() else { return [] }
         var values: [AuditValueChange] = []
         for key in object.keys.sorted() where !["version", "kind", "family"].contains(key) {
             if key == "record", case .object(let record)? = object[key] {
@@ -96,6 +91,23 @@ extension CaseChange {
             }
         }
         return values
+    }
+
+    /// The change as JSON with ISO 8601 dates: encoded straight into a ``JSONValue``, or through JSON
+    /// text for a value the direct encoder does not write the same way.
+    package func recordAuditObject() -> JSONValue? {
+        if let direct = try? JSONValueEncoder().encode(self) { return direct }
+        return recordAuditObjectThroughText()
+    }
+
+    /// The change written as JSON text with ISO 8601 dates and read back: what
+    /// ``recordAuditObject()`` gives, the slow way.
+    package func recordAuditObjectThroughText() -> JSONValue? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(self) else { return nil }
+        return try? JSONDecoder().decode(JSONValue.self, from: data)
     }
 
     /// A value as text: strings as they are, nothing as nil, lists and records as compact JSON.
