@@ -125,7 +125,7 @@ let package = Package(
             dependencies: [
                 "SignpostApp", "SignpostCasework", "SignpostDomain", "SignpostStore", "SignpostSQLiteStore",
                 "SignpostFixtures", "SignpostTerminal", "SignpostThemes", "SignpostSync", "SignpostTeamServer",
-                "SignpostReturns", "SignpostCasework",
+                "SignpostReturns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
