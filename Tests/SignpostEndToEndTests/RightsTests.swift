@@ -247,12 +247,18 @@ struct RightsTests {
 
         // The command erases a whole family too, only once its id is typed again.
         let unconfirmed = try binary.run(
-            ["erase", "--store", store.path, "--family", "ZZ-F-RV3", "--reason", "retention review", "--confirm", "ZZ-F-RV2"],
+            [
+                "erase", "--store", store.path, "--family", "ZZ-F-RV3", "--reason", "retention review", "--confirm",
+                "ZZ-F-RV2",
+            ],
             home: home)
         #expect(unconfirmed.status != 0)
         #expect(unconfirmed.standardError.contains("nothing was erased"), "\(unconfirmed.standardError)")
         let erased = try binary.run(
-            ["erase", "--store", store.path, "--family", "ZZ-F-RV3", "--reason", "retention review", "--confirm", "ZZ-F-RV3"],
+            [
+                "erase", "--store", store.path, "--family", "ZZ-F-RV3", "--reason", "retention review", "--confirm",
+                "ZZ-F-RV3",
+            ],
             home: home)
         #expect(erased.status == 0, "\(erased.standardError)")
         #expect(erased.standardOutput.contains("Erased the family ZZ-F-RV3"))

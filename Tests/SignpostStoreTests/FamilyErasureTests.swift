@@ -41,7 +41,8 @@ struct FamilyErasureTests {
         return store
     }
 
-    @Test("erasing a family removes it from the list, search, the matcher and drafts", arguments: StoreUnderTest.allCases)
+    @Test(
+        "erasing a family removes it from the list, search, the matcher and drafts", arguments: StoreUnderTest.allCases)
     func erasesTheFamily(kind: StoreUnderTest) throws {
         let store = try loaded(kind)
         try store.apply([.eraseFamily(Self.erasure)], by: "manager")
@@ -138,7 +139,8 @@ struct FamilyErasureTests {
             try store.close()
             let reopened = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
             try reopened.apply(
-                [.eraseFamily(FamilyErasure(family: "F-70001", reason: "retention review", at: Self.now))], by: "manager")
+                [.eraseFamily(FamilyErasure(family: "F-70001", reason: "retention review", at: Self.now))],
+                by: "manager")
             #expect(try reopened.search(surname, limit: 10).isEmpty)
             #expect(try reopened.check().isHealthy)
             Self.expectNoBytes(of: surname, in: url, while: "open")
@@ -157,8 +159,9 @@ struct FamilyErasureTests {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"") {
                     let isErasure =
                         (table == "audit_entry" && (row["action"] as String?) == "erase-family")
-                        || (table == "change_outbox" && (String(data: row["envelope"] as Data? ?? Data(), encoding: .utf8)
-                            ?? "").contains("\"erase-family\""))
+                        || (table == "change_outbox"
+                            && (String(data: row["envelope"] as Data? ?? Data(), encoding: .utf8)
+                                ?? "").contains("\"erase-family\""))
                     if isErasure { continue }
                     for column in row.columnNames {
                         let text: String

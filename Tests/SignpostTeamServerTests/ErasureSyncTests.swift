@@ -240,7 +240,8 @@ final class ErasureSyncTests: TeamServerTestCase {
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
         _ = try await SyncEngine(store: sam, server: samServer).sync()
         XCTAssertEqual(try sam.family(id)?.members.count, 3)
-        try sam.apply([.updatePersonFields(family: id, person: "ZZ-P-ava", fields: [.phone: "07700 900222"])], by: "sam")
+        try sam.apply(
+            [.updatePersonFields(family: id, person: "ZZ-P-ava", fields: [.phone: "07700 900222"])], by: "sam")
         try alex.apply(
             [.updatePersonFields(family: id, person: "ZZ-P-ava", fields: [.phone: "07700 900333"])], by: "alex")
         _ = try await SyncEngine(store: alex, server: alexServer).sync()

@@ -8,7 +8,8 @@ import SignpostTerminal
 struct EraseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "erase",
-        abstract: "Erase a person, or a whole family, everywhere this store holds them (after review; cannot be undone).",
+        abstract:
+            "Erase a person, or a whole family, everywhere this store holds them (after review; cannot be undone).",
         discussion: """
             Removes the member, their levels and relationships, the notes, contacts and referrals \
             only about them, the consents they gave and the assessments of them; takes them out of \
