@@ -99,6 +99,31 @@ struct FamilyErasureTests {
         #expect(try store.family("F-00017")?.members.count == 3)
     }
 
+    @Test(
+        "a family's last person is refused alone, pointing to erasing the whole family",
+        arguments: StoreUnderTest.allCases)
+    func lastPersonPointsToTheWholeFamily(kind: StoreUnderTest) throws {
+        var lone = F.quillfeather()
+        lone.members = [lone.members[0]]
+        lone.relationships = []
+        lone.notes = []
+        lone.contacts = []
+        lone.referrals = []
+        lone.consents = []
+        lone.assessments = []
+        let store = try kind.make(kind: .live)
+        try store.apply([.addFamily(lone)], by: "loader")
+        let erasure = PersonErasure(family: "F-00017", person: "P-marta", reason: "retention review", at: Self.now)
+        #expect {
+            try store.apply([.erasePerson(erasure)], by: "manager")
+        } throws: { error in
+            "\(error)".contains("erase the whole family instead (signpost erase --family F-00017")
+        }
+        try store.apply(
+            [.eraseFamily(FamilyErasure(family: "F-00017", reason: "retention review", at: Self.now))], by: "manager")
+        #expect(try store.family("F-00017") == nil)
+    }
+
     @Test("a family erasure travels as a change naming only the family and the reason")
     func erasureCoding() throws {
         let change = CaseChange.eraseFamily(Self.erasure)
