@@ -74,7 +74,7 @@ extension SQLiteCaseStore {
         guard !changes.isEmpty else { return }
         let now = Date()
         try write { db in try apply(changes, by: actor, at: now, in: db) }
-        if changes.contains(where: { $0.erasure != nil }) { emptyLogAfterErasure() }
+        if changes.contains(where: { $0.erasesData }) { emptyLogAfterErasure() }
     }
 
     /// Applies and audits `changes` inside a write transaction that the caller opened.

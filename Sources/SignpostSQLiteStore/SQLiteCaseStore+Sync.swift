@@ -55,7 +55,7 @@ extension SQLiteCaseStore: SyncableStore {
             try Outbox.setMetadata("last_pulled_seq", String(lastPulled), in: db)
             if let last = clock.last { try Outbox.setMetadata("hlc_last", last.description, in: db) }
         }
-        if changes.contains(where: { $0.envelope.change.erasure != nil }) { emptyLogAfterErasure() }
+        if changes.contains(where: { $0.envelope.change.erasesData }) { emptyLogAfterErasure() }
     }
 
     public func removeFamilyLeftScope(_ family: FamilyID, reason: String, pulledChanges: [UUID]) throws -> Bool {

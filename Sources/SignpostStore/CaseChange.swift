@@ -75,6 +75,9 @@ public enum CaseChange: Hashable, Sendable {
     /// Supporting Families work: a need identified against a headline outcome area, the outcome achieved, the
     /// six-month check (see `CaseChange+SupportingFamilies.swift`).
     case supportingFamilies(family: FamilyID, SupportingFamiliesChange)
+    /// Erases a whole family (its last member with it) everywhere the store holds it, after review (see
+    /// `CaseChange+FamilyErasure.swift`).
+    case eraseFamily(FamilyErasure)
 
     /// The family the change is about.
     public var family: FamilyID {
@@ -96,6 +99,7 @@ public enum CaseChange: Hashable, Sendable {
         case .erasePerson(let erasure): return erasure.family
         case .decideRetention(let family, _): return family
         case .supportingFamilies(let family, _): return family
+        case .eraseFamily(let erasure): return erasure.family
         }
     }
 
@@ -125,6 +129,7 @@ public enum CaseChange: Hashable, Sendable {
         case .erasePerson: return "erase-person"
         case .decideRetention: return Self.retentionAction
         case .supportingFamilies(_, let change): return change.action
+        case .eraseFamily: return "erase-family"
         }
     }
 
@@ -154,6 +159,7 @@ public enum CaseChange: Hashable, Sendable {
         case .erasePerson(let erasure): return erasure.person.rawValue
         case .decideRetention(let family, _): return family.rawValue
         case .supportingFamilies(_, let change): return change.recordID
+        case .eraseFamily(let erasure): return erasure.family.rawValue
         }
     }
 

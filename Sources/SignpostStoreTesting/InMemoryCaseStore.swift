@@ -198,6 +198,8 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
         for incoming in changes {
             let change = try working.merging.prepare(incoming, families: working.families)
             let before = working.families[change.family]
+            // A family erased on another laptop that this store never held (or erased already): nothing to do.
+            if !outgoing, before == nil, change.familyErasure != nil { continue }
             let after =
                 if let before, !outgoing && change.erasesSomeoneAlreadyGone(from: before) {
                     before
@@ -209,6 +211,9 @@ public final class InMemoryCaseStore: CaseStore, @unchecked Sendable {
             var detail = change.auditDetail(before: before, after: after)
             if let erasure = change.erasure, let before {
                 detail.changes.append(working.erase(erasure, from: before, marker: change.erasureMarker()))
+            }
+            if let erasure = change.familyErasure, let before, let marker = change.familyErasureMarker() {
+                detail.changes.append(working.erase(erasure, held: before, marker: marker))
             }
             working.audit.append(
                 AuditEntry(

@@ -76,7 +76,7 @@ struct RetentionScreenTests {
         app.press(.character("?"))
         let help = app.screen()
         #expect(help.contains("Keep the record until a day"))
-        #expect(help.contains("Erase the record's people after review"))
+        #expect(help.contains("Erase the whole family after review, or its people"))
     }
 
     @Test("K keeps the record until a day with a reason: audited, and it leaves the list")
@@ -108,7 +108,7 @@ struct RetentionScreenTests {
         app.press(.character("R"), .control("e"))
         #expect(app.application.top is RetentionEraseScreen)
         #expect(app.screen().contains("Cy Ashdown (ZZ-P-R1-3)"))
-        app.press(.down, .down, .enter)
+        app.press(.down, .down, .down, .enter)
         #expect(app.application.top is ErasePersonScreen)
         #expect(app.screen().contains("due since 01/02/2023 (6 years after 18)"), "the review's reason, filled in")
         app.press(.tab)
@@ -126,6 +126,47 @@ struct RetentionScreenTests {
         #expect(!entry.summary.contains("Cy"))
         app.press(.escape)
         #expect(app.application.top is RetentionScreen)
+    }
+
+    @Test("the whole family, first in the erase list, goes after its id is typed and a last yes, and leaves every list")
+    func eraseWholeFamilyAfterReview() throws {
+        let app = try TestApplication(families: Self.families())
+        app.press(.character("R"), .control("e"))
+        #expect(app.screen().contains("The whole family (ZZ-F-R1): 3 people and everything about them"))
+        app.press(.enter)
+        #expect(app.application.top is EraseFamilyScreen)
+        #expect(app.screen().contains("due since 01/02/2023 (6 years after 18)"), "the review's reason, filled in")
+        app.press(.tab)
+        app.type("ZZ-F-R2")
+        app.press(.control("o"))
+        #expect(app.screen().contains("type ZZ-F-R1 exactly"), "another family's id does not confirm")
+        app.press(.control("u"))
+        for _ in 0..<7 { app.press(.backspace) }
+        app.type("ZZ-F-R1")
+        app.press(.control("o"))
+        #expect(app.screen().contains("Please confirm"))
+        #expect(try app.store.family("ZZ-F-R1") != nil, "nothing is erased before the last yes")
+        app.press(.character("y"))
+        #expect(app.application.top is RetentionScreen)
+        #expect(try app.store.family("ZZ-F-R1") == nil)
+        #expect(!app.screen().contains("Ashdown"))
+        #expect(app.screen().contains("Birchley"))
+        let entry = try #require(try app.store.auditTrail(family: "ZZ-F-R1", limit: 1).first)
+        #expect(entry.action == "erase-family")
+        #expect(entry.summary.hasPrefix("erased family ZZ-F-R1 (3 members, 1 episode): retention review"))
+        app.press(.escape)
+        #expect(!app.screen().contains("Ashdown"), "gone from the families list too")
+    }
+
+    @Test("a family's last person is erased only with the whole family")
+    func lastPersonGoesOnlyWithTheFamily() throws {
+        var lone = Self.family(1, "Ashdown", youngest: "1999-02-01")
+        lone.members = [lone.members[2]]
+        let app = try TestApplication(families: [lone])
+        app.press(.character("R"), .control("e"), .down, .enter)
+        #expect(app.application.top is RetentionEraseScreen)
+        #expect(app.screen().contains("erase the whole family instead"))
+        #expect(try app.store.family("ZZ-F-R1")?.members.count == 1)
     }
 
     @Test("the populated screen matches its snapshot", arguments: ScreenSnapshotTests.sizes)

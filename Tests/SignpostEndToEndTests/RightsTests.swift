@@ -143,10 +143,14 @@ struct RightsTests {
             createdAt: Date(timeIntervalSince1970: 1_231_113_600))
     }
 
-    @Test("R lists records due; K keeps one until a day with a reason; Ctrl-E erases after review; the command agrees")
+    @Test(
+        "R lists records due; K keeps one until a day with a reason; Ctrl-E erases a person, then the whole family, after review; the commands agree"
+    )
     func retentionReview() throws {
         let store = try demoStore()
-        for (number, name, youngest) in [(1, "Quenby", "1998-02-02"), (2, "Rushmere", "1999-04-04")] {
+        for (number, name, youngest) in [
+            (1, "Quenby", "1998-02-02"), (2, "Rushmere", "1999-04-04"), (3, "Selworthy", "1999-05-05"),
+        ] {
             let document = FamilyDocument(
                 family: try Self.grownFamily(number, name, youngest: youngest), isFictional: true)
             let file = home.path("\(name).json")
@@ -182,6 +186,8 @@ struct RightsTests {
         try session.send("C-e")
         try session.waitFor("Erase after review")
         try session.waitFor("Wren Rushmere (ZZ-P-RV2-3)")
+        try session.waitFor("> The whole family (ZZ-F-RV2)")
+        try session.send("Down")
         try session.send("Down")
         try session.send("Down")
         try session.waitFor("> Wren Rushmere (ZZ-P-RV2-3)")
@@ -198,18 +204,67 @@ struct RightsTests {
         try session.waitForAbsence(of: "Wren Rushmere")
         try session.send("Escape")
         try session.waitFor("Rushmere (ZZ-F-RV2)")
+
+        // The review's usual outcome: the whole family erased, its id typed, the reason from the review.
+        try session.send("C-e")
+        try session.waitFor("> The whole family (ZZ-F-RV2): 2 people and everything about them")
+        try session.send("Enter")
+        try session.waitFor("Erasing the Rushmere family (ZZ-F-RV2)")
+        try session.waitFor("(6 years after 18)")
+        try session.send("Tab")
+        try session.type("ZZ-F-RV2")
+        try session.waitFor("ZZ-F-RV2 ")
+        try session.send("C-o")
+        try session.waitFor("Please confirm")
+        try session.send("y")
+        try session.waitFor("ZZ-F-RV2 erased")
+        try session.waitFor("Retention review")
+        try session.waitForAbsence(of: "Rushmere")
+        try session.send("Escape")
+        try session.waitFor(store.name)
+        try session.waitForAbsence(of: "Rushmere")
         try session.send("q", "q")
         try session.waitFor("[exited 0]")
 
         let after = try binary.run(["retention", "--store", store.path], home: home)
         #expect(!after.standardOutput.contains("Quenby"), "kept until 2030: \(after.standardOutput)")
-        #expect(after.standardOutput.contains("ZZ-F-RV2  Rushmere"))
+        #expect(after.standardOutput.contains("ZZ-F-RV3  Selworthy"))
         let kept = try binary.run(["retention", "--store", store.path, "--on", "2030-12-01"], home: home)
         #expect(kept.standardOutput.contains("last review kept it until 01/12/2030"), "\(kept.standardOutput)")
         let audit = try binary.run(
             ["audit", "--store", store.path, "--family", "ZZ-F-RV1", "--format", "json"], home: home)
         #expect(audit.standardOutput.contains("retention review: kept until 01/12/2030"), "\(audit.standardOutput)")
+        #expect(!after.standardOutput.contains("Rushmere"), "erased whole: \(after.standardOutput)")
         let show = try binary.run(["show", "--store", store.path, "ZZ-F-RV2", "--json"], home: home)
-        #expect(!show.standardOutput.contains("ZZ-P-RV2-3"))
+        #expect(show.status != 0)
+        #expect(!show.standardOutput.contains("Rushmere"))
+        let search = try binary.run(["search", "--store", store.path, "Rushmere"], home: home)
+        #expect(!search.standardOutput.contains("ZZ-F-RV2"), "\(search.standardOutput)")
+        let erasureAudit = try binary.run(
+            ["audit", "--store", store.path, "--family", "ZZ-F-RV2", "--format", "json"], home: home)
+        #expect(erasureAudit.standardOutput.contains("erased family ZZ-F-RV2"), "\(erasureAudit.standardOutput)")
+        #expect(!erasureAudit.standardOutput.contains("Rushmere"), "\(erasureAudit.standardOutput)")
+
+        // The command erases a whole family too, only once its id is typed again.
+        let unconfirmed = try binary.run(
+            [
+                "erase", "--store", store.path, "--family", "ZZ-F-RV3", "--reason", "retention review", "--confirm",
+                "ZZ-F-RV2",
+            ],
+            home: home)
+        #expect(unconfirmed.status != 0)
+        #expect(unconfirmed.standardError.contains("nothing was erased"), "\(unconfirmed.standardError)")
+        let erased = try binary.run(
+            [
+                "erase", "--store", store.path, "--family", "ZZ-F-RV3", "--reason", "retention review", "--confirm",
+                "ZZ-F-RV3",
+            ],
+            home: home)
+        #expect(erased.status == 0, "\(erased.standardError)")
+        #expect(erased.standardOutput.contains("Erased the family ZZ-F-RV3"))
+        let afterCommand = try binary.run(["retention", "--store", store.path], home: home)
+        #expect(!afterCommand.standardOutput.contains("Selworthy"), "\(afterCommand.standardOutput)")
+        let check = try binary.run(["check", "--store", store.path], home: home)
+        #expect(check.status == 0, "\(check.standardOutput)")
     }
 }

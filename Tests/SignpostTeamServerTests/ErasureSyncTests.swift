@@ -214,4 +214,93 @@ final class ErasureSyncTests: TeamServerTestCase {
             XCTAssertTrue(try laptop.check().isHealthy)
         }
     }
+
+    /// A closed family erased whole after review: no table of the server holds it, the search finds no
+    /// one, the audit chain verifies, a colleague's laptop removes it, and a change made offline afterwards
+    /// brings nothing back.
+    func testAFamilyErasurePushedRemovesTheFamilyFromEveryServerTableAndEveryLaptop() async throws {
+        let alexServer = try await practitioner("alex", role: .hubWorker, locality: "north")
+        let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
+        let managerServer = try await practitioner("mgr", role: .manager)
+        let alex = try store("alex")
+        let sam = try store("sam")
+        let id = FamilyID("ZZ-" + familyID(3))
+        let other = FamilyID("ZZ-" + familyID(4))
+        var kept = try family(other)
+        kept.name = "Ollerton"
+        kept.address = Address(lines: ["2 Sample Lane"], postcode: "N7 0ZY")
+        kept.members = [Person(id: "ZZ-P-ol", role: .child, givenName: "Olive", familyName: "Ollerton")]
+        kept.relationships = []
+        try alex.apply([.addFamily(try family(id)), .addFamily(kept)], by: "alex")
+        try alex.apply(
+            [
+                .addCaseNote(family: id, note("ZZ-N-1", "Quentin Brackwater came to the meeting.", about: ["ZZ-P-q"])),
+                .updatePersonFields(family: id, person: "ZZ-P-ava", fields: [.phone: "07700 900111"]),
+            ], by: "alex")
+        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        _ = try await SyncEngine(store: sam, server: samServer).sync()
+        XCTAssertEqual(try sam.family(id)?.members.count, 3)
+        try sam.apply(
+            [.updatePersonFields(family: id, person: "ZZ-P-ava", fields: [.phone: "07700 900222"])], by: "sam")
+        try alex.apply(
+            [.updatePersonFields(family: id, person: "ZZ-P-ava", fields: [.phone: "07700 900333"])], by: "alex")
+        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        _ = try await SyncEngine(store: sam, server: samServer).sync()
+        let conflictsBefore = try await samServer.openConflicts()
+        XCTAssertEqual(conflictsBefore.count, 1)
+        let foundBefore = try await managerServer.findPerson("ava ashcombe")
+        XCTAssertEqual(Set(foundBefore.map(\.family)), [id.rawValue])
+        let strings = Self.quentinStrings + ["Ashcombe", "Imaginary Row", "1991-04-02", "07700 900"]
+
+        try alex.apply(
+            [.eraseFamily(FamilyErasure(family: id, reason: "retention review: closed 2019", at: Self.now))],
+            by: "alex")
+        XCTAssertNil(try alex.family(id))
+        let pushed = try await SyncEngine(store: alex, server: alexServer).sync()
+        XCTAssertEqual(pushed.push.applied, 1)
+
+        let leftOnServer = try await serverRowsHolding(strings)
+        XCTAssertEqual(leftOnServer, [])
+        let changesLeft = try await admin.connection.query(
+            "SELECT kind FROM signpost.change WHERE family = \(id.rawValue) ORDER BY seq", logger: admin.logger)
+        var kinds: [String] = []
+        for try await kind in changesLeft.decode(String.self) { kinds.append(kind) }
+        XCTAssertEqual(kinds, ["erase-family"])
+        // Searched for after the erasure by her birthday (a search typed later is the searcher's own record).
+        let foundAfter = try await managerServer.findPerson("14/09/2021")
+        XCTAssertEqual(foundAfter, [])
+        let openConflicts = try await samServer.openConflicts()
+        XCTAssertEqual(openConflicts, [])
+        let brokenAt = try await managerServer.verifyAudit()
+        XCTAssertNil(brokenAt, "the audit chain still verifies after the redaction")
+        let erasureEntries = try await admin.connection.query(
+            "SELECT detail::text FROM signpost.audit WHERE action = 'erase-family'", logger: admin.logger)
+        var erasureDetails: [String] = []
+        for try await detail in erasureEntries.decode(String.self) { erasureDetails.append(detail) }
+        XCTAssertEqual(erasureDetails.count, 1)
+        XCTAssertTrue(erasureDetails[0].contains("\"reason\": \"retention review: closed 2019\""), erasureDetails[0])
+        XCTAssertFalse(erasureDetails[0].contains("\"redacted_audit\": []"), erasureDetails[0])
+
+        // Sam, offline, wrote a note before pulling the erasure: the server keeps it as the erasure itself.
+        try sam.apply([.addCaseNote(family: id, note("ZZ-N-9", "Ashcombe visit.", about: ["ZZ-P-ava"]))], by: "sam")
+        _ = try await SyncEngine(store: sam, server: samServer).sync()
+        _ = try await SyncEngine(store: sam, server: samServer).sync()
+        let manager = try store("manager")
+        _ = try await SyncEngine(store: manager, server: managerServer).sync()
+        let leftAfterSam = try await serverRowsHolding(strings)
+        XCTAssertEqual(leftAfterSam, [])
+
+        let brokenAfterSam = try await admin.verifyAudit()
+        XCTAssertNil(brokenAfterSam)
+        for laptop in [alex, sam, manager] {
+            XCTAssertNil(try laptop.family(id))
+            XCTAssertNotNil(try laptop.family(other))
+            XCTAssertTrue(try laptop.search("Ashcombe", limit: 10).isEmpty)
+            XCTAssertTrue(try laptop.check().isHealthy)
+        }
+        for (name, laptop) in [("alex", alex), ("sam", sam), ("manager", manager)] {
+            try laptop.close()
+            XCTAssertEqual(fileStrings(name, holding: strings), [], "\(name)'s laptop")
+        }
+    }
 }

@@ -45,7 +45,8 @@ final class RetentionScreen: Screen {
                 group: "Retention")
             keys.bind(
                 [.control("e")], .erase, hint: "Erase",
-                help: "Erase the record's people after review, one by one, with the reason (confirmed; audited)",
+                help:
+                    "Erase the whole family after review, or its people one by one, with the reason (confirmed; audited)",
                 group: "Retention")
         }
         if page.nextAfter != nil {

@@ -14,7 +14,8 @@ struct RetentionCommand: ParsableCommand {
             A record is kept while any episode or referral is open. Once closed, it comes up for \
             review --years (6 unless set) after its youngest child's 18th birthday; a review that kept it \
             (K on the retention screen, R) leaves it out until the day it was kept until. After review, \
-            `signpost erase` removes each person. Reads the store a page of families at a time.
+            `signpost erase --family F` removes the whole family (`signpost erase P-… --family F` one \
+            person). Reads the store a page of families at a time.
             """)
 
     @OptionGroup var storeOptions: StoreOptions

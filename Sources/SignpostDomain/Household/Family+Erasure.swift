@@ -63,7 +63,10 @@ extension Family {
             throw ErasureProblem("\(personID) is not a member of family \(id)")
         }
         guard members.count > 1 else {
-            throw ErasureProblem("\(personID) is the only member of family \(id): a family cannot be left with no one")
+            throw ErasureProblem(
+                "\(personID) is the only member of family \(id): a family cannot be left with no one, "
+                    + "so erase the whole family instead (signpost erase --family \(id), or Ctrl-E on the retention review)"
+            )
         }
         var family = self
         var tally = ErasureTally()

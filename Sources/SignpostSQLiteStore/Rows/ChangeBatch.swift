@@ -77,6 +77,8 @@ struct ChangeBatch {
             before = try db.fetchFamily(change.family)
             if let before { storedSummaries.append((before.id, FamilySummary(of: before))) }
         }
+        // A family erased on another laptop that this store never held (or erased already) leaves nothing to do.
+        if pulled, before == nil, change.familyErasure != nil { return }
         let after =
             if let before, pulled && change.erasesSomeoneAlreadyGone(from: before) {
                 before
@@ -92,6 +94,15 @@ struct ChangeBatch {
             // Erased before its own entry is written, so that entry is the one left naming what went.
             let redacted = try db.erase(erasure, from: before, leaving: after, marker: marker)
             detail.changes.append(Self.redactedValue(redacted))
+        }
+        if let erasure = change.familyErasure, let before, let marker = change.familyErasureMarker() {
+            // The family goes from every table before its erasure's entry is written, so that entry is left.
+            let redacted = try db.erase(erasure, held: before, marker: marker)
+            detail.changes.append(Self.redactedValue(redacted))
+            working[erasure.family] = nil
+            searchStale.remove(erasure.family)
+            matchKeysStale.remove(erasure.family)
+            added.remove(erasure.family)
         }
         try audit.insert(
             AuditEntry(
@@ -208,7 +219,7 @@ struct ChangeBatch {
         case .mergeFamilies, .mergePeople, .undoMerge:
             // Written by persistMerging, which also keeps the merge and its aliases.
             break
-        case .erasePerson:
+        case .erasePerson, .eraseFamily:
             // Written by `Database.erase`, which also redacts the audit and drafts (see `apply`).
             break
         case .decideRetention:

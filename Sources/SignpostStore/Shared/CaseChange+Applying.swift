@@ -174,6 +174,8 @@ extension CaseChange {
             return try change.applying(to: family)
         case .erasePerson:
             return try applyingErasure(to: family)
+        case .eraseFamily:
+            return try applyingFamilyErasure(to: family)
         case .decideRetention:
             return try applyingRetention(to: family)
         case .supportingFamilies(_, let change):

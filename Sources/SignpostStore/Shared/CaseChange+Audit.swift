@@ -105,6 +105,8 @@ extension CaseChange {
             return retentionAuditSummary()
         case .supportingFamilies(_, let change):
             return change.auditSummary(before: before, after: after)
+        case .eraseFamily:
+            return familyErasureAuditSummary(before: before)
         }
     }
 }

@@ -95,6 +95,7 @@ extension CaseChange: Codable {
                 ?? Self.decodeMerging(kind: kind, from: container)
                 ?? Self.decodeErasure(kind: kind, from: container)
                 ?? Self.decodeRetention(kind: kind, family: family, from: container)
+                ?? Self.decodeFamilyErasure(kind: kind, from: container)
             {
                 self = change
                 return
@@ -182,6 +183,8 @@ extension CaseChange: Codable {
             try encodeRetention(into: &container)
         case .supportingFamilies(_, let change):
             try change.encode(into: &container)
+        case .eraseFamily:
+            try encodeFamilyErasure(into: &container)
         }
     }
 }

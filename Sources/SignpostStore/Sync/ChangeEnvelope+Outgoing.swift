@@ -7,7 +7,7 @@ extension CaseChange {
         switch self {
         case .addFamily, .addPerson, .recordLevel, .addCaseNote, .addContact, .addReferral, .recordConsent,
             .openEpisode, .addRelationship, .changeLeadProfessional, .recordMeeting, .amendCaseNote, .mergeFamilies,
-            .mergePeople, .undoMerge, .erasePerson, .decideRetention, .supportingFamilies:
+            .mergePeople, .undoMerge, .erasePerson, .decideRetention, .supportingFamilies, .eraseFamily:
             return true
         // A referral's outcome sets its status, based on the version this store held: a different outcome
         // recorded meanwhile on another laptop is a conflict, not a silent second answer.
