@@ -16,8 +16,21 @@ struct OfflineSyncTests {
         home = try TemporaryHome()
     }
 
-    @Test("offline edit, conflict, resolution: header, conflicts screen and the other store")
-    func offlineConflictResolved() throws {
+    /// Sam's and Ali's laptops, each with Signpost open on a family of Sam's that both have synced;
+    /// Sam reaches the server through a relay the test can cut.
+    struct Laptops {
+        let sam: String
+        let ali: String
+        let family: String
+        let relay: TCPRelay
+        let samStore: String
+        let aliStore: String
+        let samScreen: TmuxSession
+        let aliScreen: TmuxSession
+    }
+
+    /// Joins both laptops to the cluster, gives Sam a family of his own, and opens Signpost on both.
+    func startLaptops() throws -> Laptops {
         let cluster = try TestTeamServerCluster(binary: binary, home: home)
         let (host, port, database, suffix) = (cluster.host, cluster.port, cluster.database, cluster.suffix)
         let (sam, ali) = ("sam\(suffix)", "ali\(suffix)")
@@ -59,43 +72,86 @@ struct OfflineSyncTests {
             extraEnvironment: ["SIGNPOST_USER": "ali"])
         _ = try samScreen.waitFor("synced ", timeout: 30)
         _ = try aliScreen.waitFor("synced ", timeout: 30)
+        return Laptops(
+            sam: sam, ali: ali, family: family, relay: relay, samStore: samStore, aliStore: aliStore,
+            samScreen: samScreen, aliScreen: aliScreen)
+    }
 
-        relay.cut()
-        let probe = try binary.run(["sync", "--store", samStore], home: home, timeout: .seconds(20))
+    /// Cuts Sam's network, makes `samEdits` offline and `aliEdits` online, then restores the network
+    /// and opens the conflict on Sam's screen.
+    func conflict(
+        _ laptops: Laptops, samEdits: (TmuxSession) throws -> Void, aliEdits: (TmuxSession) throws -> Void
+    ) throws -> String {
+        let (samScreen, aliScreen) = (laptops.samScreen, laptops.aliScreen)
+        laptops.relay.cut()
+        let probe = try binary.run(["sync", "--store", laptops.samStore], home: home, timeout: .seconds(20))
         #expect(
             probe.status == 5,
             "with the relay cut, the server cannot be reached: \(probe.standardOutput) \(probe.standardError)")
         _ = try samScreen.waitFor("offline", timeout: 30)
-        try changePhone(in: samScreen, family: family, to: "020 7946 0111")
+        try samEdits(samScreen)
         _ = try samScreen.waitFor("1 to send", timeout: 15)
         #expect(try samScreen.screen().contains("offline"), "the header says offline truthfully")
-        try changePhone(in: aliScreen, family: family, to: "020 7946 0222")
+        try aliEdits(aliScreen)
         _ = try aliScreen.waitUntil("Ali's change sent", timeout: 30) { $0.contains("synced ") }
 
-        try relay.restore()
+        try laptops.relay.restore()
         let conflicted = try samScreen.waitFor("1 conflict", timeout: 40)
         #expect(conflicted.contains("synced "), "the header counted down to synced: \(conflicted)")
         try samScreen.send("!")
-        let review = try samScreen.waitFor("Theirs")
-        #expect(review.contains("020 7946 0111 — \(sam)"), "\(review)")
-        #expect(review.contains("020 7946 0222 — \(ali)"), "\(review)")
-        try samScreen.send("m")
-        _ = try samScreen.waitFor("Resolve")
-        try samScreen.send("Enter")
-        _ = try samScreen.waitFor("No conflicts to review")
-        _ = try samScreen.waitUntil("the resolution is sent", timeout: 30) {
+        return try samScreen.waitFor("Theirs")
+    }
+
+    /// Waits until Sam's resolution is sent and Ali's store, syncing in the background, holds `expected`.
+    func resolutionReachesAli(_ laptops: Laptops, holding expected: [String]) throws {
+        _ = try laptops.samScreen.waitFor("No conflicts to review")
+        _ = try laptops.samScreen.waitUntil("the resolution is sent", timeout: 30) {
             !$0.contains("to send") && $0.contains("synced ")
         }
-
-        // Ali's open Signpost receives it in the background: the phone number in Ali's store is Sam's.
         var exported = ""
-        _ = try? aliScreen.waitUntil("Sam's resolution in Ali's store", timeout: 30) { _ in
-            exported = (try? binary.run(["export", family, "--store", aliStore], home: home).standardOutput) ?? ""
-            return exported.contains("020 7946 0111")
+        _ = try? laptops.aliScreen.waitUntil("Sam's resolution in Ali's store", timeout: 30) { _ in
+            exported =
+                (try? binary.run(["export", laptops.family, "--store", laptops.aliStore], home: home).standardOutput)
+                ?? ""
+            return expected.allSatisfy { exported.contains($0) }
         }
-        #expect(exported.contains("020 7946 0111"), "Ali's store has Sam's resolution")
-        try samScreen.send("q")
-        try aliScreen.send("q")
+        #expect(expected.allSatisfy { exported.contains($0) }, "Ali's store has Sam's resolution: \(expected)")
+        try laptops.samScreen.send("q")
+        try laptops.aliScreen.send("q")
+    }
+
+    @Test("offline edit, conflict, resolution: header, conflicts screen and the other store")
+    func offlineConflictResolved() throws {
+        let laptops = try startLaptops()
+        let review = try conflict(
+            laptops, samEdits: { try changePhone(in: $0, family: laptops.family, to: "020 7946 0111") },
+            aliEdits: { try changePhone(in: $0, family: laptops.family, to: "020 7946 0222") })
+        #expect(review.contains("020 7946 0111 — \(laptops.sam)"), "\(review)")
+        #expect(review.contains("020 7946 0222 — \(laptops.ali)"), "\(review)")
+        try laptops.samScreen.send("m")
+        _ = try laptops.samScreen.waitFor("Resolve")
+        try laptops.samScreen.send("Enter")
+        // Ali's open Signpost receives it in the background: the phone number in Ali's store is Sam's.
+        try resolutionReachesAli(laptops, holding: ["020 7946 0111"])
+    }
+
+    @Test("a languages conflict combined from both lists reaches the other store")
+    func languagesCombined() throws {
+        let laptops = try startLaptops()
+        let review = try conflict(
+            laptops, samEdits: { try changeLanguages(in: $0, family: laptops.family, to: "English, Tigrinya") },
+            aliEdits: { try changeLanguages(in: $0, family: laptops.family, to: "English, Lingala") })
+        #expect(review.contains("English, Tigrinya — \(laptops.sam)"), "\(review)")
+        #expect(review.contains("English, Lingala — \(laptops.ali)"), "\(review)")
+        let samScreen = laptops.samScreen
+        try samScreen.send("e")
+        _ = try samScreen.waitFor("Tigrinya  (mine)")
+        try samScreen.send("b")
+        _ = try samScreen.waitFor("Lingala  (theirs)")
+        try samScreen.send("C-o")
+        _ = try samScreen.waitFor("English, Tigrinya, Lingala")
+        try samScreen.send("Enter")
+        try resolutionReachesAli(laptops, holding: ["Tigrinya", "Lingala"])
     }
 
     /// Opens the family's first member and sets their phone number, saving with Ctrl-O.
@@ -114,5 +170,22 @@ struct OfflineSyncTests {
         _ = try screen.waitFor(phone)
         try screen.send("C-o")
         _ = try screen.waitFor("Done: saved")
+    }
+
+    /// Opens the family's household details and sets the languages spoken at home, saving with Ctrl-O.
+    func changeLanguages(in screen: TmuxSession, family: String, to languages: String) throws {
+        try screen.send(":")
+        try screen.type("open \(family)")
+        try screen.send("Enter")
+        _ = try screen.waitFor("Members")
+        try screen.send("d")
+        _ = try screen.waitFor("Languages at home")
+        // Address, postcode, moved-in date, locality, then the languages, entered with their text selected.
+        try screen.send("Tab", "Tab", "Tab", "Tab")
+        _ = try screen.waitFor("> Languages at home")
+        try screen.type(languages)
+        _ = try screen.waitFor(languages)
+        try screen.send("C-o")
+        _ = try screen.waitFor("saved the family's details")
     }
 }

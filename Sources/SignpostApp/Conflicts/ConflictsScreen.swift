@@ -14,13 +14,16 @@ import SignpostTerminal
 final class ConflictsScreen: Screen {
     enum Action: Hashable, Sendable {
         case up, down, keepMine, takeTheirs, combine, save, cancelEdit, back
+        /// The combined-value editors' own keys (``CombinedValueEditor``).
+        case nextPart, previousPart, both, removeItem, addItem
     }
 
     /// Only this family's conflicts, when opened from a family.
     let family: FamilyID?
     private var list = ScrollList(rows: [], emptyText: "")
     private var conflicts: [TeamConflict] = []
-    private var editor: TextField?
+    /// The value being made from both, in the editor for the field's kind.
+    private(set) var editor: (any CombinedValueEditor)?
 
     init(app: AppEnvironment, family: FamilyID? = nil) {
         self.family = family
@@ -29,18 +32,20 @@ final class ConflictsScreen: Screen {
 
     var title: String { family.map { "Conflicts in \($0)" } ?? "Conflicts" }
 
-    var takesTyping: Bool { editor != nil }
+    var takesTyping: Bool { editor?.takesTyping ?? false }
 
-    var hasUnsavedChanges: Bool { editor != nil }
+    var hasUnsavedChanges: Bool { editor?.isChanged ?? false }
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
-        if editor != nil {
+        if let editor {
+            editor.bindKeys(&keys)
             keys.bind(
-                [.enter, .control("o")], .save, hint: "Save", help: "Save the combined value as the resolution",
-                group: "Combined value")
+                editor.enterSaves ? [.enter, .control("o")] : [.control("o")], .save, hint: "Save",
+                help: "Check the combined value and save it as the resolution (asks first)", group: "Combined value")
             keys.bind(
-                [.escape], .cancelEdit, hint: "Cancel", help: "Stop editing; nothing is saved", group: "Combined value")
+                [.escape], .cancelEdit, hint: "Cancel",
+                help: "Stop editing (asks first when you changed anything); nothing is saved", group: "Combined value")
             return keys
         }
         if !conflicts.isEmpty {
@@ -51,9 +56,15 @@ final class ConflictsScreen: Screen {
                 [.character("t")], .takeTheirs, hint: "Take theirs",
                 help: "Resolve with your colleague's value (a new change, audited and sent at the next sync)",
                 group: "Resolve")
-            keys.bind(
-                [.character("e")], .combine, hint: "Edit combined",
-                help: "Type a value made from both, then Enter to save it as the resolution", group: "Resolve")
+            // A field whose parts belong together offers no combined value: the screen says why instead.
+            if !isSelectedCannotCombine {
+                keys.bind(
+                    [.character("e")], .combine, hint: "Edit combined",
+                    help:
+                        "Make a value from both: text typed, an address part by part, a list of both, a choice picked, "
+                        + "a date typed; then Enter to save it as the resolution",
+                    group: "Resolve")
+            }
             keys.bind(
                 [.up, .character("k")], .up, hint: "Up", help: "Previous conflict", group: "Moving",
                 showsInHintBar: false)
@@ -64,6 +75,14 @@ final class ConflictsScreen: Screen {
         keys.bind(
             [.escape, .character("q")], .back, hint: "Back", help: "Back to the previous screen", group: "General")
         return keys
+    }
+
+    /// Whether the highlighted conflict is on a field that cannot be combined.
+    private var isSelectedCannotCombine: Bool {
+        guard let index = list.selectedIndex, conflicts.indices.contains(index),
+            case .cannotCombine = conflicts[index].combining
+        else { return false }
+        return true
     }
 
     func willReappear(app: AppEnvironment) { reload(app) }
@@ -111,51 +130,67 @@ final class ConflictsScreen: Screen {
                     + "so some of these may have been resolved there.",
                 in: Rect(x: area.x, y: y, width: area.width, height: 2))
         }
+        let index = list.selectedIndex.flatMap { conflicts.indices.contains($0) ? $0 : nil }
+        if let editor, let index {
+            // While a value is being made, the conflict's details and the editor have the room.
+            y = drawDetail(conflicts[index], login: status.login, on: surface, from: y, in: area, app: app)
+            editor.draw(
+                on: surface, in: Rect(x: area.x, y: y + 1, width: area.width, height: max(0, area.maxY - y - 1)))
+            return
+        }
         y += surface.putWrapped(
             "Two people changed these fields differently. The value that stands on the server stays until "
                 + "you choose: keep mine (m), take theirs (t) or edit a value made from both (e).",
             in: Rect(x: area.x, y: y, width: area.width, height: 3), style: Style(.dim))
         y += 1
         let listHeight = min(max(1, conflicts.count), max(1, (area.maxY - y) / 3))
-        list.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: listHeight), focused: editor == nil)
+        list.draw(on: surface, in: Rect(x: area.x, y: y, width: area.width, height: listHeight), focused: true)
         y += listHeight + 1
-        guard let index = list.selectedIndex, conflicts.indices.contains(index) else { return }
-        drawDetail(conflicts[index], login: status.login, on: surface, from: y, in: area, app: app)
+        guard let index else { return }
+        let end = drawDetail(conflicts[index], login: status.login, on: surface, from: y, in: area, app: app)
+        let next = line(
+            "Stands", "\(conflicts[index].serverAuthor)'s value stands on the server until this is resolved.",
+            on: surface, at: end, in: area, style: Style(.dim))
+        if case .cannotCombine(let why) = conflicts[index].combining {
+            line(
+                "Combined", "Not offered: \(why) Keep mine (m) or take theirs (t), then edit the record.",
+                on: surface, at: next, in: area, style: Style(.dim))
+        }
     }
 
+    /// The family, the field and both values with who set them and when, each wrapped in full; returns the next row.
     private func drawDetail(
         _ conflict: TeamConflict, login: String, on surface: any Surface, from top: Int, in area: Rect,
         app: AppEnvironment
-    ) {
+    ) -> Int {
         var y = top
-        let labelWidth = 12
-        let valueArea = { (row: Int, height: Int) in
-            Rect(x: area.x + labelWidth, y: row, width: area.width - labelWidth, height: height)
-        }
-        func line(_ label: String, _ text: String, style: Style = .normal, height: Int = 2) {
-            guard y < area.maxY else { return }
-            surface.put(label, at: Point(x: area.x, y: y), style: Style(.header), clip: area)
-            y += surface.putWrapped(text, in: valueArea(y, min(height, area.maxY - y)), style: style)
-        }
-        line("Family", "\(familyName(conflict.family, app)) family (\(conflict.family))")
-        line("Field", fieldDescription(conflict, app))
+        let kind = conflict.combining
+        y = line(
+            "Family", "\(familyName(conflict.family, app)) family (\(conflict.family))", on: surface, at: y, in: area)
+        y = line("Field", fieldDescription(conflict, app), on: surface, at: y, in: area)
         let (mine, theirs) = sides(of: conflict, login: login)
-        line(
-            mine.label, "\(ConflictResolution.text(of: mine.value)) — \(mine.who), \(LondonTime.timestamp(mine.when))",
-            style: Style(.normal, [.bold]))
-        line(
-            theirs.label,
-            "\(ConflictResolution.text(of: theirs.value)) — \(theirs.who), \(LondonTime.timestamp(theirs.when))",
-            style: Style(.normal, [.bold]))
-        line(
-            "Stands", "\(conflict.serverAuthor)'s value stands on the server until this is resolved.",
-            style: Style(.dim))
-        if var editor, y < area.maxY {
-            y += 1
-            surface.put("Combined", at: Point(x: area.x, y: y), style: Style(.header), clip: area)
-            editor.draw(on: surface, in: valueArea(y, 1), focused: true)
-            self.editor = editor
+        for side in [mine, theirs] {
+            y = line(
+                side.label, "\(kind.words(for: side.value)) — \(side.who), \(LondonTime.timestamp(side.when))",
+                on: surface, at: y, in: area, style: Style(.normal, [.bold]))
         }
+        return y
+    }
+
+    /// One labelled detail, wrapped to as many rows as it needs (as many as are left); returns the next row.
+    @discardableResult
+    private func line(
+        _ label: String, _ text: String, on surface: any Surface, at y: Int, in area: Rect, style: Style = .normal
+    ) -> Int {
+        let labelWidth = 12
+        guard y < area.maxY else { return y }
+        surface.put(label, at: Point(x: area.x, y: y), style: Style(.header), clip: area)
+        let width = area.width - labelWidth
+        let needed = TextLayout.wrap(text, width: width).count
+        return y
+            + surface.putWrapped(
+                text, in: Rect(x: area.x + labelWidth, y: y, width: width, height: min(needed, area.maxY - y)),
+                style: style)
     }
 
     /// "Mine" is the value this login set; "theirs" the other. Someone who set neither sees both by name.
@@ -191,10 +226,10 @@ final class ConflictsScreen: Screen {
     // MARK: Keys
 
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
-        if var field = editor {
+        if var open = editor {
             if let action = keys.action(for: key) { return perform(action, app: app) }
-            guard field.handle(key) != .ignored else { return .ignored }
-            editor = field
+            guard open.handle(key) != .ignored else { return .ignored }
+            editor = open
             return .handled
         }
         guard let action = keys.action(for: key) else { return .ignored }
@@ -204,6 +239,11 @@ final class ConflictsScreen: Screen {
     private func perform(_ action: Action, app: AppEnvironment) -> Transition {
         let selected = list.selectedIndex.flatMap { conflicts.indices.contains($0) ? conflicts[$0] : nil }
         let login = app.sync?.status().login ?? ""
+        if var open = editor, [.up, .down, .nextPart, .previousPart, .both, .removeItem, .addItem].contains(action) {
+            open.perform(action)
+            editor = open
+            return .handled
+        }
         switch action {
         case .up:
             list.cursor.selected -= 1
@@ -212,8 +252,7 @@ final class ConflictsScreen: Screen {
         case .back:
             return .pop
         case .cancelEdit:
-            editor = nil
-            return .message("Nothing saved: the conflict is still open.", .info)
+            return cancelEdit()
         case .keepMine, .takeTheirs:
             guard let selected else { return .handled }
             let (mine, theirs) = sides(of: selected, login: login)
@@ -223,24 +262,51 @@ final class ConflictsScreen: Screen {
         case .combine:
             guard let selected else { return .handled }
             let (mine, theirs) = sides(of: selected, login: login)
-            guard case .string(let start) = mine.value, theirs.value.isTextOrEmpty else {
-                return .message(
-                    "This field is not plain text: keep mine (m) or take theirs (t), then edit the record.", .warning)
-            }
-            var field = TextField(text: start, maxLength: 500)
-            field.selectAll()
-            editor = field
+            editor = combinedValueEditor(for: selected, mine: mine.value, theirs: theirs.value)
         case .save:
-            guard let selected, let typed = editor?.text else { return .handled }
-            editor = nil
-            return confirm(selected.resolution(.combined, value: .string(typed)), app: app)
+            guard let selected, var open = editor else { return .handled }
+            let family = (try? app.store.family(selected.family)) ?? nil
+            do {
+                let value = try selected.combinedValue(open.draft, on: family, today: app.today)
+                return confirm(selected.resolution(.combined, value: value), app: app)
+            } catch {
+                // Refused: the editor stays open with everything typed, the refusal under it.
+                open.refusal = error
+                if var address = open as? CombinedAddressEditor {
+                    address.focusPart(named: error.part)
+                    open = address
+                }
+                editor = open
+                return .handled
+            }
+        case .nextPart, .previousPart, .both, .removeItem, .addItem:
+            break
         }
         return .handled
     }
 
+    /// Closes the editor; when something was changed, only after asking.
+    private func cancelEdit() -> Transition {
+        guard editor?.isChanged == true else {
+            editor = nil
+            return .message("Nothing saved: the conflict is still open.", .info)
+        }
+        var question = Confirmation(
+            "Drop the combined value you made? The conflict stays open.", yes: "Drop it", no: "Keep editing"
+        ) { [unowned self] in
+            editor = nil
+            return .message("Nothing saved: the conflict is still open.", .info)
+        }
+        question.onNo = { .handled }
+        return .confirm(question)
+    }
+
     /// Asks before settling (the other person's value is overwritten for everyone), then saves the resolution.
+    ///
+    /// A combined value's editor stays open until the answer is yes, so "Not yet" loses nothing typed.
     private func confirm(_ resolution: ConflictResolution, app: AppEnvironment) -> Transition {
-        let value = ConflictResolution.text(of: resolution.value)
+        let value = ConflictResolution.combining(edits: resolution.edits, field: resolution.field)
+            .words(for: resolution.value)
         var question = Confirmation(
             "Set \(resolution.fieldLabel) to “\(value)” (\(resolution.choice.label))? "
                 + "Your team receives it at the next sync.", yes: "Resolve", no: "Not yet"
@@ -250,6 +316,7 @@ final class ConflictsScreen: Screen {
             } catch {
                 return .message("The resolution was not saved: \(error)", .error)
             }
+            editor = nil
             app.sync?.noteResolved(conflict: resolution.conflict)
             app.sync?.requestSync()
             reload(app)
@@ -258,15 +325,5 @@ final class ConflictsScreen: Screen {
         question.defaultsToYes = true
         question.onNo = { .message("Not resolved: the server's value still stands.", .info) }
         return .confirm(question)
-    }
-}
-
-extension JSONValue {
-    /// True for text and for nothing: the values a typed combination can replace.
-    fileprivate var isTextOrEmpty: Bool {
-        switch self {
-        case .string, .null: true
-        default: false
-        }
     }
 }
