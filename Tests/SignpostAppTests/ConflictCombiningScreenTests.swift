@@ -78,6 +78,7 @@ struct ConflictCombiningScreenTests {
     func addressRefusedThenSaved() throws {
         let size = Size(width: 80, height: 24)
         let (test, application, family) = try Self.screen(size: size, Self.addressConflict)
+        let before = try test.store.family(family.id)?.address
         application.handle(.character("e"), size: size)
         application.handle(.tab, size: size)
         application.handle(.tab, size: size)
@@ -91,10 +92,9 @@ struct ConflictCombiningScreenTests {
             $0.contains("Postcode")
         }
         #expect(cursor?.y == postcodeRow, "the cursor goes back to the postcode")
-        #expect(try test.store.family(family.id)?.address != Self.mineAddress)
-        application.handle(.backspace, size: size)
-        application.handle(.backspace, size: size)
-        Self.type("n7 0zy", into: application, size: size)
+        #expect(try test.store.family(family.id)?.address == before, "nothing is saved")
+        application.handle(.control("t"), size: size)
+        #expect(Self.render(application, size: size).text.contains("Postcode    N7 0ZY"), "Ctrl-T puts theirs here")
         application.handle(.enter, size: size)
         #expect(
             Self.render(application, size: size).text.contains("“Flat 2, 12 Example Road, Holloway, N7"),
@@ -237,5 +237,47 @@ struct ConflictCombiningScreenTests {
         application.handle(.character("?"), size: size)
         let help = Self.render(application, size: size).text
         #expect(help.contains("Every language of both lists, mine first, each once"), "\(help)")
+    }
+
+    @Test("long text: both values stay readable in full, wrapped, while the combined value is typed")
+    func longTextReadable() throws {
+        let size = Size(width: 80, height: 24)
+        let mine = "Call Marta's mobile only, after 4pm on weekdays; never leave a voicemail naming the service"
+        let theirs = "Call the grandmother's landline first; Marta's mobile is shared with her partner, so no texts"
+        let (_, application, _) = try Self.screen(size: size) { family in
+            Self.conflict(family, field: "accessNotes", mine: .string(mine), theirs: .string(theirs))
+        }
+        application.handle(.character("e"), size: size)
+        Self.type("Landline first", into: application, size: size)
+        let (text, cursor) = Self.render(application, size: size)
+        let flat = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(flat.contains(mine), "\(text)")
+        #expect(flat.contains(theirs), "\(text)")
+        let row = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains("Combined") && $0.contains("Landline first")
+        }
+        #expect(cursor?.y == row, "the hardware cursor is in the combined value")
+    }
+
+    @Test("a long pick list (ethnicity) scrolls to mine and keeps the highlight on screen")
+    func longChoiceList() throws {
+        let size = Size(width: 80, height: 24)
+        let (test, application, family) = try Self.screen(size: size) { family in
+            Self.conflict(
+                family, edits: "update-person", record: family.members[0].id.rawValue, field: "ethnicity",
+                mine: "REFU", theirs: "WBRI")
+        }
+        application.handle(.character("e"), size: size)
+        let (text, cursor) = Self.render(application, size: size)
+        #expect(text.contains("(•) Refused (mine)"), "\(text)")
+        let row = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains("Refused (mine)")
+        }
+        #expect(cursor?.y == row)
+        application.handle(.down, size: size)
+        #expect(Self.render(application, size: size).text.contains("(•) Information not yet obtained"))
+        application.handle(.enter, size: size)
+        application.handle(.enter, size: size)
+        #expect(try test.store.family(family.id)?.members[0].ethnicity == .notObtained)
     }
 }

@@ -7,8 +7,8 @@ import SignpostTerminal
 /// mine, with theirs beside it.
 ///
 /// There is a field for every line either side has and one spare, so a line only theirs has can be
-/// typed in. Tab and ↓ move to the next part, Shift-Tab and ↑ to the one before; a refused postcode
-/// puts the cursor back in the postcode.
+/// typed in. Tab and ↓ move to the next part, Shift-Tab and ↑ to the one before, Ctrl-T puts theirs
+/// in the focused part; a refused postcode puts the cursor back in the postcode.
 struct CombinedAddressEditor: CombinedValueEditor {
     private(set) var parts: [TextField]
     private let theirs: [String]
@@ -44,6 +44,9 @@ struct CombinedAddressEditor: CombinedValueEditor {
             [.tab, .down], .nextPart, hint: "Next part", help: "Move to the next line of the address, or the postcode",
             group: "Combined value")
         keys.bind(
+            [.control("t")], .theirsHere, hint: "Theirs here",
+            help: "Put their value of this part (shown beside it) in the field", group: "Combined value")
+        keys.bind(
             [.backTab, .up], .previousPart, hint: "Previous part", help: "Move to the line before",
             group: "Combined value", showsInHintBar: false)
     }
@@ -52,6 +55,9 @@ struct CombinedAddressEditor: CombinedValueEditor {
         switch action {
         case .nextPart: move(to: (focus + 1) % parts.count)
         case .previousPart: move(to: (focus - 1 + parts.count) % parts.count)
+        case .theirsHere:
+            parts[focus] = TextField(text: theirs[focus], maxLength: parts[focus].maxLength)
+            refusal = nil
         default: break
         }
     }

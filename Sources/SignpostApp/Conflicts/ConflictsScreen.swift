@@ -15,8 +15,13 @@ final class ConflictsScreen: Screen {
     enum Action: Hashable, Sendable {
         case up, down, keepMine, takeTheirs, combine, save, cancelEdit, back
         /// The combined-value editors' own keys (``CombinedValueEditor``).
-        case nextPart, previousPart, both, removeItem, addItem
+        case nextPart, previousPart, both, removeItem, addItem, theirsHere
     }
+
+    /// The actions an open editor answers itself.
+    private static let editorActions: Set<Action> = [
+        .up, .down, .nextPart, .previousPart, .both, .removeItem, .addItem, .theirsHere,
+    ]
 
     /// Only this family's conflicts, when opened from a family.
     let family: FamilyID?
@@ -239,7 +244,7 @@ final class ConflictsScreen: Screen {
     private func perform(_ action: Action, app: AppEnvironment) -> Transition {
         let selected = list.selectedIndex.flatMap { conflicts.indices.contains($0) ? conflicts[$0] : nil }
         let login = app.sync?.status().login ?? ""
-        if var open = editor, [.up, .down, .nextPart, .previousPart, .both, .removeItem, .addItem].contains(action) {
+        if var open = editor, Self.editorActions.contains(action) {
             open.perform(action)
             editor = open
             return .handled
@@ -279,7 +284,7 @@ final class ConflictsScreen: Screen {
                 editor = open
                 return .handled
             }
-        case .nextPart, .previousPart, .both, .removeItem, .addItem:
+        case .nextPart, .previousPart, .both, .removeItem, .addItem, .theirsHere:
             break
         }
         return .handled
