@@ -11,9 +11,7 @@ final class RecordExportScreen: FileFormScreen {
             FileForm(
                 title: "Export the record · \(family.name) family", family: family,
                 fields: [
-                    FormFields.choice(
-                        "format", "Format", options: RecordExportFormat.allCases.map(\.label), chosen: 0,
-                        required: true),
+                    FileForm.exportFormat,
                     FormFields.choice(
                         "chronology", "Chronology", options: ["Everything", "Significant events only"], chosen: 0,
                         required: true),
@@ -41,6 +39,13 @@ final class RecordExportScreen: FileFormScreen {
 }
 
 extension FileForm {
+    /// The format a record or a subject access copy is written in (text first), as
+    /// ``RecordExportFormat/allCases`` lists them: read back with `fields.chosen("format")`.
+    static var exportFormat: FormFields.Row {
+        FormFields.choice(
+            "format", "Format", options: RecordExportFormat.allCases.map(\.label), chosen: 0, required: true)
+    }
+
     /// The folder a record or a subject access copy is written to, starting at the default export folder
     /// (``RecordExportFile/defaultFolder(environment:)``).
     static func exportFolder(environment: [String: String]) -> FormFields.Row {

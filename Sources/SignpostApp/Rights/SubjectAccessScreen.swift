@@ -12,12 +12,7 @@ final class SubjectAccessScreen: FileFormScreen {
         super.init(
             FileForm(
                 title: "Subject access · \(person.fullName)", family: family,
-                fields: [
-                    FormFields.choice(
-                        "format", "Format", options: RecordExportFormat.allCases.map(\.label), chosen: 0,
-                        required: true),
-                    FileForm.exportFolder(environment: environment),
-                ],
+                fields: [FileForm.exportFormat, FileForm.exportFolder(environment: environment)],
                 explanation: "Everything held about \(person.fullName): details, levels, relationships, notes, "
                     + "contacts and referrals about them, consents they gave, their CAFs and who viewed the record. "
                     + "Other people's names and dates of birth are shown as [third party].",
