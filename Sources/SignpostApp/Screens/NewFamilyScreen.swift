@@ -57,11 +57,7 @@ final class NewFamilyScreen: Screen {
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        if let notice = draft.problem ?? draft.restoredNotice {
-            surface.put(
-                notice, at: area.origin, width: area.width, style: Style(draft.problem != nil ? .error : .warning),
-                clip: area)
-        } else {
+        if !draft.drawNotice(on: surface, in: area) {
             // Short enough for 80 columns, so it is never cut.
             surface.put(
                 "* required · Tab/↓ next field · ←/→/Space change a choice · Ctrl-O saves",
