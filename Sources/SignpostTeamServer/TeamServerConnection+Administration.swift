@@ -10,6 +10,18 @@ extension TeamServerConnection {
     /// Needs a login allowed to create roles and schemas (the cluster's owner or an equivalent).
     @discardableResult
     public func initialise(kind: TeamServerKind) async throws -> [Int] {
+        try await initialise(kind: kind, throughVersion: TeamServerSchema.latestVersion)
+    }
+
+    /// Creates or upgrades the schema as ``initialise(kind:)`` does, but no further than `lastVersion`:
+    /// how the tests make a server as an older Signpost left it, to upgrade it afterwards.
+    ///
+    /// ```swift
+    /// try await admin.initialise(kind: .demonstration, throughVersion: 9)
+    /// let applied = try await admin.initialise(kind: .demonstration)  // [10, ...]
+    /// ```
+    @discardableResult
+    func initialise(kind: TeamServerKind, throughVersion lastVersion: Int) async throws -> [Int] {
         try await inTransaction {
             try await execute("SELECT pg_advisory_xact_lock(7318999)")
             try await execute("CREATE SCHEMA IF NOT EXISTS signpost")
@@ -25,7 +37,7 @@ extension TeamServerConnection {
             let present = Set(try await appliedVersions())
             var applied: [Int] = []
             for migration in TeamServerSchema.migrations.sorted(by: { $0.version < $1.version })
-            where !present.contains(migration.version) {
+            where !present.contains(migration.version) && migration.version <= lastVersion {
                 try await execute(PostgresQuery(unsafeSQL: TeamServerSchema.executableStatement(for: migration)))
                 try await execute(
                     "INSERT INTO signpost.schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))"

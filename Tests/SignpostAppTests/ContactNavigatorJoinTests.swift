@@ -72,17 +72,7 @@ struct ContactNavigatorJoinTests {
     func navigatorConsentRecorded() throws {
         let app = try TestApplication(size: Size(width: 120, height: 40), families: [try FrontDoorDefectTests.family()])
         app.press(.enter, .character("N"))
-        var guardrail = 60
-        while let navigator = app.application.top as? NavigatorScreen, let pending = navigator.walk.pendingQuestion,
-            guardrail > 0
-        {
-            let wanted =
-                pending.question.id == "early-help-consent"
-                ? "given" : (pending.question.id == "child-level" ? "2" : "no")
-            let index = pending.question.answers.firstIndex { $0.value == wanted } ?? pending.question.answers.count - 1
-            app.press(.character(Character(String(index + 1))))
-            guardrail -= 1
-        }
+        FrontDoorDefectTests.answerNavigatorGivingConsent(app)
         app.press(.character("s"), .character("y"))
         let saved = try #require(try app.store.family("F-DEF1"))
         let consent = try #require(saved.consents.first)

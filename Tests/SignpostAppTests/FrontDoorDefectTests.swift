@@ -35,6 +35,24 @@ struct FrontDoorDefectTests {
         return family
     }
 
+    /// Answers every question of the navigator on top of `app` as the consent tests need: early-help
+    /// consent given, the child at level 2, and "no" to the rest (the last answer where "no" is not one),
+    /// until the walk has no question left; 60 answers at most, so a walk that never ends fails its test
+    /// rather than hanging it.
+    static func answerNavigatorGivingConsent(_ app: TestApplication) {
+        var guardrail = 60
+        while let navigator = app.application.top as? NavigatorScreen, let pending = navigator.walk.pendingQuestion,
+            guardrail > 0
+        {
+            let wanted =
+                pending.question.id == "early-help-consent"
+                ? "given" : (pending.question.id == "child-level" ? "2" : "no")
+            let index = pending.question.answers.firstIndex { $0.value == wanted } ?? pending.question.answers.count - 1
+            app.press(.character(Character(String(index + 1))))
+            guardrail -= 1
+        }
+    }
+
     /// Caller, Ava (or the whole family with `wholeFamily`), early development ticked: the route step is next.
     static func callUpToLevel(_ app: TestApplication, caller: String, wholeFamily: Bool = false) {
         app.press(.control("n"))
@@ -131,17 +149,7 @@ struct FrontDoorDefectTests {
     func navigatorConsentAnswerIsStored() throws {
         let app = try TestApplication(size: Size(width: 120, height: 40), families: [try Self.family()])
         app.press(.enter, .character("N"))
-        var guardrail = 60
-        while let navigator = app.application.top as? NavigatorScreen, let pending = navigator.walk.pendingQuestion,
-            guardrail > 0
-        {
-            let wanted =
-                pending.question.id == "early-help-consent"
-                ? "given" : (pending.question.id == "child-level" ? "2" : "no")
-            let index = pending.question.answers.firstIndex { $0.value == wanted } ?? pending.question.answers.count - 1
-            app.press(.character(Character(String(index + 1))))
-            guardrail -= 1
-        }
+        Self.answerNavigatorGivingConsent(app)
         let screen = app.screen()
         #expect(screen.contains("Bright Start"), "\(screen)")
         #expect(screen.contains("needed before referring (given)"), "\(screen)")
@@ -220,17 +228,7 @@ struct FrontDoorDefectTests {
     func enterSaves() throws {
         let app = try TestApplication(size: Size(width: 120, height: 40), families: [try Self.family()])
         app.press(.enter, .character("N"))
-        var guardrail = 60
-        while let navigator = app.application.top as? NavigatorScreen, let pending = navigator.walk.pendingQuestion,
-            guardrail > 0
-        {
-            let wanted =
-                pending.question.id == "early-help-consent"
-                ? "given" : (pending.question.id == "child-level" ? "2" : "no")
-            let index = pending.question.answers.firstIndex { $0.value == wanted } ?? pending.question.answers.count - 1
-            app.press(.character(Character(String(index + 1))))
-            guardrail -= 1
-        }
+        Self.answerNavigatorGivingConsent(app)
         app.press(.character("s"), .enter)
         #expect(try app.store.family("F-DEF1")?.referrals.count == 1)
     }

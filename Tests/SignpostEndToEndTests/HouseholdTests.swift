@@ -14,14 +14,8 @@ struct HouseholdTests {
 
     @Test("a move is saved with the old address in the chronology, and consent is recorded on its tab")
     func moveAndConsent() throws {
-        let path = home.path("demo.sqlite")
-        let load = try binary.run(["demo", "load", "--store", path], home: home)
-        #expect(load.status == 0, "\(load.standardError)")
-        let list = try binary.run(["list", "--store", path, "--json", "--limit", "1"], home: home)
-        let line = try #require(list.standardOutput.split(separator: "\n").first)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        let familyName = try #require(object["name"] as? String)
-        let familyID = try #require(object["id"] as? String)
+        let path = try binary.loadDemo(home: home)
+        let (familyID, familyName) = try binary.firstFamily(inStore: path, home: home)
 
         let session = try TmuxSession(binary: binary, arguments: ["demo", "--store", path], home: home)
         try session.waitFor(familyName)

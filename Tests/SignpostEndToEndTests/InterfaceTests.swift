@@ -14,13 +14,9 @@ struct InterfaceTests {
 
     /// A demonstration store at a known path, and the name of its newest family.
     private func demo() throws -> (path: String, familyName: String, familyID: String) {
-        let path = home.path("demo.sqlite")
-        let load = try binary.run(["demo", "load", "--store", path], home: home)
-        #expect(load.status == 0, "\(load.standardError)")
-        let list = try binary.run(["list", "--store", path, "--json", "--limit", "1"], home: home)
-        let line = try #require(list.standardOutput.split(separator: "\n").first)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        return (path, try #require(object["name"] as? String), try #require(object["id"] as? String))
+        let path = try binary.loadDemo(home: home)
+        let first = try binary.firstFamily(inStore: path, home: home)
+        return (path, first.name, first.id)
     }
 
     @Test("signpost opens on an empty live store, tells a newcomer how to start, and q quits")

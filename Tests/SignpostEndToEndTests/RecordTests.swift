@@ -12,19 +12,10 @@ struct RecordTests {
         home = try TemporaryHome()
     }
 
-    private func firstFamily(_ path: String) throws -> (id: String, name: String) {
-        let list = try binary.run(["list", "--store", path, "--json", "--limit", "1"], home: home)
-        let line = try #require(list.standardOutput.split(separator: "\n").first)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        return (try #require(object["id"] as? String), try #require(object["name"] as? String))
-    }
-
     @Test("a typed note, amended, exported as Markdown and read back in the family's audit trail, at 80x24")
     func noteAmendExportAudit() throws {
-        let path = home.path("demo.sqlite")
-        let load = try binary.run(["demo", "load", "--store", path], home: home)
-        #expect(load.status == 0, "\(load.standardError)")
-        let family = try firstFamily(path)
+        let path = try binary.loadDemo(home: home)
+        let family = try binary.firstFamily(inStore: path, home: home)
 
         let session = try TmuxSession(binary: binary, arguments: ["demo", "--store", path], home: home)
         try session.waitFor(family.name)
@@ -92,9 +83,8 @@ struct RecordTests {
 
     @Test("export-record writes a printable page readable only by its owner; audit prints CSV safe for spreadsheets")
     func commandLine() throws {
-        let path = home.path("demo.sqlite")
-        #expect(try binary.run(["demo", "load", "--store", path], home: home).status == 0)
-        let family = try firstFamily(path)
+        let path = try binary.loadDemo(home: home)
+        let family = try binary.firstFamily(inStore: path, home: home)
         let output = home.path("papers")
         let export = try binary.run(
             [

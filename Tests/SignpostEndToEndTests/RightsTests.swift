@@ -15,13 +15,9 @@ struct RightsTests {
 
     /// A demonstration store, and the id and name of the family the home screen lists first.
     private func demoStore() throws -> (path: String, id: String, name: String) {
-        let path = home.path("demo.sqlite")
-        let load = try binary.run(["demo", "load", "--store", path], home: home)
-        #expect(load.status == 0, "\(load.standardError)")
-        let list = try binary.run(["list", "--store", path, "--json", "--limit", "1"], home: home)
-        let line = try #require(list.standardOutput.split(separator: "\n").first)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        return (path, try #require(object["id"] as? String), try #require(object["name"] as? String))
+        let path = try binary.loadDemo(home: home)
+        let first = try binary.firstFamily(inStore: path, home: home)
+        return (path, first.id, first.name)
     }
 
     /// The name and id a screen shows as "Name (ID)" after `prefix`.

@@ -10,33 +10,21 @@ import Testing
 struct ErasureConformanceTests {
     typealias F = TestFamilies
 
-    static let now = F.at("2026-03-05T12:00:00Z")
+    static let now = ErasureFixtures.now
     static let erasure = PersonErasure(
         family: "F-00017", person: "P-ava", reason: "retention review 2026: record closed and past its date",
         at: now)
     /// What identifies Ava anywhere: her id, her name as written, her date of birth.
     static let avaStrings = ["P-ava", "Ava", "2022-03-14"]
 
-    /// The Quillfeathers with more about Ava: a level, a note about Ava and Zoë naming her, her form draft.
+    /// The Quillfeathers with more about Ava (a level, a note about Ava and Zoë naming her, her form draft)
+    /// and a change about Zoë alone.
     private func loaded(_ kind: StoreUnderTest) throws -> any CaseStore {
         let store = try kind.make(kind: .live)
-        try store.apply([.addFamily(F.quillfeather()), .addFamily(F.okonkwo())], by: "loader")
-        try store.apply(
-            [
-                .recordLevel(
-                    family: "F-00017", person: "P-ava",
-                    LevelEntry(level: .complex, setBy: "jo", setAt: Self.now, reason: "sleep worse")),
-                .addCaseNote(
-                    family: "F-00017",
-                    CaseNote(
-                        id: "N-2", writtenAt: Self.now, author: "jo", text: "Ava and Zoë played well at the park.",
-                        about: ["P-ava", "P-zoe"])),
-                .updatePersonFields(family: "F-00017", person: "P-zoe", fields: [.phone: "07700 900333"]),
-            ], by: "jo")
-        try store.saveFormDraft(
-            FormDraft(
-                form: FormDraftKey(kind: "case-note", family: "F-00017", person: "P-ava"), practitioner: "jo",
-                summary: "note about Ava", fields: ["text": "Ava was tired"], updatedAt: Self.now))
+        try ErasureFixtures.writeQuillfeathersWithMoreAboutAva(
+            into: store,
+            and: [.updatePersonFields(family: "F-00017", person: "P-zoe", fields: [.phone: "07700 900333"])])
+        try store.saveFormDraft(ErasureFixtures.draftAboutAva)
         return store
     }
 
@@ -123,18 +111,8 @@ struct ErasureConformanceTests {
         let url = folder.file("store.sqlite")
         do {
             let store = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
-            try store.apply([.addFamily(F.quillfeather()), .addFamily(F.okonkwo())], by: "loader")
-            try store.apply(
-                [
-                    .recordLevel(
-                        family: "F-00017", person: "P-ava",
-                        LevelEntry(level: .complex, setBy: "jo", setAt: Self.now, reason: "sleep worse")),
-                    .addCaseNote(
-                        family: "F-00017",
-                        CaseNote(
-                            id: "N-2", writtenAt: Self.now, author: "jo", text: "Ava and Zoë played at the park.",
-                            about: ["P-ava", "P-zoe"])),
-                ], by: "jo")
+            try ErasureFixtures.writeQuillfeathersWithMoreAboutAva(
+                into: store, noteText: "Ava and Zoë played at the park.")
             try store.saveFormDraft(
                 FormDraft(
                     form: FormDraftKey(kind: "case-note", family: "F-00017", person: "P-zoe"), practitioner: "jo",
@@ -143,38 +121,13 @@ struct ErasureConformanceTests {
             let report = try store.check()
             #expect(report.isHealthy, "\(report.problems)")
         }
-        let queue = try DatabaseQueue(path: url.path)
-        var leftovers: [String] = []
-        var tablesRead = 0
-        try queue.read { db in
-            let tables = try String.fetchAll(
-                db,
-                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            for table in tables {
-                tablesRead += 1
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"") {
-                    let isErasureEntry = table == "audit_entry" && (row["action"] as String?) == "erase-person"
-                    if isErasureEntry { continue }
-                    for column in row.columnNames {
-                        let value = row[column] as DatabaseValue
-                        let text: String
-                        switch value.storage {
-                        case .string(let string): text = string
-                        case .blob(let data): text = String(decoding: data, as: UTF8.self)
-                        default: continue
-                        }
-                        // The chain seals each entry's record id: a redacted entry keeps it beside its marker.
-                        if table == "audit_entry" && column == "record_id" && (row["summary"] as String?) == "[erased]"
-                        {
-                            continue
-                        }
-                        for string in Self.avaStrings where text.contains(string) {
-                            leftovers.append("\(table).\(column) holds \(string)")
-                        }
-                    }
-                }
-            }
-        }
+        let (tablesRead, leftovers) = try ErasureFixtures.leftovers(
+            of: Self.avaStrings, in: url,
+            isKept: { table, row in table == "audit_entry" && (row["action"] as String?) == "erase-person" },
+            // The chain seals each entry's record id: a redacted entry keeps it beside its marker.
+            isSealed: { table, column, row in
+                table == "audit_entry" && column == "record_id" && (row["summary"] as String?) == "[erased]"
+            })
         #expect(tablesRead > 20)
         #expect(leftovers == [])
     }

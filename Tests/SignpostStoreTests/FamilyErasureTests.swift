@@ -11,32 +11,19 @@ import Testing
 struct FamilyErasureTests {
     typealias F = TestFamilies
 
-    static let now = F.at("2026-03-05T12:00:00Z")
+    static let now = ErasureFixtures.now
     static let erasure = FamilyErasure(
         family: "F-00017", reason: "retention review 2026: closed record past its date", at: now)
     /// What identifies the Quillfeathers anywhere: the family's id, their surname, a given name, a birthday.
     static let quillfeatherStrings = ["F-00017", "Quillfeather", "P-ava", "Marta", "2022-03-14"]
 
-    /// The Quillfeathers (with a level, a note and a form draft) and the Okonkwos, who stay.
+    /// The Quillfeathers (with a level, a note and a form draft) and the Okonkwos, who stay; the changes
+    /// wait in the outbox, and a search for the Quillfeathers is audited.
     private func loaded(_ kind: StoreUnderTest) throws -> any CaseStore {
         let store = try kind.make(kind: .live)
         try (store as? any SyncableStore)?.startOutbox()
-        try store.apply([.addFamily(F.quillfeather()), .addFamily(F.okonkwo())], by: "loader")
-        try store.apply(
-            [
-                .recordLevel(
-                    family: "F-00017", person: "P-ava",
-                    LevelEntry(level: .complex, setBy: "jo", setAt: Self.now, reason: "sleep worse")),
-                .addCaseNote(
-                    family: "F-00017",
-                    CaseNote(
-                        id: "N-2", writtenAt: Self.now, author: "jo", text: "Ava and Zoë played well at the park.",
-                        about: ["P-ava", "P-zoe"])),
-            ], by: "jo")
-        try store.saveFormDraft(
-            FormDraft(
-                form: FormDraftKey(kind: "case-note", family: "F-00017", person: "P-ava"), practitioner: "jo",
-                summary: "note about Ava", fields: ["text": "Ava was tired"], updatedAt: Self.now))
+        try ErasureFixtures.writeQuillfeathersWithMoreAboutAva(into: store)
+        try store.saveFormDraft(ErasureFixtures.draftAboutAva)
         try store.recordRead(action: "search-families", summary: "searched for “Quillfeather”: 1 family", by: "jo")
         return store
     }
@@ -172,43 +159,19 @@ struct FamilyErasureTests {
             try reopened.close()
         }
         Self.expectNoBytes(of: surname, in: url, while: "closed")
-        let queue = try DatabaseQueue(path: url.path)
-        var leftovers: [String] = []
-        var tablesRead = 0
-        try queue.read { db in
-            let tables = try String.fetchAll(
-                db,
-                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            for table in tables {
-                tablesRead += 1
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"") {
-                    let isErasure =
-                        (table == "audit_entry" && (row["action"] as String?) == "erase-family")
-                        || (table == "change_outbox"
-                            && (String(data: row["envelope"] as Data? ?? Data(), encoding: .utf8)
-                                ?? "").contains("\"erase-family\""))
-                    if isErasure { continue }
-                    for column in row.columnNames {
-                        let text: String
-                        switch (row[column] as DatabaseValue).storage {
-                        case .string(let string): text = string
-                        case .blob(let data): text = String(decoding: data, as: UTF8.self)
-                        default: continue
-                        }
-                        // The chain seals each entry's family and record ids: a redacted entry keeps them.
-                        if table == "audit_entry" && ["record_id", "family_id"].contains(column)
-                            && (row["summary"] as String?) == CaseChange.erasedSummary
-                        {
-                            continue
-                        }
-                        for string in ["F-70001", surname, SecureErasureFileTests.given, "P-zeb", "2019-07-23"]
-                        where text.contains(string) {
-                            leftovers.append("\(table).\(column) holds \(string)")
-                        }
-                    }
-                }
-            }
-        }
+        let (tablesRead, leftovers) = try ErasureFixtures.leftovers(
+            of: ["F-70001", surname, SecureErasureFileTests.given, "P-zeb", "2019-07-23"], in: url,
+            isKept: { table, row in
+                (table == "audit_entry" && (row["action"] as String?) == "erase-family")
+                    || (table == "change_outbox"
+                        && (String(data: row["envelope"] as Data? ?? Data(), encoding: .utf8) ?? "")
+                            .contains("\"erase-family\""))
+            },
+            // The chain seals each entry's family and record ids: a redacted entry keeps them.
+            isSealed: { table, column, row in
+                table == "audit_entry" && ["record_id", "family_id"].contains(column)
+                    && (row["summary"] as String?) == CaseChange.erasedSummary
+            })
         #expect(tablesRead > 20)
         #expect(leftovers == [])
     }

@@ -10,29 +10,12 @@ import XCTest
 
 /// Erasure through the real team server (#16): once a laptop's erasure is pushed, no table of the server
 /// holds the person, the search finds nothing, the audit chain still verifies, and a colleague's laptop
-/// (and one that brings the family afresh) holds nothing of them either.
-final class ErasureSyncTests: TeamServerTestCase {
+/// (and one that brings the family afresh) holds nothing of them either. ``ErasureAfterUpgradeSyncTests``
+/// runs the same tests on a server upgraded from schema version 9.
+class ErasureSyncTests: TeamServerTestCase {
     static let now = Date(timeIntervalSince1970: 1_795_428_000)
     /// What identifies Quentin anywhere: his names, his other name, his date of birth.
     static let quentinStrings = ["Quentin", "Brackwater", "Quinny", "1985-06-01"]
-    private var folder: URL!
-
-    override func setUp() async throws {
-        try await super.setUp()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("signpost-erasure-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() async throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        try await super.tearDown()
-    }
-
-    func store(_ name: String) throws -> SQLiteCaseStore {
-        try SQLiteCaseStore(openingOrCreating: folder.appendingPathComponent("\(name).sqlite"), kind: .demonstration)
-            .inTeam()
-    }
-
     /// The Ashcombes: Marta, her partner Quentin Brackwater, and Ava.
     func family(_ id: FamilyID) throws -> Family {
         let marta = Person(
@@ -79,7 +62,7 @@ final class ErasureSyncTests: TeamServerTestCase {
 
     /// The bytes of a closed store's files, lower-cased: which of `strings` they hold.
     func fileStrings(_ name: String, holding strings: [String]) -> [String] {
-        let base = folder.appendingPathComponent("\(name).sqlite").path
+        let base = laptopStoreURL(name).path
         var found: [String] = []
         for suffix in ["", "-wal", "-shm"] {
             let data = FileManager.default.contents(atPath: base + suffix) ?? Data()
@@ -93,8 +76,8 @@ final class ErasureSyncTests: TeamServerTestCase {
         let alexServer = try await practitioner("alex", role: .hubWorker, locality: "north")
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
         let managerServer = try await practitioner("mgr", role: .manager)
-        let alex = try store("alex")
-        let sam = try store("sam")
+        let alex = try laptop("alex")
+        let sam = try laptop("sam")
         let id = FamilyID("ZZ-" + familyID(1))
         try alex.apply([.addFamily(try family(id))], by: "alex")
         try alex.apply(
@@ -148,7 +131,7 @@ final class ErasureSyncTests: TeamServerTestCase {
 
         // Sam's laptop pulls the erasure; the manager's, new, brings the family from the server's history.
         _ = try await SyncEngine(store: sam, server: samServer).sync()
-        let manager = try store("manager")
+        let manager = try laptop("manager")
         _ = try await SyncEngine(store: manager, server: managerServer).sync()
         let alexFamily = try XCTUnwrap(try alex.family(id))
         XCTAssertEqual(alexFamily.members.map(\.id), ["ZZ-P-marta", "ZZ-P-ava"])
@@ -173,8 +156,8 @@ final class ErasureSyncTests: TeamServerTestCase {
     func testAChangePushedAfterTheErasureBringsNothingOfThePersonBack() async throws {
         let alexServer = try await practitioner("alex", role: .hubWorker, locality: "north")
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
-        let alex = try store("alex")
-        let sam = try store("sam")
+        let alex = try laptop("alex")
+        let sam = try laptop("sam")
         let id = FamilyID("ZZ-" + familyID(2))
         try alex.apply([.addFamily(try family(id))], by: "alex")
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
@@ -222,8 +205,8 @@ final class ErasureSyncTests: TeamServerTestCase {
         let alexServer = try await practitioner("alex", role: .hubWorker, locality: "north")
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
         let managerServer = try await practitioner("mgr", role: .manager)
-        let alex = try store("alex")
-        let sam = try store("sam")
+        let alex = try laptop("alex")
+        let sam = try laptop("sam")
         let id = FamilyID("ZZ-" + familyID(3))
         let other = FamilyID("ZZ-" + familyID(4))
         var kept = try family(other)
@@ -285,7 +268,7 @@ final class ErasureSyncTests: TeamServerTestCase {
         try sam.apply([.addCaseNote(family: id, note("ZZ-N-9", "Ashcombe visit.", about: ["ZZ-P-ava"]))], by: "sam")
         _ = try await SyncEngine(store: sam, server: samServer).sync()
         _ = try await SyncEngine(store: sam, server: samServer).sync()
-        let manager = try store("manager")
+        let manager = try laptop("manager")
         _ = try await SyncEngine(store: manager, server: managerServer).sync()
         let leftAfterSam = try await serverRowsHolding(strings)
         XCTAssertEqual(leftAfterSam, [])

@@ -25,20 +25,31 @@ final class FamilyAccessSyncTests: TeamServerTestCase {
         CaseNote(id: id, writtenAt: Self.now, author: "alex", text: text)
     }
 
-    func testAFamilyAssignedAfterTheWorkersFirstSyncArrivesWholeAtTheirNextSync() async throws {
+    /// Alex at the front door and Sam, a hub worker in the north, each with a laptop, and the two families
+    /// Alex recorded and sent: one in the north, and one in the south with the note N-S1 (`southNote`);
+    /// then a later north note, so Sam's store pulls past every change of the south family it cannot see.
+    /// Sam has not synced yet.
+    func northAndSouth(southNote: String) async throws -> (
+        alexServer: TeamServerConnection, samServer: TeamServerConnection, alex: InMemoryCaseStore,
+        sam: InMemoryCaseStore, north: FamilyID, south: FamilyID
+    ) {
         let alexServer = try await practitioner("alex", role: .frontDoor)
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
-        let manager = try await practitioner("mgr", role: .manager)
         let alex = try InMemoryCaseStore().inTeam()
         let sam = try InMemoryCaseStore().inTeam()
         let north = FamilyID(familyID(1))
         let south = FamilyID(familyID(2))
         try alex.apply([.addFamily(try family(north.rawValue, locality: .north))], by: "alex")
         try alex.apply([.addFamily(try family(south.rawValue, locality: .south))], by: "alex")
-        try alex.apply([.addCaseNote(family: south, note("N-S1", "Spoke to the school nurse."))], by: "alex")
-        // A later north change: Sam's store pulls past every change of the south family it cannot see.
+        try alex.apply([.addCaseNote(family: south, note("N-S1", southNote))], by: "alex")
         try alex.apply([.addCaseNote(family: north, note("N-N1", "Home visit."))], by: "alex")
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        return (alexServer, samServer, alex, sam, north, south)
+    }
+
+    func testAFamilyAssignedAfterTheWorkersFirstSyncArrivesWholeAtTheirNextSync() async throws {
+        let (_, samServer, _, sam, north, south) = try await northAndSouth(southNote: "Spoke to the school nurse.")
+        let manager = try await practitioner("mgr", role: .manager)
 
         let first = try await SyncEngine(store: sam, server: samServer).sync()
         XCTAssertEqual(first.pull.families, [north.rawValue])
@@ -52,18 +63,7 @@ final class FamilyAccessSyncTests: TeamServerTestCase {
     }
 
     func testAWorkerMovedToAnotherLocalityIsGivenItsFamiliesWholeAtTheirNextSync() async throws {
-        let alexServer = try await practitioner("alex", role: .frontDoor)
-        let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
-        let alex = try InMemoryCaseStore().inTeam()
-        let sam = try InMemoryCaseStore().inTeam()
-        let north = FamilyID(familyID(1))
-        let south = FamilyID(familyID(2))
-        try alex.apply([.addFamily(try family(north.rawValue, locality: .north))], by: "alex")
-        try alex.apply([.addFamily(try family(south.rawValue, locality: .south))], by: "alex")
-        try alex.apply([.addCaseNote(family: south, note("N-S1", "Spoke to the school nurse."))], by: "alex")
-        // A later north change: Sam's store pulls past every change of the south family.
-        try alex.apply([.addCaseNote(family: north, note("N-N1", "Home visit."))], by: "alex")
-        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        let (_, samServer, _, sam, north, south) = try await northAndSouth(southNote: "Spoke to the school nurse.")
         _ = try await SyncEngine(store: sam, server: samServer).sync()
         XCTAssertNotNil(try sam.family(north))
         XCTAssertNil(try sam.family(south))
@@ -81,18 +81,7 @@ final class FamilyAccessSyncTests: TeamServerTestCase {
     }
 
     func testAFamilyMovedIntoTheWorkersLocalityArrivesWholeInsteadOfFailingThePull() async throws {
-        let alexServer = try await practitioner("alex", role: .frontDoor)
-        let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
-        let alex = try InMemoryCaseStore().inTeam()
-        let sam = try InMemoryCaseStore().inTeam()
-        let north = FamilyID(familyID(1))
-        let south = FamilyID(familyID(2))
-        try alex.apply([.addFamily(try family(north.rawValue, locality: .north))], by: "alex")
-        try alex.apply([.addFamily(try family(south.rawValue, locality: .south))], by: "alex")
-        try alex.apply([.addCaseNote(family: south, note("N-S1", "First visit."))], by: "alex")
-        // A later north change: Sam's store pulls past the south family's first changes.
-        try alex.apply([.addCaseNote(family: north, note("N-N1", "Home visit."))], by: "alex")
-        _ = try await SyncEngine(store: alex, server: alexServer).sync()
+        let (alexServer, samServer, alex, sam, north, south) = try await northAndSouth(southNote: "First visit.")
         _ = try await SyncEngine(store: sam, server: samServer).sync()
         XCTAssertNotNil(try sam.family(north))
         XCTAssertNil(try sam.family(south))

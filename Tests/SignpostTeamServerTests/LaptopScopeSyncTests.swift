@@ -12,24 +12,6 @@ import XCTest
 /// their next sync, once its changes are sent, and the removal is audited, through the real team server.
 final class LaptopScopeSyncTests: TeamServerTestCase {
     static let now = Date(timeIntervalSince1970: 1_795_428_000)
-    private var folder: URL!
-
-    override func setUp() async throws {
-        try await super.setUp()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("signpost-scope-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() async throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        try await super.tearDown()
-    }
-
-    func store(_ name: String) throws -> SQLiteCaseStore {
-        try SQLiteCaseStore(openingOrCreating: folder.appendingPathComponent("\(name).sqlite"), kind: .demonstration)
-            .inTeam()
-    }
-
     func family(_ id: FamilyID, name: String, locality: Locality) throws -> Family {
         let parent = Person(
             id: "ZZ-P-parent", role: .parentOrCarer, givenName: "Marta", familyName: name,
@@ -48,8 +30,8 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
         let named = try await practitioner("named", role: .hubWorker, locality: "north")
         let manager = try await practitioner("mgr", role: .manager)
-        let alex = try store("alex")
-        let sam = try store("sam")
+        let alex = try laptop("alex")
+        let sam = try laptop("sam")
         let restricted = FamilyID("ZZ-" + familyID(1))
         let moved = FamilyID("ZZ-" + familyID(2))
         let staying = FamilyID("ZZ-" + familyID(3))
@@ -129,8 +111,8 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
         let named = try await practitioner("named", role: .hubWorker, locality: "north")
         let manager = try await practitioner("mgr", role: .manager)
-        let alex = try store("alex")
-        let sam = try store("sam")
+        let alex = try laptop("alex")
+        let sam = try laptop("sam")
         let id = FamilyID(familyID(4))
         try alex.apply([.addFamily(try family(id, name: "Quillfeather", locality: .north))], by: "alex")
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
@@ -151,8 +133,8 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
     func testAnUnsentNoteIsSentBeforeAFamilyOpenedLongAgoLeavesTheLaptop() async throws {
         let alexServer = try await practitioner("alex", role: .frontDoor)
         let kimServer = try await practitioner("kim", role: .frontDoor)
-        let alex = try store("alex")
-        let kim = try store("kim")
+        let alex = try laptop("alex")
+        let kim = try laptop("kim")
         let id = FamilyID(familyID(5))
         try alex.apply([.addFamily(try family(id, name: "Wrenfold", locality: .north))], by: "alex")
         _ = try await SyncEngine(store: alex, server: alexServer).sync()
@@ -183,8 +165,8 @@ final class LaptopScopeSyncTests: TeamServerTestCase {
     func testAFirstSyncReportsFamiliesAndBytesAsItGoesWithAnEstimateOfWhatRemains() async throws {
         let alexServer = try await practitioner("alex", role: .frontDoor)
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
-        let alex = try store("alex")
-        let sam = try store("sam")
+        let alex = try laptop("alex")
+        let sam = try laptop("sam")
         for number in 1...6 {
             let id = FamilyID(familyID(10 + number))
             try alex.apply([.addFamily(try family(id, name: "Ashcombe", locality: .north))], by: "alex")

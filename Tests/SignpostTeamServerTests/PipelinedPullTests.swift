@@ -12,19 +12,6 @@ import XCTest
 /// server's order, whether the last page is part-full or full, and a page the store cannot apply
 /// stops the pull with nothing after it applied.
 final class PipelinedPullTests: TeamServerTestCase {
-    private var folder: URL!
-
-    override func setUp() async throws {
-        try await super.setUp()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("signpost-pipeline-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() async throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        try await super.tearDown()
-    }
-
     func testAPipelinedPullDeliversEveryChangeOnceInOrderWhateverThePageSize() async throws {
         let writerServer = try await practitioner("writer", role: .frontDoor)
         let readerEndpoint = try await practitionerEndpoint("reader", role: .manager)
@@ -88,11 +75,6 @@ final class PipelinedPullTests: TeamServerTestCase {
     }
 
     // MARK: Helpers
-
-    private func laptop(_ name: String) throws -> SQLiteCaseStore {
-        try SQLiteCaseStore(openingOrCreating: folder.appendingPathComponent("\(name).sqlite"), kind: .demonstration)
-            .inTeam()
-    }
 
     private func family(_ id: FamilyID) throws -> Family {
         let marta = Person(

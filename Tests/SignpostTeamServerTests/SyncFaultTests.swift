@@ -14,19 +14,6 @@ import XCTest
 /// restored from an old backup. Each prints `fault: NAME: changes made N, on the server M, lost 0,
 /// duplicated 0`, and fails if anything was lost or duplicated.
 final class SyncFaultTests: TeamServerTestCase {
-    private var folder: URL!
-
-    override func setUp() async throws {
-        try await super.setUp()
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("signpost-faults-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() async throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        try await super.tearDown()
-    }
-
     // MARK: Faults
 
     func testAPushCutOffByTheServerIsSentAgainWithNothingLostOrDuplicated() async throws {
@@ -206,7 +193,7 @@ final class SyncFaultTests: TeamServerTestCase {
 
     func testALaptopDeletedAndRebuiltFromTheServerHoldsWhatItHeld() async throws {
         let endpoint = try await practitionerEndpoint("rebuilt", role: .hubWorker, locality: "north")
-        let url = folder.appendingPathComponent("rebuilt.sqlite")
+        let url = laptopStoreURL("rebuilt")
         var store: SQLiteCaseStore? = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration).inTeam()
         let id = FamilyID(familyID(1))
         try store?.apply([.addFamily(family(id))] + notes(150, family: id, tag: "REBUILT"), by: "rebuilt")
@@ -231,8 +218,8 @@ final class SyncFaultTests: TeamServerTestCase {
 
     func testAStoreRestoredFromAnOldBackupSendsItsUnsentChangesOnceAndGetsBackTheLaterOnes() async throws {
         let endpoint = try await practitionerEndpoint("restored", role: .frontDoor)
-        let url = folder.appendingPathComponent("restored.sqlite")
-        let backup = folder.appendingPathComponent("backup.sqlite")
+        let url = laptopStoreURL("restored")
+        let backup = laptopStoreURL("backup")
         let id = FamilyID(familyID(1))
         var made = Set<UUID>()
         do {
@@ -265,11 +252,6 @@ final class SyncFaultTests: TeamServerTestCase {
     }
 
     // MARK: Helpers
-
-    private func laptop(_ name: String) throws -> SQLiteCaseStore {
-        try SQLiteCaseStore(openingOrCreating: folder.appendingPathComponent("\(name).sqlite"), kind: .demonstration)
-            .inTeam()
-    }
 
     private func family(_ id: FamilyID) throws -> Family {
         let marta = Person(

@@ -46,6 +46,22 @@ struct FormDraftKeeper {
         }
     }
 
+    /// Draws, on the first line of `area`, why typing could not be kept (as an error) or that the form
+    /// holds typing from an earlier session (as a warning); returns false when there is neither, so the
+    /// form draws its own first line.
+    ///
+    /// ```swift
+    /// if !draft.drawNotice(on: surface, in: area) {
+    ///     surface.put("* required · Ctrl-O saves", at: area.origin, style: Style(.dim), clip: area)
+    /// }
+    /// ```
+    func drawNotice(on surface: any Surface, in area: Rect) -> Bool {
+        guard let notice = problem ?? restoredNotice else { return false }
+        surface.put(
+            notice, at: area.origin, width: area.width, style: Style(problem != nil ? .error : .warning), clip: area)
+        return true
+    }
+
     /// Saves the fields as the form's draft when they changed; with no typing left, removes the draft.
     mutating func keep(_ fields: [String: String], hasTyping: Bool, app: AppEnvironment) {
         guard fields != lastKept else { return }

@@ -141,6 +141,43 @@ final class DuplicateCheckScreen: Screen {
         return .handled
     }
 
+    /// Asks about `person` before they are added when they look like someone already recorded (one record
+    /// per person), for every form that adds a person.
+    ///
+    /// - Parameters:
+    ///   - postcode: The postcode the person is added at, which the matcher weighs.
+    ///   - notAdded: What was not done, said when the check itself fails ("not saved").
+    ///   - addAnyway: Adds the person with the case note that keeps why they were added despite the
+    ///     matches: the message the form closes with, or the problem to show on the question.
+    /// - Returns: nil when no one looks like them, so the form adds them straight away; otherwise the
+    ///   question, or a message saying nothing was added when the check failed.
+    ///
+    /// ```swift
+    /// if let asked = DuplicateCheckScreen.askingFirst(
+    ///     adding: person, postcode: family.address.postcode, app: app, notAdded: "not saved",
+    ///     addAnyway: { note in save([change, .addCaseNote(family: family.id, note)]) })
+    /// {
+    ///     return asked
+    /// }
+    /// ```
+    static func askingFirst(
+        adding person: Person, postcode: String, app: AppEnvironment, notAdded: String,
+        addAnyway: @escaping (CaseNote) -> Result<String, AddProblem>
+    ) -> Transition? {
+        let matches: [PersonMatch]
+        do {
+            matches = try app.store.possibleDuplicates(of: person, postcode: postcode, limit: 5)
+        } catch {
+            return .message("\(notAdded): the check for people already recorded failed: \(error)", .error)
+        }
+        guard !matches.isEmpty else { return nil }
+        return .push(
+            DuplicateCheckScreen(personName: person.fullName, matches: matches) { reason in
+                let why = note(id: app.newID("N"), adding: person, despite: matches, reason: reason, app: app)
+                return addAnyway(why).map { .popFormWithMessage($0) }
+            })
+    }
+
     /// The case note that keeps why a person was added despite looking like `match`.
     static func note(
         id: CaseNoteID, adding person: Person, despite matches: [PersonMatch], reason: String, app: AppEnvironment

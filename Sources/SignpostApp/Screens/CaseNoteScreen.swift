@@ -60,11 +60,11 @@ final class CaseNoteScreen: Screen {
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        let notice = draft.problem ?? draft.restoredNotice
-        surface.put(
-            notice ?? "Write what happened, in plain words. Enter starts a new line; Ctrl-O saves.", at: area.origin,
-            width: area.width, style: Style(draft.problem != nil ? .error : (notice != nil ? .warning : .dim)),
-            clip: area)
+        if !draft.drawNotice(on: surface, in: area) {
+            surface.put(
+                "Write what happened, in plain words. Enter starts a new line; Ctrl-O saves.", at: area.origin,
+                width: area.width, style: Style(.dim), clip: area)
+        }
         let box = noteBox(in: area)
         surface.drawBox(box, title: "Note")
         text.draw(on: surface, in: box.inset(by: 1), focused: focus.isFocused(0))

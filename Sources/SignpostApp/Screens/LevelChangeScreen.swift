@@ -54,11 +54,7 @@ final class LevelChangeScreen: Screen {
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
         let now = person.currentLevel.map { "Now \($0)." } ?? "No level set yet."
-        if let notice = draft.problem ?? draft.restoredNotice {
-            surface.put(
-                notice, at: area.origin, width: area.width, style: Style(draft.problem != nil ? .error : .warning),
-                clip: area)
-        } else {
+        if !draft.drawNotice(on: surface, in: area) {
             surface.putWrapped(
                 "\(now) Choose the level (↑/↓ then Space or Enter), then Tab to write why.",
                 in: Rect(x: area.x, y: area.y, width: area.width, height: 2), style: Style(.dim))

@@ -160,11 +160,7 @@ final class MemberScreen: Screen {
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        if let notice = draft.problem ?? draft.restoredNotice {
-            surface.put(
-                notice, at: area.origin, width: area.width, style: Style(draft.problem != nil ? .error : .warning),
-                clip: area)
-        } else {
+        if !draft.drawNotice(on: surface, in: area) {
             // Short enough for 80 columns, so it is never cut.
             surface.put(
                 "* required · Tab/↓ next field · ←/→/Space change a choice · Ctrl-O saves",
@@ -223,25 +219,15 @@ final class MemberScreen: Screen {
             existing == nil
             ? .addPerson(family: family.id, person, relationships: relationships)
             : .updatePerson(family: family.id, person, relationships: relationships)
-        if existing == nil {
-            // One record per person: a new member who looks like someone already recorded is asked about first.
-            let matches: [PersonMatch]
-            do {
-                matches = try app.store.possibleDuplicates(of: person, postcode: family.address.postcode, limit: 5)
-            } catch {
-                return .message("not saved: the check for people already recorded failed: \(error)", .error)
-            }
-            if !matches.isEmpty {
-                return .push(
-                    DuplicateCheckScreen(personName: person.fullName, matches: matches) { [self] reason in
-                        let note = DuplicateCheckScreen.note(
-                            id: app.newID("N"), adding: person, despite: matches, reason: reason, app: app)
-                        switch apply([change, .addCaseNote(family: family.id, note)], person: person, app: app) {
-                        case .success(let message): return .success(.popFormWithMessage(message))
-                        case .failure(let problem): return .failure(problem)
-                        }
-                    })
-            }
+        // One record per person: a new member who looks like someone already recorded is asked about first.
+        if existing == nil,
+            let asked = DuplicateCheckScreen.askingFirst(
+                adding: person, postcode: family.address.postcode, app: app, notAdded: "not saved",
+                addAnyway: { [self] note in
+                    apply([change, .addCaseNote(family: family.id, note)], person: person, app: app)
+                })
+        {
+            return asked
         }
         switch apply([change], person: person, app: app) {
         case .success(let message): return .popWithMessage(message)

@@ -57,11 +57,7 @@ final class NewFamilyScreen: Screen {
     }
 
     func draw(on surface: any Surface, in area: Rect, app: AppEnvironment) {
-        if let notice = draft.problem ?? draft.restoredNotice {
-            surface.put(
-                notice, at: area.origin, width: area.width, style: Style(draft.problem != nil ? .error : .warning),
-                clip: area)
-        } else {
+        if !draft.drawNotice(on: surface, in: area) {
             // Short enough for 80 columns, so it is never cut.
             surface.put(
                 "* required · Tab/↓ next field · ←/→/Space change a choice · Ctrl-O saves",
@@ -105,20 +101,13 @@ final class NewFamilyScreen: Screen {
             locality: Locality.allCases[fields.chosen("locality")], accessNotes: fields.text("access"),
             members: [person], createdAt: app.clock())
         // One record per person: someone who looks like a person already recorded is asked about first.
-        let matches: [PersonMatch]
-        do {
-            matches = try app.store.possibleDuplicates(of: person, postcode: family.address.postcode, limit: 5)
-        } catch {
-            return .message("the family was not added: the check for people already recorded failed: \(error)", .error)
-        }
-        if !matches.isEmpty {
-            return .push(
-                DuplicateCheckScreen(personName: person.fullName, matches: matches) { [self] reason in
-                    let note = DuplicateCheckScreen.note(
-                        id: app.newID("N"), adding: person, despite: matches, reason: reason, app: app)
-                    return add(family, note: note, app: app).map { .popFormWithMessage($0) }
-                        .mapError { DuplicateCheckScreen.AddProblem(message: $0.message) }
-                })
+        if let asked = DuplicateCheckScreen.askingFirst(
+            adding: person, postcode: family.address.postcode, app: app, notAdded: "the family was not added",
+            addAnyway: { [self] note in
+                add(family, note: note, app: app).mapError { DuplicateCheckScreen.AddProblem(message: $0.message) }
+            })
+        {
+            return asked
         }
         switch add(family, note: nil, app: app) {
         case .success(let message): return .popWithMessage(message)

@@ -136,6 +136,13 @@ public enum ScreenSnapshot {
             }
             return family
         }
+        /// The screens `above` makes, opened from `record`'s family screen over the home screen, as a
+        /// practitioner reaches them. The family screen is made first, as when it was opened: opening it
+        /// audits the view, which screens above it (the audit trail) may show.
+        func overFamily(_ record: Family, _ above: () -> [any Screen]) -> Application {
+            let familyScreen = FamilyScreen(familyID: record.id, app: environment)
+            return Application(environment: environment, stack: [home, familyScreen] + above())
+        }
         let application: Application
         switch name {
         case .home: application = Application(environment: environment, stack: [home])
@@ -147,31 +154,14 @@ public enum ScreenSnapshot {
             application = Application(environment: environment, stack: [home, NewFamilyScreen(app: environment)])
         case .familyDetails:
             let record = try family()
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    FamilyDetailsScreen(family: record, app: environment),
-                ])
+            application = overFamily(record) { [FamilyDetailsScreen(family: record, app: environment)] }
         case .relationships:
             let record = try family()
-            guard let person = record.members.first else {
-                throw Problem(description: "family \(record.id) has no members")
-            }
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    RelationshipScreen(family: record, person: person),
-                ])
+            let person = try firstMember(of: record)
+            application = overFamily(record) { [RelationshipScreen(family: record, person: person)] }
         case .recordConsent:
             let record = try family()
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    ConsentScreen(family: record, app: environment),
-                ])
+            application = overFamily(record) { [ConsentScreen(family: record, app: environment)] }
         case .family, .chronology, .services, .assessments, .consent:
             let screen = FamilyScreen(familyID: try family().id, app: environment)
             let tabs = [ScreenSnapshot.Name.family, .chronology, .services, .assessments, .consent]
@@ -181,23 +171,17 @@ public enum ScreenSnapshot {
             application = Application(environment: environment, stack: [home, screen])
         case .assessment, .caf:
             let record = try family()
-            guard let assessment = record.assessments.first else {
-                throw Problem(description: "family \(record.id) has no assessment; pick one that has")
-            }
+            let assessment = try firstAssessment(of: record)
             let screen: any Screen =
                 name == .caf
                 ? AssessmentEditorScreen(family: record, assessment: assessment, app: environment)
                 : AssessmentReadScreen(family: record, assessment: assessment)
-            application = Application(
-                environment: environment, stack: [home, FamilyScreen(familyID: record.id, app: environment), screen])
+            application = overFamily(record) { [screen] }
         case .note:
             let record = try family()
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    CaseNoteScreen(family: record, about: record.members.first, app: environment),
-                ])
+            application = overFamily(record) {
+                [CaseNoteScreen(family: record, about: record.members.first, app: environment)]
+            }
         case .navigator, .outcome, .map:
             let record = try family()
             let navigator = NavigatorScreen(family: record, app: environment)
@@ -209,12 +193,7 @@ public enum ScreenSnapshot {
             application = Application(environment: environment, stack: [home, TriageScreen(app: environment)])
         case .contactWho:
             let record = try family()
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    TriageScreen(app: environment, family: record),
-                ])
+            application = overFamily(record) { [TriageScreen(app: environment, family: record)] }
         case .drafts:
             application = Application(environment: environment, stack: [home, DraftsScreen(app: environment)])
         case .today: application = Application(environment: environment, stack: [home, TodayScreen(app: environment)])
@@ -227,16 +206,13 @@ public enum ScreenSnapshot {
             application = Application(environment: environment, stack: [home, screen])
         case .censusFactors:
             let record = try family()
-            guard let assessment = record.assessments.first else {
-                throw Problem(description: "family \(record.id) has no assessment; pick one that has")
-            }
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
+            let assessment = try firstAssessment(of: record)
+            application = overFamily(record) {
+                [
                     AssessmentEditorScreen(family: record, assessment: assessment, app: environment),
                     AssessmentFactorsScreen(family: record, assessment: assessment, app: environment),
-                ])
+                ]
+            }
         case .reviews:
             application = Application(
                 environment: environment, stack: [home, ReviewsScreen(login: nil, app: environment)])
@@ -273,12 +249,7 @@ public enum ScreenSnapshot {
                     }
                 }
             }
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    SupportingFamiliesScreen(family: record.id, app: environment),
-                ])
+            application = overFamily(record) { [SupportingFamiliesScreen(family: record.id, app: environment)] }
         case .exercises, .presenter:
             guard let first = environment.trainingScenarios.first else {
                 throw Problem(description: "no training scenarios are loaded")
@@ -307,9 +278,7 @@ public enum ScreenSnapshot {
             default: form = CaseworkForms.team(in: record, today: environment.today)
             }
             guard let form else { throw Problem(description: "the form could not be made for \(record.id)") }
-            application = Application(
-                environment: environment,
-                stack: [home, FamilyScreen(familyID: record.id, app: environment), form])
+            application = overFamily(record) { [form] }
         case .teamFind:
             var shown = environment
             let answer = try TeamFindSample.answer(from: environment.store)
@@ -319,52 +288,51 @@ public enum ScreenSnapshot {
             application = Application(environment: shown, stack: [home, screen])
         case .audit:
             let record = try family()
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    AuditScreen(family: record, app: environment),
-                ])
+            application = overFamily(record) { [AuditScreen(family: record, app: environment)] }
         case .auditStore:
             application = Application(
                 environment: environment, stack: [home, AuditScreen(family: nil, app: environment)])
         case .exportRecord:
             let record = try family()
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    RecordExportScreen(
-                        family: record, app: environment, environment: ["HOME": "/home/practitioner"]),
-                ])
+            application = overFamily(record) {
+                [RecordExportScreen(family: record, app: environment, environment: ["HOME": "/home/practitioner"])]
+            }
         case .amendNote:
             let record = try family()
             guard let note = record.notes.first else {
                 throw Problem(description: "family \(record.id) has no case note; pick one that has")
             }
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    AmendNoteScreen(family: record, note: note),
-                ])
+            application = overFamily(record) { [AmendNoteScreen(family: record, note: note)] }
         case .duplicateCheck, .duplicates, .merge, .merges:
             application = Application(
                 environment: environment,
                 stack: [home as any Screen] + (try peopleScreens(name, family: family(), environment)))
         case .level:
             let record = try family()
-            guard let person = record.members.first else {
-                throw Problem(description: "family \(record.id) has no members")
-            }
-            application = Application(
-                environment: environment,
-                stack: [
-                    home, FamilyScreen(familyID: record.id, app: environment),
-                    LevelChangeScreen(family: record, person: person, app: environment),
-                ])
+            let person = try firstMember(of: record)
+            application = overFamily(record) { [LevelChangeScreen(family: record, person: person, app: environment)] }
         }
         return application
+    }
+
+    /// The family's first member, for the screens about one person.
+    ///
+    /// - Throws: ``Problem`` when the family has no members.
+    private static func firstMember(of record: Family) throws -> Person {
+        guard let person = record.members.first else {
+            throw Problem(description: "family \(record.id) has no members")
+        }
+        return person
+    }
+
+    /// The family's first assessment, for the screens of one CAF.
+    ///
+    /// - Throws: ``Problem`` when the family has none.
+    private static func firstAssessment(of record: Family) throws -> EarlyHelpAssessment {
+        guard let assessment = record.assessments.first else {
+            throw Problem(description: "family \(record.id) has no assessment; pick one that has")
+        }
+        return assessment
     }
 
     /// The screens of one record per person, over what a practitioner would have open beneath them.

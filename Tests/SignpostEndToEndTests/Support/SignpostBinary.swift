@@ -54,6 +54,32 @@ struct SignpostBinary {
     }
 }
 
+extension SignpostBinary {
+    /// Loads the demonstration families into a new store in `home` and returns the store's path.
+    ///
+    /// ```swift
+    /// let path = try binary.loadDemo(home: home)
+    /// let family = try binary.firstFamily(inStore: path, home: home)
+    /// let session = try TmuxSession(binary: binary, arguments: ["demo", "--store", path], home: home)
+    /// try session.waitFor(family.name)
+    /// ```
+    func loadDemo(home: TemporaryHome, named name: String = "demo.sqlite") throws -> String {
+        let path = home.path(name)
+        let load = try run(["demo", "load", "--store", path], home: home)
+        #expect(load.status == 0, "\(load.standardError)")
+        return path
+    }
+
+    /// The id and name of the family `signpost list` shows first in the store at `path`: the one the
+    /// home screen lists first, so a test can wait for its name and open it with Enter.
+    func firstFamily(inStore path: String, home: TemporaryHome) throws -> (id: String, name: String) {
+        let list = try run(["list", "--store", path, "--json", "--limit", "1"], home: home)
+        let line = try #require(list.standardOutput.split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        return (try #require(object["id"] as? String), try #require(object["name"] as? String))
+    }
+}
+
 /// A throwaway home folder with its own XDG data folder, removed when the test ends.
 final class TemporaryHome {
     let url: URL

@@ -1,15 +1,20 @@
 import Foundation
+import SignpostSQLiteStore
 import XCTest
 
 @testable import SignpostTeamServer
 
 /// A fresh team server database per test on the PostgreSQL cluster `make test` starts, with
-/// practitioners made on demand; everything it made is dropped afterwards.
+/// practitioners made on demand and laptops' stores in a folder of the test's own; everything it made
+/// is dropped afterwards.
 ///
 /// The cluster's superuser URL comes from SIGNPOST_TEST_POSTGRES_URL. Without it these tests fail
 /// (never skip): `make test` always provides it through `.ci/postgres run`.
 class TeamServerTestCase: XCTestCase {
     static let urlVariable = "SIGNPOST_TEST_POSTGRES_URL"
+    /// The schema version the test database is initialised to: the latest, unless a subclass starts
+    /// from a server as an older Signpost left it (to upgrade it in its own set-up).
+    class var initialisedThroughVersion: Int { TeamServerSchema.latestVersion }
 
     /// The superuser's endpoint on the test database.
     private(set) var adminEndpoint: TeamServerEndpoint!
@@ -20,6 +25,8 @@ class TeamServerTestCase: XCTestCase {
     private var madeLogins: [String] = []
     private var openConnections: [TeamServerConnection] = []
     private let runID = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased()
+    /// The folder of this test's laptops' stores (``laptop(_:)``), removed after the test.
+    private var laptopFolder: URL?
 
     override func setUp() async throws {
         try await super.setUp()
@@ -41,7 +48,11 @@ class TeamServerTestCase: XCTestCase {
         adminEndpoint.database = databaseName
         admin = try await TeamServerConnection.connect(to: adminEndpoint)
         openConnections.append(admin)
-        try await admin.initialise(kind: .demonstration)
+        try await admin.initialise(kind: .demonstration, throughVersion: Self.initialisedThroughVersion)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "signpost-team-laptops-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        laptopFolder = folder
     }
 
     override func tearDown() async throws {
@@ -53,7 +64,27 @@ class TeamServerTestCase: XCTestCase {
             for login in madeLogins { try await maintenance.execute(PostgresQueryText.dropRole(login)) }
             try await maintenance.close()
         }
+        if let laptopFolder { try? FileManager.default.removeItem(at: laptopFolder) }
         try await super.tearDown()
+    }
+
+    /// Where the laptop called `name` keeps its store: a file in the test's own folder.
+    func laptopStoreURL(_ name: String) -> URL {
+        guard let laptopFolder else {
+            preconditionFailure("laptopStoreURL(_:) is used after setUp, which made the folder")
+        }
+        return laptopFolder.appendingPathComponent("\(name).sqlite")
+    }
+
+    /// The SQLite store of the laptop called `name` (a demonstration store that is part of the team),
+    /// made in the test's own folder, or opened again if the test made it already.
+    ///
+    /// ```swift
+    /// let alex = try laptop("alex")
+    /// _ = try await SyncEngine(store: alex, server: alexServer).sync()
+    /// ```
+    func laptop(_ name: String) throws -> SQLiteCaseStore {
+        try SQLiteCaseStore(openingOrCreating: laptopStoreURL(name), kind: .demonstration).inTeam()
     }
 
     /// Makes a practitioner (a login with its own password) and signs them in.
