@@ -129,6 +129,14 @@ struct TeamServerCommandTests {
         #expect(try reader(environment: ["SIGNPOST_USER": ""]) == alex)
         #expect(try reader(environment: ["SIGNPOST_USER": "alex.smith"]) == "alex.smith")
         #expect(try reader(["--user", "a.smith"], environment: ["SIGNPOST_USER": ""]) == "a.smith")
+
+        // Joining again (a renewed certificate, say) says the store had joined, and keeps what it holds.
+        let again = try binary.run(["team", "join", cluster.url(for: alex), "--store", store], home: home)
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(
+            again.standardOutput.hasPrefix(
+                "\(store) had already joined \(cluster.url(for: alex)): its link is renewed"),
+            "\(again.standardOutput)")
     }
 
     @Test(
