@@ -43,9 +43,23 @@ struct LocalTeamServerTests {
             ["server", "add-user", "alex", "--role", "front-door", "--url", adminURL], home: home,
             environment: ["SIGNPOST_NEW_PASSWORD": "a long passphrase"])
         #expect(added.status == 0, "\(added.standardError)")
+        let port = environment["SIGNPOST_TEAM_SERVER_PORT"] ?? ""
+        let alex = ["PGPASSWORD": "a long passphrase"]
+        let store = home.path("alex.sqlite")
+        let joined = try binary.run(
+            ["team", "join", "postgresql://alex@127.0.0.1:\(port)/signpost", "--store", store], home: home,
+            environment: alex)
+        #expect(joined.status == 0, "\(joined.standardError)")
         try Self.interrupt(first)
         let stopped = try first.waitFor("[exited", timeout: 60)
         #expect(stopped.contains("Everything it holds is kept in \(folder)"), "\(stopped)")
+
+        // Stopped the README's way, the server is down: the sync says so in words, and keeps what it holds.
+        let offline = try binary.run(["sync", "--store", store], home: home, environment: alex)
+        #expect(offline.status == 5, "\(offline.standardOutput)")
+        #expect(
+            offline.standardError.contains("nothing answers at 127.0.0.1:\(port) (the connection was refused)"),
+            "\(offline.standardError)")
 
         let again = try TmuxSession(
             program: Self.script, arguments: ["serve"], home: home, width: 120, height: 50,
@@ -54,6 +68,8 @@ struct LocalTeamServerTests {
         let status = try binary.run(["server", "status", "--url", adminURL], home: home)
         #expect(status.status == 0, "\(status.standardError)")
         #expect(status.standardOutput.contains("alex  front-door"), "alex is still there: \(status.standardOutput)")
+        let synced = try binary.run(["sync", "--store", store], home: home, environment: alex)
+        #expect(synced.status == 0, "the store syncs with the server started again: \(synced.standardError)")
 
         let refused = try Self.runScript(["delete"], environment: environment)
         #expect(
