@@ -1,4 +1,6 @@
 import Foundation
+import SignpostStoreTesting
+import SignpostSync
 import XCTest
 
 @testable import SignpostTeamServer
@@ -41,6 +43,27 @@ final class SigningInMessageTests: TeamServerTestCase {
                     + "at 127.0.0.1:\(port) (the connection was refused): check that the team server is running "
                     + "and that this is its address.")
         }
+    }
+
+    /// The interface's status line shows the reason first: the practitioner knows which server
+    /// they joined, and at 80 columns the URL left no room for why.
+    func testTheBackgroundSyncSaysWhyWithoutTheServersURL() async throws {
+        let port = try Self.portNothingListensOn()
+        let endpoint = try TeamServerEndpoint(url: "postgresql://sam:secret@127.0.0.1:\(port)/signpost")
+        let sync = TeamBackgroundSync(
+            store: try InMemoryCaseStore().inTeam(), endpoint: endpoint, login: "sam", interval: 0.2,
+            retryInterval: 0.2)
+        sync.start()
+        defer { sync.stop() }
+        var outcome = ""
+        for _ in 0..<200 where outcome.isEmpty {
+            outcome = sync.status().lastOutcome
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        XCTAssertEqual(
+            outcome,
+            "Could not sync: nothing answers at 127.0.0.1:\(port) (the connection was refused): check that the team "
+                + "server is running and that this is its address. Your changes are kept and sent when it answers.")
     }
 
     /// A port the kernel just gave out and took back: nothing listens on it.
