@@ -1,12 +1,13 @@
 # The two commands of the README's quick start, and the benchmark.
 #   make run    builds Signpost and opens it on the embedded default store
 #   make test   runs the whole test suite (unit, store, snapshot, tmux end-to-end and team server tests)
-#   make team-server  starts a throwaway local team server (PostgreSQL) to try sharing a record
+#   make team-server  starts the local team server (PostgreSQL) to try sharing a record; Ctrl-C stops it,
+#                     keeping its data for the next start (make team-server-delete throws it away)
 
 SWIFT ?= swift
 export LANG := C.UTF-8
 
-.PHONY: run test demo build setup lint team-server
+.PHONY: run test demo build setup lint team-server team-server-delete
 
 setup:
 	@.ci/setup
@@ -34,7 +35,13 @@ test: setup lint
 		timeout --kill-after=30 1800 $(SWIFT) test --skip-build \
 		|| { status=$$?; [ $$status -ne 124 ] || echo "make test: the test run was stopped after 30 minutes (a test hung)" >&2; exit $$status; }
 
-# A local team server to try: PostgreSQL in a throwaway cluster on 127.0.0.1:54329 (installed from
-# Debian's packages if missing), initialised as a demonstration server; Ctrl-C stops and deletes it.
+# A local team server to try: PostgreSQL (installed from Debian's packages if missing) on
+# 127.0.0.1:54329, made and initialised as a demonstration server the first time, its cluster kept in
+# $(SIGNPOST_TEAM_SERVER_DIR) (default /var/lib/postgresql/signpost-team-server). Ctrl-C stops it and
+# keeps everything it holds; the next `make team-server` starts it again; `make team-server-delete`
+# throws it away. `make test` never touches it: its own cluster is a throwaway one.
 team-server: build
 	SIGNPOST_BINARY="$$($(SWIFT) build --show-bin-path)/signpost" .ci/postgres serve
+
+team-server-delete:
+	.ci/postgres delete

@@ -207,7 +207,13 @@ public final class TeamBackgroundSync: BackgroundSync, @unchecked Sendable {
             return connection
         } catch {
             try? await connection?.close()
-            let why = (error as? TeamServerError)?.description ?? "\(error)"
+            let why: String
+            if case .unreachable(_, let reason) = error as? TeamServerError {
+                // The practitioner knows which server they joined: the reason comes first, in 80 columns.
+                why = "\(reason)."
+            } else {
+                why = (error as? TeamServerError)?.description ?? "\(error)"
+            }
             lock.withLock {
                 if case .offline = snapshot.connection {
                 } else {

@@ -136,11 +136,21 @@ public final class TeamServerConnection: Sendable {
                 + "(its administrator adds it with signpost server add-user \(login) --certificate), "
                 + "or leave out the certificate and use the password"
         }
+        // PostgreSQL says the same for an unknown login (so as not to tell who has one): name both.
+        if error.serverInfo?[.sqlState] == "28P01" {
+            return "the server did not accept the password for \(login) (check it, and the login; the team "
+                + "server's administrator sets a new one with signpost server add-user \(login))"
+        }
         if let message = error.serverInfo?[.message], message.hasPrefix("certificate authentication failed") {
             return message + " (the certificate's common name must be the login, \(login))"
         }
         guard let underlying = error.underlying else { return nil }
         let detail = "\(underlying)"
+        if detail.contains("Connection refused") {
+            let address = endpoint.host.map { "\($0):\(endpoint.port)" } ?? endpoint.redacted
+            return "nothing answers at \(address) (the connection was refused): check that the team server "
+                + "is running and that this is its address"
+        }
         if detail.contains("CERTIFICATE_VERIFY_FAILED") {
             let authority =
                 endpoint.certificateAuthorityFile.map { "the certificate authority in \($0)" }

@@ -106,6 +106,39 @@ struct TeamServerCommandTests {
         #expect(status.standardOutput.contains("\(sam)  hub-worker  north"), "\(status.standardOutput)")
     }
 
+    @Test("a joined store records its practitioner as the login it syncs as, unless --user or SIGNPOST_USER names one")
+    func aJoinedStoreNamesItsTeamLogin() throws {
+        let cluster = try TestTeamServerCluster(binary: binary, home: home)
+        let alex = "alex\(cluster.suffix)"
+        try cluster.writePasswordFile([(alex, try cluster.addPractitioner(alex, role: "front-door"))])
+        let store = home.path("alex.sqlite")
+        #expect(try binary.run(["demo", "load", "--store", store], home: home).status == 0)
+        let joined = try binary.run(["team", "join", cluster.url(for: alex), "--store", store], home: home)
+        #expect(joined.status == 0, "\(joined.standardError)")
+
+        /// Who the store's audit trail says last read the family, after `show` with `environment`.
+        func reader(_ arguments: [String] = [], environment: [String: String]) throws -> String {
+            let shown = try binary.run(
+                ["show", "ZZ-F-0001", "--store", store] + arguments, home: home, environment: environment)
+            #expect(shown.status == 0, "\(shown.standardError)")
+            let audit = try binary.run(["audit", "--store", store, "--limit", "1", "--format", "json"], home: home)
+            let entry = try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [String: Any]
+            return entry?["actor"] as? String ?? audit.standardOutput
+        }
+        // Not the computer's login: the chronology on a colleague's laptop would show "root" for Alex's work.
+        #expect(try reader(environment: ["SIGNPOST_USER": ""]) == alex)
+        #expect(try reader(environment: ["SIGNPOST_USER": "alex.smith"]) == "alex.smith")
+        #expect(try reader(["--user", "a.smith"], environment: ["SIGNPOST_USER": ""]) == "a.smith")
+
+        // Joining again (a renewed certificate, say) says the store had joined, and keeps what it holds.
+        let again = try binary.run(["team", "join", cluster.url(for: alex), "--store", store], home: home)
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(
+            again.standardOutput.hasPrefix(
+                "\(store) had already joined \(cluster.url(for: alex)): its link is renewed"),
+            "\(again.standardOutput)")
+    }
+
     @Test(
         "team join keeps the link in XDG_CONFIG_HOME/signpost/team.toml (0600, never the password); sync reads it, sends what was recorded before joining, and names the file and line of a broken one"
     )

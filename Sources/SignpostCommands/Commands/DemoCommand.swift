@@ -39,7 +39,8 @@ struct DemoOpenCommand: ParsableCommand {
             try DemoData.loadFixtures(into: store, by: storeOptions.practitioner)
         }
         try Interface.run(
-            store: store, location: url, options: interfaceOptions, practitioner: storeOptions.practitioner)
+            store: store, location: url, options: interfaceOptions,
+            practitioner: storeOptions.practitioner(forStoreOf: .demonstration))
     }
 }
 

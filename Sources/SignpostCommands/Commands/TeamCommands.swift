@@ -105,6 +105,7 @@ struct TeamJoinCommand: AsyncParsableCommand {
         let config = TeamLinkConfig.standard()
         // Read before the store changes: a config that cannot be read is reported and left as it is.
         _ = try config.link(forStoreAt: url, kind: kind)
+        let joinedBefore = try StoreOpening.run { try store.joinedTeamServer() }
         do {
             try store.joinTeamServer(link)
         } catch StoreError.invalidChange(let why) {
@@ -114,8 +115,16 @@ struct TeamJoinCommand: AsyncParsableCommand {
             try StoreOpening.run { throw error }
         }
         try config.save(link, forStoreAt: url)
+        let signedIn = "\(who.login) (\(role)\(who.locality.map { ", \($0)" } ?? ""))"
+        if joinedBefore != nil {
+            // Joining again renews the link (another login, renewed certificate files); the store keeps all it holds.
+            Console.print(
+                "\(url.path) had already joined \(endpoint.redacted): its link is renewed in \(config.file.path), "
+                    + "signing in as \(signedIn); everything the store holds is kept.")
+            return
+        }
         Console.print(
-            "Joined \(endpoint.redacted) as \(who.login) (\(role)\(who.locality.map { ", \($0)" } ?? "")); "
+            "Joined \(endpoint.redacted) as \(signedIn); "
                 + "\(url.path) syncs with it (the link is kept in \(config.file.path)): run signpost sync.")
     }
 }

@@ -21,8 +21,28 @@ struct StoreOptions: ParsableArguments {
             valueName: "name"))
     var user: String?
 
-    /// The practitioner recorded in the audit trail.
-    var practitioner: String { Practitioner.resolve(explicit: user, environment: ProcessInfo.processInfo.environment) }
+    /// The practitioner recorded in the audit trail, for the live store or the one `--store` names.
+    var practitioner: String { practitioner(forStoreOf: .live) }
+
+    /// The practitioner recorded in the audit trail of the store of `kind` this invocation means:
+    /// `--user`, then `SIGNPOST_USER`, then the login the store syncs as when it joined a team
+    /// server, then the computer's login.
+    ///
+    /// The team login comes before the computer's so that what a practitioner records carries the
+    /// same name on a colleague's laptop as in the server's audit trail, not "root" or "admin".
+    func practitioner(forStoreOf kind: StoreKind) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let named = [user, environment["SIGNPOST_USER"]].contains {
+            !($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+        if !named,
+            let login = try? TeamLinkConfig.standard(environment: environment)
+                .link(forStoreAt: location(for: kind), kind: kind)?.login
+        {
+            return login
+        }
+        return Practitioner.resolve(explicit: user, environment: environment)
+    }
 
     /// The store file this invocation means, for a store of `kind`.
     func location(for kind: StoreKind) -> URL {

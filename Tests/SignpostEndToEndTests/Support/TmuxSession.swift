@@ -11,8 +11,18 @@ final class TmuxSession {
     private let home: TemporaryHome
 
     /// Starts `signpost arguments` in a `width`×`height` terminal.
-    init(
+    convenience init(
         binary: SignpostBinary, arguments: [String], home: TemporaryHome, width: Int = 80, height: Int = 24,
+        extraEnvironment: [String: String] = [:]
+    ) throws {
+        try self.init(
+            program: binary.url.path, arguments: arguments, home: home, width: width, height: height,
+            extraEnvironment: extraEnvironment)
+    }
+
+    /// Starts `program arguments` (a script the README tells people to run, say) in a `width`×`height` terminal.
+    init(
+        program: String, arguments: [String], home: TemporaryHome, width: Int = 80, height: Int = 24,
         extraEnvironment: [String: String] = [:]
     ) throws {
         self.name = "signpost-e2e-\(UUID().uuidString.prefix(8))"
@@ -21,7 +31,7 @@ final class TmuxSession {
         environment.removeValue(forKey: "PATH")
         var command = ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
-        let quoted = ([binary.url.path] + arguments).map(TmuxSession.shellQuote).joined(separator: " ")
+        let quoted = ([program] + arguments).map(TmuxSession.shellQuote).joined(separator: " ")
         // Keep the pane after the program exits so tests can read its last words and exit status.
         command += ["sh", "-c", "\(quoted); echo \"[exited $?]\"; sleep 30"]
         try TmuxSession.tmux(command)
