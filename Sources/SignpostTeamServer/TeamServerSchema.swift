@@ -19,7 +19,7 @@ public struct TeamServerMigration: Sendable {
 public enum TeamServerSchema {
     public static let migrations: [TeamServerMigration] = [
         version1, version2, version3, conflictResolution, laptopScope, localityGrant, erasure, certificateLogin,
-        familyErasure, sharedErasureAudit,
+        familyErasure, sharedErasureAudit, quietPulls,
     ]
 
     public static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

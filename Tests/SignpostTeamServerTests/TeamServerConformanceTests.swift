@@ -80,6 +80,32 @@ final class TeamServerConformanceTests: TeamServerTestCase {
         XCTAssertEqual(auditAuthors, [login])
     }
 
+    /// An open interface asks for news every two seconds: a trail where nearly every entry says
+    /// "nothing new" hides the reads a manager needs to see (147 of 152 entries in a morning's
+    /// walk-through were empty pulls). A pull that hands over changes is audited; an empty one is not.
+    func testAPullThatDeliversChangesIsAuditedAndAnEmptyOneIsNot() async throws {
+        let frontDoor = try await practitioner("fd", role: .frontDoor)
+        let family = familyID(1)
+        let pushed = try await frontDoor.push(envelopes: [
+            Envelopes.make(family: family, kind: "add-family", locality: "north"),
+            Envelopes.make(family: family, kind: "add-case-note"),
+        ])
+        let latest = try XCTUnwrap(pushed.compactMap(\.seq).max())
+        let delivered = try await frontDoor.pull(since: 0, max: 100)
+        XCTAssertEqual(delivered.count, 2)
+        for _ in 0..<5 {
+            let nothing = try await frontDoor.pull(since: latest, max: 100)
+            XCTAssertEqual(nothing.count, 0)
+        }
+        let pulls = try await strings(
+            admin,
+            "SELECT (detail ->> 'since') || ':' || (detail ->> 'changes') FROM signpost.audit "
+                + "WHERE login = '\(frontDoor.endpoint.login)' AND action = 'pull' ORDER BY seq")
+        XCTAssertEqual(pulls, ["0:2"], "the pull that handed over two changes, and none of the five empty ones")
+        let brokenAt = try await admin.verifyAudit()
+        XCTAssertNil(brokenAt, "the chain still verifies")
+    }
+
     func testConcurrentPushesNeverLetAPullerSkipAChange() async throws {
         let manager = try await practitioner("mgr", role: .manager)
         let pushers = 6
