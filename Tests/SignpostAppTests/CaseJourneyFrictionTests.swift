@@ -79,4 +79,18 @@ struct CaseJourneyFrictionTests {
             CaseChange.addCaseNote(family: family.id, visit).auditSummary(before: family, after: family)
                 .hasPrefix("added a home visit note by sam.okafor"))
     }
+
+    @Test("the audit trail's lines keep one column for what was done: Viewed lines up with Changed")
+    func auditColumnsAlign() {
+        func entry(_ action: String, _ summary: String) -> AuditEntry {
+            AuditEntry(
+                at: TestApplication.now, actor: "sam.okafor", action: action, family: "F-1", recordID: "F-1",
+                summary: summary)
+        }
+        let viewed = AuditFormatting.line(entry("view-family", "viewed the family record"), showingFamily: false)
+        let changed = AuditFormatting.line(entry("add-case-note", "added a case note"), showingFamily: false)
+        #expect(
+            viewed.range(of: "viewed the")?.lowerBound.utf16Offset(in: viewed)
+                == changed.range(of: "added a")?.lowerBound.utf16Offset(in: changed), "\(viewed)\n\(changed)")
+    }
 }
