@@ -147,7 +147,9 @@ final class FamilyScreen: Screen {
         }
         keys.bind(
             [.character("E")], .episode, hint: "Episode",
-            help: "Open an early-help episode (when, why, lead professional) or close the open one with a reason",
+            help:
+                "Open an early-help episode (when, why, lead professional) or close the open one with a reason "
+                + "(the accepted referral to its service closes with it)",
             group: "Record", showsInHintBar: false)
         keys.bind(
             [.character("p")], .leadAndTeam, hint: "Lead and team",
