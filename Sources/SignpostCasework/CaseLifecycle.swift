@@ -85,7 +85,7 @@ public struct CaseLifecycle: Sendable {
         public var label: String {
             switch self {
             case .close: return "Close them \"stepped up\""
-            case .suspend: return "Put them on hold (suspend) while social care leads"
+            case .suspend: return "Put them on hold while social care leads"
             }
         }
     }
@@ -135,6 +135,7 @@ public struct CaseLifecycle: Sendable {
             case .close:
                 changes.append(
                     .closeEpisode(family: family.id, episode: episode.id, on: date, reason: .steppedUpToSocialCare))
+                changes += referralClosures(endingWorkWith: episode, on: date, reason: .steppedUpToSocialCare)
             case .suspend:
                 changes.append(
                     .lifecycle(
@@ -403,7 +404,25 @@ public struct CaseLifecycle: Sendable {
         guard date <= context.today else {
             throw CaseworkRefusal("an episode cannot close in the future (\(date.british))")
         }
-        try apply(.closeEpisode(family: family.id, episode: id, on: date, reason: reason))
+        try context.store.apply(
+            [.closeEpisode(family: family.id, episode: id, on: date, reason: reason)]
+                + referralClosures(endingWorkWith: episode, on: date, reason: reason), by: context.practitioner)
+    }
+
+    /// The changes closing the accepted referrals to a closing episode's service, so the family is no longer
+    /// "open to" a service whose work has ended (an accepted referral alone keeps it open). A referral to the
+    /// service is left as it is while another episode with the service stays open.
+    func referralClosures(endingWorkWith episode: EarlyHelpEpisode, on date: CalendarDate, reason: ClosureReason)
+        -> [CaseChange]
+    {
+        let stillWorking = family.episodes.contains {
+            $0.id != episode.id && $0.isOpen && $0.service == episode.service
+        }
+        guard !stillWorking else { return [] }
+        return family.referrals.filter { $0.service == episode.service && $0.status == .accepted }.compactMap {
+            // A referral that cannot close on that day (made later) keeps its outcome; the episode still closes.
+            try? outcomeChange(of: $0.id, .closed, on: date, reason: "episode closed: \(reason.label)")
+        }
     }
 
     // MARK: Lead professional and team around the family

@@ -24,6 +24,44 @@ struct KeyMeaningTests {
         #expect(Self.conflicts(on: application) == [], "\(name.rawValue)")
     }
 
+    /// Keys the team has given one meaning on every screen, with the words every hint for them must use:
+    /// `m` is "mine" (my reviews or everyone's, my contacts or everyone's, keep mine in a conflict), so a
+    /// meeting is `v` (the reviews key), the navigator's map `z`, the merges made `h`, a Markdown export `X`.
+    static let oneMeaningEverywhere: [Character: [String]] = [
+        "m": ["mine", "everyone's"], "v": ["review"], "z": ["map"], "X": ["export"], "A": ["audit"],
+    ]
+
+    /// Each key of ``oneMeaningEverywhere`` bound on the screen on top, with a hint that says something else.
+    static func otherMeanings(on application: Application) -> [String] {
+        func other<S: Screen>(_ screen: S) -> [String] {
+            application.frameKeys(for: screen).bindings.flatMap { binding in
+                binding.keys.compactMap(\.typedCharacter).compactMap { character -> String? in
+                    guard let words = oneMeaningEverywhere[character] else { return nil }
+                    let hint = binding.hint.lowercased()
+                    return words.contains { hint.contains($0) } ? nil : "\(character): \(binding.hint)"
+                }
+            }
+        }
+        return other(application.top)
+    }
+
+    @Test("a key the team made one meaning means it on every screen", arguments: ScreenSnapshot.Name.allCases)
+    func oneMeaningAcrossScreens(_ name: ScreenSnapshot.Name) throws {
+        let app = try TestApplication()
+        let family = try ScreenSnapshotTests.familyWithAssessment(app)
+        let application = try ScreenSnapshot.application(for: name, family: family, environment: app.environment)
+        #expect(Self.otherMeanings(on: application) == [], "\(name.rawValue)")
+    }
+
+    @Test("reading a CAF exports Markdown with X, not m")
+    func assessmentReading() throws {
+        let app = try TestApplication(families: [AssessmentEditorTests.family()])
+        app.press(.enter, .down, .character("c"), .character("x"))
+        #expect(app.application.top is AssessmentReadScreen)
+        #expect(Self.otherMeanings(on: app.application) == [])
+        #expect(app.screen().contains("X Export Markdown"), "\(app.screen())")
+    }
+
     @Test("no form binds one key to two meanings, while typing included")
     func forms() throws {
         let app = try TestApplication()

@@ -167,7 +167,7 @@ struct NavigatorScreenTests {
     @Test("the map draws the whole pathway with the question being asked marked, not by colour alone")
     func mapMarksCurrentQuestion() throws {
         let app = try TestApplication(size: Size(width: 120, height: 40), families: [try Self.brightStartFamily()])
-        app.press(.enter, .character("N"), .character("2"), .character("m"))
+        app.press(.enter, .character("N"), .character("2"), .character("z"))
         let map = try #require(app.application.top as? NavigatorMapScreen)
         let current = try #require(map.lines.first { $0.isCurrent })
         #expect(current.text.contains("?"))

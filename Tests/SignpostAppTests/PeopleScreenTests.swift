@@ -112,7 +112,7 @@ struct PeopleScreenTests {
         #expect(try app.store.mergeRecords(family: nil, limit: 5).count == 1)
         let record = try #require(try app.store.mergeRecords(family: nil, limit: 1).first)
         #expect(try app.store.family(record.absorbedFamily)?.id == record.survivorFamily)
-        app.press(.character("m"))
+        app.press(.character("h"))
         #expect(app.application.top is MergesScreen)
         app.press(.character("u"))
         app.type("two households after all")

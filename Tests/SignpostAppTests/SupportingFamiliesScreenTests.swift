@@ -96,4 +96,18 @@ struct SupportingFamiliesScreenTests {
         #expect(screen.contains("[S] Getting a good education"))
         #expect(screen.contains("Attendance 96% over the spring term"))
     }
+
+    @Test("the hint bar shows the screen's three main keys, a o c, whatever area is selected, beside Help")
+    func hintBarShowsMainKeys() throws {
+        let app = try Self.open()
+        let hintBar = { app.screen().split(separator: "\n").last.map(String.init) ?? "" }
+        for expected in ["a Need", "o Achieved", "c Check", "?/F1 Help"] {
+            #expect(hintBar().contains(expected), "\(hintBar())")
+        }
+        app.press(.character("o"))
+        #expect(app.application.top is SupportingFamiliesScreen, "no form that could not be saved")
+        #expect(app.screen().contains("identify getting a good education as a need first: press a"))
+        app.press(.character("a"), .control("o"))
+        #expect(hintBar().contains("o Achieved") && hintBar().contains("a Need"), "\(hintBar())")
+    }
 }

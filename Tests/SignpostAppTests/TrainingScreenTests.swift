@@ -120,7 +120,7 @@ struct TrainingScreenTests {
         #expect(screen.contains("Is this person in immediate danger?"))
         #expect(screen.contains("→ No"))
         #expect(screen.contains("Why this is asked"))
-        Self.press(application, size, .character("m"))
+        Self.press(application, size, .character("z"))
         #expect(application.top is NavigatorMapScreen)
         #expect(Self.screen(application, size).contains("▶"))
         Self.press(application, size, .escape)

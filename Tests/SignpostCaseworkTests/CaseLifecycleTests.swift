@@ -103,6 +103,33 @@ struct CaseLifecycleTests {
         #expect(audit.first?.summary.contains("Needs met") == true)
     }
 
+    @Test(
+        "closing an episode with needs met closes the accepted referral to its service: the family is no longer open",
+        arguments: CaseworkStore.allCases)
+    func closingTheEpisodeClosesItsReferral(kind: CaseworkStore) throws {
+        var family = try Self.family()
+        family.referrals.append(
+            Referral(
+                id: "R-BS", service: "bright-start", people: ["P-ava"], madeAt: Self.now.addingTimeInterval(-86_400),
+                madeBy: "sam.okafor", consent: .given, urgency: .routine, reason: "speech delay"))
+        let store = try kind.make(families: [family])
+        let context = CaseworkContext(store: store, practitioner: "sam.okafor", clock: { Self.now })
+        try Self.casework(store, context).recordOutcome(of: "R-BS", .accepted, on: Self.today, reason: "")
+        try Self.casework(store, context).recordOutcome(of: "R-CSCT", .accepted, on: Self.today, reason: "")
+        let episode = try Self.casework(store, context).openEpisode(
+            service: "bright-start", on: Self.today, because: "speech delay", lead: "Priya Invented")
+        #expect(try store.family("F-CW1")?.openServices == ["bright-start", "csct"])
+
+        try Self.casework(store, context).closeEpisode(episode, on: Self.today, reason: .needsMet)
+        let closed = try #require(try store.family("F-CW1"))
+        #expect(closed.openServices == ["csct"], "Bright Start's work is over; CSCT's referral is not touched")
+        let referral = try #require(closed.referrals.first { $0.id == "R-BS" })
+        #expect(referral.status == .closed)
+        #expect(referral.outcomeReason == "episode closed: Needs met")
+        let audit = try store.auditTrail(family: "F-CW1", limit: 5).map(\.action)
+        #expect(audit.contains("record-referral-outcome") && audit.contains("close-episode"), "\(audit)")
+    }
+
     @Test("an episode needs a reason and cannot open in the future", arguments: CaseworkStore.allCases)
     func episodeRules(kind: CaseworkStore) throws {
         let (store, context) = try Self.setUp(kind)

@@ -52,17 +52,13 @@ struct CaseLifecycleTests {
         try session.send("C-o")
         try session.waitFor("the Bright Start episode is closed: Needs met")
 
+        // Closing the episode ended Bright Start's work: its accepted referral closed with it, read whole.
         try session.send("Tab", "Tab")
         try session.waitFor("Lead professional: Robin Example")
-        try session.send("g", "Down", "Down", "Down", "o")
-        try session.waitFor("Outcome *")
-        try session.send("Tab", "Tab")
-        try session.type("Needs met: nursery place and sleep routine settled")
-        try session.send("C-o")
-        try session.waitFor("the referral to Bright Start is now closed")
+        try session.waitFor("episode closed:")
         try session.waitFor("No open services")
 
-        try session.send("m")
+        try session.send("v")
         try session.waitFor("Attending")
         try session.send("Tab")
         try session.type("Keziah, Robin Example")
@@ -119,6 +115,11 @@ struct CaseLifecycleTests {
         let path = home.path("journey.sqlite")
         #expect(try binary.run(["demo", "load", "--store", path], home: home).status == 0)
         let family = "ZZ-F-0025"
+        /// Whether `signpost list` with these filters lists the Wigglesworths, read while the interface is open.
+        func listed(_ filters: [String]) throws -> Bool {
+            try binary.run(["list", "--store", path] + filters, home: home).standardOutput.contains("Wigglesworth")
+        }
+        #expect(try listed(["--open"]) && !listed(["--closed"]), "open to Bright Start at the start")
         let session = try TmuxSession(binary: binary, arguments: ["demo", "--store", path], home: home)
         try session.waitFor("Wigglesworth")
         try session.send("Enter")
@@ -155,6 +156,7 @@ struct CaseLifecycleTests {
         try session.send("C-o")
         try session.waitFor("Robin Example is the lead professional")
         try session.waitFor("Lead professional now Robin Example")
+        #expect(try listed(["--lead", "robin"]) && !listed(["--lead", "priya"]), "the lead filter follows the change")
         try session.send("p")
         try session.waitFor("Change the lead professional")
         try session.send("Right", "Right")
@@ -168,7 +170,7 @@ struct CaseLifecycleTests {
         try session.waitFor("Team: Dee Example (School nurse) joined [e2e.tester]")
 
         // A meeting with an action and the next review (six weeks on, as offered).
-        try session.send("m")
+        try session.send("v")
         try session.waitFor("Attending")
         try session.send("Tab")
         try session.type("Fatima, Robin Example, Dee Example")
@@ -179,13 +181,14 @@ struct CaseLifecycleTests {
         try session.waitFor("Team around the family meeting: 1 action")
 
         // The review held, recorded as a review: it is offered first once a plan is set.
-        try session.send("m")
+        try session.send("v")
         try session.waitFor("‹ Review held ›")
         try session.send("Tab", "Tab")
         try session.type("Fatima, Robin Example")
         try session.send("C-o")
         try session.waitFor("review held; next review \(Self.londonDate(daysFromNow: 42))")
         try session.waitFor("Review held: 0 actions")
+        try session.waitFor("Review due")
 
         // A safeguarding referral to CSCT made with the navigator: yes to a safeguarding concern, no to danger.
         try session.send("N")
@@ -221,10 +224,9 @@ struct CaseLifecycleTests {
         try session.waitFor("Referral to CSCT accepted")
         try session.waitFor("Episode with Bright Start put on hold")
         try session.waitFor("Social care: child protection plan for")
-        let steppedUp = try binary.run(["list", "--store", path, "--service", "csct"], home: home)
-        #expect(steppedUp.standardOutput.contains("Wigglesworth"), "open to CSCT once it accepted")
-        #expect(
-            !steppedUp.standardOutput.contains("Bright Start"), "the episode on hold does not count as open")
+        try session.waitFor("Social care: Baby child protection plan")
+        #expect(try listed(["--service", "csct"]), "open to CSCT once it accepted")
+        #expect(try listed(["--open"]))
 
         // Step-down back into early help: the plan ends, the episode on hold resumes with the history linked.
         try session.send("u")
@@ -233,8 +235,8 @@ struct CaseLifecycleTests {
         try session.send("C-o")
         try session.waitFor("stepped down into early help: the episode on hold is resumed")
         try session.waitFor("Episode with Bright Start resumed")
-        let steppedDown = try binary.run(["list", "--store", path, "--service", "csct"], home: home)
-        #expect(!steppedDown.standardOutput.contains("Wigglesworth"), "no longer open to CSCT after the step-down")
+        #expect(try !listed(["--service", "csct"]), "no longer open to CSCT after the step-down")
+        #expect(try listed(["--service", "bright-start"]), "the resumed episode makes it open to Bright Start")
 
         // Closed with "needs met".
         try session.send("E")
@@ -242,7 +244,24 @@ struct CaseLifecycleTests {
         try session.send("C-o")
         try session.waitFor("the Bright Start episode is closed: Needs met")
         try session.waitFor("Episode with Bright Start closed: Needs met [e2e.tester]")
-        try session.send("q", "q")
+        try session.waitFor("No open services")
+        // The family's audit trail (A) shows the closure and the referral closed with it, newest first.
+        try session.send("A")
+        try session.waitFor("closed the Bright Start episode on")
+        try session.waitFor("referral to Bright Start accepted")
+        try session.send("Escape")
+        try session.waitFor("Wigglesworth family ·")
+
+        // The families list agrees: not among the open families, among the closed ones, still Robin's.
+        try session.send("q")
+        try session.waitFor("Showing all families")
+        try session.send("O")
+        try session.waitFor("Showing open")
+        #expect(try !session.screen().contains("Wigglesworth"))
+        try session.send("O")
+        try session.waitFor("Showing closed")
+        try session.waitFor("Wigglesworth")
+        try session.send("x", "q")
         try session.waitFor("[exited 0]")
 
         // Every stage is in the audit trail, made by the practitioner who was logged in.
@@ -260,19 +279,17 @@ struct CaseLifecycleTests {
         #expect(audit.filter { $0.action == "record-meeting" }.count == 2, "the meeting and the review held")
         #expect(audit.contains { $0.action == "record-meeting" && $0.summary.hasPrefix("recorded a review held") })
 
-        // The command line agrees with the family's "open to" (Bright Start's accepted referral is still open).
+        // The command line agrees with the family's "open to": closed with needs met, its accepted Bright Start
+        // referral closed with the episode, it is open to nothing.
         let shown = try binary.run(["show", "--store", path, family], home: home).standardOutput
         let servicesLine = shown.split(separator: "\n").first { $0.hasPrefix("Services: ") }.map(String.init) ?? ""
-        #expect(servicesLine == "Services: bright-start", "\(shown)")
+        #expect(servicesLine == "Services: none open", "\(shown)")
         #expect(shown.contains("Early help assessment (CAF) started"))
         #expect(shown.contains("Dee Example"))
-        let brightStart = try binary.run(["list", "--store", path, "--service", "bright-start"], home: home)
-        #expect(brightStart.standardOutput.contains("Wigglesworth"))
-        let csct = try binary.run(["list", "--store", path, "--service", "csct"], home: home)
-        #expect(!csct.standardOutput.contains("Wigglesworth"))
-        let open = try binary.run(["list", "--store", path, "--open"], home: home)
-        #expect(open.standardOutput.contains("Wigglesworth"))
-        let closed = try binary.run(["list", "--store", path, "--closed"], home: home)
-        #expect(!closed.standardOutput.contains("Wigglesworth"))
+        #expect(try !listed(["--service", "bright-start"]))
+        #expect(try !listed(["--service", "csct"]))
+        #expect(try !listed(["--open"]))
+        #expect(try listed(["--closed"]))
+        #expect(try listed(["--lead", "robin"]))
     }
 }

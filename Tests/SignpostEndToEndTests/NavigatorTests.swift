@@ -163,7 +163,7 @@ struct NavigatorTests {
         try session.send("N")
         try session.waitFor("Is this person in immediate danger?")
         try session.waitFor("Why this is asked")
-        try session.send("m")
+        try session.send("z")
         try session.waitFor("Pathway map")
         try session.waitFor("▶")
         try session.send("Escape")

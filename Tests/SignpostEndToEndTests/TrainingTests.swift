@@ -111,7 +111,7 @@ struct TrainingTests {
         try session.waitFor("Is this person in immediate danger?")
         try session.waitFor("→ No")
         try session.waitFor("Why this is asked")
-        try session.send("m")
+        try session.send("z")
         try session.waitFor("Pathway map")
         try session.waitFor("▶")
         try session.send("Escape")

@@ -195,3 +195,27 @@ struct ManagerReportTests {
         #expect(TextChart.fit("Bright Start Central", 12) == "Bright Star…")
     }
 }
+
+/// A report's tables at 80 columns: a label is read whole, wrapped at a word when it is longer than its column.
+@Suite("Returns: report tables fit their labels")
+struct ReportLabelTests {
+    static let rows = [("Individual (family, friend, neighbour)", 4), ("School or education", 1)]
+
+    @Test("at 80 columns the contacts' source reads whole")
+    func wholeAt80() {
+        let lines = ReportBlock.bars(title: "By source", rows: Self.rows).lines(width: 78)
+        #expect(lines.contains { $0.hasPrefix("  Individual (family, friend, neighbour)   4  █") }, "\(lines)")
+        #expect(!lines.joined().contains("…"))
+        #expect(lines.allSatisfy { $0.count <= 78 })
+    }
+
+    @Test("narrower, a long label wraps at a word and its count and bar stay on its last line")
+    func wrapsWhenNarrow() {
+        let lines = ReportBlock.bars(title: "By source", rows: Self.rows).lines(width: 40)
+        #expect(!lines.joined().contains("…"), "\(lines)")
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        let words = lines.dropFirst().joined(separator: " ").split(separator: " ")
+        #expect(words.contains("neighbour)"), "no word is cut: \(lines)")
+        #expect(lines.contains { $0.contains("neighbour)") && $0.contains("4") && $0.contains("█") })
+    }
+}

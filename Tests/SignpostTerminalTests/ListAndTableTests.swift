@@ -63,6 +63,28 @@ struct ScrollListTests {
         list.draw(on: surface, in: area, focused: true)
         #expect(surface.lines()[1] == "No families yet")
     }
+
+    @Test("A wrapping list shows a long row in full over several lines, marks it once and scrolls by whole rows")
+    func wrappingRows() {
+        var list = ScrollList(rows: ["Short", "Referral Bright Start for Noor: accepted 16/01/2026", "Last"])
+        list.wrapsRows = true
+        let area = Rect(x: 0, y: 0, width: 20, height: 5)
+        _ = list.handle(.down, in: area)
+        let surface = MemorySurface(width: 20, height: 5)
+        list.draw(on: surface, in: area, focused: true)
+        #expect(
+            surface.lines() == [
+                "  Short", "> Referral Bright", "    Start for Noor:", "    accepted", "    16/01/2026",
+            ],
+            "every word of the selected row shows, none cut, the lines after the first hanging under it")
+        _ = list.handle(.down, in: area)
+        list.draw(on: surface, in: area, focused: true)
+        #expect(surface.lines().last == "> Last", "the selected row is always on screen")
+        #expect(surface.lines().first == "  Referral Bright", "it scrolled by a whole row")
+        #expect(list.handle(.mouseClick(Point(x: 3, y: 1)), in: area) == .handled)
+        #expect(list.selectedIndex == 1, "a click on a row's second line selects that row")
+    }
+
 }
 
 @Suite("Table")

@@ -49,7 +49,18 @@ struct RegistryTests {
         #expect(surface.style(at: Point(x: 6, y: 0)) == Style(.hintText))
         let narrow = MemorySurface(width: 24, height: 1)
         HintBar.draw(registry, on: narrow, in: narrow.bounds)
-        #expect(narrow.lines() == ["Enter Open  / Search"])
+        #expect(narrow.lines() == ["Enter Open  ?/F1 Help"], "help gives way last: it is how the rest is found")
+    }
+
+    @Test("When the bar is full, the help key still shows: entries before it give way")
+    func helpAlwaysShows() {
+        var keys = KeyRegistry<Action>()
+        keys.bind([.enter], .open, hint: "Open the selected family", help: "Open")
+        keys.bind([.character("/")], .search, hint: "Search as you type", help: "Search")
+        keys.bind([.character("n")], .new, hint: "Add a new family", help: "New")
+        keys.bind([.character("?"), .function(1)], .help, hint: "Help", help: "Show all keys")
+        let entries = HintBar.entries(for: keys, width: 64).map(\.keys)
+        #expect(entries == ["Enter", "/", "?/F1"], "\(entries)")
     }
 
     @Test("Help lists every binding, grouped, and agrees with the hint bar")

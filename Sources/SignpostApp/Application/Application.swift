@@ -127,28 +127,37 @@ public final class Application {
     }
 
     private func drawTitleBar(on surface: any Surface, in area: Rect) {
-        // The last two titles: where you are and what Esc goes back to.
-        let titles = stack.map(\.title)
-        let trail = (titles.count > 2 ? ["…"] : []) + titles.suffix(2)
-        let trailText = trail.joined(separator: " › ")
-        let title = "Signpost › \(trailText)"
+        // The last two titles: where you are and what Esc goes back to, given way at whole words (Breadcrumb).
+        let titles = stack.map { visible($0.title) }
+        let title = Breadcrumb.fitted(titles: titles, width: .max)
         let who = ["\(environment.practitioner)", "\(environment.storeKind.rawValue) store"]
+        // The title bar takes one column each side and two between the title and the right-hand text.
+        func titleRoom(beside trailing: String, limit: Int) -> Int {
+            let trailingWidth = min(DisplayWidth.of(visible(trailing)), limit)
+            return area.width - 2 - (trailingWidth > 0 ? trailingWidth + 2 : 0)
+        }
         guard let sync = environment.sync else {
             // Where you are matters more than who and which store (`i` says both, and the banner
             // says a store is fictional): the store kind, then the login, give way whole before the
             // screen's own title is cut.
-            let titleWidth = DisplayWidth.of(visible(title))
+            let titleWidth = DisplayWidth.of(title)
             var parts = who
             while !parts.isEmpty,
-                titleWidth + 3 + DisplayWidth.of(parts.joined(separator: " · ")) > area.width
+                titleWidth + 4 + DisplayWidth.of(parts.joined(separator: " · ")) > area.width
             {
                 parts.removeLast()
             }
-            return TitleBar.draw(title, trailing: parts.joined(separator: " · "), on: surface, in: area)
+            let trailing = parts.joined(separator: " · ")
+            let room = titleRoom(beside: trailing, limit: area.width / 2 - 1)
+            return TitleBar.draw(
+                Breadcrumb.fitted(titles: titles, width: room), trailing: trailing, on: surface, in: area)
         }
         let trailing = Self.headerTrailing(
-            sync: sync.status(), who: who, width: area.width, titleWidth: DisplayWidth.of(visible(title)))
-        TitleBar.draw(title, trailing: trailing, on: surface, in: area, maxTrailingWidth: area.width - 24)
+            sync: sync.status(), who: who, width: area.width, titleWidth: DisplayWidth.of(title))
+        let room = titleRoom(beside: trailing, limit: area.width - 24)
+        TitleBar.draw(
+            Breadcrumb.fitted(titles: titles, width: room), trailing: trailing, on: surface, in: area,
+            maxTrailingWidth: area.width - 24)
     }
 
     /// The header's right-hand text with a sync status: whole parts only, never a cut word.

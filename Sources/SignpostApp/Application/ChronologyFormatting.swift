@@ -100,6 +100,10 @@ public enum ChronologyFormatting {
         case .assessmentStarted(let assessment): return day(assessment.startedOn)
         case .assessmentCompleted(let assessment): return day(assessment.completedOn ?? assessment.startedOn)
         case .caseEvent(let event): return caseEventDay(event).map(day) ?? LondonTime.timestamp(entry.at)
+        // A consent and a move are kept by the day, as they were given: no time is made up for them.
+        case .consent(let consent): return day(consent.givenOn)
+        case .consentWithdrawn(let consent): return day(consent.withdrawnOn ?? consent.givenOn)
+        case .moved(let previous): return day(previous.until)
         default: return LondonTime.timestamp(entry.at)
         }
     }

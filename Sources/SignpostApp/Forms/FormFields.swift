@@ -136,8 +136,9 @@ struct FormFields {
             switch row.input {
             case .text(let field): field.draw(on: surface, in: valueArea, focused: focused)
             case .choice(let choice):
-                surface.put(
-                    "‹ \(choice.chosenOption ?? "") ›", at: valueArea.origin, style: Style(.input), clip: valueArea)
+                // Cut at a word with "…" when it must be, so the closing › still shows it is a choice.
+                let option = TextLayout.shortened(choice.chosenOption ?? "", toWidth: max(1, valueArea.width - 4))
+                surface.put("‹ \(option) ›", at: valueArea.origin, style: Style(.input), clip: valueArea)
                 if focused { surface.cursor = Point(x: valueArea.x + 2, y: valueArea.y) }
             }
             y += 1

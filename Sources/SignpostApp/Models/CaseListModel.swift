@@ -78,7 +78,7 @@ struct CaseListModel {
         var parts: [String] = []
         if let locality = query.locality { parts.append(locality.label) }
         if let level = query.level { parts.append("level \(level.rawValue)") }
-        if let service = query.service { parts.append(service.rawValue) }
+        if let service = query.service { parts.append(ServiceNames.name(service)) }
         if let lead = query.leadProfessional { parts.append("lead \(lead)") }
         if let open = query.isOpen { parts.append(open ? "open" : "closed") }
         return parts.isEmpty ? "all families" : parts.joined(separator: " · ")

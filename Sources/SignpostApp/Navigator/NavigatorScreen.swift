@@ -125,7 +125,8 @@ final class NavigatorScreen: Screen {
                 group: "Walking")
         }
         keys.bind(
-            [.character("m")], .map, hint: "Map", help: "The whole pathway as a tree, with this walk highlighted",
+            [.character("z")], .map, hint: "Map",
+            help: "The map (zoom out): the whole pathway as a tree, with this walk highlighted",
             group: "Walking")
         keys.bind([.escape, .character("q")], .close, hint: "Close", help: "Close the navigator", group: "General")
         return keys

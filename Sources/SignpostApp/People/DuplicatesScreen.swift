@@ -7,7 +7,7 @@ import SignpostTerminal
 ///
 /// Enter compares the selected pair side by side to merge them (``MergeScreen``); two people in two
 /// families are merged by merging their families first, after which the pair shows again as two
-/// people of one family. `m` lists the merges made, to undo one.
+/// people of one family. `h` lists the history of merges made, to undo one.
 final class DuplicatesScreen: Screen {
     enum Action: Hashable, Sendable { case merge, open, more, merges, up, down, back }
 
@@ -43,7 +43,8 @@ final class DuplicatesScreen: Screen {
                 group: "Duplicates")
         }
         keys.bind(
-            [.character("m")], .merges, hint: "Merges", help: "The merges made, to undo one", group: "Duplicates")
+            [.character("h")], .merges, hint: "Merges", help: "The history of merges made, to undo one",
+            group: "Duplicates")
         keys.bind(
             [.up, .character("k")], .up, hint: "Up", help: "Previous pair", group: "Duplicates", showsInHintBar: false)
         keys.bind(

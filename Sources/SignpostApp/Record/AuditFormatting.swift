@@ -10,9 +10,16 @@ public enum AuditFormatting {
     public static func line(_ entry: AuditEntry, showingFamily: Bool) -> String {
         let family = showingFamily ? (entry.family.map { "\($0.rawValue)  " } ?? "store  ") : ""
         var text =
-            "\(LondonTime.timestamp(entry.at))  \(entry.actor)  \(AuditActionKind(action: entry.action).label)  \(family)\(entry.summary)"
+            "\(LondonTime.timestamp(entry.at))  \(entry.actor)  \(kindColumn(entry))  \(family)\(entry.summary)"
         if let detail = entry.detail, !detail.line.isEmpty { text += " · " + detail.line }
         return text.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// What was done, padded to the longest kind ("Exported") so every line's summary starts in one column.
+    static func kindColumn(_ entry: AuditEntry) -> String {
+        let label = AuditActionKind(action: entry.action).label
+        let width = AuditActionKind.allCases.map(\.label.count).max() ?? label.count
+        return label + String(repeating: " ", count: max(0, width - label.count))
     }
 
     /// The entry in full, every value on its own line, for reading.

@@ -70,7 +70,8 @@ enum CaseworkForms {
                 FormFields.text("on", "Date", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
                 FormFields.choice("closure", "Closing: reason", options: reasons.map(\.label), chosen: 0),
                 FormFields.choice(
-                    "service", "Opening: service", options: episodeServices.map(ServiceNames.name), chosen: 0),
+                    "service", "Opening: service", options: episodeServices.map(ServiceNames.name),
+                    chosen: episodeServices.firstIndex(of: acceptedWithoutEpisode(in: family)) ?? 0),
                 FormFields.text("why", "Opening: why", maxLength: 200, placeholder: "what the family needs"),
                 FormFields.text(
                     "lead", "Opening: lead", value: family.leadProfessional?.name ?? "", maxLength: 80),
@@ -175,6 +176,14 @@ enum CaseworkForms {
     /// social-care status, open episodes close "stepped up" or go on hold), step-down (early help takes the
     /// family back: standing statuses end, an episode on hold resumes or a new one opens with the history
     /// linked), and a child's social-care status changed, ended or recorded.
+    /// The service of the newest accepted referral with no episode open with its service: the one a new
+    /// episode is most likely for, offered first (the practitioner can still choose another).
+    static func acceptedWithoutEpisode(in family: Family) -> ServiceID {
+        let working = Set(family.episodes.filter(\.isOpen).map(\.service))
+        return family.referrals.filter { $0.status == .accepted && !working.contains($0.service) }
+            .max { $0.madeAt < $1.madeAt }?.service ?? "bright-start"
+    }
+
     static func step(in family: Family, today: CalendarDate) -> any Screen {
         enum Step {
             case up(Referral), down, change(SocialCareRecord), end(SocialCareRecord), record(Person)
@@ -183,7 +192,17 @@ enum CaseworkForms {
         let awaiting = family.referralsAwaitingDecision.filter { $0.service == "csct" }
         var steps: [Step] = awaiting.map { .up($0) } + [.down]
         var labels =
-            awaiting.map { "Step up: CSCT accepted the referral of \(LondonTime.timestamp($0.madeAt))" }
+            awaiting.map { referral in
+                // The day is enough to tell referrals apart unless two were made that day; short enough to read
+                // whole in the form's choice at 80 columns.
+                let sameDay = awaiting.filter {
+                    LondonTime.today(at: $0.madeAt) == LondonTime.today(at: referral.madeAt)
+                }
+                let when =
+                    sameDay.count > 1
+                    ? LondonTime.timestamp(referral.madeAt) : LondonTime.today(at: referral.madeAt).british
+                return "Step up: CSCT accepted the \(when) referral"
+            }
             + [
                 family.suspendedEpisodes.isEmpty
                     ? "Step down from social care into early help" : "Step down: resume the episode on hold"

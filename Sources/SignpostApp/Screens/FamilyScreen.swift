@@ -41,9 +41,19 @@ final class FamilyScreen: Screen {
     private var tabs = TabBar(titles: Tab.allCases.map(\.title))
     private var memberCursor = ListCursor(count: 0)
     private var chronologyList = ScrollList(rows: [], emptyText: "Nothing recorded yet. Press n to add a case note.")
-    private var servicesList = ScrollList(rows: [], emptyText: "No services, referrals or team recorded.")
+    private var servicesList: ScrollList = {
+        // A referral's outcome, a lead's role and agency, a team member's contact: read whole, never cut.
+        var list = ScrollList(rows: [], emptyText: "No services, referrals or team recorded.")
+        list.wrapsRows = true
+        return list
+    }()
     private var assessmentList = ScrollList(rows: [], emptyText: "No early help assessments for this family.")
-    private var consentList = ScrollList(rows: [], emptyText: "No consent recorded. Press r to record it.")
+    private var consentList: ScrollList = {
+        // What a consent covers and with which agencies is read whole, not cut.
+        var list = ScrollList(rows: [], emptyText: "No consent recorded. Press r to record it.")
+        list.wrapsRows = true
+        return list
+    }()
     private var significantOnly = false
     /// The row the tabs were last drawn on: the header above them wraps, so it moves with the family shown.
     private var tabRow: Int?
@@ -137,7 +147,9 @@ final class FamilyScreen: Screen {
         }
         keys.bind(
             [.character("E")], .episode, hint: "Episode",
-            help: "Open an early-help episode (when, why, lead professional) or close the open one with a reason",
+            help:
+                "Open an early-help episode (when, why, lead professional) or close the open one with a reason "
+                + "(the accepted referral to its service closes with it)",
             group: "Record", showsInHintBar: false)
         keys.bind(
             [.character("p")], .leadAndTeam, hint: "Lead and team",
@@ -149,7 +161,8 @@ final class FamilyScreen: Screen {
                 + "or go on hold), step down, or change or end a child's social-care status",
             group: "Record", showsInHintBar: false)
         keys.bind(
-            [.character("m")], .meeting, hint: "Meeting",
+            // `v` as on the families list, where it lists the reviews due: here it records one (`m` means "mine").
+            [.character("v")], .meeting, hint: "Meeting/review",
             help: "Record a team around the family meeting or review: attending, views, actions, next review",
             group: "Record", showsInHintBar: false)
         keys.bind(

@@ -378,9 +378,10 @@ final class HomeScreen: Screen {
                 TableColumn("Family", minWidth: 14, idealWidth: 18),
                 TableColumn("Members and ages", minWidth: 20, idealWidth: 40, isFlexible: true),
                 TableColumn("Level", minWidth: 5, idealWidth: 5),
-                TableColumn("Open services", minWidth: 12, idealWidth: 22),
-                TableColumn("Lead professional", minWidth: 10, idealWidth: 18),
-                TableColumn("Last activity", minWidth: 11, idealWidth: 13),
+                // Headings that fit their narrowest column whole, in the family screen's words ("Open to").
+                TableColumn("Open to", minWidth: 12, idealWidth: 22),
+                TableColumn("Lead", minWidth: 10, idealWidth: 18),
+                TableColumn("Activity", minWidth: 11, idealWidth: 13),
             ], rows: [], gap: 1, emptyText: "No families")
     }
 

@@ -101,7 +101,8 @@ final class AssessmentReadScreen: Screen {
             [.character("t")], .export(.plainText), hint: "Export text",
             help: "Write the assessment as a plain-text file, ready to attach to a secure e-mail", group: "Export")
         keys.bind(
-            [.character("m")], .export(.markdown), hint: "Export Markdown",
+            // X exports, as on the family; `m` means "mine" everywhere.
+            [.character("X")], .export(.markdown), hint: "Export Markdown",
             help: "Write the assessment as a Markdown file", group: "Export")
         // Reading keys come from the reader itself, so help and hints match what it does.
         for binding in reader.keys.bindings {

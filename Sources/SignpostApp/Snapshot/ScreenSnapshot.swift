@@ -60,7 +60,7 @@ public enum ScreenSnapshot {
         case episode
         /// The lead professional and the team around the family (`p` on the family).
         case leadAndTeam = "lead-and-team"
-        /// Recording a team around the family meeting (`m` on the family).
+        /// Recording a team around the family meeting (`v` on the family).
         case meeting
         /// Reviews due and overdue, everyone's (`v` on the families list).
         case reviews
@@ -85,7 +85,7 @@ public enum ScreenSnapshot {
         /// Two records side by side to merge: the store's first possible duplicate pair, else the first
         /// members of the first two families.
         case merge
-        /// The merges made (`m` on the duplicates list).
+        /// The merges made (`h` on the duplicates list).
         case merges
         /// The managers' reports (`M` on the families list): contacts over the last 12 months.
         case reports

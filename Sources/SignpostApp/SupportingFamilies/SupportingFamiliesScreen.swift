@@ -32,21 +32,20 @@ final class SupportingFamiliesScreen: Screen {
 
     var keys: KeyRegistry<Action> {
         var keys = KeyRegistry<Action>()
-        let status = family?.outcomeStatus(selectedArea) ?? .notIdentified
+        // The three main keys always show, short enough to fit beside Help at 80 columns; a key that
+        // does not apply to the selected area says why when its form is saved.
         keys.bind(
-            [.character("a")], .addNeed, hint: "Add need",
-            help: "Identify a need against the selected outcome area: when, by whom and why", group: "Outcomes",
-            showsInHintBar: status == .notIdentified)
+            [.character("a")], .addNeed, hint: "Need",
+            help: "Identify a need against the selected outcome area: when, by whom and why", group: "Outcomes")
         keys.bind(
-            [.character("o")], .outcome, hint: "Outcome achieved",
-            help: "Record the selected area's outcome as achieved, with the date and the evidence", group: "Outcomes",
-            showsInHintBar: status == .identified || { if case .notSustained = status { true } else { false } }())
+            [.character("o")], .outcome, hint: "Achieved",
+            help: "Record the selected area's outcome as achieved, with the date and the evidence", group: "Outcomes")
         keys.bind(
-            [.character("c")], .check, hint: "6-month check",
+            [.character("c")], .check, hint: "Check",
             help: "Record the six-month check of the selected outcome: sustained (from six months on) or not",
-            group: "Outcomes", showsInHintBar: { if case .achieved = status { true } else { false } }())
+            group: "Outcomes")
         keys.bind(
-            [.enter], .read, hint: "Read in full",
+            [.enter], .read, hint: "Read",
             help: "Read everything recorded for the selected area: the need, the evidence, the check",
             group: "Outcomes")
         keys.bind(
@@ -179,8 +178,14 @@ final class SupportingFamiliesScreen: Screen {
         let chosen = selectedArea
         switch action {
         case .addNeed: return .push(Self.needForm(family, area: chosen, app: app))
-        case .outcome: return .push(Self.outcomeForm(family, area: chosen, app: app))
-        case .check: return .push(Self.checkForm(family, area: chosen, app: app))
+        case .outcome, .check:
+            guard family.outcomeStatus(chosen) != .notIdentified else {
+                // Said at once rather than after filling in a form that cannot be saved.
+                return .message("identify \(chosen.title.lowercased()) as a need first: press a", .warning)
+            }
+            return .push(
+                action == .outcome
+                    ? Self.outcomeForm(family, area: chosen, app: app) : Self.checkForm(family, area: chosen, app: app))
         case .read:
             return .push(TextReadScreen(title: chosen.title, text: Self.detail(family, area: chosen)))
         case .up, .down, .top, .bottom:

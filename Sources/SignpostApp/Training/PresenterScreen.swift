@@ -6,7 +6,7 @@ import SignpostTerminal
 ///
 /// Each step shows who the question is about, the question, the answer the
 /// scenario gives (marked with `→` and bold, not by colour), and the question's
-/// help in full. The last step is the outcome. `m` shows the whole tree with the
+/// help in full. The last step is the outcome. `z` shows the whole tree with the
 /// path so far and the current question marked.
 final class PresenterScreen: Screen {
     enum Action: Hashable, Sendable { case next, previous, map, first, back }
@@ -36,7 +36,8 @@ final class PresenterScreen: Screen {
             [.home, .character("g")], .first, hint: "Start", help: "Back to the scenario", group: "Presenting",
             showsInHintBar: false)
         keys.bind(
-            [.character("m")], .map, hint: "Map", help: "The whole pathway with the path so far", group: "Presenting")
+            [.character("z")], .map, hint: "Map", help: "The map (zoom out): the whole pathway with the path so far",
+            group: "Presenting")
         keys.bind([.escape, .character("q")], .back, hint: "Back", help: "Back to the exercises", group: "General")
         return keys
     }

@@ -142,18 +142,24 @@ enum ReportBlock: Sendable {
 
     func lines(width: Int) -> [String] {
         switch self {
-        case .line(let text): return [TextChart.fit(text, width).trimmingTrailing()]
+        case .line(let text): return TextChart.wrap(text, width)
         case .lines(let texts): return texts.map { TextChart.fit($0, width).trimmingTrailing() }
         case .bars(let title, let rows):
             guard !rows.isEmpty else { return [title, "  none"] }
-            let labelWidth = min(max(rows.map(\.label.count).max() ?? 0, 8), max(width / 3, 8))
             let numberWidth = max(rows.map { String($0.count).count }.max() ?? 1, 3)
+            // Labels take the room they need, leaving the bar at least ten columns; a longer label wraps at a word.
+            let labelWidth = min(max(rows.map(\.label.count).max() ?? 0, 8), max(width - numberWidth - 15, 8))
             let barWidth = max(width - labelWidth - numberWidth - 5, 1)
             let top = rows.map(\.count).max() ?? 0
             return [title]
-                + rows.map { row in
-                    ("  " + TextChart.fit(row.label, labelWidth) + " " + TextChart.right(String(row.count), numberWidth)
-                        + "  " + TextChart.bar(row.count, of: top, width: barWidth)).trimmingTrailing()
+                + rows.flatMap { row -> [String] in
+                    let label = TextChart.wrap(row.label, labelWidth)
+                    return label.dropLast().map { "  " + $0 }
+                        + [
+                            ("  " + TextChart.fit(label.last ?? "", labelWidth) + " "
+                                + TextChart.right(String(row.count), numberWidth) + "  "
+                                + TextChart.bar(row.count, of: top, width: barWidth)).trimmingTrailing()
+                        ]
                 }
         case .sparkline(let title, let values, let first):
             let folded = TextChart.folded(values, into: max(width - 4, 1))

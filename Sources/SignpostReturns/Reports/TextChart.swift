@@ -44,6 +44,37 @@ public enum TextChart {
         return String(text.prefix(width - 1)) + "…"
     }
 
+    /// `text` in lines of at most `width` characters, broken at spaces (inside a word only when the word
+    /// alone is wider than the line).
+    ///
+    /// ```swift
+    /// TextChart.wrap("Individual (family, friend, neighbour)", 22)  // ["Individual (family,", "friend, neighbour)"]
+    /// ```
+    public static func wrap(_ text: String, _ width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ").map(String.init) {
+            var word = word
+            while word.count > width {
+                if !line.isEmpty { lines.append(line) }
+                line = ""
+                lines.append(String(word.prefix(width)))
+                word = String(word.dropFirst(width))
+            }
+            if line.isEmpty {
+                line = word
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = word
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// `text` right-aligned in `width` characters.
     public static func right(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text

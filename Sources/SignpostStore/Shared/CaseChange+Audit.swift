@@ -45,7 +45,8 @@ extension CaseChange {
             return "level for \(name(person)) \(change)\(suggestion)\(reason)"
         case .addCaseNote(_, let note):
             let flag = note.isSignificant ? " (significant event)" : ""
-            return "added a \(note.kind.label.lowercased()) note by \(note.author) about \(names(note.about))\(flag)"
+            let kind = note.kind == .other ? "case" : note.kind.label.lowercased()
+            return "added a \(kind) note by \(note.author) about \(names(note.about))\(flag)"
         case .addContact(_, let contact):
             return
                 "recorded a contact from \(contact.caller.summary) (\(contact.source.label)) about \(names(contact.about)): \(contact.outcome.label)"
@@ -66,7 +67,7 @@ extension CaseChange {
         case .openEpisode(_, let episode):
             return "opened a \(episode.service) episode on \(episode.openedOn.british)"
         case .closeEpisode(_, let id, let date, let reason):
-            let service = after.episodes.first { $0.id == id }.map { " \($0.service)" } ?? ""
+            let service = after.episodes.first { $0.id == id }.map { " \($0.service.displayName)" } ?? ""
             return "closed the\(service) episode on \(date.british): \(reason.label)"
         case .saveAssessmentFields(_, let id, _):
             guard let assessment = after.assessments.first(where: { $0.id == id }) else {

@@ -64,6 +64,31 @@ public enum TextLayout {
         }
     }
 
+    /// `text` in at most `width` columns: whole if it fits, else cut after its last whole word that leaves
+    /// room for "…" (a trailing separator such as "·" or "," is dropped first). A word is cut inside only
+    /// when not even the first one fits.
+    ///
+    /// ```swift
+    /// TextLayout.shortened("Assessment (CAF) · Noor Quillfeather · Complete", toWidth: 40)
+    /// // "Assessment (CAF) · Noor Quillfeather…"
+    /// ```
+    public static func shortened(_ text: String, toWidth width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var kept = ""
+        for word in text.split(separator: " ") {
+            let longer = kept.isEmpty ? String(word) : kept + " " + String(word)
+            guard DisplayWidth.of(longer) + 1 <= width else { break }
+            kept = longer
+        }
+        while let last = kept.last, last == " " || last == "·" || last == "›" || last == "," || last == ":" {
+            kept.removeLast()
+        }
+        if kept.isEmpty { kept = String(text.prefix(max(0, width - 1))) }
+        while DisplayWidth.of(kept) + 1 > width, !kept.isEmpty { kept.removeLast() }
+        return kept + "…"
+    }
+
     /// Splits `text` into lines of at most `width` columns, breaking at spaces where possible
     /// and inside words only when a word is wider than the line. Newlines start new lines.
     ///

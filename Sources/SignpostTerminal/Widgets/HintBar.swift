@@ -7,17 +7,28 @@ public enum HintBar {
     /// The entries that fit in `width` columns, as (key label, hint) pairs.
     public static func entries<Action>(for registry: KeyRegistry<Action>, width: Int) -> [(keys: String, hint: String)]
     {
-        var result: [(String, String)] = []
+        func entryWidth(_ binding: KeyBinding<Action>) -> Int {
+            visible(binding.keyLabel).displayWidth + 1 + visible(binding.hint).displayWidth
+        }
+        var result: [(keys: String, hint: String, width: Int)] = []
         var used = 0
         for binding in registry.hintBindings {
-            let keys = binding.keyLabel
-            let entryWidth = visible(keys).displayWidth + 1 + visible(binding.hint).displayWidth
-            let needed = (result.isEmpty ? 0 : 2) + entryWidth
+            let needed = (result.isEmpty ? 0 : 2) + entryWidth(binding)
             if used + needed > width { break }
-            result.append((keys, binding.hint))
+            result.append((binding.keyLabel, binding.hint, needed))
             used += needed
         }
-        return result
+        // Help (F1) is how every other key is found, so it gives way last: entries before it are dropped
+        // from the end to make room for it.
+        if let help = registry.hintBindings.first(where: { $0.keys.contains(.function(1)) }),
+            !result.contains(where: { $0.keys == help.keyLabel })
+        {
+            while !result.isEmpty, used + 2 + entryWidth(help) > width { used -= result.removeLast().width }
+            if used + (result.isEmpty ? 0 : 2) + entryWidth(help) <= width {
+                result.append((help.keyLabel, help.hint, entryWidth(help)))
+            }
+        }
+        return result.map { ($0.keys, $0.hint) }
     }
 
     /// Draws the bar on the first row of `area`.

@@ -23,6 +23,9 @@ public struct ScrollList: Hashable, Sendable {
     public var cursor: ListCursor
     /// Shown when there are no rows.
     public var emptyText: String
+    /// When true a row longer than the width wraps onto the lines below it (at spaces), so it is read
+    /// in full rather than cut; the list then scrolls by whole rows.
+    public var wrapsRows = false
 
     public init(rows: [ListRow], selected: Int = 0, emptyText: String = "Nothing to show") {
         self.rows = rows
@@ -37,7 +40,43 @@ public struct ScrollList: Hashable, Sendable {
     public mutating func handle(_ key: Key, in area: Rect) -> KeyOutcome {
         if key == .enter { return rows.isEmpty ? .ignored : .submitted }
         if case .mouseClick = key, rows.isEmpty { return .ignored }
+        if wrapsRows, case .mouseClick(let point) = key {
+            guard area.contains(point) else { return .ignored }
+            guard let row = wrappedLayout(in: area).first(where: { $0.lines.contains(point.y - area.y) }) else {
+                return .ignored
+            }
+            cursor.selected = row.index
+            return .handled
+        }
         return cursor.handle(key, rowsIn: area)
+    }
+
+    /// The rows shown when rows wrap: each visible row's index, its wrapped text, and the lines (from
+    /// the top of `area`) it takes; the selected row is always wholly shown when it fits.
+    func wrappedLayout(in area: Rect) -> [(index: Int, text: [String], lines: Range<Int>)] {
+        let width = max(1, area.width - 2)
+        func wrapped(_ index: Int) -> [String] {
+            let text = rows[index].text
+            let lines = TextLayout.wrap(text, width: width)
+            guard lines.count > 1 else { return lines.isEmpty ? [""] : lines }
+            // The lines after the first hang two columns in from the row's own indent, so a row reads as one.
+            let hang = String(repeating: " ", count: text.prefix { $0 == " " }.count + 2)
+            let rest = text.dropFirst(lines[0].count).drop { $0 == " " }
+            return [lines[0]] + TextLayout.wrap(String(rest), width: max(1, width - hang.count)).map { hang + $0 }
+        }
+        let selected = min(cursor.selected, rows.count - 1)
+        var top = min(cursor.scrollOffset(height: max(1, area.height)), selected)
+        while top < selected, (top...selected).reduce(0, { $0 + wrapped($1).count }) > area.height { top += 1 }
+        var layout: [(index: Int, text: [String], lines: Range<Int>)] = []
+        var line = 0
+        var index = top
+        while line < area.height, index < rows.count {
+            let text = wrapped(index)
+            layout.append((index, text, line..<min(area.height, line + text.count)))
+            line += text.count
+            index += 1
+        }
+        return layout
     }
 
     /// Draws the visible rows; the selected row is reversed (`selected` role, or `focus` when
@@ -48,6 +87,19 @@ public struct ScrollList: Hashable, Sendable {
         if rows.isEmpty {
             surface.put(emptyText, at: area.origin, width: area.width, style: Style(.dim), clip: area)
             if focused { surface.cursor = area.origin }
+            return
+        }
+        if wrapsRows {
+            for row in wrappedLayout(in: area) {
+                let isSelected = row.index == cursor.selected
+                let style = isSelected ? Style(focused ? .focus : .selected) : rows[row.index].style
+                for (offset, y) in row.lines.enumerated() {
+                    let point = Point(x: area.x, y: area.y + y)
+                    let mark = isSelected && offset == 0 ? "> " : "  "
+                    surface.put(mark + row.text[offset], at: point, width: area.width, style: style, clip: area)
+                    if isSelected && focused && offset == 0 { surface.cursor = point }
+                }
+            }
             return
         }
         let top = cursor.scrollOffset(height: area.height)
