@@ -102,8 +102,9 @@ extension SQLiteCaseStore {
                     FROM team_meeting m JOIN family f ON f.id = m.family_id
                     WHERE m.next_review <= ?
                         AND m.position = (
-                            SELECT l.position FROM team_meeting l WHERE l.family_id = m.family_id
+                            SELECT l.position FROM team_meeting l WHERE l.family_id = m.family_id AND l.kind <> 'ad-hoc'
                             ORDER BY l.held_on DESC, l.position DESC LIMIT 1)
+                        AND m.kind <> 'ad-hoc' AND \(SQLiteCaseStore.caseStillOpenSinceMeeting)
                     GROUP BY f.lead_professional
                     """, arguments: [today.iso, today.iso, horizon.iso]
             )

@@ -172,6 +172,36 @@ struct CaseLifecycleConformanceTests {
     }
 
     @Test(
+        "a case closed after its latest meeting has no review due: not in the list, the counts or on the family",
+        arguments: StoreUnderTest.allCases)
+    func closedCaseHasNoReviewDue(kind: StoreUnderTest) throws {
+        let store = try kind.make(kind: .live)
+        try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
+        func meeting(_ id: MeetingID, held: String, review: String, kind: MeetingKind = .meeting) -> TeamMeeting {
+            TeamMeeting(
+                id: id, heldOn: F.day(held), attendees: ["Marta"], familyViews: "", childViews: "", actions: [],
+                nextReview: F.day(review), recordedBy: "jo", recordedAt: F.at("2026-01-01T09:00:00Z"), kind: kind)
+        }
+        try store.apply(
+            [
+                .recordMeeting(family: "F-00017", meeting("M-1", held: "2026-01-05", review: "2026-02-16")),
+                // F-00018's only episode closed (stepped up) in 2025, before its meeting: its review stands.
+                .recordMeeting(family: "F-00018", meeting("M-2", held: "2026-01-10", review: "2026-03-01")),
+                // An ad-hoc meeting after the TAF meeting leaves the schedule as it was, in the counts too.
+                .recordMeeting(
+                    family: "F-00018", meeting("M-3", held: "2026-01-20", review: "2026-01-20", kind: .adHoc)),
+                .closeEpisode(family: "F-00017", episode: "E-1", on: F.day("2026-02-01"), reason: .needsMet),
+            ], by: "jo")
+        let day = F.day("2026-05-01")
+        #expect(try store.family("F-00017")?.nextReviewDue == nil, "closed with needs met: no review is due")
+        #expect(try store.family("F-00018")?.nextReviewDue == F.day("2026-03-01"))
+        #expect(try store.reviewsDue(by: day, leadProfessional: nil, limit: 10).map(\.familyID) == ["F-00018"])
+        #expect(try store.reviewsDue(by: day, leadLogin: "jo.okafor", limit: 10).isEmpty, "Jo leads only F-00017")
+        let counts = try store.reviewCounts(today: F.day("2026-04-01"), horizon: day)
+        #expect(counts.map(\.overdue).reduce(0, +) == 1 && counts.map(\.dueSoon).reduce(0, +) == 0)
+    }
+
+    @Test(
         "my reviews: the families led by the worker logged in, by the lead's login or their name as a login reads",
         arguments: StoreUnderTest.allCases)
     func myReviewsByLogin(kind: StoreUnderTest) throws {

@@ -163,6 +163,9 @@ enum CaseworkForms {
                         : refusal.description.hasPrefix("the action") ? "actions" : "held"
                 throw CaseworkFormProblem(field: field, message: refusal.description)
             }
+            if kind != .adHoc, family.caseClosed(onOrAfter: held) {
+                return "meeting recorded; the case is closed, so no review is due"
+            }
             switch kind {
             case .meeting: return "meeting recorded; next review \(review.british)"
             case .review: return "review held; next review \(review.british)"

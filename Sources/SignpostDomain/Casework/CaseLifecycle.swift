@@ -196,8 +196,30 @@ extension Family {
             .max { ($0.element.heldOn, $0.offset) < ($1.element.heldOn, $1.offset) }?.element
     }
 
-    /// When the next review is due: the latest TAF meeting's or review's next review date; nil when none is recorded.
-    public var nextReviewDue: CalendarDate? { latestMeeting?.nextReview }
+    /// When the next review is due: the latest TAF meeting's or review's next review date; nil when none is
+    /// recorded, or when the case was closed since.
+    ///
+    /// A case whose early-help episodes are all closed, the last of them on or after the latest meeting, has
+    /// no review to hold: "needs met" ends the plan, and keeping it on the reviews-due list would have a worker
+    /// chase a review that will never happen. Reopening an episode brings the schedule back.
+    public var nextReviewDue: CalendarDate? {
+        guard let latest = latestMeeting, !caseClosed(onOrAfter: latest.heldOn) else { return nil }
+        return latest.nextReview
+    }
+
+    /// True when the family's early-help episodes are all closed, the last of them on or after `day`.
+    ///
+    /// A family that never had an episode is not closed in this sense: its meetings keep their schedule.
+    ///
+    /// ```swift
+    /// if family.caseClosed(onOrAfter: meeting.heldOn) { /* no review is due */ }
+    /// ```
+    public func caseClosed(onOrAfter day: CalendarDate) -> Bool {
+        guard !episodes.isEmpty, !episodes.contains(where: \.isOpen),
+            let lastClosed = episodes.compactMap(\.closedOn).max()
+        else { return false }
+        return lastClosed >= day
+    }
 
     /// The plan's actions whose date has passed on `day`: the latest TAF meeting's or review's, and those of
     /// ad-hoc meetings held since.

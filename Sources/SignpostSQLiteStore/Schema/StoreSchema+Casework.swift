@@ -93,6 +93,13 @@ extension Database {
 }
 
 extension SQLiteCaseStore {
+    /// The SQL condition, on a meeting `m`, that its family's case was not closed since: an episode is open,
+    /// or none closed on or after the meeting (as ``Family/nextReviewDue`` decides it in the domain).
+    static let caseStillOpenSinceMeeting = """
+        (EXISTS (SELECT 1 FROM episode e WHERE e.family_id = m.family_id AND e.closed_on IS NULL)
+            OR NOT EXISTS (SELECT 1 FROM episode e WHERE e.family_id = m.family_id AND e.closed_on >= m.held_on))
+        """
+
     public func reviewsDue(by day: CalendarDate, leadLogin login: String, limit: Int) throws -> [ReviewDue] {
         let keys = ["login:" + login, Professional.nameKey(login)]
         return try read { db in
@@ -105,6 +112,7 @@ extension SQLiteCaseStore {
                         AND m.position = (
                             SELECT l.position FROM team_meeting l WHERE l.family_id = m.family_id AND l.kind <> 'ad-hoc'
                             ORDER BY l.held_on DESC, l.position DESC LIMIT 1)
+                        AND \(SQLiteCaseStore.caseStillOpenSinceMeeting)
                     ORDER BY m.next_review, m.family_id LIMIT ?
                     """,
                 arguments: [day.iso, keys[0], keys[1], max(limit, 0)])
@@ -131,6 +139,7 @@ extension SQLiteCaseStore {
                         AND m.position = (
                             SELECT l.position FROM team_meeting l WHERE l.family_id = m.family_id AND l.kind <> 'ad-hoc'
                             ORDER BY l.held_on DESC, l.position DESC LIMIT 1)
+                        AND \(SQLiteCaseStore.caseStillOpenSinceMeeting)
                         AND (? = '' OR instr(f.lead_professional_key, ?) > 0)
                     ORDER BY m.next_review, m.family_id LIMIT ?
                     """,
