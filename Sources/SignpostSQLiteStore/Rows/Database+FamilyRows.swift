@@ -377,7 +377,8 @@ extension Database {
                 // One searchable column is filled per row, the others left empty (NULL).
                 for field in SearchField.allCases { arguments.append(field == entry.field ? entry.text : nil) }
             }
-            let sql = "INSERT INTO search_entry (family_id, person_id, field, display, \(columns)) VALUES \(placeholders)"
+            let sql =
+                "INSERT INTO search_entry (family_id, person_id, field, display, \(columns)) VALUES \(placeholders)"
             // A full chunk's statement is cached; the last, shorter one is prepared afresh.
             if chunk.count == rowsPerStatement {
                 try run(sql, arguments)

@@ -35,7 +35,8 @@ struct PulledApplyEquivalenceTests {
                     .addCaseNote(
                         family: family.id,
                         CaseNote(
-                            id: CaseNoteID("N-EQ-\(family.id.rawValue)-\(number)"), writtenAt: at, author: "jo",
+                            id: CaseNoteID("ZZ-N-\(family.id.rawValue.dropFirst(3))-\(number)"), writtenAt: at,
+                            author: "jo",
                             text: "Visited \(family.name) at home, note \(number) (fictional).")))
             }
             let person = family.members[0]
@@ -80,7 +81,8 @@ struct PulledApplyEquivalenceTests {
             let found = try made.search(name, limit: 20)
             #expect(!found.isEmpty)
             #expect(try puller.search(name, limit: 20) == found)
-            #expect(try puller.matchPeople(MatchQuery(name), limit: 20) == made.matchPeople(MatchQuery(name), limit: 20))
+            #expect(
+                try puller.matchPeople(MatchQuery(name), limit: 20) == made.matchPeople(MatchQuery(name), limit: 20))
         }
         let report = try puller.check()
         #expect(report.isHealthy, "\(report.problems)")
@@ -88,8 +90,7 @@ struct PulledApplyEquivalenceTests {
         try puller.close()
     }
 
-    /// Every row of every table of the case record, each as text, sorted (rowids left out: they
-    /// count writes, not what is held).
+    /// Every row of every table of the case record, each as text, sorted.
     private static func caseRecordRows(_ store: SQLiteCaseStore) throws -> [String: [String]] {
         try store.pool.read { db in
             let tables = try String.fetchAll(
@@ -99,9 +100,12 @@ struct PulledApplyEquivalenceTests {
                         AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name
                     """)
             var rows: [String: [String]] = [:]
-            for table in tables where !changeLogTables.contains(table) && !table.contains("_fts") {
+            // The full-text index's own tables are laid out by how it was written; search is compared instead.
+            for table in tables where !changeLogTables.contains(table) && !table.hasPrefix("search_index") {
                 rows[table] = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { row in
-                    row.columnNames.map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: "|")
+                    // A search entry's id counts writes: a family whose entries are written again gets new ones.
+                    row.columnNames.filter { table != "search_entry" || $0 != "id" }
+                        .map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: "|")
                 }.sorted()
             }
             return rows
