@@ -73,7 +73,8 @@ struct SignpostBenchmark: ParsableCommand {
                     })
             } ?? Set(Measures.Kind.allCases)
         let settings = Settings(
-            runs: quick ? 10 : runs, warmup: quick ? 2 : warmup, processRuns: quick ? 3 : 30, kinds: kinds)
+            runs: quick ? 10 : runs, warmup: quick ? 2 : warmup, processRuns: quick ? 3 : 30, kinds: kinds,
+            pullFamilies: quick ? 100 : 1_000)
         var results: [Result] = []
         for size in sizeList {
             let url = try StoreFactory.store(families: size, in: URL(fileURLWithPath: stores))
@@ -104,6 +105,8 @@ struct Settings {
     var warmup: Int
     var processRuns: Int
     var kinds: Set<Measures.Kind>
+    /// At most this many families' changes (10 each) in the pull measure, whatever the store's size.
+    var pullFamilies: Int
 }
 
 /// One figure: a measure at a store size.

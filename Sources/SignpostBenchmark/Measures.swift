@@ -16,6 +16,8 @@ struct Measures {
     /// The measures, by the name `--only` takes.
     enum Kind: String, CaseIterable {
         case startup, search, matcher, recall, render, open, save, navigator, contact, reports, memory, duplicates
+        /// Decoding and applying pulled changes (10 a family) without a server.
+        case pull
     }
 
     func all() throws -> [Result] {
@@ -40,6 +42,13 @@ struct Measures {
         if kinds.contains(.contact) { results.append(try contactKeystroke(environment)) }
         if kinds.contains(.duplicates) { results += try duplicates(store) }
         if kinds.contains(.reports) { results += try reports(store) }
+        if kinds.contains(.pull) {
+            results.append(
+                try PullApplyMeasure(
+                    families: min(families, settings.pullFamilies), folder: storeURL.deletingLastPathComponent(),
+                    settings: settings
+                ).result())
+        }
         if kinds.contains(.memory) {
             results.append(
                 Result(

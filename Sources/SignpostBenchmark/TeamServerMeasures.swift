@@ -236,7 +236,7 @@ struct TeamServerMeasures {
         return lines
     }
 
-    private static func notes(_ count: Int, family: FamilyID, tag: String) -> [CaseChange] {
+    static func notes(_ count: Int, family: FamilyID, tag: String) -> [CaseChange] {
         let now = Date()
         return (0..<count).map { number in
             .addCaseNote(

@@ -76,7 +76,13 @@ extension SyncEngine {
     }
 
     /// The server's changes as the store reads them; one it cannot read stops the sync.
-    static func decode(_ pulled: [PulledChange]) throws -> [ServerChange] {
+    ///
+    /// Public for the benchmark, which decodes and applies pulled changes without a server:
+    ///
+    /// ```swift
+    /// try store.applyPulled(try SyncEngine.decode(try await server.pull(since: 0, max: 1_000)))
+    /// ```
+    public static func decode(_ pulled: [PulledChange]) throws -> [ServerChange] {
         let decoder = JSONDecoder()
         return try pulled.map { change in
             do {

@@ -61,6 +61,13 @@ public struct PulledChange: Hashable, Sendable {
     public var author: String
     public var receivedAt: Date
     public var envelopeJSON: Data
+
+    public init(seq: Int64, author: String, receivedAt: Date, envelopeJSON: Data) {
+        self.seq = seq
+        self.author = author
+        self.receivedAt = receivedAt
+        self.envelopeJSON = envelopeJSON
+    }
 }
 
 /// A recorded conflict: the value the server kept and the one a push tried to set.

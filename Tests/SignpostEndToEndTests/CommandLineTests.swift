@@ -292,7 +292,7 @@ struct BenchmarkSmokeTests {
         for measure in [
             "start to first frame", "search per keystroke", "render: home", "render: family", "open a family",
             "save a contact", "navigator evaluation", "contact keystroke", "matcher per keystroke",
-            "peak resident memory",
+            "peak resident memory", "pull: decode and apply 1000 changes",
         ] {
             #expect(text.contains(measure), "no \(measure) line in:\n\(text)")
         }

@@ -121,7 +121,8 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     /// The latest moment anything was recorded for the family.
     public var lastActivity: Date {
         var latest = createdAt
-        for entry in chronology() where entry.at > latest {
+        // The latest moment needs no order: the entries unsorted (every change a store applies asks).
+        for entry in chronologyEntries() where entry.at > latest {
             // CAF lines joined the chronology after stores kept this in their list index; leaving them out
             // keeps stored summaries true without a migration (saving a CAF is not what moves a family up).
             switch entry {
@@ -139,6 +140,13 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     /// `significantOnly` it keeps only entries flagged as significant events
     /// (notes so flagged, referrals, level changes to 3 or 4, consent withdrawn).
     public func chronology(significantOnly: Bool = false) -> [ChronologyEntry] {
+        var entries = chronologyEntries()
+        if significantOnly { entries = entries.filter(\.isSignificant) }
+        return entries.sorted { ($0.at, $0.sortKey) > ($1.at, $1.sortKey) }
+    }
+
+    /// Every entry of ``chronology(significantOnly:)``, in no particular order.
+    private func chronologyEntries() -> [ChronologyEntry] {
         var entries: [ChronologyEntry] = []
         entries += contacts.map { .contact($0) }
         entries += referrals.map { .referral($0) }
@@ -153,8 +161,7 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
         }
         entries += casePartsOfChronology()
         entries += caseEvents().map { .caseEvent($0) }
-        if significantOnly { entries = entries.filter(\.isSignificant) }
-        return entries.sorted { ($0.at, $0.sortKey) > ($1.at, $1.sortKey) }
+        return entries
     }
 
     /// The relationships of `person` to the others, as "parent of Ava".

@@ -35,6 +35,10 @@ struct ChangeBatch {
     private var hasAliases: Bool
     /// Families the batch added: they have no match keys to remove.
     private var added: Set<FamilyID> = []
+    /// Search entries of added families and notes not yet written, in the order they were made:
+    /// written many a statement (see ``Database/insertSearchEntries(_:)``) before any other kind
+    /// of change and at the end, so every entry gets the id it would have got written at once.
+    private var unwrittenSearchEntries: [(family: FamilyID, entry: SearchEntry)] = []
 
     /// - Parameter outgoing: Whether changes go to the outbox for the team server (once the store
     ///   joined one); false for pulled ones.
@@ -54,6 +58,12 @@ struct ChangeBatch {
             // The family as this store holds it is merged (the same as the change's copy once synced).
             merge.absorbed = held
             change = .mergeFamilies(merge)
+        }
+        // Only adding a family or a note leaves its search entries for later; anything else may
+        // read, remove or rewrite search entries, so it finds them written.
+        switch change {
+        case .addFamily, .addCaseNote: break
+        default: try writeSearchEntries(in: db)
         }
         if case .undoMerge(let undo) = change {
             for restored in undo.restored.dropFirst() where try heldFamily(restored.id, in: db) != nil {
@@ -119,12 +129,26 @@ struct ChangeBatch {
             guard let family = working[id] else { continue }
             let summary = FamilySummary(of: family)
             if summary != stored { try db.updateSummary(of: family, to: summary, from: stored) }
-            if searchStale.contains(id) { try db.reindexSearch(of: family) }
+            if searchStale.contains(id) {
+                // The entries waiting are written before this family's go, as they would have been.
+                try writeSearchEntries(in: db)
+                try db.run("DELETE FROM search_entry WHERE family_id = ?", [id.rawValue])
+                unwrittenSearchEntries += family.searchEntries.map { (id, $0) }
+            }
             if matchKeysStale.contains(id) { rekeyed.append(family) }
         }
         // Every family's match keys in one sorted pass: most of a pulled page's writing.
         try db.reindexMatchKeys(of: rekeyed, new: added)
+        // Last: once the full-text index is in the transaction, every statement after it costs more.
+        try writeSearchEntries(in: db)
         try outbox?.saveClock(in: db)
+    }
+
+    /// Writes the search entries waiting, many a statement.
+    private mutating func writeSearchEntries(in db: Database) throws {
+        guard !unwrittenSearchEntries.isEmpty else { return }
+        try db.insertSearchEntries(unwrittenSearchEntries)
+        unwrittenSearchEntries.removeAll(keepingCapacity: true)
     }
 
     /// Writes the rows one change touched and notes what of its family must be written again at the end.
@@ -133,7 +157,8 @@ struct ChangeBatch {
         switch change {
         case .addFamily:
             // Written whole, with its search entries; its match keys with the batch's, at the end.
-            try db.insertFamily(family, withMatchKeys: false)
+            try db.insertFamily(family, withMatchKeys: false, withSearchEntries: false)
+            unwrittenSearchEntries += family.searchEntries.map { (id, $0) }
             added.insert(id)
             matchKeysStale.insert(id)
         case .updateFamilyFields:
@@ -164,7 +189,7 @@ struct ChangeBatch {
             try db.insertNote(note, of: id, at: family.notes.count - 1)
             // Entries are written afresh at the end anyway when something else searchable changed.
             if !searchStale.contains(id), let entry = Family.searchEntry(of: note) {
-                try db.insertSearchEntry(entry, of: id)
+                unwrittenSearchEntries.append((id, entry))
             }
         case .addContact(_, let contact):
             try db.insertContact(contact, of: id, at: family.contacts.count - 1)

@@ -8,7 +8,12 @@ extension Database {
     /// Inserts a whole family: its row with summary, every record, its search entries and, unless
     /// the caller writes them for many families at once (``reindexMatchKeys(of:new:)``), its
     /// people's match keys.
-    func insertFamily(_ family: Family, withMatchKeys: Bool = true) throws {
+    ///
+    /// - Parameters:
+    ///   - withMatchKeys: Whether its people's match keys are written too (a batch writes them all at its end).
+    ///   - withSearchEntries: Whether its search entries are written too (a batch writes them with
+    ///     ``insertSearchEntries(_:)``, many a statement).
+    func insertFamily(_ family: Family, withMatchKeys: Bool = true, withSearchEntries: Bool = true) throws {
         let summary = FamilySummary(of: family)
         try run(
             """
@@ -67,7 +72,7 @@ extension Database {
         }
         try insertRetentionDecisions(of: family)
         if !family.supportingFamiliesNeeds.isEmpty { try writeSupportingFamilies(of: family) }
-        try insertSearchEntries(of: family)
+        if withSearchEntries { try insertSearchEntries(of: family) }
         if withMatchKeys {
             for person in family.members { try insertMatchKeys(of: MatchCandidate(person: person, in: family)) }
         }
@@ -347,6 +352,41 @@ extension Database {
 
     private func insertSearchEntries(of family: Family) throws {
         for entry in family.searchEntries { try insertSearchEntry(entry, of: family.id) }
+    }
+
+    /// Adds search entries of any families, in the order given, many rows a statement.
+    ///
+    /// Each statement that writes `search_entry` also writes the full-text index (its trigger), and
+    /// SQLite's FTS5 writes what it holds in memory to disk at every statement's start and end once
+    /// the index is in the transaction: written one row a statement, every row became a segment of
+    /// its own to be merged later, most of a pulled page's work. A few hundred rows a statement
+    /// make one segment of them. The rows are those ``insertSearchEntry(_:of:)`` writes, with the same
+    /// ids in the same order.
+    func insertSearchEntries(_ entries: [(family: FamilyID, entry: SearchEntry)]) throws {
+        let rowsPerStatement = 500
+        let columns = SearchField.allCases.map(\.column).joined(separator: ", ")
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let chunk = entries[start..<min(start + rowsPerStatement, entries.endIndex)]
+            let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count)
+                .joined(separator: ", ")
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(chunk.count * 10)
+            for (family, entry) in chunk {
+                arguments += [family.rawValue, entry.person?.rawValue, entry.field.rawValue, entry.display]
+                // One searchable column is filled per row, the others left empty (NULL).
+                for field in SearchField.allCases { arguments.append(field == entry.field ? entry.text : nil) }
+            }
+            let sql =
+                "INSERT INTO search_entry (family_id, person_id, field, display, \(columns)) VALUES \(placeholders)"
+            // A full chunk's statement is cached; the last, shorter one is prepared afresh.
+            if chunk.count == rowsPerStatement {
+                try run(sql, arguments)
+            } else {
+                try makeStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+            }
+            start += chunk.count
+        }
     }
 
     /// Adds one search entry (a note's, say) without writing the family's others again.

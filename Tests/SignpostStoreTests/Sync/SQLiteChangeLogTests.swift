@@ -93,6 +93,56 @@ struct SQLiteChangeLogTests {
         #expect(Set(found).count == 20, "every family's keys were written")
         try store.close()
     }
+
+    @Test(
+        "a pulled page writes its search entries many rows a statement, last, and search finds every one")
+    func pulledPageWritesSearchEntriesInBulk() throws {
+        let url = try TemporaryFolder().file("search-bulk.sqlite")
+        let store = try SQLiteCaseStore(openingOrCreating: url, kind: .live)
+        let statements = StatementLog()
+        try store.pool.write { db in db.trace { statements.note("\($0)") } }
+        var page: [ServerChange] = []
+        let device: DeviceID = "D-OTHER00000"
+        for number in 0..<20 {
+            var family = TestFamilies.quillfeather()
+            family.id = FamilyID("F-9\(number)")
+            let notes = (0..<3).map { index in
+                CaseNote(
+                    id: CaseNoteID("N-9\(number)-\(index)"), writtenAt: Date(), author: "alice",
+                    text: "Phoned the school about attendance, reference q\(number)x\(index).")
+            }
+            let changes = [CaseChange.addFamily(family)] + notes.map { .addCaseNote(family: family.id, $0) }
+            for (offset, change) in changes.enumerated() {
+                let seq = Int64(page.count + 1)
+                let envelope = ChangeEnvelope(
+                    device: device, hlc: HybridTimestamp(milliseconds: seq, counter: offset, device: device),
+                    base: nil, fields: nil, scope: ChangeScope(locality: .north), change: change)
+                page.append(ServerChange(seq: seq, author: "alice", receivedAt: Date(), envelope: envelope))
+            }
+        }
+        let entries = 20 * (TestFamilies.quillfeather().searchEntries.count + 3)
+        statements.clear()
+        try store.applyPulled(page)
+
+        // One row a statement, FTS5 wrote each entry to disk as a segment of its own.
+        let inserts = statements.count { $0.hasPrefix("INSERT INTO search_entry") }
+        #expect(inserts > 0)
+        #expect(inserts < 5, "\(inserts) statements for \(entries) search entries: not many a statement")
+        #expect(
+            statements.lastIndex { $0.hasPrefix("INSERT INTO search_entry") }
+                > statements.lastIndex { $0.hasPrefix("INSERT INTO person_match_key") },
+            "the full-text index joins the transaction last")
+        let rows = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_entry") }
+        #expect(rows == entries)
+        for number in [0, 7, 19] {
+            let hits = try store.search("q\(number)x2", limit: 5).map(\.summary.id)
+            #expect(hits == [FamilyID("F-9\(number)")])
+        }
+        #expect(Set(try store.search("Quillfeather", limit: 50).map(\.summary.id)).count == 20)
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems)")
+        try store.close()
+    }
 }
 
 /// The SQL statements a connection ran, as GRDB traces them.
@@ -103,4 +153,7 @@ private final class StatementLog: @unchecked Sendable {
     func note(_ statement: String) { lock.withLock { statements.append(statement) } }
     func clear() { lock.withLock { statements.removeAll() } }
     func count(where matches: (String) -> Bool) -> Int { lock.withLock { statements.filter(matches).count } }
+    func lastIndex(where matches: (String) -> Bool) -> Int {
+        lock.withLock { statements.lastIndex(where: matches) ?? -1 }
+    }
 }
