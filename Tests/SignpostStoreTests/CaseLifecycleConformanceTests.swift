@@ -20,6 +20,13 @@ struct CaseLifecycleConformanceTests {
         return family
     }
 
+    /// A TAF meeting (or review, or ad-hoc meeting) Jo recorded, held on `held`, the next review on `review`.
+    static func meeting(_ id: MeetingID, held: String, review: String, kind: MeetingKind = .meeting) -> TeamMeeting {
+        TeamMeeting(
+            id: id, heldOn: F.day(held), attendees: ["Marta"], familyViews: "", childViews: "", actions: [],
+            nextReview: F.day(review), recordedBy: "jo", recordedAt: F.at("2026-01-01T09:00:00Z"), kind: kind)
+    }
+
     @Test("a referral only sent does not make the family open to the service", arguments: StoreUnderTest.allCases)
     func sentIsNotOpen(kind: StoreUnderTest) throws {
         let store = try kind.make(kind: .live)
@@ -148,16 +155,11 @@ struct CaseLifecycleConformanceTests {
     func reviewsDue(kind: StoreUnderTest) throws {
         let store = try kind.make(kind: .live)
         try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
-        func meeting(_ id: MeetingID, held: String, review: String) -> TeamMeeting {
-            TeamMeeting(
-                id: id, heldOn: F.day(held), attendees: ["Marta"], familyViews: "", childViews: "", actions: [],
-                nextReview: F.day(review), recordedBy: "jo", recordedAt: F.at("2026-01-01T09:00:00Z"))
-        }
         try store.apply(
             [
-                .recordMeeting(family: "F-00017", meeting("M-1", held: "2026-01-05", review: "2026-02-16")),
-                .recordMeeting(family: "F-00017", meeting("M-2", held: "2026-02-16", review: "2026-04-13")),
-                .recordMeeting(family: "F-00018", meeting("M-3", held: "2026-01-10", review: "2026-03-01")),
+                .recordMeeting(family: "F-00017", Self.meeting("M-1", held: "2026-01-05", review: "2026-02-16")),
+                .recordMeeting(family: "F-00017", Self.meeting("M-2", held: "2026-02-16", review: "2026-04-13")),
+                .recordMeeting(family: "F-00018", Self.meeting("M-3", held: "2026-01-10", review: "2026-03-01")),
             ], by: "jo")
         #expect(try store.family("F-00017")?.meetings.map(\.id) == ["M-1", "M-2"])
         let byMarch = try store.reviewsDue(by: F.day("2026-03-15"), leadProfessional: nil, limit: 10)
@@ -177,19 +179,14 @@ struct CaseLifecycleConformanceTests {
     func closedCaseHasNoReviewDue(kind: StoreUnderTest) throws {
         let store = try kind.make(kind: .live)
         try store.apply(F.all().map(CaseChange.addFamily), by: "loader")
-        func meeting(_ id: MeetingID, held: String, review: String, kind: MeetingKind = .meeting) -> TeamMeeting {
-            TeamMeeting(
-                id: id, heldOn: F.day(held), attendees: ["Marta"], familyViews: "", childViews: "", actions: [],
-                nextReview: F.day(review), recordedBy: "jo", recordedAt: F.at("2026-01-01T09:00:00Z"), kind: kind)
-        }
         try store.apply(
             [
-                .recordMeeting(family: "F-00017", meeting("M-1", held: "2026-01-05", review: "2026-02-16")),
+                .recordMeeting(family: "F-00017", Self.meeting("M-1", held: "2026-01-05", review: "2026-02-16")),
                 // F-00018's only episode closed (stepped up) in 2025, before its meeting: its review stands.
-                .recordMeeting(family: "F-00018", meeting("M-2", held: "2026-01-10", review: "2026-03-01")),
+                .recordMeeting(family: "F-00018", Self.meeting("M-2", held: "2026-01-10", review: "2026-03-01")),
                 // An ad-hoc meeting after the TAF meeting leaves the schedule as it was, in the counts too.
                 .recordMeeting(
-                    family: "F-00018", meeting("M-3", held: "2026-01-20", review: "2026-01-20", kind: .adHoc)),
+                    family: "F-00018", Self.meeting("M-3", held: "2026-01-20", review: "2026-01-20", kind: .adHoc)),
                 .closeEpisode(family: "F-00017", episode: "E-1", on: F.day("2026-02-01"), reason: .needsMet),
             ], by: "jo")
         let day = F.day("2026-05-01")
