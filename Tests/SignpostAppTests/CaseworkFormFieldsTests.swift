@@ -15,7 +15,7 @@ struct CaseworkFormFieldsTests {
         app.screen().split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }
     }
 
-    @Test("u: a step-up shows the status and the open episodes, not the step-down's fields; → to a step-down swaps them")
+    @Test("u: a step-up shows its status and open episodes, not the step-down's fields; → to a step-down swaps them")
     func stepFormFollowsTheDirection() throws {
         let app = try TestApplication(families: [try SocialCareScreenTests.family()])
         app.press(.enter, .character("u"))

@@ -248,7 +248,8 @@ enum CaseworkForms {
                     "lead", "Lead professional", value: family.leadProfessional?.name ?? "", maxLength: 80),
                 FormFields.text(
                     "history", "Social-care history", maxLength: 300,
-                    placeholder: standing.isEmpty ? "e.g. child in need plan ended 01/11/2026" : "optional, added to it"),
+                    placeholder: standing.isEmpty
+                        ? "e.g. child in need plan ended 01/11/2026" : "optional: added to the history"),
                 FormFields.text("ended", "Why it ended", maxLength: 300, placeholder: "e.g. plan ended at conference"),
             ],
             saves: "Record the step up or down, or the social-care status",
