@@ -12,13 +12,15 @@ struct LastActivityTests {
         let families = SyntheticFamilyGenerator(seed: 41).families(0..<300, today: today)
         var movedByEntries = 0
         for family in families {
-            let latestEntry = family.chronology().first { entry in
+            // The latest moment, not the first line: a meeting sorts by when it was recorded that day, but its
+            // moment is the day it was held.
+            let latestEntry = family.chronology().filter { entry in
                 switch entry {
                 case .assessmentStarted, .assessmentCompleted: false
                 default: true
                 }
-            }
-            let expected = max(family.createdAt, latestEntry?.at ?? family.createdAt)
+            }.map(\.at).max()
+            let expected = max(family.createdAt, latestEntry ?? family.createdAt)
             #expect(family.lastActivity == expected, "\(family.id)")
             if expected > family.createdAt { movedByEntries += 1 }
         }

@@ -25,6 +25,11 @@ struct FormFields {
     }
     /// What is wrong, shown under the fields until the next attempt to save.
     var problem: String?
+    /// The ids of rows not shown just now (fields of another choice): not drawn, and passed over by focus.
+    var hiddenIDs: Set<String> = []
+
+    /// The indices of the rows in ``hiddenIDs``, as the focus ring passes over them.
+    var hiddenRows: Set<Int> { Set(rows.indices.filter { hiddenIDs.contains(rows[$0].id) }) }
 
     init(_ rows: [Row]) {
         self.rows = rows
@@ -114,6 +119,8 @@ struct FormFields {
     /// Shows `message` and moves to the row it is about.
     mutating func refuse(_ message: String, at id: String) {
         problem = message
+        // A row not shown keeps the focus where it is: the message still says what is wrong.
+        guard !hiddenIDs.contains(id) else { return }
         focus.focus(index(id))
     }
 
@@ -128,7 +135,8 @@ struct FormFields {
 
     func draw(on surface: any Surface, in area: Rect, labelWidth: Int = 32) {
         var y = area.y
-        for (index, row) in rows.enumerated() where y < area.maxY - (problem == nil ? 0 : 3) {
+        for (index, row) in rows.enumerated()
+        where y < area.maxY - (problem == nil ? 0 : 3) && !hiddenIDs.contains(row.id) {
             let focused = focus.isFocused(index)
             let label = (focused ? "> " : "  ") + row.label + (row.isRequired ? " *" : "")
             surface.put(label, at: Point(x: area.x, y: y), style: Style(focused ? .focus : .header), clip: area)
@@ -157,7 +165,7 @@ struct FormFields {
         switch rows[index].input {
         case .text(var field):
             if key == .enter {
-                focus.focusNext(skipping: [])
+                focus.focusNext(skipping: hiddenRows)
                 return .handled
             }
             let outcome = field.handle(key)
@@ -169,7 +177,7 @@ struct FormFields {
             case .left: choice.chosen = ((choice.chosen ?? 0) - 1 + count) % count
             case .right, .character(" "): choice.chosen = ((choice.chosen ?? 0) + 1) % count
             case .enter:
-                focus.focusNext(skipping: [])
+                focus.focusNext(skipping: hiddenRows)
                 return .handled
             default: return .ignored
             }

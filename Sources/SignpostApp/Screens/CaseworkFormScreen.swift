@@ -33,10 +33,16 @@ final class CaseworkFormScreen: Screen {
     /// The question to ask before recording what the fields say, when it takes something away (nil records
     /// straight away).
     private let confirmation: (FormFields) -> String?
+    /// The rows that belong to what the fields say now (the fields of the direction or action chosen); the
+    /// others are hidden and focus passes over them.
+    private let shown: (FormFields) -> Set<String>?
 
+    /// - Parameter shown: the ids of the rows to show for what the fields say (nil shows every row); asked
+    ///   again after every key, so the form follows a choice as it changes.
     init(
         title: String, family: Family, about: [String], fields: [FormFields.Row], saves: String,
         confirmingFirst confirmation: @escaping (FormFields) -> String? = { _ in nil },
+        showing shown: @escaping (FormFields) -> Set<String>? = { _ in nil },
         record: @escaping Record
     ) {
         self.title = title
@@ -46,7 +52,15 @@ final class CaseworkFormScreen: Screen {
         self.fields = FormFields(fields)
         self.initial = self.fields.values
         self.confirmation = confirmation
+        self.shown = shown
         self.record = record
+        hideRowsNotShown()
+    }
+
+    /// Hides the rows that do not belong to what the fields say now.
+    private func hideRowsNotShown() {
+        guard let ids = shown(fields) else { return }
+        fields.hiddenIDs = Set(fields.rows.map(\.id)).subtracting(ids)
     }
 
     var takesTyping: Bool { fields.focusedTakesTyping }
@@ -62,7 +76,10 @@ final class CaseworkFormScreen: Screen {
         for line in about {
             y += surface.putWrapped(line, in: Rect(x: area.x, y: y, width: area.width, height: 2))
         }
-        let hasChoices = fields.rows.contains { if case .choice = $0.input { return true } else { return false } }
+        let hasChoices = fields.rows.contains {
+            guard !fields.hiddenIDs.contains($0.id) else { return false }
+            if case .choice = $0.input { return true } else { return false }
+        }
         surface.put(
             "* required · Tab/↓ next field\(hasChoices ? " · ←/→/Space change a choice" : "") · Ctrl-O records",
             at: Point(x: area.x, y: y), style: Style(.dim), clip: area)
@@ -75,10 +92,12 @@ final class CaseworkFormScreen: Screen {
     func handle(_ key: Key, in area: Rect, app: AppEnvironment) -> Transition {
         if let action = keys.action(for: key) {
             return perform(
-                action, focus: &fields.focus, hasUnsavedChanges: hasUnsavedChanges,
+                action, focus: &fields.focus, hidden: fields.hiddenRows, hasUnsavedChanges: hasUnsavedChanges,
                 leaveQuestion: "Leave without recording this? What you typed will be lost.") ?? save(app)
         }
-        return fields.handle(key)
+        let outcome = fields.handle(key)
+        hideRowsNotShown()
+        return outcome
     }
 
     private func save(_ app: AppEnvironment) -> Transition {

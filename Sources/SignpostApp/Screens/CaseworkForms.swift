@@ -233,22 +233,37 @@ enum CaseworkForms {
                 : "Social care now: \(standing.joined(separator: "; ")). Step down ends it and links it.")
         let statuses = SocialCareStatus.allCases
         let handling = CaseLifecycle.StepUpEpisodes.allCases
+        let resumes = !family.suspendedEpisodes.isEmpty
         return CaseworkFormScreen(
             title: "Step up or down", family: family, about: about,
             fields: [
                 FormFields.choice("action", "What to do", options: labels, chosen: 0, required: true),
                 FormFields.text("on", "Date", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
                 FormFields.choice("status", "Social-care status", options: statuses.map(\.label), chosen: 0),
-                FormFields.choice("episodes", "Up: open episodes", options: handling.map(\.label), chosen: 0),
+                FormFields.choice("episodes", "Open episodes", options: handling.map(\.label), chosen: 0),
                 FormFields.choice(
-                    "service", "Down: service", options: episodeServices.map(ServiceNames.name), chosen: 0),
-                FormFields.text("why", "Down: why", maxLength: 200, placeholder: "what the family needs now"),
-                FormFields.text("lead", "Down: lead", value: family.leadProfessional?.name ?? "", maxLength: 80),
+                    "service", "Service", options: episodeServices.map(ServiceNames.name), chosen: 0),
+                FormFields.text("why", "Why early help", maxLength: 200, placeholder: "what the family needs now"),
                 FormFields.text(
-                    "history", "Down: history / End: why", maxLength: 300,
-                    placeholder: standing.isEmpty ? "e.g. child in need plan ended 01/11/2026" : "why it ended"),
+                    "lead", "Lead professional", value: family.leadProfessional?.name ?? "", maxLength: 80),
+                FormFields.text(
+                    "history", "Social-care history", maxLength: 300,
+                    placeholder: standing.isEmpty
+                        ? "e.g. child in need plan ended 01/11/2026" : "optional: added to the history"),
+                FormFields.text("ended", "Why it ended", maxLength: 300, placeholder: "e.g. plan ended at conference"),
             ],
-            saves: "Record the step up or down, or the social-care status"
+            saves: "Record the step up or down, or the social-care status",
+            showing: { fields in
+                // Only the fields of what is chosen: a step-up's status and episodes, a step-down's episode.
+                switch steps[fields.chosen("action")] {
+                case .up: return ["action", "on", "status", "episodes"]
+                case .down:
+                    return resumes
+                        ? ["action", "on", "history"] : ["action", "on", "service", "why", "lead", "history"]
+                case .change, .record: return ["action", "on", "status"]
+                case .end: return ["action", "on", "ended"]
+                }
+            }
         ) { fields, casework in
             let date = try fields.date("on", defaultingTo: casework.context.today)
             let status = statuses[fields.chosen("status")]
@@ -260,15 +275,14 @@ enum CaseworkForms {
                     + (episodes == .close ? "closed" : "on hold")
             case .down:
                 let service = episodeServices[fields.chosen("service")]
-                let resuming = !family.suspendedEpisodes.isEmpty
                 do {
                     try casework.stepDown(
                         service: service, on: date, because: fields.text("why"), lead: fields.text("lead"),
                         history: fields.text("history"))
                 } catch let refusal as CaseworkRefusal where refusal.field == nil {
-                    throw CaseworkFormProblem(field: "why", message: refusal.description)
+                    throw CaseworkFormProblem(field: resumes ? "on" : "why", message: refusal.description)
                 }
-                return resuming
+                return resumes
                     ? "stepped down into early help: the episode on hold is resumed"
                     : "stepped down into early help: a \(ServiceNames.name(service)) episode is open"
             case .change(let record):
@@ -276,9 +290,9 @@ enum CaseworkForms {
                 return "\(name(record.person))'s social-care status is now \(status.label)"
             case .end(let record):
                 do {
-                    try casework.endSocialCare(record.id, on: date, reason: fields.text("history"))
+                    try casework.endSocialCare(record.id, on: date, reason: fields.text("ended"))
                 } catch let refusal as CaseworkRefusal where refusal.field == "reason" {
-                    throw CaseworkFormProblem(field: "history", message: refusal.description)
+                    throw CaseworkFormProblem(field: "ended", message: refusal.description)
                 }
                 return "\(name(record.person))'s \(record.status.label) ended \(date.british)"
             case .record(let child):
@@ -322,6 +336,8 @@ enum CaseworkForms {
                 FormFields.text("reason", "Reason for a new lead", maxLength: 200),
                 FormFields.text(
                     "login", "Lead's Signpost login", maxLength: 80, placeholder: "for their reviews (v on the list)"),
+                FormFields.text("joined", "Joined on", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
+                FormFields.text("left", "Left on", value: today.british, maxLength: 10, placeholder: "DD/MM/YYYY"),
             ],
             saves: "Record the change of lead professional or team",
             confirmingFirst: { fields in
@@ -331,6 +347,15 @@ enum CaseworkForms {
                 case .removeMember(let index):
                     return "Remove \(family.teamAroundFamily[index].name) from the team around the family?"
                 case .changeLead, .addMember: return nil
+                }
+            },
+            showing: { fields in
+                // A team member is not the lead: no lead's date, reason or login when adding or removing one.
+                switch steps[fields.chosen("action")] {
+                case .changeLead: return ["action", "name", "role", "agency", "contact", "on", "reason", "login"]
+                case .removeLead: return ["action", "on", "reason"]
+                case .addMember: return ["action", "name", "role", "agency", "contact", "joined"]
+                case .removeMember: return ["action", "left"]
                 }
             }
         ) { fields, casework in
@@ -359,12 +384,20 @@ enum CaseworkForms {
                 guard !professional.name.isEmpty else {
                     throw CaseworkFormProblem(field: "name", message: "give the team member's name")
                 }
-                try casework.addTeamMember(
-                    professional, on: try fields.date("on", defaultingTo: casework.context.today))
+                do {
+                    try casework.addTeamMember(
+                        professional, on: try fields.date("joined", defaultingTo: casework.context.today))
+                } catch let refusal as CaseworkRefusal where refusal.field == "on" {
+                    throw CaseworkFormProblem(field: "joined", message: refusal.description)
+                }
                 return "\(professional.name) joined the team around the family"
             case .removeMember(let index):
-                try casework.removeTeamMember(
-                    at: index, on: try fields.date("on", defaultingTo: casework.context.today))
+                do {
+                    try casework.removeTeamMember(
+                        at: index, on: try fields.date("left", defaultingTo: casework.context.today))
+                } catch let refusal as CaseworkRefusal where refusal.field == "on" {
+                    throw CaseworkFormProblem(field: "left", message: refusal.description)
+                }
                 return "\(family.teamAroundFamily[index].name) left the team around the family"
             }
         }

@@ -278,12 +278,12 @@ final class FamilyScreen: Screen {
             let people = referral.people.compactMap { family.member($0)?.givenName }.joined(separator: ", ")
             let outcome =
                 referral.outcomeOn.map {
-                    " \($0.short)\((referral.outcomeReason ?? "").isEmpty ? "" : ": \(referral.outcomeReason ?? "")")"
+                    " \(TextLayout.keptTogether($0.short))\((referral.outcomeReason ?? "").isEmpty ? "" : ": \(referral.outcomeReason ?? "")")"
                 }
                 ?? ""
             services.append(
                 ListRow(
-                    "Referral \(ServiceNames.name(referral.service)) for \(people.isEmpty ? "family" : people): \(referral.status.label)\(outcome), \(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()), \(LondonTime.timestamp(referral.madeAt))"
+                    "Referral \(ServiceNames.name(referral.service)) for \(people.isEmpty ? "family" : people): \(referral.status.label)\(outcome), \(referral.urgency.label.lowercased()), \(referral.consent.label.lowercased()), \(TextLayout.keptTogether(LondonTime.timestamp(referral.madeAt)))"
                 ))
             referralRows.append(referral.id)
         }

@@ -407,6 +407,22 @@ public enum ChronologyEntry: Hashable, Sendable {
         }
     }
 
+    /// Where it sorts in the chronology: ``at``, except that an entry kept by the day only sorts by when it was
+    /// recorded, when that was the same day (a meeting recorded at 14:00 reads between that day's 09:00 and
+    /// 16:00 notes), and otherwise at the start of its day (a meeting recorded later, or a record that keeps no
+    /// time of recording: episodes, outcomes, consents, statuses). ``at`` itself stays the day, as the family's last activity and the lines show it.
+    var sortMoment: Date {
+        switch self {
+        case .meeting(let meeting): return Self.moment(of: meeting.heldOn, recordedAt: meeting.recordedAt)
+        default: return at
+        }
+    }
+
+    /// `recordedAt` when it falls on `day` (London time), else the start of `day`.
+    private static func moment(of day: CalendarDate, recordedAt: Date) -> Date {
+        LondonTime.today(at: recordedAt) == day ? recordedAt : LondonTime.start(of: day)
+    }
+
     /// Orders entries made at the same moment: contacts, then referrals, notes and levels.
     var sortKey: Int {
         switch self {

@@ -142,7 +142,7 @@ public struct Family: Identifiable, Hashable, Codable, Sendable {
     public func chronology(significantOnly: Bool = false) -> [ChronologyEntry] {
         var entries = chronologyEntries()
         if significantOnly { entries = entries.filter(\.isSignificant) }
-        return entries.sorted { ($0.at, $0.sortKey) > ($1.at, $1.sortKey) }
+        return entries.sorted { ($0.sortMoment, $0.sortKey) > ($1.sortMoment, $1.sortKey) }
     }
 
     /// Every entry of ``chronology(significantOnly:)``, in no particular order.

@@ -35,7 +35,9 @@ extension Surface {
         let limit = (clip ?? bounds).intersection(bounds)
         guard point.y >= limit.y, point.y < limit.maxY else { return point.x }
         var x = point.x
-        for character in visible(text) {
+        for shown in visible(text) {
+            // A no-break space only joins words for wrapping (TextLayout.keptTogether); a cell holds a space.
+            let character: Character = shown == "\u{00A0}" ? " " : shown
             if x >= limit.maxX { break }
             let w = DisplayWidth.width(of: character)
             if w == 0 {

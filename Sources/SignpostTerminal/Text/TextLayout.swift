@@ -89,6 +89,18 @@ public enum TextLayout {
         return kept + "…"
     }
 
+    /// `text` with its spaces made no-break spaces, so wrapping keeps it on one line (moving it whole to the
+    /// next line) unless it is wider than a line; surfaces draw a no-break space as a plain space.
+    ///
+    /// For text that reads wrongly split, such as a date and its time.
+    ///
+    /// ```swift
+    /// "sent " + TextLayout.keptTogether("16/01/2025 17:15")  // never "16/01/2025" / "17:15"
+    /// ```
+    public static func keptTogether(_ text: String) -> String {
+        text.replacingOccurrences(of: " ", with: "\u{00A0}")
+    }
+
     /// Splits `text` into lines of at most `width` columns, breaking at spaces where possible
     /// and inside words only when a word is wider than the line. Newlines start new lines.
     ///
