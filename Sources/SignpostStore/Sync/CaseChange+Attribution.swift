@@ -44,7 +44,7 @@ extension CaseChange {
             consent.recordedBy = login
             return .recordConsent(family: family, consent)
         case .openEpisode(let family, var episode):
-            episode.openedBy = login
+            if episode.openedBy != nil { episode.openedBy = login }
             if episode.closedBy != nil { episode.closedBy = login }
             return .openEpisode(family: family, episode)
         case .changeAddress(let family, var move):
