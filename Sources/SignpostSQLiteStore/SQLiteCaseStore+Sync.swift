@@ -47,7 +47,8 @@ extension SQLiteCaseStore: SyncableStore {
                 {
                     continue
                 }
-                try batch.apply(pulled.envelope.changeToApply, by: pulled.author, at: now, in: db)
+                try batch.apply(
+                    pulled.envelope.changeToApply.attributed(to: pulled.author), by: pulled.author, at: now, in: db)
                 try Outbox.setVersion(
                     pulled.seq, family: pulled.envelope.family, record: pulled.envelope.record, in: db)
             }

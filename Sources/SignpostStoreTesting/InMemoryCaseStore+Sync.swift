@@ -91,7 +91,8 @@ extension InMemoryCaseStore: SyncableStore {
                 working.sync.clock.receive(pulled.envelope.hlc, wall: now)
                 if working.sync.acknowledge(pulled.envelope.id, seq: pulled.seq) { continue }
                 try Self.apply(
-                    [pulled.envelope.changeToApply], by: pulled.author, at: now, to: &working, kind: kind,
+                    [pulled.envelope.changeToApply.attributed(to: pulled.author)], by: pulled.author, at: now,
+                    to: &working, kind: kind,
                     outgoing: false)
                 working.sync.setVersion(pulled.seq, of: pulled.envelope)
             }

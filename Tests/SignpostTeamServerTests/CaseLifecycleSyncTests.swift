@@ -16,6 +16,8 @@ final class CaseLifecycleSyncTests: TeamServerTestCase {
         let samServer = try await practitioner("sam", role: .hubWorker, locality: "north")
         let alex = try InMemoryCaseStore().inTeam()
         let sam = try InMemoryCaseStore().inTeam()
+        // An honest laptop: it records its practitioner as its team login, so both copies match.
+        let login = alexServer.endpoint.login
         let id = FamilyID(familyID(1))
         let today = try CalendarDate(iso: "2026-11-23")
         let family = Family(
@@ -23,28 +25,28 @@ final class CaseLifecycleSyncTests: TeamServerTestCase {
             members: [Person(id: "P-ava", role: .child, givenName: "Ava", familyName: "Wrenfold")],
             referrals: [
                 Referral(
-                    id: "R-1", service: "bright-start", people: ["P-ava"], madeAt: Self.now, madeBy: "alex",
+                    id: "R-1", service: "bright-start", people: ["P-ava"], madeAt: Self.now, madeBy: login,
                     consent: .given, urgency: .routine)
             ])
-        try alex.apply([.addFamily(family)], by: "alex")
+        try alex.apply([.addFamily(family)], by: login)
         let lead = LeadProfessionalChange(
             professional: Professional(name: "Priya Invented", role: "Family practitioner", organisation: "BS"),
-            on: today, reason: "allocated", recordedBy: "alex", recordedAt: Self.now)
+            on: today, reason: "allocated", recordedBy: login, recordedAt: Self.now)
         let meeting = TeamMeeting(
             id: "M-1", heldOn: today, attendees: ["Marta", "Priya"], familyViews: "calmer", childViews: "happy",
             actions: [MeetingAction(who: "Priya", what: "nursery place", byWhen: today.adding(days: 14))],
-            nextReview: today.adding(days: 42), recordedBy: "alex", recordedAt: Self.now)
+            nextReview: today.adding(days: 42), recordedBy: login, recordedAt: Self.now)
         try alex.apply(
             [
                 .recordReferralOutcome(
                     family: id, referral: "R-1",
-                    ReferralOutcome(status: .accepted, on: today, reason: "", recordedBy: "alex")),
+                    ReferralOutcome(status: .accepted, on: today, reason: "", recordedBy: login)),
                 .changeLeadProfessional(family: id, lead),
                 .openEpisode(
                     family: id,
                     EarlyHelpEpisode(id: "E-1", service: "bright-start", openedOn: today, openedBecause: "speech")),
                 .recordMeeting(family: id, meeting),
-            ], by: "alex")
+            ], by: login)
         let pushed = try await SyncEngine(store: alex, server: alexServer).sync()
         XCTAssertEqual(pushed.push.applied, 5)
         _ = try await SyncEngine(store: sam, server: samServer).sync()
