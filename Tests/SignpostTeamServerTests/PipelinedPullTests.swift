@@ -18,7 +18,8 @@ final class PipelinedPullTests: TeamServerTestCase {
         let writer = try laptop("writer")
         let id = FamilyID(familyID(1))
         // 45 changes: pages of 5 end on a full page (then an empty one), pages of 7 and 2 on a part-full one.
-        try writer.apply([.addFamily(try family(id))] + notes(44, family: id, tag: "PIPE"), by: "writer")
+        try writer.apply(
+            [.addFamily(try wrenfoldFamily(id))] + wrenfoldNotes(44, family: id, tag: "PIPE"), by: "writer")
         _ = try await SyncEngine(store: writer, server: writerServer).sync()
         let written = try XCTUnwrap(try writer.family(id)).notes.map(\.id)
         let latest = try await writerServer.latestSeq()
@@ -56,11 +57,13 @@ final class PipelinedPullTests: TeamServerTestCase {
         let after = FamilyID(familyID(3))
         // Seqs 1-10 about the first family; 11 adds a family the reader already holds (made there,
         // never sent), which it cannot add again; 12-20 about a third family.
-        try writer.apply([.addFamily(try family(first))] + notes(9, family: first, tag: "ONE"), by: "writer")
-        try writer.apply([.addFamily(try family(clash))], by: "writer")
-        try writer.apply([.addFamily(try family(after))] + notes(8, family: after, tag: "THREE"), by: "writer")
+        try writer.apply(
+            [.addFamily(try wrenfoldFamily(first))] + wrenfoldNotes(9, family: first, tag: "ONE"), by: "writer")
+        try writer.apply([.addFamily(try wrenfoldFamily(clash))], by: "writer")
+        try writer.apply(
+            [.addFamily(try wrenfoldFamily(after))] + wrenfoldNotes(8, family: after, tag: "THREE"), by: "writer")
         _ = try await SyncEngine(store: writer, server: writerServer).sync()
-        try reader.apply([.addFamily(try family(clash))], by: "reader")
+        try reader.apply([.addFamily(try wrenfoldFamily(clash))], by: "reader")
         let tenth = try await writerServer.pull(since: 0, max: 10).last?.seq
 
         do {
@@ -74,26 +77,6 @@ final class PipelinedPullTests: TeamServerTestCase {
         XCTAssertNil(try reader.family(after), "nothing of the page after the failing one")
     }
 
-    // MARK: Helpers
-
-    private func family(_ id: FamilyID) throws -> Family {
-        let marta = Person(
-            id: "P-marta", role: .parentOrCarer, givenName: "Marta", familyName: "Wrenfold",
-            dateOfBirth: try CalendarDate(iso: "1991-04-02"), hasParentalResponsibility: true)
-        return Family(
-            id: id, name: "Wrenfold", address: Address(lines: ["1 Imaginary Row"], postcode: "N7 0ZZ"),
-            locality: .north, members: [marta])
-    }
-
-    private func notes(_ count: Int, family: FamilyID, tag: String) -> [CaseChange] {
-        (0..<count).map { number in
-            .addCaseNote(
-                family: family,
-                CaseNote(
-                    id: CaseNoteID("N-\(tag)-\(number)"), writtenAt: Date(), author: tag,
-                    text: "Visit \(number) (fictional, \(tag))."))
-        }
-    }
 }
 
 /// The last seq of each page applied, as the first-sync progress reports them.

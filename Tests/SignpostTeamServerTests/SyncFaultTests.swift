@@ -20,7 +20,7 @@ final class SyncFaultTests: TeamServerTestCase {
         let endpoint = try await practitionerEndpoint("cut", role: .frontDoor)
         let store = try laptop("cut")
         let id = FamilyID(familyID(1))
-        try store.apply([.addFamily(family(id))] + notes(299, family: id, tag: "CUT"), by: "cut")
+        try store.apply([.addFamily(wrenfoldFamily(id))] + wrenfoldNotes(299, family: id, tag: "CUT"), by: "cut")
         let made = try pendingIDs(store)
         let connection = try await connect(endpoint)
 
@@ -47,7 +47,7 @@ final class SyncFaultTests: TeamServerTestCase {
         let endpoint = try await practitionerEndpoint("twice", role: .frontDoor)
         let store = try laptop("twice")
         let id = FamilyID(familyID(1))
-        try store.apply([.addFamily(family(id))] + notes(99, family: id, tag: "TWICE"), by: "twice")
+        try store.apply([.addFamily(wrenfoldFamily(id))] + wrenfoldNotes(99, family: id, tag: "TWICE"), by: "twice")
         let made = try pendingIDs(store)
         let connection = try await connect(endpoint)
         // The first send reached the server, but its answer never came back: the store still holds them all.
@@ -67,7 +67,7 @@ final class SyncFaultTests: TeamServerTestCase {
         let readerEndpoint = try await practitionerEndpoint("reader", role: .manager)
         let source = try laptop("writer")
         let id = FamilyID(familyID(1))
-        try source.apply([.addFamily(family(id))] + notes(599, family: id, tag: "PULL"), by: "writer")
+        try source.apply([.addFamily(wrenfoldFamily(id))] + wrenfoldNotes(599, family: id, tag: "PULL"), by: "writer")
         let made = try pendingIDs(source)
         _ = try await SyncEngine(store: source, server: writer).sync()
 
@@ -113,8 +113,10 @@ final class SyncFaultTests: TeamServerTestCase {
         let slow = try InMemoryCaseStore(clock: slowClock).inTeam()
         let fastFamily = FamilyID(familyID(1))
         let slowFamily = FamilyID(familyID(2))
-        try fast.apply([.addFamily(family(fastFamily))] + notes(20, family: fastFamily, tag: "FAST"), by: "fast")
-        try slow.apply([.addFamily(family(slowFamily))] + notes(20, family: slowFamily, tag: "SLOW"), by: "slow")
+        try fast.apply(
+            [.addFamily(wrenfoldFamily(fastFamily))] + wrenfoldNotes(20, family: fastFamily, tag: "FAST"), by: "fast")
+        try slow.apply(
+            [.addFamily(wrenfoldFamily(slowFamily))] + wrenfoldNotes(20, family: slowFamily, tag: "SLOW"), by: "slow")
         let made = try pendingIDs(fast).union(try pendingIDs(slow))
 
         let fastReport = try await SyncEngine(store: fast, server: fastServer, wallClock: fastClock).sync()
@@ -135,7 +137,7 @@ final class SyncFaultTests: TeamServerTestCase {
         let reader = try laptop("reader")
         _ = try await SyncEngine(store: reader, server: readerServer).sync()
         let readerFamily = FamilyID(familyID(3))
-        try reader.apply([.addFamily(family(readerFamily))], by: "reader")
+        try reader.apply([.addFamily(wrenfoldFamily(readerFamily))], by: "reader")
         let stamp = try XCTUnwrap(try reader.pendingChanges(limit: 1).first).hlc
         let stampedAhead = Double(stamp.milliseconds) / 1_000 - Date().timeIntervalSince1970
         XCTAssertLessThan(stampedAhead, 6 * 60, "the colleague's clock was carried \(stampedAhead) s ahead")
@@ -150,7 +152,7 @@ final class SyncFaultTests: TeamServerTestCase {
             let sam = try laptop("sam\(order)")
             let ali = try laptop("ali\(order)")
             let id = FamilyID(familyID(10 + order))
-            try sam.apply([.addFamily(family(id))], by: "sam")
+            try sam.apply([.addFamily(wrenfoldFamily(id))], by: "sam")
             _ = try await SyncEngine(store: sam, server: samServer).sync()
             _ = try await SyncEngine(store: ali, server: aliServer).sync()
             let conflictsBefore = try await admin.conflicts().count
@@ -196,7 +198,8 @@ final class SyncFaultTests: TeamServerTestCase {
         let url = laptopStoreURL("rebuilt")
         var store: SQLiteCaseStore? = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration).inTeam()
         let id = FamilyID(familyID(1))
-        try store?.apply([.addFamily(family(id))] + notes(150, family: id, tag: "REBUILT"), by: "rebuilt")
+        try store?.apply(
+            [.addFamily(wrenfoldFamily(id))] + wrenfoldNotes(150, family: id, tag: "REBUILT"), by: "rebuilt")
         for day in 0..<3 {
             try week(try XCTUnwrap(store), id, day: day, tag: "R", phone: "020 7946 3", other: .firstLanguage)
         }
@@ -224,15 +227,16 @@ final class SyncFaultTests: TeamServerTestCase {
         var made = Set<UUID>()
         do {
             let store = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration).inTeam()
-            try store.apply([.addFamily(family(id))] + notes(20, family: id, tag: "SENT"), by: "restored")
+            try store.apply(
+                [.addFamily(wrenfoldFamily(id))] + wrenfoldNotes(20, family: id, tag: "SENT"), by: "restored")
             _ = try await SyncEngine(store: store, server: try await connect(endpoint)).sync()
             // Unsent when the backup is taken; sent afterwards.
-            try store.apply(notes(15, family: id, tag: "UNSENT"), by: "restored")
+            try store.apply(wrenfoldNotes(15, family: id, tag: "UNSENT"), by: "restored")
             made.formUnion(try pendingIDs(store))
             try copyStore(url, to: backup)
             _ = try await SyncEngine(store: store, server: try await connect(endpoint)).sync()
             // Made and sent after the backup: the restored store has never seen them.
-            try store.apply(notes(10, family: id, tag: "LATER"), by: "restored")
+            try store.apply(wrenfoldNotes(10, family: id, tag: "LATER"), by: "restored")
             made.formUnion(try pendingIDs(store))
             _ = try await SyncEngine(store: store, server: try await connect(endpoint)).sync()
         }
@@ -240,7 +244,7 @@ final class SyncFaultTests: TeamServerTestCase {
         try copyStore(backup, to: url)
 
         let restored = try SQLiteCaseStore(openingOrCreating: url, kind: .demonstration).inTeam()
-        try restored.apply(notes(5, family: id, tag: "AFTER"), by: "restored")
+        try restored.apply(wrenfoldNotes(5, family: id, tag: "AFTER"), by: "restored")
         made.formUnion(try pendingIDs(restored))
         let report = try await SyncEngine(store: restored, server: try await connect(endpoint)).sync()
         XCTAssertEqual(report.push.applied, 5)
@@ -253,31 +257,12 @@ final class SyncFaultTests: TeamServerTestCase {
 
     // MARK: Helpers
 
-    private func family(_ id: FamilyID) throws -> Family {
-        let marta = Person(
-            id: "P-marta", role: .parentOrCarer, givenName: "Marta", familyName: "Wrenfold",
-            dateOfBirth: try CalendarDate(iso: "1991-04-02"), hasParentalResponsibility: true)
-        return Family(
-            id: id, name: "Wrenfold", address: Address(lines: ["1 Imaginary Row"], postcode: "N7 0ZZ"),
-            locality: .north, members: [marta])
-    }
-
-    private func notes(_ count: Int, family: FamilyID, tag: String) -> [CaseChange] {
-        (0..<count).map { number in
-            .addCaseNote(
-                family: family,
-                CaseNote(
-                    id: CaseNoteID("N-\(tag)-\(number)"), writtenAt: Date(), author: tag,
-                    text: "Visit \(number) (fictional, \(tag))."))
-        }
-    }
-
     /// One day of offline work: 30 notes, 9 changes of the phone (its last "PHONE-DAY-9" at the 9th)
     /// and one to another field.
     private func week(
         _ store: SQLiteCaseStore, _ id: FamilyID, day: Int, tag: String, phone: String, other: PersonField
     ) throws {
-        var changes = notes(30, family: id, tag: "\(tag)-\(day)")
+        var changes = wrenfoldNotes(30, family: id, tag: "\(tag)-\(day)")
         for edit in 1...9 {
             changes.append(
                 .updatePersonFields(family: id, person: "P-marta", fields: [.phone: .string("\(phone)-\(day)-\(edit)")])
